@@ -1,0 +1,80 @@
+package io.kecsh.runtime.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One API action: where it lives, what it takes, what it returns, and what can go wrong. */
+public final class Operation {
+    private final String name;
+    private final String serviceName;
+    private final String summary;
+    private final String titleZh;
+    private final String docZh;
+    private final String group;
+    private final boolean mutating;
+    private final boolean destructive;
+    private final Endpoint endpoint;
+    private final String edition;
+    private final String source;
+    private final Map<String, Member> params;
+    private final List<Rule> rules;
+    private final List<Variant> variants;
+    private final Member output;
+    private final List<ErrorDef> errors;
+    private final List<Precondition> preconditions;
+    private final List<Decision> decisions;
+
+    Operation(String name, String serviceName, String summary, String titleZh, String docZh, String group,
+              boolean mutating, boolean destructive, Endpoint endpoint, String edition, String source,
+              Map<String, Member> params, List<Rule> rules, List<Variant> variants, Member output,
+              List<ErrorDef> errors, List<Precondition> preconditions, List<Decision> decisions) {
+        this.name = name;
+        this.serviceName = serviceName;
+        this.summary = summary;
+        this.titleZh = titleZh;
+        this.docZh = docZh;
+        this.group = group;
+        this.mutating = mutating;
+        this.destructive = destructive;
+        this.endpoint = endpoint;
+        this.edition = edition;
+        this.source = source;
+        this.params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        this.rules = List.copyOf(rules);
+        this.variants = List.copyOf(variants);
+        this.output = output;
+        this.errors = List.copyOf(errors);
+        this.preconditions = List.copyOf(preconditions);
+        this.decisions = List.copyOf(decisions);
+    }
+
+    public String name() { return name; }
+    public String serviceName() { return serviceName; }
+    public String summary() { return summary; }
+    public String titleZh() { return titleZh; }
+    public String docZh() { return docZh; }
+    public String group() { return group; }
+    public boolean mutating() { return mutating; }
+    public boolean destructive() { return destructive; }
+    /** The operation's own endpoint when it differs from the service's. */
+    public Optional<Endpoint> endpoint() { return Optional.ofNullable(endpoint); }
+    /** {@code 1.4.5} for the main document, or the older edition that alone documents it. */
+    public String edition() { return edition; }
+    public String source() { return source; }
+    /** Top-level parameters in document order (the common ones such as DryRun are on the service). */
+    public Map<String, Member> params() { return params; }
+    public Optional<Member> param(String name) { return Optional.ofNullable(params.get(name)); }
+    public List<Rule> rules() { return rules; }
+    public List<Variant> variants() { return variants; }
+    public Member output() { return output; }
+    /** Errors this action documents itself; the service's common errors apply too. */
+    public List<ErrorDef> errors() { return errors; }
+    public List<Precondition> preconditions() { return preconditions; }
+    public List<Decision> decisions() { return decisions; }
+
+    @Override
+    public String toString() {
+        return serviceName + ":" + name;
+    }
+}

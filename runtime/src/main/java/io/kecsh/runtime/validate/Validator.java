@@ -1,0 +1,88 @@
+package io.kecsh.runtime.validate;
+
+import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.model.Rule;
+import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.model.Variant;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a request against the model and reports every problem at once: unknown names, wrong
+ * types, missing required parameters, values outside enumerations, ranges and formats, and the
+ * cross-parameter rules. The client runs it before sending; the sandbox runs the same checks on
+ * what it receives, so both sides speak with one voice.
+ */
+public final class Validator {
+    private final ServiceModel model;
+    private final Formats formats;
+
+    public Validator(ServiceModel model) {
+        this(model, Clock.systemUTC());
+    }
+
+    /** The clock decides what "30 minutes from now" means for auto-delete times. */
+    public Validator(ServiceModel model, Clock clock) {
+        this.model = model;
+        this.formats = new Formats(clock);
+    }
+
+    public ValidationReport validate(String action, Map<String, ?> request) {
+        return validate(model.requireOperation(action), request);
+    }
+
+    public ValidationReport validate(Operation operation, Map<String, ?> request) {
+        Service service = model.serviceOf(operation);
+        Map<String, Member> params = new LinkedHashMap<>(service.commonParams());
+        params.putAll(operation.params());
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Object> typed = new ParameterReader(problems).read(params, request);
+
+        Variant variant = operation.variants().isEmpty() ? null
+            : chooseVariant(operation, typed.keySet(), service.commonParams().keySet(), problems);
+        for (Map.Entry<String, Member> e : operation.params().entrySet()) {
+            boolean required = variant == null ? e.getValue().required() : variant.required().contains(e.getKey());
+            if (required && !typed.containsKey(e.getKey())) problems.add(missing(operation, e.getValue(), variant));
+        }
+        ValueChecker values = new ValueChecker(service, formats, operation.name(), problems);
+        typed.forEach((name, value) -> values.check(params.get(name), value, name));
+        RuleChecker rules = new RuleChecker(service, params, typed, problems);
+        for (Rule rule : operation.rules()) rules.check(rule);
+        return new ValidationReport(operation.name(), problems, typed, variant == null ? null : variant.name());
+    }
+
+    private static Problem missing(Operation operation, Member member, Variant variant) {
+        String what = member.doc().isEmpty() ? "" : " (" + member.doc() + ")";
+        String form = variant == null ? "" : " for the " + variant.name() + " form";
+        return Problem.error(Problem.Kind.MISSING, member.name(), null,
+            member.name() + ": required by " + operation.name() + form + what);
+    }
+
+    /**
+     * AttachNetworkInterface and DetachNetworkInterface each have two documented forms; the one
+     * whose parameters hold everything given wins (the first, when both could).
+     */
+    private static Variant chooseVariant(Operation operation, Set<String> given, Set<String> common,
+                                         List<Problem> problems) {
+        List<String> own = given.stream().filter(g -> !common.contains(g)).toList();
+        List<Variant> fitting = operation.variants().stream().filter(v -> v.params().containsAll(own)).toList();
+        if (fitting.isEmpty()) {
+            StringBuilder forms = new StringBuilder();
+            for (Variant v : operation.variants()) {
+                forms.append("; ").append(v.name()).append(" takes ").append(String.join(", ", v.params()));
+            }
+            problems.add(Problem.error(Problem.Kind.INVALID_VALUE, String.join(",", own), null,
+                operation.name() + ": " + String.join(", ", own) + " mix parameters of its documented forms"
+                    + forms));
+            return operation.variants().get(0);
+        }
+        return fitting.stream().filter(v -> given.containsAll(v.required())).findFirst().orElse(fitting.get(0));
+    }
+}

@@ -1,0 +1,176 @@
+package io.kecsh.runtime.validate;
+
+import io.kecsh.runtime.model.EnumDef;
+import io.kecsh.runtime.model.EnumValue;
+import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.text.Suggestions;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Checks typed values against their members: enumerations, ranges, lengths, patterns, formats. */
+final class ValueChecker {
+    private static final int LIST_ALL_UP_TO = 20;
+
+    private final Service service;
+    private final Formats formats;
+    private final String operation;
+    private final List<Problem> problems;
+
+    ValueChecker(Service service, Formats formats, String operation, List<Problem> problems) {
+        this.service = service;
+        this.formats = formats;
+        this.operation = operation;
+        this.problems = problems;
+    }
+
+    void check(Member member, Object value, String path) {
+        switch (member.type()) {
+            case STRING -> string(member, (String) value, path);
+            case INTEGER, LONG, FLOAT -> number(member, value, path);
+            case LIST -> list(member, (List<?>) value, path);
+            case STRUCTURE -> structure(member, castMap(value), path);
+            case BOOLEAN -> { }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private void string(Member member, String value, String path) {
+        member.enumName().ifPresent(name -> enumValue(service.requireEnum(name), member, value, path));
+        member.minLength().filter(min -> value.length() < min).ifPresent(min -> invalid(member, value, path,
+            "must be at least " + min + " characters" + lengthRange(member)));
+        member.maxLength().filter(max -> value.length() > max).ifPresent(max -> invalid(member, value, path,
+            "must be at most " + max + " characters" + lengthRange(member)));
+        member.pattern().filter(p -> !p.matcher(value).matches()).ifPresent(p -> invalid(member, value, path,
+            "must match " + p.pattern()));
+        member.format().flatMap(f -> formats.check(f, value, member.maxBytes().orElse(null)))
+            .ifPresent(why -> invalid(member, value, path, why));
+    }
+
+    private static String lengthRange(Member member) {
+        if (member.minLength().isPresent() && member.maxLength().isPresent()) {
+            return " (" + member.minLength().get() + "-" + member.maxLength().get() + ")";
+        }
+        return "";
+    }
+
+    void enumValue(EnumDef enumDef, Member member, String value, String path) {
+        if (enumDef.contains(value)) return;
+        List<String> names = enumDef.names();
+        List<String> close = Suggestions.closest(value, names);
+        String hint = close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)";
+        Optional<EnumDef> parent = enumDef.subsetOf().flatMap(service::enumDef);
+        String what;
+        if (parent.isPresent() && parent.get().contains(value)) {
+            what = Values.quoted(member, value) + " is a valid " + parent.get().name() + " but " + operation
+                + " does not accept it" + hint + "; " + allowed(names, value);
+        } else {
+            what = Values.quoted(member, value) + " is not a valid " + displayName(enumDef) + hint + "; " + allowed(names, value);
+        }
+        problems.add(new Problem(Problem.Kind.INVALID_VALUE, false, path, Values.shown(member, value),
+            path + ": " + what, names, close));
+    }
+
+    private static String displayName(EnumDef e) {
+        return e.subsetOf().orElse(e.name());
+    }
+
+    /** All values when few; otherwise those sharing the given value's prefix (its family), else a count. */
+    static String allowed(List<String> names, String given) {
+        if (names.size() <= LIST_ALL_UP_TO) return "allowed: " + String.join(", ", names);
+        int dot = given.indexOf('.');
+        if (dot > 0) {
+            String prefix = given.substring(0, dot + 1);
+            List<String> family = names.stream().filter(n -> n.startsWith(prefix)).toList();
+            if (!family.isEmpty()) {
+                return "allowed " + given.substring(0, dot) + " values: " + String.join(", ", family)
+                    + " (" + names.size() + " values in all)";
+            }
+        }
+        return "one of " + names.size() + " values, e.g. " + String.join(", ", names.subList(0, 6)) + "…";
+    }
+
+    private void number(Member member, Object value, String path) {
+        BigDecimal n = value instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) value).longValue());
+        String range = range(member);
+        member.min().filter(min -> n.compareTo(min) < 0).ifPresent(min -> invalid(member, value, path,
+            "must be at least " + plain(min) + range));
+        if (!member.clampMax()) {
+            member.max().filter(max -> n.compareTo(max) > 0).ifPresent(max -> invalid(member, value, path,
+                "must be at most " + plain(max) + range));
+        }
+        member.maxDecimals().filter(d -> n.stripTrailingZeros().scale() > d).ifPresent(d -> invalid(member, value, path,
+            "may have at most " + d + " decimal places"));
+    }
+
+    private static String range(Member member) {
+        if (member.min().isPresent() && member.max().isPresent()) {
+            return " (" + plain(member.min().get()) + "-" + plain(member.max().get()) + ")";
+        }
+        return "";
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    private void list(Member member, List<?> items, String path) {
+        member.maxItems().filter(max -> items.size() > max).ifPresent(max -> problems.add(Problem.error(
+            Problem.Kind.INVALID_VALUE, path, items.size() + " items",
+            path + ": at most " + max + " items per call, got " + items.size())));
+        member.minItems().filter(min -> items.size() < min).ifPresent(min -> problems.add(Problem.error(
+            Problem.Kind.INVALID_VALUE, path, items.size() + " items",
+            path + ": at least " + min + " items needed, got " + items.size())));
+        int n = 1;
+        for (Object item : items) check(member.member(), item, path + "." + n++);
+    }
+
+    private void structure(Member member, Map<String, Object> value, String path) {
+        for (Map.Entry<String, Member> e : member.members().entrySet()) {
+            Object v = value.get(e.getKey());
+            if (v == null) {
+                if (e.getValue().required()) {
+                    problems.add(Problem.error(Problem.Kind.MISSING, path + "." + e.getKey(), null,
+                        path + "." + e.getKey() + ": required"
+                            + (e.getValue().doc().isEmpty() ? "" : " (" + e.getValue().doc() + ")")));
+                }
+                continue;
+            }
+            check(e.getValue(), v, path + "." + e.getKey());
+        }
+        filterValues(member, value, path);
+    }
+
+    /** A filter's values must come from the enum its name declares (instance-state.name → states). */
+    private void filterValues(Member member, Map<String, Object> value, String path) {
+        Member nameMember = member.members().get("Name");
+        Member valueMember = member.members().get("Value");
+        if (nameMember == null || valueMember == null || nameMember.enumName().isEmpty()) return;
+        Object name = value.get("Name");
+        if (!(name instanceof String n)) return;
+        Optional<String> valueEnum = service.requireEnum(nameMember.enumName().get()).find(n)
+            .flatMap(EnumValue::valueEnum);
+        if (valueEnum.isEmpty() || value.get("Value") == null) return;
+        EnumDef values = service.requireEnum(valueEnum.get());
+        Object given = value.get("Value");
+        List<?> items = given instanceof List<?> l ? l : List.of(given);
+        int i = 1;
+        for (Object item : items) {
+            String itemPath = valueMember.type().isScalar() ? path + ".Value" : path + ".Value." + i;
+            enumValue(values, valueMember.type().isScalar() ? valueMember : valueMember.member(), String.valueOf(item), itemPath);
+            i++;
+        }
+    }
+
+    private void invalid(Member member, Object value, String path, String why) {
+        problems.add(Problem.error(Problem.Kind.INVALID_VALUE, path, Values.shown(member, value),
+            path + ": " + Values.quoted(member, value) + " " + why));
+    }
+}
