@@ -179,8 +179,17 @@ final class RuleChecker {
         return Values.shown(ParamPaths.member(params, path), value);
     }
 
+    /**
+     * The model's own wording when it has one (it explains the why), prefixed by the path unless it
+     * already starts with it, and followed by the value given when the wording does not show it.
+     */
     private void add(Rule rule, Problem.Kind kind, String path, String given, String fallback) {
-        String message = rule.message() != null ? path + ": " + rule.message() : fallback;
+        String message = fallback;
+        if (rule.message() != null && rule.kind() != Rule.Kind.NOT_GREATER_THAN) {
+            String top = path.split("\\.")[0];
+            message = rule.message().startsWith(top) ? rule.message() : path + ": " + rule.message();
+            if (given != null && !message.contains(given)) message += " (got '" + given + "')";
+        }
         Problem p = Problem.error(kind, path, given, message);
         problems.add(rule.warning() ? p.asWarning() : p);
     }

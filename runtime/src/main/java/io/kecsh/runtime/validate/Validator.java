@@ -47,7 +47,9 @@ public final class Validator {
 
         Variant variant = operation.variants().isEmpty() ? null
             : chooseVariant(operation, typed.keySet(), service.commonParams().keySet(), problems);
+        boolean mixed = variant == null && !operation.variants().isEmpty();
         for (Map.Entry<String, Member> e : operation.params().entrySet()) {
+            if (mixed) break;   // a mix of forms is the one problem worth reporting about presence
             boolean required = variant == null ? e.getValue().required() : variant.required().contains(e.getKey());
             if (required && !typed.containsKey(e.getKey())) problems.add(missing(operation, e.getValue(), variant));
         }
@@ -59,7 +61,8 @@ public final class Validator {
     }
 
     private static Problem missing(Operation operation, Member member, Variant variant) {
-        String what = member.doc().isEmpty() ? "" : " (" + member.doc() + ")";
+        String doc = member.doc().endsWith(".") ? member.doc().substring(0, member.doc().length() - 1) : member.doc();
+        String what = doc.isEmpty() ? "" : " (" + doc + ")";
         String form = variant == null ? "" : " for the " + variant.name() + " form";
         return Problem.error(Problem.Kind.MISSING, member.name(), null,
             member.name() + ": required by " + operation.name() + form + what);
@@ -78,10 +81,10 @@ public final class Validator {
             for (Variant v : operation.variants()) {
                 forms.append("; ").append(v.name()).append(" takes ").append(String.join(", ", v.params()));
             }
-            problems.add(Problem.error(Problem.Kind.INVALID_VALUE, String.join(",", own), null,
+            problems.add(Problem.error(Problem.Kind.INVALID_VALUE, own.isEmpty() ? operation.name() : own.get(0), null,
                 operation.name() + ": " + String.join(", ", own) + " mix parameters of its documented forms"
                     + forms));
-            return operation.variants().get(0);
+            return null;
         }
         return fitting.stream().filter(v -> given.containsAll(v.required())).findFirst().orElse(fitting.get(0));
     }

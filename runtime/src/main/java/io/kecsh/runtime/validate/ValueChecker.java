@@ -4,6 +4,7 @@ import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.text.NaturalOrder;
 import io.kecsh.runtime.text.Suggestions;
 
 import java.math.BigDecimal;
@@ -88,7 +89,7 @@ final class ValueChecker {
         int dot = given.indexOf('.');
         if (dot > 0) {
             String prefix = given.substring(0, dot + 1);
-            List<String> family = names.stream().filter(n -> n.startsWith(prefix)).toList();
+            List<String> family = names.stream().filter(n -> n.startsWith(prefix)).sorted(NaturalOrder.INSTANCE).toList();
             if (!family.isEmpty()) {
                 return "allowed " + given.substring(0, dot) + " values: " + String.join(", ", family)
                     + " (" + names.size() + " values in all)";
