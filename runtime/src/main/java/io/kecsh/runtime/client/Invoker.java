@@ -1,0 +1,9 @@
+package io.kecsh.runtime.client;
+
+import java.util.Map;
+
+/** Calls one action with parameters and returns its result tree; the seam paginators and waiters use. */
+@FunctionalInterface
+public interface Invoker {
+    Map<String, Object> invoke(String action, Map<String, ?> params);
+}

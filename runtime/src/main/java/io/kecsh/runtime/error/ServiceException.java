@@ -1,0 +1,43 @@
+package io.kecsh.runtime.error;
+
+/**
+ * The service answered with an error: its code, message, HTTP status and request id, with the
+ * operation and region it concerned. {@link #getMessage()} reads as one line:
+ * {@code RunInstances (cn-beijing-6): InvalidParameterValue (400): An invalid … [request 4C46…]}.
+ */
+public class ServiceException extends KecshException {
+    private final String operation;
+    private final String region;
+    private final String code;
+    private final String serviceMessage;
+    private final int httpStatus;
+    private final String requestId;
+    private final String errorType;
+
+    public ServiceException(String operation, String region, String code, String serviceMessage, int httpStatus,
+                            String requestId, String errorType) {
+        super(line(operation, region, code, serviceMessage, httpStatus, requestId), null);
+        this.operation = operation;
+        this.region = region;
+        this.code = code;
+        this.serviceMessage = serviceMessage;
+        this.httpStatus = httpStatus;
+        this.requestId = requestId;
+        this.errorType = errorType;
+    }
+
+    private static String line(String operation, String region, String code, String message, int status, String requestId) {
+        return operation + (region == null ? "" : " (" + region + ")") + ": " + code + " (" + status + "): "
+            + (message == null || message.isBlank() ? "no message" : message)
+            + (requestId == null || requestId.isBlank() ? "" : " [request " + requestId + "]");
+    }
+
+    public String operation() { return operation; }
+    public String region() { return region; }
+    public String code() { return code; }
+    public String serviceMessage() { return serviceMessage; }
+    public int httpStatus() { return httpStatus; }
+    public String requestId() { return requestId; }
+    /** Sender (the request was wrong) or Receiver (the service failed), when the body says. */
+    public String errorType() { return errorType; }
+}

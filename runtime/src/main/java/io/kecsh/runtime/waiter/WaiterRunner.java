@@ -1,0 +1,125 @@
+package io.kecsh.runtime.waiter;
+
+import io.kecsh.runtime.client.Invoker;
+import io.kecsh.runtime.client.TreePath;
+import io.kecsh.runtime.error.ServiceException;
+import io.kecsh.runtime.model.Acceptor;
+import io.kecsh.runtime.model.Waiter;
+import io.kecsh.runtime.retry.Sleeper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Polls a waiter's operation until an acceptor says success (returns the last result) or failure
+ * (throws at once), or the timeout passes. Clock and sleeper are injected so tests never sleep.
+ */
+public final class WaiterRunner {
+    private final Invoker invoker;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public WaiterRunner(Invoker invoker, Clock clock, Sleeper sleeper) {
+        this.invoker = invoker;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public Map<String, Object> await(Waiter waiter, Map<String, ?> params, WaitOptions options) {
+        Map<String, Object> call = new LinkedHashMap<>(params);
+        waiter.input().forEach(call::putIfAbsent);
+        Instant start = clock.instant();
+        Instant deadline = start.plus(options.timeout());
+        Duration delay = options.interval();
+        Map<String, Object> last = null;
+        for (int attempt = 1; ; attempt++) {
+            String state;
+            String observed;
+            try {
+                last = invoker.invoke(waiter.operation(), call);
+                state = match(waiter, last, null);
+                observed = observed(waiter, last);
+            } catch (ServiceException e) {
+                state = match(waiter, null, e);
+                if (state == null) throw e;   // an error no acceptor expects: not ours to hide
+                observed = e.code();
+            }
+            Instant now = clock.instant();
+            Duration elapsed = Duration.between(start, now);
+            if ("success".equals(state)) {
+                options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, Duration.ZERO));
+                return last;
+            }
+            if ("failure".equals(state)) {
+                throw new WaiterException(waiter.name() + ": reached a failure state after " + elapsed.toSeconds()
+                    + "s (" + observed + ")", false, last, null);
+            }
+            if (!now.isBefore(deadline)) {
+                throw new WaiterException(waiter.name() + ": still not done after " + elapsed.toSeconds() + "s (" + observed
+                    + "); wait longer with a larger timeout", true, last, null);
+            }
+            Duration sleep = min(delay, Duration.between(now, deadline));
+            options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, sleep));
+            try {
+                sleeper.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WaiterException(waiter.name() + ": interrupted", false, last, e);
+            }
+            delay = min(Duration.ofMillis((long) (delay.toMillis() * 1.5)), options.maxInterval());
+        }
+    }
+
+    /** The state the first matching acceptor names, or null ("keep waiting"). */
+    static String match(Waiter waiter, Map<String, Object> result, ServiceException error) {
+        for (Acceptor a : waiter.acceptors()) {
+            if (matches(a, result, error)) return a.state();
+        }
+        return null;
+    }
+
+    private static boolean matches(Acceptor a, Map<String, Object> result, ServiceException error) {
+        String expected = String.valueOf(a.expected());
+        switch (a.matcher()) {
+            case "error":
+                return error != null && Objects.equals(error.code(), expected);
+            case "status":
+                return error != null ? String.valueOf(error.httpStatus()).equals(expected) : "200".equals(expected);
+            default:
+                break;
+        }
+        if (result == null) return false;
+        List<Object> values = TreePath.values(result, a.argument());
+        return switch (a.matcher()) {
+            case "path" -> values.size() == 1 && String.valueOf(values.get(0)).equals(expected);
+            case "pathAll" -> !values.isEmpty() && values.stream().allMatch(v -> String.valueOf(v).equals(expected));
+            case "pathAny" -> values.stream().anyMatch(v -> String.valueOf(v).equals(expected));
+            default -> throw new IllegalStateException("unknown matcher " + a.matcher());
+        };
+    }
+
+    /** What the first path acceptor sees, counted: "active ×2, building ×1", or "nothing" when empty. */
+    private static String observed(Waiter waiter, Map<String, Object> result) {
+        for (Acceptor a : waiter.acceptors()) {
+            if (a.argument() == null) continue;
+            List<Object> values = TreePath.values(result, a.argument());
+            if (values.isEmpty()) return a.argument() + ": nothing";
+            Map<String, Integer> counts = new TreeMap<>();
+            values.forEach(v -> counts.merge(String.valueOf(v), 1, Integer::sum));
+            StringBuilder out = new StringBuilder();
+            counts.forEach((k, n) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(n > 1 ? " ×" + n : ""));
+            return out.toString();
+        }
+        return "polled";
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
