@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -150,9 +152,14 @@ public final class ProfileFileParser {
             }
             if (value.isEmpty()) {
                 problem(number, "'" + key + "' has no value");
+                current.rejected.add(known);
                 return;
             }
-            if (!valueIsWellFormed(known, value, number) || current == detached) return;
+            if (!valueIsWellFormed(known, value, number)) {
+                current.rejected.add(known);
+                return;
+            }
+            if (current == detached) return;
             ProfileEntry earlier = current.entries.get(known);
             if (earlier != null) {
                 problem(number, "'" + key + "' is already set at line " + earlier.line()
@@ -193,10 +200,16 @@ public final class ProfileFileParser {
             }
         }
 
-        /** Half a key pair would fail only at the first call, far from the typo; catch it here. */
+        /**
+         * Half a key pair would fail only at the first call, far from the typo; catch it here. A key
+         * already reported as malformed counts as present, so one typo gives one message.
+         */
         private void checkKeyPairs(Section section) {
             for (Cloud cloud : Cloud.values()) {
                 CloudKeyNames names = CloudKeyNames.of(cloud);
+                if (section.rejected.contains(names.fileAccessKey()) || section.rejected.contains(names.fileSecret())) {
+                    continue;
+                }
                 ProfileEntry access = section.entries.get(names.fileAccessKey());
                 ProfileEntry secret = section.entries.get(names.fileSecret());
                 ProfileEntry token = names.fileToken() == null ? null : section.entries.get(names.fileToken());
@@ -223,6 +236,8 @@ public final class ProfileFileParser {
         final String name;
         final int line;
         final Map<ProfileKey, ProfileEntry> entries = new EnumMap<>(ProfileKey.class);
+        /** Keys whose line was reported as malformed. */
+        final Set<ProfileKey> rejected = EnumSet.noneOf(ProfileKey.class);
 
         Section(String name, int line) {
             this.name = name;
