@@ -33,8 +33,12 @@ import java.util.regex.Pattern;
  */
 public final class ProfileFileParser {
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    /** What a key looks like; anything else before '=' is not shown back, since it may be a secret. */
-    private static final Pattern KEY_SHAPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,39}");
+    /**
+     * Lower-case words joined by '_' or '.', like every real key. Text before '=' that neither looks
+     * like this nor resembles a real key is not shown back: a secret pasted on the wrong side of
+     * '=' would otherwise end up on the screen (real secrets mix cases and digits).
+     */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[a-z]+([._][a-z]+)*");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** Reads and parses the file at {@code path}. */
@@ -135,14 +139,9 @@ public final class ProfileFileParser {
                 problem(number, "expected 'key = value' but there is no key before '='");
                 return;
             }
-            if (!KEY_SHAPE.matcher(key).matches()) {
-                problem(number, "the text before '=' is not a key name (keys are "
-                    + String.join(", ", ProfileKey.allKeys()) + ")");
-                return;
-            }
             ProfileKey known = ProfileKey.fromKey(key).orElse(null);
             if (known == null) {
-                problem(number, "unknown key '" + key + "'" + Suggestions.didYouMean(key, ProfileKey.allKeys()));
+                problem(number, unknownKey(key));
                 return;
             }
             if (current == null) {
@@ -198,6 +197,15 @@ public final class ProfileFileParser {
                     return true;
                 }
             }
+        }
+
+        private static String unknownKey(String key) {
+            String suggestion = Suggestions.didYouMean(key, ProfileKey.allKeys());
+            if (!suggestion.isEmpty() || PLAIN_KEY.matcher(key).matches()) {
+                return "unknown key '" + key + "'" + suggestion;
+            }
+            return "the text before '=' is not a key (not shown, in case it is a secret); keys are "
+                + String.join(", ", ProfileKey.allKeys());
         }
 
         /**

@@ -149,8 +149,8 @@ class ProfileFileParserTest {
     void parse_secretPastedAsAKey_isNotEchoed() {
         ConfigException e = failure("[default]\n" + KS_SECRET + " x = y\n");
         assertEquals(1, e.problems().size());
-        assertTrue(e.getMessage().startsWith("/home/u/.kecsh/config:2: the text before '=' is not a key name"),
-            e.getMessage());
+        assertEquals("/home/u/.kecsh/config:2: the text before '=' is not a key (not shown, in case it is a secret);"
+            + " keys are " + String.join(", ", ProfileKey.allKeys()), e.getMessage());
         assertFalse(e.getMessage().contains(KS_SECRET));
     }
 
@@ -167,6 +167,20 @@ class ProfileFileParserTest {
             "/home/u/.kecsh/config:3: unknown key 'defaults.image' (did you mean default.image?)",
             "/home/u/.kecsh/config:4: unknown key 'regoin' (did you mean region?)"), e.problems());
         assertFalse(e.getMessage().contains(KS_SECRET));
+    }
+
+    @Test
+    void parse_secretPastedWhereTheKeyGoes_isNotEchoed() {
+        ConfigException e = failure("[default]\n" + KS_SECRET + " = x\n");
+        assertTrue(e.getMessage().startsWith("/home/u/.kecsh/config:2: the text before '=' is not a key (not shown"),
+            e.getMessage());
+        assertFalse(e.getMessage().contains(KS_SECRET));
+    }
+
+    @Test
+    void parse_plainUnknownKeyWithoutSuggestion_isNamed() {
+        ConfigException e = failure("[default]\ncolour = blue\n");
+        assertEquals(List.of("/home/u/.kecsh/config:2: unknown key 'colour'"), e.problems());
     }
 
     @Test
