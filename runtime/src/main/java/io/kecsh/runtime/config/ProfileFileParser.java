@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -27,9 +28,9 @@ import java.util.regex.Pattern;
  * </pre>
  * Comments take a whole line: a value runs to the end of its line, as in the AWS CLI, so a
  * {@code #} inside a secret is never cut off. The whole file is checked, not only the profile in
- * use, and every problem is reported at once as {@code file:line: message}. No message repeats a
- * line's text or a value of a secret key, because a mistyped line may well hold a secret
- * ({@code ksyun_secret_key: …}).
+ * use, and every problem is reported at once, in line order, as {@code file:line: message}. No
+ * message repeats a line that could not be parsed or the value of a credential key, because a
+ * mistyped line may well hold a secret ({@code ksyun_secret_key: …}).
  */
 public final class ProfileFileParser {
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -63,7 +64,7 @@ public final class ProfileFileParser {
     private static final class Run {
         private final Path path;
         private final Map<String, Section> sections = new LinkedHashMap<>();
-        private final List<String> problems = new ArrayList<>();
+        private final List<LineProblem> problems = new ArrayList<>();
         /** Keys after a broken header (or before any header) are still checked, then dropped. */
         private final Section detached = new Section("(none)", 0);
         private Section current;
@@ -83,7 +84,13 @@ public final class ProfileFileParser {
                 checkKeyPairs(section);
                 profiles.add(section.toProfile(path));
             }
-            if (!problems.isEmpty()) throw new ConfigException(problems);
+            if (!problems.isEmpty()) {
+                // Pair checks run after the last line; report in file order all the same.
+                throw new ConfigException(problems.stream()
+                    .sorted(Comparator.comparingInt(LineProblem::line))
+                    .map(p -> path + ":" + p.line() + ": " + p.message())
+                    .toList());
+            }
             return new ProfileFile(path, profiles);
         }
 
@@ -235,8 +242,11 @@ public final class ProfileFileParser {
         }
 
         private void problem(int line, String message) {
-            problems.add(path + ":" + line + ": " + message);
+            problems.add(new LineProblem(line, message));
         }
+    }
+
+    private record LineProblem(int line, String message) {
     }
 
     /** A section being filled in. */
