@@ -217,6 +217,19 @@ class ProfileFileParserTest {
     }
 
     @Test
+    void parse_problemsFoundAtTheEnd_areStillListedInLineOrder() {
+        ConfigException e = failure("""
+            [default]
+            ksyun_access_key = AKLTabc
+            [profile x]
+            not a key value line
+            """);
+        assertEquals(List.of(
+            "/home/u/.kecsh/config:2: profile 'default' sets ksyun_access_key but not ksyun_secret_key",
+            "/home/u/.kecsh/config:4: expected 'key = value'"), e.problems());
+    }
+
+    @Test
     void parse_sectionMistakes_areExplained() {
         ConfigException e = failure("""
             region = cn-beijing-6
