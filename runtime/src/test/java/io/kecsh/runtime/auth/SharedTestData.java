@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -60,6 +61,6 @@ public final class SharedTestData {
         List<String> cases = caseFolders(suite).stream().map(p -> p.getFileName().toString()).toList();
         List<String> unknown = skips.keySet().stream().filter(c -> !cases.contains(c)).sorted().toList();
         assertEquals(List.of(), unknown, "skip list names cases that " + suite + " does not have");
-        skips.forEach((c, reason) -> assertEquals(false, reason.isBlank(), "skip of " + c + " gives no reason"));
+        skips.forEach((c, reason) -> assertFalse(reason.isBlank(), "skip of " + c + " gives no reason"));
     }
 }
