@@ -73,8 +73,9 @@ public final class Headers {
         return out;
     }
 
+    /** Names only: values may be signatures or tokens (Authorization, X-Amz-Security-Token). */
     @Override
     public String toString() {
-        return entries.toString();
+        return "Headers" + entries.stream().map(Map.Entry::getKey).toList();
     }
 }

@@ -1,0 +1,56 @@
+package io.kecsh.runtime.auth.aws4;
+
+import io.kecsh.runtime.http.Headers;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * SigV4's CanonicalHeaders block: for each signed name, in the order given (sorted, as
+ * {@link #signedHeaderNames} returns them), {@code name:value\n}, where value is every value of that
+ * header in order of appearance, each {@link #trimAll trimmed}, joined with commas.
+ */
+public final class CanonicalHeaders {
+    /** Any run of whitespace, line breaks included: an obs-folded value arrives with them. */
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[ \\t\\r\\n\\f\\x0B]+");
+
+    private CanonicalHeaders() {
+    }
+
+    /** Every header name present, lower-cased, distinct and sorted: what a client signs. */
+    public static List<String> signedHeaderNames(Headers headers) {
+        return headers.lowerCaseNames().stream().sorted().toList();
+    }
+
+    /** The canonical block; each entry ends in {@code \n}. A signed name that is absent signs as empty. */
+    public static String of(Headers headers, List<String> signedHeaders) {
+        StringBuilder out = new StringBuilder();
+        for (String name : signedHeaders) out.append(name).append(':').append(value(headers, name)).append('\n');
+        return out.toString();
+    }
+
+    /** {@code a;b;c}: the SignedHeaders value. */
+    public static String signedHeadersValue(List<String> signedHeaders) {
+        return String.join(";", signedHeaders);
+    }
+
+    /** Every value of the header (matched case-insensitively), trimmed, in order, comma-joined. */
+    public static String value(Headers headers, String name) {
+        return String.join(",", headers.all(name).stream().map(CanonicalHeaders::trimAll).toList());
+    }
+
+    /**
+     * Strips the ends and turns every inner run of whitespace into one space. This includes runs
+     * inside double quotes (the suite's get-header-value-trim signs {@code "a b c"}, whatever older
+     * prose said) and obsolete line folding, which becomes a single space as in AWS's corrected
+     * get-header-value-multiline case.
+     */
+    public static String trimAll(String value) {
+        return WHITESPACE_RUN.matcher(value).replaceAll(" ").strip();
+    }
+
+    static String lowerCase(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
