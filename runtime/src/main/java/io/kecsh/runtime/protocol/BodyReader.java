@@ -14,7 +14,6 @@ import javax.xml.stream.XMLInputFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +62,7 @@ final class BodyReader {
     private static Object plain(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                map.put(field.getKey(), plain(field.getValue()));
-            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) map.put(field.getKey(), plain(field.getValue()));
             return map;
         }
         if (node.isArray()) {

@@ -48,6 +48,15 @@ public final class Response extends AbstractMap<String, Object> implements Seria
         return new Response(operation, ImmutableTree.copyOf(members));
     }
 
+    /**
+     * Deserialization re-freezes the members, so that a crafted stream cannot slip a mutable map
+     * or a foreign value type into what callers rely on being an immutable tree.
+     */
+    @Serial
+    private Object readResolve() {
+        return new Response(operation, ImmutableTree.copyOf(members));
+    }
+
     /** The action this answers, e.g. {@code DescribeInstances}. */
     public String operation() {
         return operation;

@@ -74,7 +74,7 @@ public final class ResponseWriter {
         body.putAll(typed);
         if (json) return toJson(body);
         String namespace = envelope.kingsoftXml() ? KINGSOFT_NAMESPACE.formatted(service.apiVersion()) : null;
-        return xml.document(op.name() + "Response", namespace, body, envelope.kingsoftXml());
+        return xml.document(op.name(), op.name() + "Response", namespace, body, envelope.kingsoftXml());
     }
 
     /**
@@ -100,7 +100,8 @@ public final class ResponseWriter {
             body.put("Message", error.message());
         }
         if (json) return toJson(body);
-        return xml.document(envelope.nestedErrors() ? "ErrorResponse" : "Error", null, body, envelope.kingsoftXml());
+        return xml.document(op.name(), envelope.nestedErrors() ? "ErrorResponse" : "Error", null, body,
+            envelope.kingsoftXml());
     }
 
     private byte[] toJson(Map<String, Object> body) {

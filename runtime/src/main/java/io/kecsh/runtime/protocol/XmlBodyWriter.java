@@ -28,22 +28,26 @@ final class XmlBodyWriter {
     /**
      * A whole document.
      *
+     * @param operation    names the operation in messages about values that cannot be written
      * @param namespace    the root's default namespace, or null for none
      * @param itemElements lists as {@code <item>} wrappers (Kingsoft) rather than repeated elements (Alibaba)
      */
-    byte[] document(String root, String namespace, Map<String, Object> members, boolean itemElements) {
+    byte[] document(String operation, String root, String namespace, Map<String, Object> members,
+                    boolean itemElements) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = factory.createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement(checkedName(root, root));
+            xml.writeStartElement(root);
             if (namespace != null) xml.writeDefaultNamespace(namespace);
-            writeMembers(xml, members, root, itemElements);
+            writeMembers(xml, members, "", itemElements);
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("could not write the " + root + " document: " + e.getMessage(), e);
+            throw new IllegalStateException(operation + ": could not write the XML document: " + e.getMessage(), e);
+        } catch (UnwritableValue e) {
+            throw new IllegalArgumentException(operation + ": " + e.getMessage());
         }
         return out.toByteArray();
     }
@@ -89,15 +93,22 @@ final class XmlBodyWriter {
     private static String text(Object scalar, String path) {
         String text = scalar instanceof BigDecimal d ? d.toPlainString() : String.valueOf(scalar);
         if (NOT_XML_CHARACTER.matcher(text).find()) {
-            throw new IllegalArgumentException(path + " holds a control character that XML cannot carry");
+            throw new UnwritableValue(path + " holds a control character that XML cannot carry");
         }
         return text;
     }
 
     private static String checkedName(String name, String path) {
         if (!ELEMENT_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(path + ": '" + name + "' cannot be an XML element name");
+            throw new UnwritableValue("'" + path + "' is not a valid XML element name");
         }
         return name;
+    }
+
+    /** A value or name XML cannot carry; reported with the operation by {@link #document}. */
+    private static final class UnwritableValue extends RuntimeException {
+        UnwritableValue(String message) {
+            super(message, null, false, false);
+        }
     }
 }
