@@ -5,6 +5,7 @@ import io.kecsh.runtime.model.Member;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class MemberTyper {
             (members.containsKey(String.valueOf(entry.getKey())) ? ordered : rest).add(entry);
         }
         List<String> order = new ArrayList<>(members.keySet());
-        ordered.sort(java.util.Comparator.comparingInt(e -> order.indexOf(String.valueOf(e.getKey()))));
+        ordered.sort(Comparator.comparingInt(e -> order.indexOf(String.valueOf(e.getKey()))));
         ordered.addAll(rest);
         return ordered;
     }
@@ -169,5 +170,4 @@ final class MemberTyper {
     private static boolean isEmptyText(Object raw) {
         return raw instanceof CharSequence text && text.toString().isBlank();
     }
-
 }

@@ -1,5 +1,7 @@
 package io.kecsh.runtime.protocol;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.AbstractMap;
@@ -53,8 +55,13 @@ public final class Response extends AbstractMap<String, Object> implements Seria
      * or a foreign value type into what callers rely on being an immutable tree.
      */
     @Serial
-    private Object readResolve() {
-        return new Response(operation, ImmutableTree.copyOf(members));
+    private Object readResolve() throws ObjectStreamException {
+        if (operation == null || members == null) throw new InvalidObjectException("a response needs an operation and members");
+        try {
+            return new Response(operation, ImmutableTree.copyOf(members));
+        } catch (IllegalArgumentException foreignValue) {
+            throw new InvalidObjectException(foreignValue.getMessage());
+        }
     }
 
     /** The action this answers, e.g. {@code DescribeInstances}. */

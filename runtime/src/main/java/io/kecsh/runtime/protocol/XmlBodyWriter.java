@@ -5,6 +5,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ final class XmlBodyWriter {
     /** Characters XML 1.0 cannot carry at all, even escaped. */
     private static final Pattern NOT_XML_CHARACTER = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
     static final String ITEM = "item";
+    private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.US_ASCII);
 
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
@@ -35,9 +37,10 @@ final class XmlBodyWriter {
     byte[] document(String operation, String root, String namespace, Map<String, Object> members,
                     boolean itemElements) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // The declaration as the specification's samples write it; StAX implementations differ in quotes.
+        out.writeBytes(DECLARATION);
         try {
             XMLStreamWriter xml = factory.createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement(root);
             if (namespace != null) xml.writeDefaultNamespace(namespace);
             writeMembers(xml, members, "", itemElements);

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The exact bodies the sandbox will send, per envelope and format. */
 class ResponseWriterTest {
     private static final ServiceModel MODEL = ServiceModel.bundled();
-    private static final String XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>";
+    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     private final ResponseWriter writer = new ResponseWriter(MODEL);
     private final ResponseParser parser = new ResponseParser(MODEL);
 
