@@ -9,20 +9,22 @@ import io.kecsh.runtime.model.Service;
  */
 enum Envelope {
     /** Kingsoft KEC, VPC, SKS: XML {@code <ActionResponse xmlns><ResponseMetadata><RequestId>}, lists as {@code <item>}. */
-    KSYUN(true),
+    KSYUN(true, true),
     /**
      * Kingsoft cloud-market (QueryImageList): JSON {@code {RequestId, Msg, Code: 200, Status: "Y", Data}}.
      * No XML or error body is documented; the Kingsoft ones are used (the service sits behind the
      * same gateway, as the model's envelope decision records).
      */
-    CLOUD_MARKET(true),
+    CLOUD_MARKET(true, true),
     /** Alibaba KMS and BSS: flat JSON, XML {@code <ActionResponse><RequestId>}, lists as repeated elements. */
-    ACS(false);
+    ACS(false, false);
 
     private final boolean kingsoftXml;
+    private final boolean nestedErrors;
 
-    Envelope(boolean kingsoftXml) {
+    Envelope(boolean kingsoftXml, boolean nestedErrors) {
         this.kingsoftXml = kingsoftXml;
+        this.nestedErrors = nestedErrors;
     }
 
     static Envelope of(Service service) {
@@ -46,6 +48,6 @@ enum Envelope {
 
     /** Errors: Kingsoft's {@code {RequestId, Error{Type, Code, Message}}} or Alibaba's flat {@code {RequestId, HostId, Code, Message}}. */
     boolean nestedErrors() {
-        return kingsoftXml;
+        return nestedErrors;
     }
 }
