@@ -1,0 +1,103 @@
+package io.kecsh.runtime.protocol;
+
+import java.io.InvalidObjectException;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One successful answer of an operation, as a read-only map of its result members ({@code RequestId}
+ * included). Groovy reads it with GPath ({@code r.InstancesSet*.InstanceId}) because it is a plain
+ * {@link Map}: nested structures are immutable {@code Map<String, Object>}, lists are immutable
+ * {@code List<Object>}, and scalars are typed by the operation's output model: {@link String},
+ * {@link Long} (integer and long members), {@link java.math.BigDecimal} (float) and {@link Boolean}.
+ * Members the model does not know are kept, typed as they arrived, never dropped.
+ *
+ * <p>Equality is map equality, so a response equals any map holding the same members. It is
+ * {@link Serializable} (scripts and Jenkins pipelines keep responses across checkpoints).
+ * {@link #toString()} never prints values: a response may hold secrets such as CreateKey's
+ * PrivateKey.
+ */
+public final class Response extends AbstractMap<String, Object> implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String operation;
+    private final Map<String, Object> members;
+
+    private Response(String operation, Map<String, Object> members) {
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.members = members;
+    }
+
+    /** Wraps members that {@link ImmutableTree} already froze (the parser's and the writer's path). */
+    static Response ofFrozen(String operation, Map<String, Object> frozenMembers) {
+        return new Response(operation, frozenMembers);
+    }
+
+    /**
+     * A response built by hand (tests, stubs, a DSL replaying a recorded answer). Values are copied
+     * into immutable maps and lists; numbers become {@code Long} or {@code BigDecimal}, character
+     * sequences (Groovy's GString) become {@code String}, and null values are left out.
+     *
+     * @throws IllegalArgumentException for a value that is none of map, list, string, number, boolean
+     */
+    public static Response of(String operation, Map<String, ?> members) {
+        return new Response(operation, ImmutableTree.copyOf(members));
+    }
+
+    /**
+     * Deserialization re-freezes the members, so that a crafted stream cannot slip a mutable map
+     * or a foreign value type into what callers rely on being an immutable tree.
+     */
+    @Serial
+    private Object readResolve() throws ObjectStreamException {
+        if (operation == null || members == null) throw new InvalidObjectException("a response needs an operation and members");
+        try {
+            return new Response(operation, ImmutableTree.copyOf(members));
+        } catch (IllegalArgumentException foreignValue) {
+            throw new InvalidObjectException(foreignValue.getMessage());
+        }
+    }
+
+    /** The action this answers, e.g. {@code DescribeInstances}. */
+    public String operation() {
+        return operation;
+    }
+
+    /** The request id the service gave, or null when the body carried none. */
+    public String requestId() {
+        Object id = members.get("RequestId");
+        return id == null ? null : id.toString();
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        return members.entrySet();
+    }
+
+    @Override
+    public Object get(Object key) {
+        return members.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return members.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+        return members.size();
+    }
+
+    /** Operation, request id and member names only: values may be secrets. */
+    @Override
+    public String toString() {
+        return "Response[" + operation + ", RequestId=" + requestId() + ", members=" + members.keySet() + "]";
+    }
+}
