@@ -28,10 +28,29 @@ public final class Response extends AbstractMap<String, Object> implements Seria
 
     private final String operation;
     private final Map<String, Object> members;
+    private final boolean dryRun;
 
     private Response(String operation, Map<String, Object> members) {
+        this(operation, members, false);
+    }
+
+    private Response(String operation, Map<String, Object> members, boolean dryRun) {
         this.operation = Objects.requireNonNull(operation, "operation");
         this.members = members;
+        this.dryRun = dryRun;
+    }
+
+    /**
+     * The answer to a DryRun call that passed every check: Kingsoft says so with 412
+     * DryRunOperation, which is news ("would succeed"), not a failure. Holds only the RequestId.
+     */
+    public static Response dryRun(String operation, String requestId) {
+        return new Response(operation, ImmutableTree.copyOf(requestId == null ? Map.of() : Map.of("RequestId", requestId)), true);
+    }
+
+    /** True when this is a DryRun's "would succeed" and nothing was done. */
+    public boolean dryRun() {
+        return dryRun;
     }
 
     /** Wraps members that {@link ImmutableTree} already froze (the parser's and the writer's path). */
@@ -58,7 +77,7 @@ public final class Response extends AbstractMap<String, Object> implements Seria
     private Object readResolve() throws ObjectStreamException {
         if (operation == null || members == null) throw new InvalidObjectException("a response needs an operation and members");
         try {
-            return new Response(operation, ImmutableTree.copyOf(members));
+            return new Response(operation, ImmutableTree.copyOf(members), dryRun);
         } catch (IllegalArgumentException foreignValue) {
             throw new InvalidObjectException(foreignValue.getMessage());
         }
@@ -98,6 +117,7 @@ public final class Response extends AbstractMap<String, Object> implements Seria
     /** Operation, request id and member names only: values may be secrets. */
     @Override
     public String toString() {
-        return "Response[" + operation + ", RequestId=" + requestId() + ", members=" + members.keySet() + "]";
+        return "Response[" + operation + (dryRun ? " (dry run: would succeed)" : "") + ", RequestId=" + requestId()
+            + ", members=" + members.keySet() + "]";
     }
 }

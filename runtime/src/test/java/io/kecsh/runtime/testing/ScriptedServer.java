@@ -56,6 +56,8 @@ public final class ScriptedServer implements AutoCloseable {
     public ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // one thread per exchange: a stalled step must not hold up the client's next attempt
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 

@@ -1,0 +1,184 @@
+package io.kecsh.runtime.client;
+
+import io.kecsh.runtime.auth.Credentials;
+import io.kecsh.runtime.config.Cloud;
+import io.kecsh.runtime.error.ServiceException;
+import io.kecsh.runtime.error.TransportException;
+import io.kecsh.runtime.http.ApacheTransport;
+import io.kecsh.runtime.http.HttpRequest;
+import io.kecsh.runtime.http.HttpResponse;
+import io.kecsh.runtime.http.Transport;
+import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.model.Waiter;
+import io.kecsh.runtime.paginate.Pages;
+import io.kecsh.runtime.protocol.RequestSerializer;
+import io.kecsh.runtime.protocol.Response;
+import io.kecsh.runtime.protocol.ResponseParser;
+import io.kecsh.runtime.protocol.ServiceError;
+import io.kecsh.runtime.retry.RetryDecision;
+import io.kecsh.runtime.validate.ValidationReport;
+import io.kecsh.runtime.validate.Validator;
+import io.kecsh.runtime.waiter.WaitOptions;
+import io.kecsh.runtime.waiter.WaiterRunner;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Calls any modelled action: validates against the model (nothing is sent when that fails),
+ * serializes, signs, sends through one pooled transport, retries what is safe to retry, and
+ * parses the answer into a typed {@link Response}. Safe to share between threads.
+ */
+public final class CloudClient implements Invoker, AutoCloseable {
+    private final ClientConfig config;
+    private final ServiceModel model;
+    private final Validator validator;
+    private final RequestSerializer serializer = new RequestSerializer();
+    private final RequestBuilder requests;
+    private final ResponseParser parser;
+    private final Transport transport;
+    private final EndpointResolver endpoints;
+
+    public CloudClient(ClientConfig config) {
+        this(config, new ApacheTransport(config.transportSettings));
+    }
+
+    /** With another transport (tests keep the real one but may wrap it). */
+    public CloudClient(ClientConfig config, Transport transport) {
+        this.config = config;
+        this.model = config.model;
+        this.validator = new Validator(model, config.clock);
+        this.parser = new ResponseParser(model);
+        this.transport = transport;
+        this.endpoints = new EndpointResolver(config.endpoint());
+        this.requests = new RequestBuilder(config, endpoints);
+    }
+
+    public ServiceModel model() {
+        return model;
+    }
+
+    /** The region calls to this cloud go to: the configured one, else the model's default. */
+    public String region(Cloud cloud) {
+        String configured = config.regions.get(cloud);
+        if (configured != null) return configured;
+        return cloud == Cloud.KINGSOFT ? model.requireService("kec").metadata().defaultRegion()
+            : model.requireService("kms").metadata().defaultRegion();
+    }
+
+    /** Checks a request without sending it. */
+    public ValidationReport validate(String action, Map<String, ?> params) {
+        return validator.validate(model.requireOperation(action), params);
+    }
+
+    @Override
+    public Map<String, Object> invoke(String action, Map<String, ?> params) {
+        return call(action, params);
+    }
+
+    public Response call(String action, Map<String, ?> params) {
+        return call(model.requireOperation(action), params);
+    }
+
+    public Response call(String service, String action, Map<String, ?> params) {
+        return call(model.requireOperation(service, action), params);
+    }
+
+    public Response call(Operation operation, Map<String, ?> params) {
+        Service service = model.serviceOf(operation);
+        Cloud cloud = cloudOf(service);
+        String region = region(cloud);
+        Map<String, Object> typed = new LinkedHashMap<>(validator.validate(operation, params).orThrow().normalized());
+        // a ClientToken makes retries safe: fill one in once and reuse it on every attempt
+        if (operation.params().containsKey("ClientToken") && !typed.containsKey("ClientToken")) {
+            typed.put("ClientToken", config.clientTokens.get());
+        }
+        RequestSerializer.Serialized wire = serializer.serialize(service, operation, typed);
+        Credentials credentials = config.credentials(cloud).orElseThrow(() -> new IllegalStateException(
+            "no " + cloud.name().toLowerCase(java.util.Locale.ROOT) + " credentials configured for " + operation.name()
+                + "; set them in the environment or ~/.kecsh/config (see docs/configuration.md), or use the sandbox"));
+        Instant first = config.clock.instant();
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest request = requests.build(service, operation, wire.params(), credentials, region);
+            config.wireLog.request(request, wire.sensitiveNames());
+            Instant sent = config.clock.instant();
+            HttpResponse http;
+            try {
+                http = transport.execute(request);
+            } catch (TransportException e) {
+                if (mayRetry(attempt, first) && RetryDecision.afterTransportFailure(operation, e.mayHaveBeenProcessed())) {
+                    pause(attempt, operation, e.getMessage());
+                    continue;
+                }
+                throw e.about(operation.name(), operation.mutating() && !RetryDecision.idempotent(operation), attempt);
+            }
+            var error = parser.parseError(operation, http);
+            config.wireLog.response(request, http, Duration.between(sent, config.clock.instant()),
+                error.map(ServiceError::requestId).orElse(null));
+            if (error.isEmpty()) return parser.parse(operation, http);
+            ServiceError e = error.get();
+            if (e.code().equals("DryRunOperation") && e.httpStatus() == 412) {
+                return Response.dryRun(operation.name(), e.requestId());
+            }
+            if (mayRetry(attempt, first) && RetryDecision.afterServiceError(service, operation, e.code(), e.httpStatus(), e.message())) {
+                pause(attempt, operation, e.code());
+                continue;
+            }
+            throw new ServiceException(operation.name(), region, e.code(), e.message(), e.httpStatus(), e.requestId(), e.type());
+        }
+    }
+
+    /** Every page of a list action, lazily. */
+    public Pages pages(String action, Map<String, ?> params) {
+        Operation op = model.requireOperation(action);
+        var paginator = model.serviceOf(op).paginator(op.name()).orElseThrow(() ->
+            new IllegalArgumentException(op.name() + " does not page; call it directly"));
+        return new Pages(this, op, paginator, params);
+    }
+
+    /** Polls until the named waiter succeeds; throws WaiterException on failure or timeout. */
+    public Map<String, Object> waitFor(String waiterName, Map<String, ?> params, WaitOptions options) {
+        return new WaiterRunner(this, config.clock, config.sleeper).await(waiter(waiterName), params, options);
+    }
+
+    public Waiter waiter(String name) {
+        for (Service s : model.services()) {
+            var w = s.waiter(name);
+            if (w.isPresent()) return w.get();
+        }
+        java.util.List<String> all = model.services().stream().flatMap(s -> s.waiters().keySet().stream()).toList();
+        throw new IllegalArgumentException("unknown waiter '" + name + "'" + io.kecsh.runtime.text.Suggestions.didYouMean(name, all)
+            + "; waiters: " + String.join(", ", all));
+    }
+
+    static Cloud cloudOf(Service service) {
+        return service.metadata().protocol().startsWith("acs") ? Cloud.ALIBABA : Cloud.KINGSOFT;
+    }
+
+    /** Whether another attempt fits in the policy: attempts left, and its pause within the total time. */
+    private boolean mayRetry(int attempt, Instant first) {
+        if (attempt >= config.retryPolicy.maxAttempts()) return false;
+        Duration spent = Duration.between(first, config.clock.instant());
+        return spent.compareTo(config.retryPolicy.maxTotalTime()) < 0;
+    }
+
+    private void pause(int attempt, Operation operation, String why) {
+        Duration delay = config.retryPolicy.backoff().delay(attempt);
+        config.wireLog.note("retrying " + operation.name() + " in " + delay.toMillis() + " ms after " + why);
+        try {
+            config.sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(operation.name() + ": interrupted while waiting to retry", false, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
