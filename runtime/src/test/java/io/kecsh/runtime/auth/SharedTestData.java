@@ -16,9 +16,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Finds the published signature vectors in {@code shared/testdata}, beside the repository as CI
- * lays it out, by walking up from the working directory. On CI (CI=true) a missing folder fails,
- * so the vector tests cannot silently stop running; elsewhere it skips them.
+ * The published signature vectors in {@code shared/testdata} (found by {@link io.kecsh.runtime.testing.SharedFolder}),
+ * and helpers to read their case folders.
  */
 public final class SharedTestData {
     private SharedTestData() {
@@ -26,17 +25,7 @@ public final class SharedTestData {
 
     /** The folder {@code shared/testdata/<suite>}. */
     public static Path suite(String suite) {
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/testdata");
-            if (Files.isDirectory(candidate)) {
-                Path dir = candidate.resolve(suite);
-                if (!Files.isDirectory(dir)) fail("shared/testdata has no " + suite + " folder");
-                return dir;
-            }
-        }
-        if ("true".equals(System.getenv("CI"))) fail("shared/testdata not found above " + Paths.get("").toAbsolutePath());
-        assumeTrue(false, "shared/testdata not found above the working directory");
-        return null;
+        return io.kecsh.runtime.testing.SharedFolder.resolve("testdata/" + suite);
     }
 
     /** The case folders of a suite (every sub-folder), sorted by name. */
