@@ -1,0 +1,76 @@
+package io.kecsh.runtime.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Faults to play, per action, for reliability tests of the client and the DSL: the next calls may
+ * be refused with an error (LimitExceeded 409 for throttling, any documented 5xx …), have their
+ * connection dropped before or after the call took effect, or be delayed. Queued faults are used
+ * up one per call; latency stays until cleared.
+ */
+public final class FaultPlan {
+    /** One planned fault. {@code code} is a documented error code for ERROR. */
+    public record Fault(Kind kind, String code) {
+        public enum Kind { ERROR, DROP_BEFORE, DROP_AFTER }
+    }
+
+    private final Map<String, Deque<Fault>> queued = new ConcurrentHashMap<>();
+    private final Map<String, Duration> latency = new ConcurrentHashMap<>();
+
+    /** The next {@code times} calls of the action answer this documented error. */
+    public FaultPlan failNext(String action, String code, int times) {
+        return queue(action, new Fault(Fault.Kind.ERROR, code), times);
+    }
+
+    /** The next {@code times} calls are throttled: 409 LimitExceeded. */
+    public FaultPlan throttleNext(String action, int times) {
+        return failNext(action, "LimitExceeded", times);
+    }
+
+    /** The next calls lose their connection before anything is done. */
+    public FaultPlan dropBeforeNext(String action, int times) {
+        return queue(action, new Fault(Fault.Kind.DROP_BEFORE, null), times);
+    }
+
+    /** The next calls take effect, then lose their connection before the answer: the ambiguous case. */
+    public FaultPlan dropAfterNext(String action, int times) {
+        return queue(action, new Fault(Fault.Kind.DROP_AFTER, null), times);
+    }
+
+    public FaultPlan latency(String action, Duration delay) {
+        latency.put(action, delay);
+        return this;
+    }
+
+    public FaultPlan clear() {
+        queued.clear();
+        latency.clear();
+        return this;
+    }
+
+    /** The fault to play on this call of the action, if one is queued (used up). */
+    public Optional<Fault> next(String action) {
+        Deque<Fault> q = queued.get(action);
+        if (q == null) return Optional.empty();
+        synchronized (q) {
+            return Optional.ofNullable(q.poll());
+        }
+    }
+
+    public Optional<Duration> latencyOf(String action) {
+        return Optional.ofNullable(latency.get(action));
+    }
+
+    private FaultPlan queue(String action, Fault fault, int times) {
+        Deque<Fault> q = queued.computeIfAbsent(action, a -> new ArrayDeque<>());
+        synchronized (q) {
+            for (int i = 0; i < times; i++) q.add(fault);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,82 @@
+package io.kecsh.runtime.sandbox;
+
+import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
+import io.kecsh.runtime.sandbox.server.Dispatcher;
+import io.kecsh.runtime.sandbox.server.SandboxHttpServer;
+import io.kecsh.runtime.sandbox.state.SandboxClock;
+import io.kecsh.runtime.sandbox.state.SandboxState;
+import io.kecsh.runtime.sandbox.state.StateFile;
+
+import java.net.URI;
+import java.util.function.Consumer;
+
+/**
+ * An embedded, stateful emulator of every modelled action on loopback: kecsh's default backend
+ * when no credentials are configured, and every test's backend. Start one, point a client's
+ * endpoint at {@link #endpoint()} with {@link #credentials()}, and it behaves as the documents
+ * describe the real services — signatures checked, requests validated, state kept.
+ */
+public final class Sandbox implements AutoCloseable {
+    private final SandboxClock clock;
+    private final FaultPlan faults = new FaultPlan();
+    private final SandboxCredentials credentials;
+    private final SandboxHttpServer server;
+    private final StateFile stateFile;
+    private final SandboxState stateHolder;
+
+    private Sandbox(SandboxOptions options) {
+        ServiceModel model = ServiceModel.bundled();
+        this.clock = options.clock();
+        this.credentials = options.credentials();
+        this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile());
+        SandboxState s = stateFile == null ? null : stateFile.load().orElse(null);
+        if (s == null) {
+            s = new SandboxState();
+            SandboxDomain.SeedContext context = new SandboxDomain.SeedContext(model, clock);
+            for (SandboxDomain d : Domains.all()) d.seed(s, context);
+            if (stateFile != null) stateFile.save(s);
+        }
+        this.stateHolder = s;
+        Consumer<SandboxState> save = stateFile == null ? st -> { } : stateFile::save;
+        this.server = new SandboxHttpServer(options.port(),
+            new Dispatcher(model, s, clock, Domains.handlers(), faults, credentials, save)).start();
+    }
+
+    /** Starts a sandbox; throws StateFileException when a state file is damaged (it is never replaced). */
+    public static Sandbox start(SandboxOptions options) {
+        return new Sandbox(options);
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SandboxCredentials credentials() {
+        return credentials;
+    }
+
+    /** The clock: {@code clock().advance(…)} moves a test sandbox's time. */
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    /** Faults to play on the next calls (throttling, 5xx, dropped connections, latency). */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** The live state, for tests that assert what a call left behind (read it under {@code state().lock()}). */
+    public SandboxState state() {
+        return stateHolder;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

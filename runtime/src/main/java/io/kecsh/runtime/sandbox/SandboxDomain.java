@@ -1,0 +1,19 @@
+package io.kecsh.runtime.sandbox;
+
+import io.kecsh.runtime.sandbox.state.SandboxState;
+
+/**
+ * One part of the emulated cloud (instances, images, network, keys, KMS …): the handlers of its
+ * actions, and what a fresh sandbox starts with. {@link Domains} lists them all.
+ */
+public interface SandboxDomain {
+    void register(HandlerRegistry handlers);
+
+    /** Adds what a fresh sandbox should already have (default: nothing). */
+    default void seed(SandboxState state, SeedContext context) {
+    }
+
+    /** What seeding may use: the model (regions, zones) and the clock for creation dates. */
+    record SeedContext(io.kecsh.runtime.model.ServiceModel model, io.kecsh.runtime.sandbox.state.SandboxClock clock) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.kecsh.runtime.sandbox;
+
+import io.kecsh.runtime.sandbox.state.StateFile;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a sandbox from the command line until interrupted:
+ * {@code java -cp repl/target/kecsh.jar io.kecsh.runtime.sandbox.SandboxMain --port 8090 --state sandbox.json}
+ * (the shell's {@code kecsh sandbox} will wrap this).
+ */
+public final class SandboxMain {
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SandboxOptions options = SandboxOptions.interactive();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> options = options.withPort(Integer.parseInt(value(args, ++i, "--port")));
+                case "--state" -> options = options.withStateFile(Path.of(value(args, ++i, "--state")));
+                case "--help", "-h" -> {
+                    System.out.println("usage: SandboxMain [--port N] [--state FILE]");
+                    return;
+                }
+                default -> {
+                    System.err.println("sandbox: unknown option " + args[i] + " (--help)");
+                    System.exit(2);
+                }
+            }
+        }
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(options);
+        } catch (StateFile.StateFileException e) {
+            System.err.println("sandbox: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.out.println("kecsh sandbox listening on " + sandbox.endpoint());
+        System.out.println("  Kingsoft key: " + sandbox.credentials().kingsoft().accessKeyId() + " / " + sandbox.credentials().kingsoft().secret());
+        System.out.println("  Alibaba key:  " + sandbox.credentials().alibaba().accessKeyId() + " / " + sandbox.credentials().alibaba().secret());
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stop.countDown();
+        }));
+        stop.await();
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            System.err.println("sandbox: " + flag + " needs a value");
+            System.exit(2);
+        }
+        return args[i];
+    }
+}

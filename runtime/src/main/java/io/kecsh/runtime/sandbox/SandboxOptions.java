@@ -1,0 +1,42 @@
+package io.kecsh.runtime.sandbox;
+
+import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
+import io.kecsh.runtime.sandbox.state.SandboxClock;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How to start a sandbox: port (0 picks a free one), an optional state file, the accepted
+ * credentials, and the clock (interactive: real time with a few seconds per transition; tests:
+ * manual time).
+ */
+public record SandboxOptions(int port, Path stateFile, SandboxCredentials credentials, SandboxClock clock) {
+
+    /** For people: a free port, no state file, default credentials, 3-second transitions. */
+    public static SandboxOptions interactive() {
+        return new SandboxOptions(0, null, SandboxCredentials.defaults(), SandboxClock.interactive(Duration.ofSeconds(3)));
+    }
+
+    /** For tests: time stands still until the test moves it. */
+    public static SandboxOptions forTests() {
+        return new SandboxOptions(0, null, SandboxCredentials.defaults(), SandboxClock.manual(Instant.parse("2026-11-22T04:00:00Z")));
+    }
+
+    public SandboxOptions withPort(int p) {
+        return new SandboxOptions(p, stateFile, credentials, clock);
+    }
+
+    public SandboxOptions withStateFile(Path file) {
+        return new SandboxOptions(port, file, credentials, clock);
+    }
+
+    public SandboxOptions withCredentials(SandboxCredentials c) {
+        return new SandboxOptions(port, stateFile, c, clock);
+    }
+
+    public SandboxOptions withClock(SandboxClock c) {
+        return new SandboxOptions(port, stateFile, credentials, c);
+    }
+}

@@ -1,0 +1,11 @@
+package io.kecsh.runtime.sandbox.kec;
+
+import io.kecsh.runtime.sandbox.HandlerRegistry;
+import io.kecsh.runtime.sandbox.SandboxDomain;
+
+/** Not emulated yet: its actions answer NoSuchEntity until this domain registers handlers. */
+public final class ImageDomain implements SandboxDomain {
+    @Override
+    public void register(HandlerRegistry handlers) {
+    }
+}

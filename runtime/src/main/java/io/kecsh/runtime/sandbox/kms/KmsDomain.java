@@ -1,0 +1,11 @@
+package io.kecsh.runtime.sandbox.kms;
+
+import io.kecsh.runtime.sandbox.HandlerRegistry;
+import io.kecsh.runtime.sandbox.SandboxDomain;
+
+/** Not emulated yet: its actions answer NoSuchEntity until this domain registers handlers. */
+public final class KmsDomain implements SandboxDomain {
+    @Override
+    public void register(HandlerRegistry handlers) {
+    }
+}

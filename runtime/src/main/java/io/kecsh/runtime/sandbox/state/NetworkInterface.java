@@ -1,0 +1,28 @@
+package io.kecsh.runtime.sandbox.state;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network interface: an instance's primary NIC, a secondary NIC added with
+ * AttachNetworkInterface, or an elastic NIC (ENI, created in vpc) that may be attached to one
+ * instance at a time.
+ */
+public final class NetworkInterface {
+    public String id;
+    /** primary | extension */
+    public String type;
+    public boolean elastic;
+    public String instanceId;
+    public String subnetId;
+    public String vpcId;
+    public String zone;
+    public List<String> securityGroupIds = new ArrayList<>();
+    public String privateIp;
+    public String mac;
+    public String dns1;
+    public String dns2;
+    /** Creating | Available | Attaching | InUse | Deleting */
+    public String status;
+    public String creationTime;
+}

@@ -1,0 +1,39 @@
+package io.kecsh.runtime.sandbox.state;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything of one region, keyed by ID in creation order. Each map belongs to one part of the
+ * emulator (instances, images, network …); other parts read it to check references.
+ */
+public final class RegionState {
+    public String name;
+    public String vpcId;
+    /** How many instances the account may have here (RunInstances creates at most this many). */
+    public int instanceQuota = 10_000;
+    public Map<String, Instance> instances = new LinkedHashMap<>();
+    public Map<String, Image> images = new LinkedHashMap<>();
+    public Map<String, Subnet> subnets = new LinkedHashMap<>();
+    public Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+    public Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
+    /** Local-volume snapshots, launch templates, data-guard groups: owned by their handlers. */
+    public Map<String, Map<String, Object>> snapshots = new LinkedHashMap<>();
+    public Map<String, Map<String, Object>> templates = new LinkedHashMap<>();
+    public Map<String, Map<String, Object>> dataGuardGroups = new LinkedHashMap<>();
+    /** Default placement for RunInstances on a fresh sandbox. */
+    public String defaultSubnetId;
+    public String defaultSecurityGroupId;
+
+    public RegionState() {
+    }
+
+    public RegionState(String name) {
+        this.name = name;
+    }
+
+    /** Instances not in the recycle bin or gone. */
+    public long liveInstances() {
+        return instances.values().stream().filter(i -> !i.inState("recycling", "deleted")).count();
+    }
+}

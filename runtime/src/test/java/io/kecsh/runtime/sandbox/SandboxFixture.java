@@ -1,0 +1,47 @@
+package io.kecsh.runtime.sandbox;
+
+import io.kecsh.runtime.auth.Credentials;
+import io.kecsh.runtime.client.ClientConfig;
+import io.kecsh.runtime.client.CloudClient;
+import io.kecsh.runtime.config.Cloud;
+import io.kecsh.runtime.retry.RetryPolicy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A test sandbox (manual clock) and a real client pointed at it, signed with the sandbox's keys;
+ * the client's clock is the sandbox's, so signatures stay fresh however far a test moves time.
+ */
+public final class SandboxFixture implements AutoCloseable {
+    public final Sandbox sandbox;
+    public final CloudClient client;
+    public final List<Duration> sleeps = new ArrayList<>();
+
+    public SandboxFixture() {
+        this(SandboxOptions.forTests(), ClientConfig.builder());
+    }
+
+    public SandboxFixture(SandboxOptions options, ClientConfig.Builder config) {
+        sandbox = Sandbox.start(options);
+        client = new CloudClient(config.endpoint(sandbox.endpoint())
+            .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
+            .credentials(Cloud.ALIBABA, sandbox.credentials().alibaba())
+            .clock(sandbox.clock())
+            .sleeper(sleeps::add)
+            .build());
+    }
+
+    /** A client of the same sandbox with other credentials (to test rejections). */
+    public CloudClient clientWith(Credentials kingsoft, Credentials alibaba) {
+        return new CloudClient(ClientConfig.builder().endpoint(sandbox.endpoint()).credentials(Cloud.KINGSOFT, kingsoft)
+            .credentials(Cloud.ALIBABA, alibaba).clock(sandbox.clock()).retryPolicy(RetryPolicy.none()).build());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        sandbox.close();
+    }
+}
