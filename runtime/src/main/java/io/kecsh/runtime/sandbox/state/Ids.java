@@ -10,7 +10,11 @@ import java.util.UUID;
  */
 public final class Ids {
     private long counter;
-    private final long seed;
+    private long seed;
+
+    /** For the state file reader. */
+    private Ids() {
+    }
 
     public Ids(long seed, long counter) {
         this.seed = seed;
