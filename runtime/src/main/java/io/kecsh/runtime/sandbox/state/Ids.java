@@ -12,6 +12,11 @@ public final class Ids {
     private long counter;
     private final long seed;
 
+    /** For the state file: Jackson fills seed and counter from what was saved. */
+    private Ids() {
+        this(0L, 0);
+    }
+
     public Ids(long seed, long counter) {
         this.seed = seed;
         this.counter = counter;
