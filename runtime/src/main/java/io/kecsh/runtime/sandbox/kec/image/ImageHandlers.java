@@ -37,8 +37,8 @@ public final class ImageHandlers {
         }
         for (Precondition p : r.operation().preconditions()) {
             if (p.when() == null && !p.states().contains(instance.state)) {
-                throw r.invalid("InstanceId", "Instance " + instanceId + " is " + instance.state + "; an image can be created only from an instance that is "
-                    + String.join(" or ", p.states()) + ".");
+                throw r.invalid("InstanceId", "Instance " + instanceId + " is " + instance.state
+                    + "; an image can be created only from an instance that is " + String.join(" or ", p.states()) + ".");
             }
         }
         Image image = images(r, state).createFrom(instance, r.requireString("Name"), state.ids);

@@ -83,7 +83,8 @@ public final class LocalVolumeHandlers {
                 + ", not of " + volume.id() + ".");
         }
         if (!RegionSnapshots.ACTIVE.equals(s.state)) {
-            throw r.invalid("LocalVolumeSnapshotId", "Snapshot " + snapshotId + " is " + s.state + "; a volume can be rolled back to an ACTIVE snapshot.");
+            throw r.invalid("LocalVolumeSnapshotId", "Snapshot " + snapshotId + " is " + s.state
+                + "; a volume can be rolled back to an ACTIVE snapshot.");
         }
         Instance instance = volume.instance();
         if (!instance.inState("stopped")) {
@@ -99,7 +100,8 @@ public final class LocalVolumeHandlers {
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             if (snapshots.find(id).isEmpty()) {
-                throw r.invalid("LocalVolumeSnapshotId." + (i + 1), "There is no local volume snapshot " + id + " in region " + r.region() + ".");
+                throw r.invalid("LocalVolumeSnapshotId." + (i + 1),
+                    "There is no local volume snapshot " + id + " in region " + r.region() + ".");
             }
         }
         List<Map<String, Object>> set = new ArrayList<>();
