@@ -16,6 +16,11 @@ public final class Ids {
     private Ids() {
     }
 
+    /** For the state file: Jackson fills seed and counter from what was saved. */
+    private Ids() {
+        this(0L, 0);
+    }
+
     public Ids(long seed, long counter) {
         this.seed = seed;
         this.counter = counter;
