@@ -12,10 +12,6 @@ public final class Ids {
     private long counter;
     private long seed;
 
-    /** For the state file reader. */
-    private Ids() {
-    }
-
     /** For the state file: Jackson fills seed and counter from what was saved. */
     private Ids() {
         this(0L, 0);

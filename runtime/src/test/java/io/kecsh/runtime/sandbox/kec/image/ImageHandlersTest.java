@@ -93,7 +93,8 @@ class ImageHandlersTest {
     @Test
     void imageAvailableWaiter_afterCreateImage_succeedsOnceTheDescribesHaveSeenItSaved() {
         try (ImageFixture x = new ImageFixture()) {
-            x.f.sandbox.clock().completeAfterDescribes(1);
+            // the waiter's sleeps move the sandbox clock; a long delay leaves the describes to finish the saving
+            x.f.sandbox.clock().completeAfterDescribes(1).transitionDelay(java.time.Duration.ofHours(1));
             Instance source = x.instance("active");
             String id = (String) x.client.call("CreateImage", Map.of("InstanceId", source.id, "Name", "waited")).get("ImageId");
             Map<String, Object> done = x.client.waitFor("ImageAvailable", Map.of("ImageId", id),
