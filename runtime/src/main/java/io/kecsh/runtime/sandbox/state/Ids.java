@@ -12,6 +12,11 @@ public final class Ids {
     private long counter;
     private final long seed;
 
+    /** For the state file's reader (Jackson sets the fields); without it no saved state could be loaded. */
+    private Ids() {
+        this(0L, 0L);
+    }
+
     public Ids(long seed, long counter) {
         this.seed = seed;
         this.counter = counter;
