@@ -2,6 +2,7 @@ package io.kecsh.runtime.sandbox.bss;
 
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
+import io.kecsh.runtime.sandbox.SandboxError;
 import io.kecsh.runtime.sandbox.SandboxRequest;
 import io.kecsh.runtime.sandbox.kms.KmsInstances;
 
@@ -83,7 +84,7 @@ final class KmsChanges {
             instance.put(field, field.equals("SecretNum") ? String.valueOf(value) : value));
     }
 
-    static io.kecsh.runtime.sandbox.SandboxError invalid(SandboxRequest request, String param, String reason) {
+    static SandboxError invalid(SandboxRequest request, String param, String reason) {
         return request.error("InvalidParameter", param).because(reason);
     }
 }

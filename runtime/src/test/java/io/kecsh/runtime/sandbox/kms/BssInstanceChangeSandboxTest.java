@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class BssInstanceChangeSandboxTest {
     }
 
     private static List<Map<String, Object>> parameters(String... codeValue) {
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < codeValue.length; i += 2) out.add(Map.of("Code", codeValue[i], "Value", codeValue[i + 1]));
         return out;
     }
