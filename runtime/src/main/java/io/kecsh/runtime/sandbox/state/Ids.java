@@ -17,6 +17,11 @@ public final class Ids {
         this(0L, 0);
     }
 
+    /** For the state file's reader (Jackson sets the fields); without it no saved state could be loaded. */
+    private Ids() {
+        this(0L, 0L);
+    }
+
     public Ids(long seed, long counter) {
         this.seed = seed;
         this.counter = counter;
