@@ -33,10 +33,12 @@ public final class Sandbox implements AutoCloseable {
         SandboxState s = stateFile == null ? null : stateFile.load().orElse(null);
         if (s == null) {
             s = new SandboxState();
+            s.clock(clock);
             SandboxDomain.SeedContext context = new SandboxDomain.SeedContext(model, clock);
             for (SandboxDomain d : Domains.all()) d.seed(s, context);
             if (stateFile != null) stateFile.save(s);
         }
+        s.clock(clock);
         this.stateHolder = s;
         Consumer<SandboxState> save = stateFile == null ? st -> { } : stateFile::save;
         this.server = new SandboxHttpServer(options.port(),

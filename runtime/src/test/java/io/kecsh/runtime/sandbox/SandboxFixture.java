@@ -29,8 +29,14 @@ public final class SandboxFixture implements AutoCloseable {
             .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
             .credentials(Cloud.ALIBABA, sandbox.credentials().alibaba())
             .clock(sandbox.clock())
-            .sleeper(sleeps::add)
+            .sleeper(this::sleep)
             .build());
+    }
+
+    /** Waiting moves the sandbox's manual clock instead of the test's time. */
+    private void sleep(Duration d) {
+        sleeps.add(d);
+        if (sandbox.clock().isManual()) sandbox.clock().advance(d);
     }
 
     /** A client of the same sandbox with other credentials (to test rejections). */

@@ -3,9 +3,22 @@ package io.kecsh.runtime.sandbox.kec;
 import io.kecsh.runtime.sandbox.HandlerRegistry;
 import io.kecsh.runtime.sandbox.SandboxDomain;
 
-/** Instances: being written. */
+/** KEC instances: creation, life cycle, modification, description, monitoring and VNC. */
 public final class InstanceDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
+        handlers.on("RunInstances", new RunInstancesHandler())
+            .on("DescribeInstances", new DescribeInstancesHandler())
+            .on("StartInstances", InstanceLifecycle::start)
+            .on("StopInstances", InstanceLifecycle::stop)
+            .on("RebootInstances", InstanceLifecycle::reboot)
+            .on("TerminateInstances", InstanceLifecycle::terminate)
+            .on("MonitorInstances", (r, s) -> InstanceLifecycle.monitor(r, s, true))
+            .on("UnmonitorInstances", (r, s) -> InstanceLifecycle.monitor(r, s, false))
+            .on("ModifyInstanceImage", InstanceModifications::modifyImage)
+            .on("ModifyInstanceType", InstanceModifications::modifyType)
+            .on("ModifyInstanceAttribute", InstanceModifications::modifyAttribute)
+            .on("ModifyInstanceAutoDeleteTime", InstanceModifications::autoDeleteTime)
+            .on("DescribeInstanceVnc", InstanceModifications::vnc);
     }
 }

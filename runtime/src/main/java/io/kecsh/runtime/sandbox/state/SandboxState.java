@@ -19,9 +19,19 @@ public final class SandboxState {
     public Ids ids = new Ids(20261122L, 0);
 
     private final transient Object lock = new Object();
+    /** The sandbox's clock (not persisted): set when the sandbox starts, read by handlers for transitions. */
+    private transient SandboxClock clock = SandboxClock.manual(java.time.Instant.EPOCH);
 
     public Object lock() {
         return lock;
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    public void clock(SandboxClock c) {
+        this.clock = c;
     }
 
     public RegionState region(String name) {

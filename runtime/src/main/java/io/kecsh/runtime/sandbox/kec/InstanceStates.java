@@ -1,0 +1,73 @@
+package io.kecsh.runtime.sandbox.kec;
+
+import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.state.Instance;
+import io.kecsh.runtime.sandbox.state.RegionState;
+import io.kecsh.runtime.sandbox.state.SandboxClock;
+import io.kecsh.runtime.sandbox.state.Transition;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The instance life cycle as the documents' state tables give it: a change shows its task state
+ * (building, stopping, starting, rebooting, deleting, rebuilding) until the clock says it is done.
+ * Settling happens whenever a call looks at instances, so time alone moves nothing.
+ */
+final class InstanceStates {
+    static final String GONE = "deleted";
+    private static final DateTimeFormatter AUTO_DELETE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private InstanceStates() {
+    }
+
+    /** Starts a change: the instance shows {@code during} until it becomes {@code target}. */
+    static void begin(Instance instance, String during, String target, SandboxClock clock) {
+        instance.state = during;
+        instance.transition = Transition.start(target, clock);
+    }
+
+    /**
+     * Applies every due change in the region: finished transitions, and auto-delete times that have
+     * passed (Beijing time, as the documents give it). Instances whose deletion finished are removed.
+     */
+    static void settle(RegionState region, SandboxClock clock, boolean countAsDescribe) {
+        LocalDateTime beijingNow = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8));
+        for (Iterator<Map.Entry<String, Instance>> it = region.instances.entrySet().iterator(); it.hasNext(); ) {
+            Instance i = it.next().getValue();
+            if (i.autoDeleteTime != null && !i.inState("recycling", "deleting", GONE)
+                && !LocalDateTime.parse(i.autoDeleteTime, AUTO_DELETE).isAfter(beijingNow)) {
+                begin(i, "deleting", GONE, clock);
+            }
+            if (i.transition != null) {
+                if (i.transition.due(clock)) {
+                    i.state = i.transition.target();
+                    i.transition = null;
+                    if ("recycling".equals(i.state)) i.recycledAt = clock.instant().toString();
+                } else if (countAsDescribe && clock.describesPerTransition() > 0) {
+                    i.transition = i.transition.seen();
+                }
+            }
+            if (GONE.equals(i.state)) {
+                it.remove();
+                region.networkInterfaces.values().removeIf(n -> i.id.equals(n.instanceId) && "primary".equals(n.type));
+                region.networkInterfaces.values().stream().filter(n -> i.id.equals(n.instanceId)).forEach(n -> {
+                    n.instanceId = null;
+                    n.status = "Available";
+                });
+            }
+        }
+    }
+
+    /** The instance named by a parameter, or InvalidParameterValue naming it (KEC documents no NotFound). */
+    static Instance require(SandboxRequest request, RegionState region, String param, String id) {
+        Instance i = region.instances.get(id);
+        if (i == null || "recycling".equals(i.state) && !param.startsWith("InstanceId")) {
+            throw request.invalid(param, "There is no instance " + id + " in " + region.name + ".");
+        }
+        return i;
+    }
+}

@@ -1,0 +1,209 @@
+package io.kecsh.runtime.sandbox.kec;
+
+import io.kecsh.runtime.model.EnumValue;
+import io.kecsh.runtime.sandbox.ActionHandler;
+import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.state.Image;
+import io.kecsh.runtime.sandbox.state.Instance;
+import io.kecsh.runtime.sandbox.state.NetworkInterface;
+import io.kecsh.runtime.sandbox.state.RegionState;
+import io.kecsh.runtime.sandbox.state.SandboxState;
+import io.kecsh.runtime.sandbox.state.SecurityGroup;
+import io.kecsh.runtime.sandbox.state.Subnet;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * RunInstances as documented: as many instances as MaxCount asks, the region's remaining quota
+ * and the per-call 50 allow — unless that is fewer than MinCount, then none (L680–L700). Every
+ * parameter is kept and shown back by DescribeInstances; names and host names number their
+ * suffixes; a launch template (ModelId) supplies what the call leaves out.
+ */
+final class RunInstancesHandler implements ActionHandler {
+    private static final Set<String> LOCAL_DISK_FAMILIES = Set.of("I1", "I2", "I3", "C1");
+    private static final Set<String> TEMPLATE_NOT_INHERITED = Set.of("ModelName", "MaxCount", "MinCount");
+
+    @Override
+    public Map<String, Object> handle(SandboxRequest request, SandboxState state) {
+        RegionState region = state.region(request.region());
+        Map<String, Object> params = withTemplate(request, region);
+        Image image = region.images.get(params.get("ImageId").toString());
+        if (image == null || !"active".equalsIgnoreCase(image.state)) {
+            throw request.invalid("ImageId", image == null ? "There is no image " + params.get("ImageId") + " in " + region.name + "."
+                : "The image is " + image.state + ", not active.");
+        }
+        Subnet subnet = region.subnets.get(params.get("SubnetId").toString());
+        if (subnet == null) throw request.invalid("SubnetId", "There is no subnet " + params.get("SubnetId") + " in " + region.name + ".");
+        SecurityGroup group = region.securityGroups.get(params.get("SecurityGroupId").toString());
+        if (group == null || !group.vpcId.equals(subnet.vpcId)) {
+            throw request.invalid("SecurityGroupId", group == null ? "There is no security group " + params.get("SecurityGroupId") + "."
+                : "The security group is in another VPC than the subnet.");
+        }
+        for (Object key : list(params, "KeyId")) {
+            if (!state.keys.containsKey(key.toString())) throw request.invalid("KeyId", "There is no key " + key + ".");
+        }
+        if (params.containsKey("DataGuardId") && !region.dataGuardGroups.containsKey(params.get("DataGuardId").toString())) {
+            throw request.invalid("DataGuardId", "There is no data-guard group " + params.get("DataGuardId") + ".");
+        }
+        int count = count(request, region, params);
+        String ipGiven = (String) params.get("PrivateIpAddress");
+        if (ipGiven != null) checkAddress(request, region, subnet, ipGiven, count);
+        String type = (String) params.getOrDefault("InstanceType", "I1.1A");
+        EnumValue typeSpec = request.service().requireEnum("InstanceType").find(type).orElseThrow();
+        String family = (String) typeSpec.attr("family").orElseThrow();
+        Map<String, Object> systemDisk = structure(params, "SystemDisk");
+        List<Object> created = new ArrayList<>();
+        String now = state.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        long nameSuffix = number(params, "InstanceNameSuffix", -1);
+        long hostSuffix = number(params, "HostNameSuffix", -1);
+        for (int n = 0; n < count; n++) {
+            Instance i = new Instance();
+            i.id = state.ids.uuid();
+            i.name = name((String) params.get("InstanceName"), nameSuffix, n, count, state);
+            i.hostName = params.get("HostName") == null ? null
+                : hostSuffix >= 0 || count > 1 ? params.get("HostName") + "-" + ((hostSuffix >= 0 ? hostSuffix : 1) + n) : params.get("HostName").toString();
+            i.type = type;
+            i.imageId = image.id;
+            i.zone = subnet.zone;
+            i.subnetId = subnet.id;
+            i.vpcId = subnet.vpcId;
+            i.securityGroupIds = new ArrayList<>(List.of(group.id));
+            i.privateIp = ipGiven != null ? ipGiven : nextAddress(region, subnet);
+            i.chargeType = params.get("ChargeType").toString();
+            i.purchaseTime = params.containsKey("PurchaseTime") ? ((Number) params.get("PurchaseTime")).longValue() : null;
+            i.projectId = number(params, "ProjectId", 0);
+            i.keyIds = new ArrayList<>(list(params, "KeyId").stream().map(Object::toString).toList());
+            i.dataGuardId = (String) params.get("DataGuardId");
+            i.modelId = (String) params.get("ModelId");
+            i.creationDate = now;
+            i.systemDiskType = systemDisk.containsKey("DiskType") ? systemDisk.get("DiskType").toString()
+                : LOCAL_DISK_FAMILIES.contains(family) ? "Local_SSD" : "SSD3.0";
+            i.systemDiskSize = systemDisk.containsKey("DiskSize") ? ((Number) systemDisk.get("DiskSize")).longValue()
+                : Math.max(image.sizeGb, image.platform != null && image.platform.startsWith("windows") ? 50 : 20);
+            i.dataDiskGb = number(params, "DataDiskGb", 0);
+            for (Object d : list(params, "DataDisk")) i.dataDisks.add(new LinkedHashMap<>(castMap(d)));
+            i.sriovNetSupport = Boolean.TRUE.equals(params.get("SriovNetSupport"));
+            i.spotStrategy = "Spot".equals(i.chargeType) ? (String) params.getOrDefault("SpotStrategy", "SpotAsPriceGo") : null;
+            i.spotPriceLimit = params.containsKey("SpotPriceLimit") ? params.get("SpotPriceLimit").toString() : null;
+            i.passwordSet = params.containsKey("InstancePassword");
+            i.keepImageLogin = Boolean.TRUE.equals(params.get("KeepImageLogin"));
+            i.autoDeleteTime = (String) params.get("AutoDeleteTime");
+            i.autoDeleteEip = Boolean.TRUE.equals(params.get("AutoDeleteEip"));
+            i.userData = (String) params.get("UserData");
+            i.stoppedMode = "KeepCharging";
+            InstanceStates.begin(i, "building", "active", state.clock());
+            region.instances.put(i.id, i);
+            NetworkInterface nic = primaryNic(state, i, subnet);
+            region.networkInterfaces.put(nic.id, nic);
+            created.add(Map.of("InstanceId", i.id, "InstanceName", i.name));
+        }
+        return Map.of("InstancesSet", created);
+    }
+
+    /** The launch template's parameters under the call's own (ModelId: "create from a template"). */
+    private static Map<String, Object> withTemplate(SandboxRequest request, RegionState region) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        request.string("ModelId").ifPresent(id -> {
+            Map<String, Object> template = region.templates.get(id);
+            if (template == null) throw request.invalid("ModelId", "There is no launch template " + id + ".");
+            Object stored = template.get("params");
+            if (stored instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> {
+                    if (!TEMPLATE_NOT_INHERITED.contains(k.toString())) params.put(k.toString(), v);
+                });
+            }
+        });
+        params.putAll(request.params());
+        return params;
+    }
+
+    /** MaxCount within the quota and 50; fewer than MinCount means none at all. */
+    private static int count(SandboxRequest request, RegionState region, Map<String, Object> params) {
+        long max = ((Number) params.get("MaxCount")).longValue();
+        long min = ((Number) params.get("MinCount")).longValue();
+        long room = Math.max(0, region.instanceQuota - region.liveInstances());
+        long n = Math.min(Math.min(max, room), 50);
+        if (n < min) {
+            throw request.invalid("MinCount", "The region's instance quota leaves room for " + room + " more instance"
+                + (room == 1 ? "" : "s") + ", fewer than MinCount " + min + "; nothing was created.");
+        }
+        return (int) n;
+    }
+
+    private static void checkAddress(SandboxRequest request, RegionState region, Subnet subnet, String ip, int count) {
+        if (count > 1) throw request.invalid("PrivateIpAddress", "One address cannot be given to " + count + " instances.");
+        if (!ip.startsWith(subnet.prefix + ".")) {
+            throw request.invalid("PrivateIpAddress", ip + " is not in subnet " + subnet.id + " (" + subnet.prefix + ".0/24).");
+        }
+        boolean taken = region.networkInterfaces.values().stream().anyMatch(n -> ip.equals(n.privateIp));
+        if (taken) throw request.invalid("PrivateIpAddress", ip + " is already in use.");
+    }
+
+    static String nextAddress(RegionState region, Subnet subnet) {
+        Set<String> used = new HashSet<>();
+        region.networkInterfaces.values().forEach(n -> used.add(n.privateIp));
+        while (true) {
+            String candidate = subnet.prefix + "." + (subnet.nextHost % 250 + 2);
+            subnet.nextHost++;
+            if (!used.contains(candidate)) return candidate;
+        }
+    }
+
+    private static NetworkInterface primaryNic(SandboxState state, Instance i, Subnet subnet) {
+        NetworkInterface nic = new NetworkInterface();
+        nic.id = state.ids.uuid();
+        nic.type = "primary";
+        nic.instanceId = i.id;
+        nic.subnetId = subnet.id;
+        nic.vpcId = subnet.vpcId;
+        nic.zone = subnet.zone;
+        nic.securityGroupIds = new ArrayList<>(i.securityGroupIds);
+        nic.privateIp = i.privateIp;
+        nic.mac = mac(nic.id);
+        nic.status = "InUse";
+        nic.creationTime = i.creationDate;
+        return nic;
+    }
+
+    static String mac(String id) {
+        Random r = new Random(id.hashCode());
+        return String.format("fa:16:3e:%02x:%02x:%02x", r.nextInt(256), r.nextInt(256), r.nextInt(256));
+    }
+
+    /** KSC-IN-XXXXXXXXXX when no name is given; name-N, name-N+1 … with a suffix (L760–L770). */
+    private static String name(String given, long suffix, int n, int count, SandboxState state) {
+        if (given == null) {
+            String id = state.ids.uuid().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+            return "KSC-IN-" + id.substring(0, 10);
+        }
+        if (suffix >= 0) return given + "-" + (suffix + n);
+        return given;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static Map<String, Object> structure(Map<String, Object> params, String name) {
+        Object v = params.get(name);
+        return v == null ? Map.of() : castMap(v);
+    }
+
+    private static List<Object> list(Map<String, Object> params, String name) {
+        Object v = params.get(name);
+        return v instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+
+    private static long number(Map<String, Object> params, String name, long fallback) {
+        Object v = params.get(name);
+        return v == null ? fallback : ((Number) v).longValue();
+    }
+}
