@@ -1,5 +1,8 @@
 package io.kecsh.runtime.sandbox.kec.catalog;
 
+import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.model.MemberType;
+import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.sandbox.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
@@ -16,7 +19,7 @@ import java.util.Map;
  * One CreateModel call turned into a stored template, after the checks the validator cannot make
  * (everything named exists, the type is sold in the subnet's zone, the login works with the image).
  * The entry holds the ModelSet members DescribeModels shows and, under {@link #PARAMS}, the call's
- * typed parameters for RunInstances — except the password, which the sandbox never keeps: a
+ * typed parameters for RunInstances (typed as RunInstances types them) — except the password, which the sandbox never keeps: a
  * template made with one has {@link #PASSWORD_KEPT_OUT} in its place, so "a password was set"
  * survives without the secret.
  */
@@ -95,11 +98,34 @@ final class LaunchTemplate {
             }
             t.put("DataDiskSet", disks);
         }
-        Map<String, Object> params = new LinkedHashMap<>(request.params());
-        params.remove("DryRun");
-        params.computeIfPresent("InstancePassword", (k, v) -> PASSWORD_KEPT_OUT);
-        t.put(PARAMS, params);
+        t.put(PARAMS, paramsForRunInstances());
         return t;
+    }
+
+    /**
+     * The call's parameters typed as RunInstances takes them, where the two actions type one
+     * differently (CreateModel's InstanceNameSuffix is text, RunInstances' a number; CreateModel's
+     * KeyId is one key, RunInstances' a list), so RunInstances can lay its own over them.
+     */
+    private Map<String, Object> paramsForRunInstances() {
+        Operation run = request.service().operation("RunInstances").orElseThrow();
+        Map<String, Object> params = new LinkedHashMap<>();
+        request.params().forEach((name, value) -> {
+            if (name.equals("DryRun")) return;
+            Member target = run.param(name).orElse(null);
+            MemberType given = request.operation().param(name).map(Member::type).orElse(null);
+            if (target == null || given == null || target.type() == given) {
+                params.put(name, value);
+            } else if (target.type() == MemberType.LIST) {
+                params.put(name, List.of(value));
+            } else if ((target.type() == MemberType.INTEGER || target.type() == MemberType.LONG) && given == MemberType.STRING) {
+                params.put(name, Long.parseLong(value.toString()));
+            } else {
+                params.put(name, value);
+            }
+        });
+        params.computeIfPresent("InstancePassword", (k, v) -> PASSWORD_KEPT_OUT);
+        return params;
     }
 
     private Image image() {
