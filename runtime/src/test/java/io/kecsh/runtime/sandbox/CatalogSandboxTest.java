@@ -129,4 +129,23 @@ class CatalogSandboxTest {
         assertEquals(2, configs("instance-type", List.of("S4.2B", "I1.1A"), "instance-family", List.of("S4", "I1")).size());
         assertTrue(configs("instance-type", List.of("S4.2B"), "instance-family", List.of("I1")).isEmpty());
     }
+
+    @Test
+    void describeInstanceTypeConfigs_asXml_sameItemsAsJson() {
+        List<Map<String, Object>> json = configs("instance-type", List.of("S4.2B", "I1.8A"));
+        try (CloudClient xml = CatalogTestSupport.xmlClient(f)) {
+            List<Map<String, Object>> fromXml = items(xml.call("DescribeInstanceTypeConfigs", Map.of("Filter", List.of(
+                Map.of("Name", "instance-type", "Value", List.of("S4.2B", "I1.8A"))))), "InstanceTypeConfigSet");
+            assertEquals(2, fromXml.size());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(json.get(i).get("InstanceType"), fromXml.get(i).get("InstanceType"));
+                assertEquals(azCodes(json.get(i)), azCodes(fromXml.get(i)));
+                assertEquals(json.get(i).get("CPU"), fromXml.get(i).get("CPU"));
+                assertEquals(json.get(i).get("SriovNetSupport"), fromXml.get(i).get("SriovNetSupport"));
+                assertEquals(items(json.get(i), "DataDiskQuotaSet").size(), items(fromXml.get(i), "DataDiskQuotaSet").size());
+            }
+            List<Map<String, Object>> regions = items(xml.call("DescribeRegions", Map.of()), "RegionSet");
+            assertEquals("北京6区(VPC)", regions.get(0).get("RegionName"));
+        }
+    }
 }

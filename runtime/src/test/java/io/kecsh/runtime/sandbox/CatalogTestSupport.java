@@ -40,6 +40,14 @@ final class CatalogTestSupport {
             .region(Cloud.KINGSOFT, region).clock(f.sandbox.clock()).build());
     }
 
+    /** A client of the same sandbox that takes the XML answers (no Accept: application/json). */
+    static CloudClient xmlClient(SandboxFixture f) {
+        return new CloudClient(ClientConfig.builder().endpoint(f.sandbox.endpoint())
+            .credentials(Cloud.KINGSOFT, f.sandbox.credentials().kingsoft())
+            .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba())
+            .json(false).clock(f.sandbox.clock()).build());
+    }
+
     /** The call fails with InvalidParameterValue (400) naming {@code param}. */
     static ServiceException invalid(String param, Executable call) {
         ServiceException e = assertThrows(ServiceException.class, call);

@@ -152,4 +152,17 @@ class PriceSandboxTest {
                 "AvailabilityZone", "cn-shanghai-2a")), "SpotPrices").size());
         }
     }
+
+    @Test
+    void describePriceAndSpotHistory_asXml_sameFigures() {
+        try (CloudClient xml = CatalogTestSupport.xmlClient(f)) {
+            Map<String, Object> info = struct(xml.call("DescribePrice", Map.of("InstanceType", "N3.2B", "ImageId", centos(region),
+                "DataDisk", List.of(Map.of("Type", "SSD3.0", "Size", 100)))), "PriceInfo");
+            assertPrice("0.524", "0", "0.524", "Hour", struct(info, "InstancePrice"));
+            assertPrice("0.14", "0", "0.14", "Hour", struct(info, "EBSPrice"));
+            List<Map<String, Object>> points = items(xml.call("DescribeSpotPriceHistory", Map.of("InstanceType", "N3.2B",
+                "AvailabilityZone", "cn-beijing-6a")), "SpotPrices");
+            assertEquals(spots(), points);
+        }
+    }
 }

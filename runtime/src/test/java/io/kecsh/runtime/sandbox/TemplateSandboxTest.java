@@ -1,11 +1,15 @@
 package io.kecsh.runtime.sandbox;
 
+import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,5 +245,56 @@ class TemplateSandboxTest {
         p.remove("InstancePassword");
         f.client.call("CreateModel", p);
         assertEquals(true, items(describe(), "ModelSet").get(0).get("KeepImageLogin"));
+    }
+
+    @Test
+    void createModel_dryRun_wouldSucceed_andCreatesNothing() {
+        Map<String, Object> p = sample("dry");
+        p.put("DryRun", true);
+        assertTrue(f.client.call("CreateModel", p).dryRun());
+        assertEquals(0L, describe().get("InstanceCount"));
+    }
+
+    @Test
+    void describeModels_asXml_showsTheSameTemplate() {
+        create("xml", "DataDisk", List.of(Map.of("Type", "EHDD", "Size", 100)));
+        try (var xml = CatalogTestSupport.xmlClient(f)) {
+            Response r = xml.call("DescribeModels", Map.of());
+            assertEquals(1L, r.get("InstanceCount"));
+            Map<String, Object> m = items(r, "ModelSet").get(0);
+            assertEquals("xml", m.get("ModelName"));
+            assertEquals(20L, struct(m, "SystemDisk").get("DiskSize"));
+            assertEquals(List.of(Map.of("Type", "EHDD", "Size", 100L, "DeleteWithInstance", false)), items(m, "DataDiskSet"));
+        }
+    }
+
+    @Test
+    @Disabled("the framework's StateFile cannot read a state back yet: Jackson finds no creator for state.Ids (reported)")
+    void templatesAndGroups_surviveARestart_fromTheStateFile(@TempDir Path dir) {
+        Path file = dir.resolve("state.json");
+        String model;
+        String group;
+        try (SandboxFixture first = new SandboxFixture(SandboxOptions.forTests().withStateFile(file), ClientConfig.builder())) {
+            RegionState r = first.sandbox.state().region("cn-beijing-6");
+            group = (String) first.client.call("CreateDataGuardGroup", Map.of("DataGuardName", "kept")).get("DataGuardId");
+            Map<String, Object> p = new HashMap<>(Map.of("InstanceType", "N3.2B", "ImageId", centos(r), "SubnetId", r.defaultSubnetId,
+                "SecurityGroupId", r.defaultSecurityGroupId, "ChargeType", "Monthly", "PurchaseTime", 2, "ModelName", "kept",
+                "InstanceName", "restarted", "InstanceNameSuffix", "7", "DataGuardId", group));
+            p.put("InstancePassword", "Sandbox2026!");
+            model = (String) first.client.call("CreateModel", p).get("ModelId");
+        }
+        try (SandboxFixture second = new SandboxFixture(SandboxOptions.forTests().withStateFile(file), ClientConfig.builder())) {
+            RegionState r = second.sandbox.state().region("cn-beijing-6");
+            Map<String, Object> m = items(second.client.call("DescribeModels", Map.of()), "ModelSet").get(0);
+            assertEquals(model, m.get("ModelId"));
+            assertEquals(2L, m.get("PurchaseTime"));
+            Response run = second.client.call("RunInstances", Map.of("ModelId", model, "ImageId", centos(r), "SubnetId", r.defaultSubnetId,
+                "SecurityGroupId", r.defaultSecurityGroupId, "ChargeType", "Monthly", "PurchaseTime", 1, "MinCount", 1, "MaxCount", 1));
+            assertEquals("restarted-7", items(run, "InstancesSet").get(0).get("InstanceName"));
+            Map<String, Object> g = items(second.client.call("DescribeDataGuardGroup", Map.of()), "DataGuardsSet").get(0);
+            assertEquals(group, g.get("DataGuardId"));
+            assertEquals(1L, g.get("DataGuardUsedSize"), "the launched instance joined the template's group");
+            assertEquals(10L, g.get("DataGuardCapacity"));
+        }
     }
 }
