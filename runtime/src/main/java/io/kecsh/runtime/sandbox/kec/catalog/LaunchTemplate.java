@@ -55,7 +55,7 @@ final class LaunchTemplate {
         Image image = image();
         Subnet subnet = subnet();
         securityGroup(subnet);
-        String type = request.string("InstanceType").orElse("I1.1A");
+        String type = Params.stringOrDefault(request, "InstanceType");
         checkType(type, subnet.zone);
         checkPurchaseTime();
         checkLogin(image);
@@ -82,7 +82,7 @@ final class LaunchTemplate {
         t.put("InstanceType", type);
         t.put("KeepImageLogin", request.flag("KeepImageLogin"));
         t.put("SriovNetSupport", request.flag("SriovNetSupport"));
-        t.put("ProjectId", request.number("ProjectId").orElse(0L));
+        t.put("ProjectId", Params.numberOrDefault(request, "ProjectId"));
         for (String name : SHOWN_AS_GIVEN) {
             if (request.has(name) && !t.containsKey(name)) t.put(name, request.params().get(name));
         }
@@ -129,12 +129,7 @@ final class LaunchTemplate {
     }
 
     private Image image() {
-        String id = request.requireString("ImageId");
-        Image image = region.images.get(id);
-        if (image == null || "deleted".equals(image.state) || "killed".equals(image.state)) {
-            throw request.invalid("ImageId", "There is no image " + id + " in " + region.name + ".");
-        }
-        return image;
+        return Params.image(request, region);
     }
 
     private Subnet subnet() {

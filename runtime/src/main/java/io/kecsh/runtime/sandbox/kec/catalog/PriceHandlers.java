@@ -1,7 +1,6 @@
 package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.sandbox.SandboxRequest;
-import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 
@@ -35,13 +34,9 @@ final class PriceHandlers {
      */
     Map<String, Object> describePrice(SandboxRequest request, SandboxState state) {
         RegionState region = state.region(request.region());
-        String imageId = request.requireString("ImageId");
-        Image image = region.images.get(imageId);
-        if (image == null || "deleted".equals(image.state)) {
-            throw request.invalid("ImageId", "There is no image " + imageId + " in " + region.name + ".");
-        }
+        Params.image(request, region);
         Catalog.Type type = catalog.type(request.requireString("InstanceType")).orElseThrow();
-        String chargeType = request.string("ChargeType").orElse("HourlyInstantSettlement");
+        String chargeType = Params.stringOrDefault(request, "ChargeType");
         long months = "Monthly".equals(chargeType) ? request.number("PurchaseTime").orElse(1L) : 0;
         long count = request.number("MaxCount").orElse(1L);
         Map<String, Object> info = new LinkedHashMap<>();

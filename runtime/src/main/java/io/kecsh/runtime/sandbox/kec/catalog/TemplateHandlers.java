@@ -68,8 +68,8 @@ final class TemplateHandlers {
      */
     Map<String, Object> describe(SandboxRequest request, SandboxState state) {
         RegionState region = state.region(request.region());
-        long max = request.number("MaxResults").orElse(10L);
-        long marker = request.number("Marker").orElse(0L);
+        long max = Params.numberOrDefault(request, "MaxResults");
+        long marker = Params.numberOrDefault(request, "Marker");
         if (max < 1) throw request.invalid("MaxResults", "MaxResults must be at least 1.");
         if (marker < 0) throw request.invalid("Marker", "Marker is an offset and cannot be negative.");
         Set<String> named = request.has("ModelId") ? new HashSet<>(request.strings("ModelId")) : null;
