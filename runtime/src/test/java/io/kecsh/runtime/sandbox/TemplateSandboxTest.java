@@ -5,7 +5,6 @@ import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -269,7 +268,6 @@ class TemplateSandboxTest {
     }
 
     @Test
-    @Disabled("the framework's StateFile cannot read a state back yet: Jackson finds no creator for state.Ids (reported)")
     void templatesAndGroups_surviveARestart_fromTheStateFile(@TempDir Path dir) {
         Path file = dir.resolve("state.json");
         String model;
