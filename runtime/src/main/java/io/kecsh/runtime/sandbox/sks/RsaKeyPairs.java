@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Real 2048-bit RSA key pairs for CreateKey, in the forms of the document's sample: the private
@@ -17,6 +19,11 @@ import java.util.Base64;
  */
 final class RsaKeyPairs {
     static final int BITS = 2048;
+    /**
+     * The next pair, generated in the background: making a 2048-bit key takes up to a second, and
+     * CreateKey runs under the state's lock, so each call takes a ready pair and starts the next.
+     */
+    private static final AtomicReference<CompletableFuture<KeyPair>> NEXT = new AtomicReference<>();
 
     private RsaKeyPairs() {
     }
@@ -25,16 +32,20 @@ final class RsaKeyPairs {
     }
 
     static Generated generate(String comment) {
-        KeyPair pair;
+        CompletableFuture<KeyPair> ready = NEXT.getAndSet(CompletableFuture.supplyAsync(RsaKeyPairs::newPair));
+        KeyPair pair = ready != null ? ready.join() : newPair();
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
+        return new Generated(SshPublicKeys.openSsh((RSAPublicKey) pair.getPublic(), comment), pem(pkcs1(key)));
+    }
+
+    private static KeyPair newPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(BITS, new SecureRandom());
-            pair = generator.generateKeyPair();
+            return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot generate RSA keys", e);
         }
-        RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
-        return new Generated(SshPublicKeys.openSsh((RSAPublicKey) pair.getPublic(), comment), pem(pkcs1(key)));
     }
 
     /** RSAPrivateKey ::= SEQUENCE { version 0, n, e, d, p, q, d mod (p-1), d mod (q-1), q^-1 mod p } (RFC 8017 A.1.2). */
