@@ -363,6 +363,20 @@ class NetworkInterfaceSandboxTest {
             "(it is Available)");
     }
 
+    @Test
+    void destroyingAnInstance_freesItsEni_evenMidAttachment_andRemovesItsPrimaryNic() {
+        String instance = instance();
+        String primary = primaryOf(instance);
+        String nic = eni();
+        attachEni(nic, instance);
+        f.client.call("TerminateInstances", Map.of("InstanceId", List.of(instance), "ForceDelete", true));
+        f.sandbox.clock().advance(Duration.ofSeconds(10));
+        f.client.call("DescribeInstances", Map.of());
+        assertEquals("Available", describe(nic).get("Status"));
+        assertTrue(describeIds(Map.of("NetworkInterfaceId", List.of(primary))).isEmpty());
+        assertEquals(true, f.client.call("DeleteNetworkInterface", Map.of("NetworkInterfaceId", nic)).get("Return"));
+    }
+
     // ---- DeleteNetworkInterface ----------------------------------------------------------------
 
     @Test

@@ -39,7 +39,10 @@ final class Nics {
     static void settle(RegionState region, SandboxClock clock, boolean countAsDescribe) {
         for (NetworkInterface n : region.networkInterfaces.values()) {
             if (n.transition == null) continue;
-            if (n.transition.due(clock)) {
+            if (n.instanceId == null) {             // its instance went away while it was attaching
+                n.transition = null;
+                n.status = AVAILABLE;
+            } else if (n.transition.due(clock)) {
                 n.status = n.transition.target();
                 n.transition = null;
             } else if (countAsDescribe && clock.describesPerTransition() > 0) {
