@@ -11,8 +11,12 @@ import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -257,6 +261,35 @@ class NetworkInterfaceSandboxTest {
                 "SecurityGroupId", List.of(r.defaultSecurityGroupId))).get("NetworkInterfaceId");
             assertEquals(id, id2);
             assertEquals(mac, r.networkInterfaces.get(id2).mac);
+        }
+    }
+
+    @Test
+    @Disabled("framework: state/Ids has no creator Jackson can use, so no state file can be read back yet; "
+        + "passes with a private no-arg constructor in Ids")
+    void aStateFile_keepsNicsMidAttachment_andKeysWithoutTheirPrivateHalf_acrossRestarts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        String nic;
+        String key;
+        try (SandboxFixture first = new SandboxFixture(SandboxOptions.forTests().withStateFile(file), ClientConfig.builder())) {
+            RegionState r = first.sandbox.state().region("cn-beijing-6");
+            String image = r.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).findFirst().orElseThrow().id;
+            String instance = (String) set(first.client.call("RunInstances", Map.of("ImageId", image, "SubnetId", r.defaultSubnetId,
+                "SecurityGroupId", r.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1, "ChargeType", "HourlyInstantSettlement")),
+                "InstancesSet").get(0).get("InstanceId");
+            first.sandbox.clock().advance(Duration.ofSeconds(10));
+            nic = (String) first.client.call("CreateNetworkInterface", Map.of("SubnetId", r.defaultSubnetId,
+                "SecurityGroupId", List.of(r.defaultSecurityGroupId))).get("NetworkInterfaceId");
+            first.client.call("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", instance));
+            key = (String) ((Map<?, ?>) first.client.call("CreateKey", Map.of("KeyName", "kept")).get("Key")).get("KeyId");
+        }
+        assertFalse(Files.readString(file).contains("PRIVATE KEY"), "no private key in the state file");
+        try (SandboxFixture again = new SandboxFixture(SandboxOptions.forTests().withStateFile(file), ClientConfig.builder())) {
+            Map<String, Object> describe = Map.of("NetworkInterfaceId", List.of(nic));
+            assertEquals("Attaching", set(again.client.call("DescribeNetworkInterfaces", describe), "NetworkInterfaceSet").get(0).get("Status"));
+            again.sandbox.clock().advance(Duration.ofSeconds(20));
+            assertEquals("InUse", set(again.client.call("DescribeNetworkInterfaces", describe), "NetworkInterfaceSet").get(0).get("Status"));
+            assertEquals("kept", again.sandbox.state().keys.get(key).get("KeyName"));
         }
     }
 
