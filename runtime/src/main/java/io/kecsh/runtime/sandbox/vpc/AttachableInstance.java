@@ -22,10 +22,10 @@ public final class AttachableInstance {
     public static Instance require(SandboxRequest request, RegionState region, SandboxClock clock, String param, String id,
                                    String what) {
         Instance i = region.instances.get(id);
-        if (i == null || "deleted".equals(i.state)) {
+        String state = i == null ? null : effectiveState(i, clock);
+        if (i == null || "deleted".equals(state)) {
             throw request.invalid(param, "There is no instance " + id + " in " + region.name + ".");
         }
-        String state = effectiveState(i, clock);
         if ("recycling".equals(state)) {
             throw request.invalid(param, "Instance " + id + " is in the recycle bin; its " + what + " cannot change.");
         }
