@@ -37,12 +37,13 @@ final class DescribeInstancesHandler implements ActionHandler {
         List<Map<String, Object>> filters = filters(request);
         boolean recycleBin = filters.stream().anyMatch(f -> "instance-state.name".equals(f.get("Name"))
             && values(f).contains("recycling"));
+        Map<String, List<NetworkInterface>> nics = InstanceView.nicsByInstance(region);
         String search = request.string("Search").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
         Stream<Instance> matching = region.instances.values().stream()
             .filter(i -> recycleBin || !i.inState("recycling"))
             .filter(i -> projects.contains(i.projectId))
             .filter(i -> ids.isEmpty() || ids.contains(i.id))
-            .filter(i -> filters.stream().allMatch(f -> matches(i, region, f)))
+            .filter(i -> filters.stream().allMatch(f -> matches(i, nics.getOrDefault(i.id, List.of()), f)))
             .filter(i -> search == null || i.name.toLowerCase(Locale.ROOT).contains(search)
                 || i.privateIp != null && i.privateIp.contains(search));
         List<Instance> all = new ArrayList<>(matching.toList());
@@ -53,7 +54,7 @@ final class DescribeInstancesHandler implements ActionHandler {
         int from = (int) Math.min(marker, all.size());
         int to = (int) Math.min(all.size(), from + max);
         List<Object> page = new ArrayList<>();
-        for (Instance i : all.subList(from, to)) page.add(InstanceView.of(i, region, request.service()));
+        for (Instance i : all.subList(from, to)) page.add(InstanceView.of(i, nics, request.service()));
         return Map.of("Marker", to < all.size() ? (long) to : 0L, "InstanceCount", (long) all.size(), "InstancesSet", page);
     }
 
@@ -67,7 +68,7 @@ final class DescribeInstancesHandler implements ActionHandler {
         return v instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of();
     }
 
-    private static boolean matches(Instance i, RegionState region, Map<String, Object> filter) {
+    private static boolean matches(Instance i, List<NetworkInterface> nics, Map<String, Object> filter) {
         List<String> wanted = values(filter);
         Function<NetworkInterface, Boolean> any;
         switch (String.valueOf(filter.get("Name"))) {
@@ -81,7 +82,7 @@ final class DescribeInstancesHandler implements ActionHandler {
             case "network-interface.group-id": any = n -> n.securityGroupIds.stream().anyMatch(wanted::contains); break;
             default: return false;   // the validator lets only the documented names through
         }
-        return region.networkInterfaces.values().stream().anyMatch(n -> i.id.equals(n.instanceId) && any.apply(n));
+        return nics.stream().anyMatch(any::apply);
     }
 
     /** Sort.N.Name / Sort.N.Value, the first key first; the document's order (creation) otherwise. */

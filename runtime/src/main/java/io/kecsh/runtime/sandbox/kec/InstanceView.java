@@ -16,7 +16,16 @@ final class InstanceView {
     private InstanceView() {
     }
 
-    static Map<String, Object> of(Instance i, RegionState region, Service kec) {
+    /** The region's network interfaces by instance, built once per call (a scan per instance is quadratic). */
+    static Map<String, List<NetworkInterface>> nicsByInstance(RegionState region) {
+        Map<String, List<NetworkInterface>> out = new java.util.HashMap<>();
+        for (NetworkInterface n : region.networkInterfaces.values()) {
+            if (n.instanceId != null) out.computeIfAbsent(n.instanceId, k -> new ArrayList<>()).add(n);
+        }
+        return out;
+    }
+
+    static Map<String, Object> of(Instance i, Map<String, List<NetworkInterface>> nicsByInstance, Service kec) {
         EnumValue type = kec.requireEnum("InstanceType").find(i.type).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("InstanceId", i.id);
@@ -37,7 +46,7 @@ final class InstanceView {
         out.put("VpcId", i.vpcId);
         out.put("PrivateIpAddress", i.privateIp);
         out.put("Monitoring", Map.of("State", i.monitoring));
-        out.put("NetworkInterfaceSet", nics(i, region));
+        out.put("NetworkInterfaceSet", nics(nicsByInstance.getOrDefault(i.id, List.of())));
         out.put("SriovNetSupport", i.sriovNetSupport);
         out.put("IsShowSriovNetSupport", false);
         out.put("CreationDate", i.creationDate);
@@ -57,10 +66,9 @@ final class InstanceView {
         return out;
     }
 
-    private static List<Object> nics(Instance i, RegionState region) {
+    private static List<Object> nics(List<NetworkInterface> nics) {
         List<Object> out = new ArrayList<>();
-        for (NetworkInterface n : region.networkInterfaces.values()) {
-            if (!i.id.equals(n.instanceId)) continue;
+        for (NetworkInterface n : nics) {
             Map<String, Object> nic = new LinkedHashMap<>();
             nic.put("NetworkInterfaceId", n.id);
             nic.put("NetworkInterfaceType", n.type);

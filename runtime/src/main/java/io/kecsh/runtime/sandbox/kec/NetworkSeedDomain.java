@@ -33,20 +33,19 @@ public final class NetworkSeedDomain implements SandboxDomain {
     @Override
     public void seed(SandboxState state, SeedContext context) {
         String now = DateTimeFormatter.ISO_INSTANT.format(context.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        int regionNo = 0;
+        int subnetNo = 0;
         for (EnumValue region : context.model().requireService("kec").requireEnum("Region").values()) {
             RegionState r = state.region(region.value());
             r.vpcId = state.ids.uuid();
             @SuppressWarnings("unchecked")
             List<String> zones = (List<String>) region.attr("zones").orElse(List.of());
-            int zoneNo = 0;
             for (String zone : zones) {
                 Subnet s = new Subnet();
                 s.id = state.ids.uuid();
                 s.name = "default-" + zone;
                 s.vpcId = r.vpcId;
                 s.zone = zone;
-                s.prefix = "10." + regionNo + "." + zoneNo++;
+                s.prefix = "10." + subnetNo++;
                 r.subnets.put(s.id, s);
                 if (r.defaultSubnetId == null) r.defaultSubnetId = s.id;
             }
@@ -68,7 +67,6 @@ public final class NetworkSeedDomain implements SandboxDomain {
                 image.creationDate = now;
                 r.images.put(image.id, image);
             }
-            regionNo++;
         }
     }
 }

@@ -60,6 +60,7 @@ final class RunInstancesHandler implements ActionHandler {
         String family = (String) typeSpec.attr("family").orElseThrow();
         Map<String, Object> systemDisk = structure(params, "SystemDisk");
         List<Object> created = new ArrayList<>();
+        Set<String> usedAddresses = usedAddresses(region);
         String now = state.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
         long nameSuffix = number(params, "InstanceNameSuffix", -1);
         long hostSuffix = number(params, "HostNameSuffix", -1);
@@ -75,7 +76,8 @@ final class RunInstancesHandler implements ActionHandler {
             i.subnetId = subnet.id;
             i.vpcId = subnet.vpcId;
             i.securityGroupIds = new ArrayList<>(List.of(group.id));
-            i.privateIp = ipGiven != null ? ipGiven : nextAddress(region, subnet);
+            i.privateIp = ipGiven != null ? ipGiven : nextAddress(subnet, usedAddresses);
+            usedAddresses.add(i.privateIp);
             i.chargeType = params.get("ChargeType").toString();
             i.purchaseTime = params.containsKey("PurchaseTime") ? ((Number) params.get("PurchaseTime")).longValue() : null;
             i.projectId = number(params, "ProjectId", 0);
@@ -140,18 +142,22 @@ final class RunInstancesHandler implements ActionHandler {
     private static void checkAddress(SandboxRequest request, RegionState region, Subnet subnet, String ip, int count) {
         if (count > 1) throw request.invalid("PrivateIpAddress", "One address cannot be given to " + count + " instances.");
         if (!ip.startsWith(subnet.prefix + ".")) {
-            throw request.invalid("PrivateIpAddress", ip + " is not in subnet " + subnet.id + " (" + subnet.prefix + ".0/24).");
+            throw request.invalid("PrivateIpAddress", ip + " is not in subnet " + subnet.id + " (" + subnet.prefix + ".0.0/16).");
         }
         boolean taken = region.networkInterfaces.values().stream().anyMatch(n -> ip.equals(n.privateIp));
         if (taken) throw request.invalid("PrivateIpAddress", ip + " is already in use.");
     }
 
-    static String nextAddress(RegionState region, Subnet subnet) {
+    static Set<String> usedAddresses(RegionState region) {
         Set<String> used = new HashSet<>();
         region.networkInterfaces.values().forEach(n -> used.add(n.privateIp));
+        return used;
+    }
+
+    /** The subnet's next free address (the used set is built once per call: linear, not quadratic). */
+    static String nextAddress(Subnet subnet, Set<String> used) {
         while (true) {
-            String candidate = subnet.prefix + "." + (subnet.nextHost % 250 + 2);
-            subnet.nextHost++;
+            String candidate = subnet.address(subnet.nextHost++ % 62_500);
             if (!used.contains(candidate)) return candidate;
         }
     }

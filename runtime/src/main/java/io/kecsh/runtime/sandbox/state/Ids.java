@@ -10,7 +10,17 @@ import java.util.UUID;
  */
 public final class Ids {
     private long counter;
-    private final long seed;
+    private long seed;
+
+    /** For the state file: Jackson fills seed and counter from what was saved. */
+    private Ids() {
+        this(0L, 0);
+    }
+
+    /** For the state file's reader (Jackson sets the fields); without it no saved state could be loaded. */
+    private Ids() {
+        this(0L, 0L);
+    }
 
     public Ids(long seed, long counter) {
         this.seed = seed;

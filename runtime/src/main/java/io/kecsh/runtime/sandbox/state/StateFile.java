@@ -51,8 +51,13 @@ public final class StateFile {
                 throw damaged("it has version " + root.path("version").asText() + ", this kecsh reads version " + VERSION, null);
             }
             return Optional.of(json.treeToValue(root.path("state"), SandboxState.class));
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            throw damaged("it ends in the middle (was it cut short?)", e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw damaged("its content does not fit the sandbox state format (" + e.getOriginalMessage().split("\n")[0] + ")", e);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            boolean located = e.getLocation() != null && e.getLocation().getLineNr() > 0;
+            String where = located ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : "";
             throw damaged("it is not valid JSON" + where, e);
         } catch (ClassCastException e) {
             throw damaged("its top level is not a JSON object", e);

@@ -1,0 +1,120 @@
+package io.kecsh.runtime.sandbox.kec.image;
+
+import io.kecsh.runtime.sandbox.HandlerRegistry;
+import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.state.Instance;
+import io.kecsh.runtime.sandbox.state.RegionState;
+import io.kecsh.runtime.sandbox.state.SandboxState;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Local volumes (derived from instances) and their snapshots: list, snapshot, roll back, delete. */
+public final class LocalVolumeHandlers {
+    private LocalVolumeHandlers() {
+    }
+
+    public static void register(HandlerRegistry handlers) {
+        handlers.on("DescribeLocalVolumes", LocalVolumeHandlers::describeLocalVolumes)
+            .on("CreateLocalVolumeSnapshot", LocalVolumeHandlers::createSnapshot)
+            .on("DescribeLocalVolumeSnapshots", LocalVolumeHandlers::describeSnapshots)
+            .on("RollbackLocalVolume", LocalVolumeHandlers::rollback)
+            .on("DeleteLocalVolumeSnapshot", LocalVolumeHandlers::deleteSnapshots);
+    }
+
+    static Map<String, Object> describeLocalVolumes(SandboxRequest r, SandboxState state) {
+        RegionState region = state.region(r.region());
+        Optional<String> name = r.string("InstanceName");
+        List<Map<String, Object>> set = new ArrayList<>();
+        for (Instance instance : region.instances.values()) {
+            if (name.isPresent() && !name.get().equals(instance.name)) continue;
+            for (LocalVolume v : LocalVolume.of(instance, region)) set.add(v.view());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("Marker", 0);
+        result.put("LocalVolumeCount", set.size());
+        result.put("LocalVolumeSet", set);
+        return result;
+    }
+
+    static Map<String, Object> createSnapshot(SandboxRequest r, SandboxState state) {
+        RegionState region = state.region(r.region());
+        LocalVolume volume = volume(r, region);
+        Instance instance = volume.instance();
+        if (!instance.inState("active", "stopped")) {
+            throw r.invalid("LocalVolumeId", "Instance " + instance.id + " is " + instance.state
+                + "; its local volumes can be snapshotted when it is active or stopped.");
+        }
+        LocalSnapshot s = new RegionSnapshots(region, r.clock()).create(volume, r.requireString("LocalVolumeSnapshotName"),
+            r.string("LocalVolumeSnapshotDesc").orElse(null), state.ids);
+        return Map.of("LocalVolumeSnapshotId", s.id);
+    }
+
+    static Map<String, Object> describeSnapshots(SandboxRequest r, SandboxState state) {
+        RegionState region = state.region(r.region());
+        Optional<String> volumeName = r.string("LocalVolumeName");
+        Optional<Set<String>> instanceIds = r.string("InstanceName").map(name -> {
+            Set<String> ids = new HashSet<>();
+            for (Instance i : region.instances.values()) if (name.equals(i.name)) ids.add(i.id);
+            return ids;
+        });
+        List<LocalSnapshot> seen = new RegionSnapshots(region, r.clock()).describe(s ->
+            volumeName.map(s.volumeName::equals).orElse(true) && instanceIds.map(ids -> ids.contains(s.instanceId)).orElse(true));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("LocalVolumeSnapshotCount", seen.size());
+        result.put("LocalVolumeSnapshotSet", seen.stream().map(LocalSnapshot::view).toList());
+        return result;
+    }
+
+    static Map<String, Object> rollback(SandboxRequest r, SandboxState state) {
+        RegionState region = state.region(r.region());
+        LocalVolume volume = volume(r, region);
+        String snapshotId = r.requireString("LocalVolumeSnapshotId");
+        LocalSnapshot s = new RegionSnapshots(region, r.clock()).find(snapshotId).orElseThrow(() ->
+            r.invalid("LocalVolumeSnapshotId", "There is no local volume snapshot " + snapshotId + " in region " + r.region() + "."));
+        if (!s.volumeId.equals(volume.id())) {
+            throw r.invalid("LocalVolumeSnapshotId", "Snapshot " + snapshotId + " is of local volume " + s.volumeId
+                + ", not of " + volume.id() + ".");
+        }
+        if (!RegionSnapshots.ACTIVE.equals(s.state)) {
+            throw r.invalid("LocalVolumeSnapshotId", "Snapshot " + snapshotId + " is " + s.state
+                + "; a volume can be rolled back to an ACTIVE snapshot.");
+        }
+        Instance instance = volume.instance();
+        if (!instance.inState("stopped")) {
+            throw r.invalid("LocalVolumeId", "Instance " + instance.id + " is " + instance.state
+                + "; stop it before rolling back its local volume.");
+        }
+        return Map.of("Return", true);
+    }
+
+    static Map<String, Object> deleteSnapshots(SandboxRequest r, SandboxState state) {
+        RegionSnapshots snapshots = new RegionSnapshots(state.region(r.region()), r.clock());
+        List<String> ids = r.strings("LocalVolumeSnapshotId");
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (snapshots.find(id).isEmpty()) {
+                throw r.invalid("LocalVolumeSnapshotId." + (i + 1),
+                    "There is no local volume snapshot " + id + " in region " + r.region() + ".");
+            }
+        }
+        List<Map<String, Object>> set = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            snapshots.delete(id);
+            set.add(Map.of("LocalVolumeSnapshotId", id, "Return", true));
+        }
+        return Map.of("ReturnSet", set);
+    }
+
+    private static LocalVolume volume(SandboxRequest r, RegionState region) {
+        String id = r.requireString("LocalVolumeId");
+        return LocalVolume.find(region, id).orElseThrow(() ->
+            r.invalid("LocalVolumeId", "There is no local volume " + id + " in region " + r.region() + "."));
+    }
+}
