@@ -12,11 +12,6 @@ public final class Ids {
     private long counter;
     private long seed;
 
-    /** For the state file: Jackson fills seed and counter from what was saved. */
-    private Ids() {
-        this(0L, 0);
-    }
-
     /** For the state file's reader (Jackson sets the fields); without it no saved state could be loaded. */
     private Ids() {
         this(0L, 0L);

@@ -10,12 +10,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Private addresses of a seeded subnet ({@code prefix}.0/24): .0, .1 (gateway) and .255 are
- * reserved; new addresses are handed out from the subnet's cursor as RunInstances does
- * ({@code nextHost % 250 + 2}), skipping any address a NIC or an instance already holds.
+ * Private addresses of a seeded subnet ({@code prefix}.0.0/16): the network address, the gateway
+ * (.0.1) and the broadcast address are reserved; new addresses are handed out from the subnet's
+ * cursor as RunInstances does ({@link Subnet#address}), skipping any address a NIC or an instance
+ * already holds.
  */
 public final class SubnetAddresses {
-    private static final int HOSTS = 250;
+    private static final int HOSTS = 62_500;
 
     private SubnetAddresses() {
     }
@@ -25,8 +26,8 @@ public final class SubnetAddresses {
         if (!ip.startsWith(subnet.prefix + ".")) {
             throw request.invalid(param, ip + " is not in subnet " + subnet.id + " (" + cidr(subnet) + ").");
         }
-        int host = Integer.parseInt(ip.substring(subnet.prefix.length() + 1));
-        if (host < 2 || host > 254) {
+        String host = ip.substring(subnet.prefix.length() + 1);
+        if (host.equals("0.0") || host.equals("0.1") || host.equals("255.255")) {
             throw request.invalid(param, ip + " is reserved in " + cidr(subnet) + " (network, gateway or broadcast address).");
         }
         if (used(region, subnet).contains(ip)) throw request.invalid(param, ip + " is already in use in subnet " + subnet.id + ".");
@@ -37,8 +38,7 @@ public final class SubnetAddresses {
     public static String allocate(SandboxRequest request, RegionState region, Subnet subnet, String param) {
         Set<String> used = used(region, subnet);
         for (int tries = 0; tries < HOSTS; tries++) {
-            String candidate = subnet.prefix + "." + (subnet.nextHost % HOSTS + 2);
-            subnet.nextHost++;
+            String candidate = subnet.address(subnet.nextHost++ % HOSTS);
             if (!used.contains(candidate)) return candidate;
         }
         throw request.invalid(param, "Subnet " + subnet.id + " (" + cidr(subnet) + ") has no free address left.");
@@ -57,6 +57,6 @@ public final class SubnetAddresses {
     }
 
     static String cidr(Subnet subnet) {
-        return subnet.prefix + ".0/24";
+        return subnet.prefix + ".0.0/16";
     }
 }
