@@ -16,7 +16,7 @@ class SandboxSmokeTest {
         try (SandboxFixture f = new SandboxFixture()) {
             ServiceException none = assertThrows(ServiceException.class, () -> f.client.call("ModifyDataGuardGroups",
                 Map.of("DataGuardId", "dg-1", "DataGuardName", "x")));
-            assertEquals("NoSuchEntity", none.code());
+            assertEquals("InvalidParameterValue", none.code(), "the handler ran and found no group dg-1");
             try (CloudClient wrong = f.clientWith(new Credentials(f.sandbox.credentials().kingsoft().accessKeyId(), "not-the-secret"),
                 f.sandbox.credentials().alibaba())) {
                 ServiceException e = assertThrows(ServiceException.class, () -> wrong.call("DescribeRegions", Map.of()));

@@ -2,10 +2,16 @@ package io.kecsh.runtime.sandbox.kec;
 
 import io.kecsh.runtime.sandbox.HandlerRegistry;
 import io.kecsh.runtime.sandbox.SandboxDomain;
+import io.kecsh.runtime.sandbox.kec.catalog.CatalogHandlers;
 
-/** Not emulated yet: its actions answer NoSuchEntity until this domain registers handlers. */
+/**
+ * What the cloud offers and what an account arranges around its instances: regions and zones,
+ * instance families and type configurations, prices and spot price history (all read from the
+ * model), launch templates and data-guard groups (kept in each region's state).
+ */
 public final class CatalogDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
+        CatalogHandlers.registerAll(handlers);
     }
 }
