@@ -96,6 +96,20 @@ class InstanceSandboxTest {
     }
 
     @Test
+    void aTypeNotSoldInTheSubnetsZone_isRefused_namingWhereItIs() {
+        ServiceException e = assertThrows(ServiceException.class, () -> launch(1, "InstanceType", "C3.4B"));
+        assertTrue(e.getMessage().contains("C3.4B is not sold in cn-beijing-6a") && e.getMessage().contains("cn-beijing-6b"), e.getMessage());
+    }
+
+    @Test
+    void aDataGuardGroup_takesNoMoreThanItsCapacity() {
+        String group = (String) f.client.call("CreateDataGuardGroup", Map.of("DataGuardName", "db")).get("DataGuardId");
+        assertEquals(10, launch(10, "DataGuardId", group).size());
+        ServiceException e = assertThrows(ServiceException.class, () -> launch(1, "DataGuardId", group));
+        assertTrue(e.getMessage().contains("room for 0 more instances"), e.getMessage());
+    }
+
+    @Test
     void namesAndHostNames_numberTheirSuffixes() {
         launch(3, "InstanceName", "web", "InstanceNameSuffix", 5, "HostName", "web", "HostNameSuffix", 1);
         List<String> names = region.instances.values().stream().map(i -> i.name + "/" + i.hostName).toList();

@@ -1,6 +1,7 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.model.EnumValue;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
+import io.kecsh.runtime.sandbox.kec.catalog.DataGuardGroups;
 import io.kecsh.runtime.sandbox.ActionHandler;
 import io.kecsh.runtime.sandbox.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
@@ -27,7 +28,6 @@ import java.util.Set;
  * suffixes; a launch template (ModelId) supplies what the call leaves out.
  */
 final class RunInstancesHandler implements ActionHandler {
-    private static final Set<String> LOCAL_DISK_FAMILIES = Set.of("I1", "I2", "I3", "C1");
     private static final Set<String> TEMPLATE_NOT_INHERITED = Set.of("ModelName", "MaxCount", "MinCount");
 
     @Override
@@ -49,15 +49,16 @@ final class RunInstancesHandler implements ActionHandler {
         for (Object key : list(params, "KeyId")) {
             if (!state.keys.containsKey(key.toString())) throw request.invalid("KeyId", "There is no key " + key + ".");
         }
-        if (params.containsKey("DataGuardId") && !region.dataGuardGroups.containsKey(params.get("DataGuardId").toString())) {
-            throw request.invalid("DataGuardId", "There is no data-guard group " + params.get("DataGuardId") + ".");
-        }
         int count = count(request, region, params);
+        if (params.containsKey("DataGuardId")) checkDataGuard(request, region, params.get("DataGuardId").toString(), count);
         String ipGiven = (String) params.get("PrivateIpAddress");
         if (ipGiven != null) checkAddress(request, region, subnet, ipGiven, count);
         String type = (String) params.getOrDefault("InstanceType", "I1.1A");
-        EnumValue typeSpec = request.service().requireEnum("InstanceType").find(type).orElseThrow();
-        String family = (String) typeSpec.attr("family").orElseThrow();
+        Catalog.Type typeSpec = Catalog.bundled().type(type).orElseThrow();
+        if (!typeSpec.family().offeredIn(subnet.zone)) {
+            throw request.invalid("InstanceType", type + " is not sold in " + subnet.zone + " (the subnet's zone); "
+                + typeSpec.family().code() + " is offered in " + String.join(", ", typeSpec.family().zones()) + ".");
+        }
         Map<String, Object> systemDisk = structure(params, "SystemDisk");
         List<Object> created = new ArrayList<>();
         Set<String> usedAddresses = usedAddresses(region);
@@ -86,7 +87,7 @@ final class RunInstancesHandler implements ActionHandler {
             i.modelId = (String) params.get("ModelId");
             i.creationDate = now;
             i.systemDiskType = systemDisk.containsKey("DiskType") ? systemDisk.get("DiskType").toString()
-                : LOCAL_DISK_FAMILIES.contains(family) ? "Local_SSD" : "SSD3.0";
+                : typeSpec.family().systemDisks().get(0);
             i.systemDiskSize = systemDisk.containsKey("DiskSize") ? ((Number) systemDisk.get("DiskSize")).longValue()
                 : Math.max(image.sizeGb, image.platform != null && image.platform.startsWith("windows") ? 50 : 20);
             i.dataDiskGb = number(params, "DataDiskGb", 0);
@@ -107,6 +108,17 @@ final class RunInstancesHandler implements ActionHandler {
             created.add(Map.of("InstanceId", i.id, "InstanceName", i.name));
         }
         return Map.of("InstancesSet", created);
+    }
+
+    /** The group must exist and have room for every instance of the call (10 a group, as the samples show). */
+    private static void checkDataGuard(SandboxRequest request, RegionState region, String groupId, int count) {
+        Map<String, Object> group = region.dataGuardGroups.get(groupId);
+        if (group == null) throw request.invalid("DataGuardId", "There is no data-guard group " + groupId + ".");
+        int room = DataGuardGroups.capacity(group) - DataGuardGroups.members(region, groupId).size();
+        if (count > room) {
+            throw request.invalid("DataGuardId", "The data-guard group has room for " + room + " more instance"
+                + (room == 1 ? "" : "s") + ", not " + count + ".");
+        }
     }
 
     /** The launch template's parameters under the call's own (ModelId: "create from a template"). */

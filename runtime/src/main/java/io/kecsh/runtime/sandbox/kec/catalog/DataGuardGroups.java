@@ -44,7 +44,8 @@ public final class DataGuardGroups {
         return members(region).getOrDefault(groupId, List.of());
     }
 
-    static int capacity(Map<String, Object> group) {
+    /** How many instances the group may hold. */
+    public static int capacity(Map<String, Object> group) {
         return ((Number) group.getOrDefault("DataGuardCapacity", CAPACITY)).intValue();
     }
 }
