@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox;
 
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
-import io.kecsh.runtime.sandbox.state.SandboxClock;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,11 +11,11 @@ import java.util.Optional;
 /**
  * A call that passed authentication and validation, as a handler sees it: the operation, its typed
  * parameters (the validator's normalized tree: lists, maps, Long, BigDecimal, Boolean, String), the
- * region from the signature (or the service's default), the caller's access key, and the sandbox's
- * clock (what "now" is, and how long transitions take).
+ * region from the signature (or the service's default), and the caller's access key. The sandbox's
+ * clock is the state's ({@code state.clock()}).
  */
 public record SandboxRequest(Service service, Operation operation, Map<String, Object> params, String region,
-                             String accessKeyId, String requestId, SandboxClock clock) {
+                             String accessKeyId, String requestId) {
 
     public String action() {
         return operation.name();

@@ -102,7 +102,7 @@ public final class Dispatcher {
                 throw SandboxError.documented(service, operation, "DryRunOperation");
             }
             ActionHandler handler = handlers.find(operation.name()).orElseThrow(() -> unknownAction(alibabaStyle, action));
-            SandboxRequest call = new SandboxRequest(service, operation, typed, region, caller.accessKeyId(), requestId, clock);
+            SandboxRequest call = new SandboxRequest(service, operation, typed, region, caller.accessKeyId(), requestId);
             Map<String, Object> result;
             synchronized (state.lock()) {
                 result = handler.handle(call, state);

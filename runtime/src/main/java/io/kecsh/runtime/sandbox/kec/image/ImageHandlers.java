@@ -96,6 +96,6 @@ public final class ImageHandlers {
     }
 
     static RegionImages images(SandboxRequest r, SandboxState state) {
-        return new RegionImages(state.region(r.region()), r.clock());
+        return new RegionImages(state.region(r.region()), state.clock());
     }
 }

@@ -46,7 +46,7 @@ public final class ImageSharingHandlers {
             }
             String name = r.string("DestinationImageName").orElse(source.name);
             for (String destination : new LinkedHashSet<>(r.strings("DestinationRegion"))) {
-                new RegionImages(state.region(destination), r.clock()).receiveCopy(source, r.region(), name, state.ids);
+                new RegionImages(state.region(destination), state.clock()).receiveCopy(source, r.region(), name, state.ids);
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ public final class LocalVolumeHandlers {
             throw r.invalid("LocalVolumeId", "Instance " + instance.id + " is " + instance.state
                 + "; its local volumes can be snapshotted when it is active or stopped.");
         }
-        LocalSnapshot s = new RegionSnapshots(region, r.clock()).create(volume, r.requireString("LocalVolumeSnapshotName"),
+        LocalSnapshot s = new RegionSnapshots(region, state.clock()).create(volume, r.requireString("LocalVolumeSnapshotName"),
             r.string("LocalVolumeSnapshotDesc").orElse(null), state.ids);
         return Map.of("LocalVolumeSnapshotId", s.id);
     }
@@ -64,7 +64,7 @@ public final class LocalVolumeHandlers {
             for (Instance i : region.instances.values()) if (name.equals(i.name)) ids.add(i.id);
             return ids;
         });
-        List<LocalSnapshot> seen = new RegionSnapshots(region, r.clock()).describe(s ->
+        List<LocalSnapshot> seen = new RegionSnapshots(region, state.clock()).describe(s ->
             volumeName.map(s.volumeName::equals).orElse(true) && instanceIds.map(ids -> ids.contains(s.instanceId)).orElse(true));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("LocalVolumeSnapshotCount", seen.size());
@@ -76,7 +76,7 @@ public final class LocalVolumeHandlers {
         RegionState region = state.region(r.region());
         LocalVolume volume = volume(r, region);
         String snapshotId = r.requireString("LocalVolumeSnapshotId");
-        LocalSnapshot s = new RegionSnapshots(region, r.clock()).find(snapshotId).orElseThrow(() ->
+        LocalSnapshot s = new RegionSnapshots(region, state.clock()).find(snapshotId).orElseThrow(() ->
             r.invalid("LocalVolumeSnapshotId", "There is no local volume snapshot " + snapshotId + " in region " + r.region() + "."));
         if (!s.volumeId.equals(volume.id())) {
             throw r.invalid("LocalVolumeSnapshotId", "Snapshot " + snapshotId + " is of local volume " + s.volumeId
@@ -95,7 +95,7 @@ public final class LocalVolumeHandlers {
     }
 
     static Map<String, Object> deleteSnapshots(SandboxRequest r, SandboxState state) {
-        RegionSnapshots snapshots = new RegionSnapshots(state.region(r.region()), r.clock());
+        RegionSnapshots snapshots = new RegionSnapshots(state.region(r.region()), state.clock());
         List<String> ids = r.strings("LocalVolumeSnapshotId");
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
