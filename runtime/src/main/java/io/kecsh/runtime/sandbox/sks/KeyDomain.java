@@ -3,9 +3,17 @@ package io.kecsh.runtime.sandbox.sks;
 import io.kecsh.runtime.sandbox.HandlerRegistry;
 import io.kecsh.runtime.sandbox.SandboxDomain;
 
-/** Not emulated yet: its actions answer NoSuchEntity until this domain registers handlers. */
+/**
+ * SSH keys: the sks service's CreateKey, ImportKey and DeleteKey (keys are account-wide), and
+ * kec's AttachKey and DetachKey, which bind them to instances ({@code Instance.keyIds}).
+ */
 public final class KeyDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
+        handlers.on("CreateKey", KeyHandlers::create)
+            .on("ImportKey", KeyHandlers::importKey)
+            .on("DeleteKey", KeyHandlers::delete)
+            .on("AttachKey", InstanceKeys::attach)
+            .on("DetachKey", InstanceKeys::detach);
     }
 }

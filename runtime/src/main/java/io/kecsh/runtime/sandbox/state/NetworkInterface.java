@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A network interface: an instance's primary NIC, a secondary NIC added with
  * AttachNetworkInterface, or an elastic NIC (ENI, created in vpc) that may be attached to one
- * instance at a time.
+ * instance at a time. DNS1/DNS2 null mean the VPC's defaults; a non-primary NIC's DNS follows its
+ * instance's primary NIC.
  */
 public final class NetworkInterface {
     public String id;
@@ -22,7 +23,10 @@ public final class NetworkInterface {
     public String mac;
     public String dns1;
     public String dns2;
-    /** Creating | Available | Attaching | InUse | Deleting */
+    /** Creating | Available | Attaching | InUse | Deleting (the sandbox shows Available, Attaching, InUse). */
     public String status;
+    /** Attaching → InUse while an attachment is under way. */
+    public Transition transition;
+    /** ISO-8601 instant (UTC); DescribeNetworkInterfaces shows it in Beijing time. */
     public String creationTime;
 }

@@ -1,0 +1,84 @@
+package io.kecsh.runtime.sandbox.vpc;
+
+import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.state.NetworkInterface;
+import io.kecsh.runtime.sandbox.state.RegionState;
+import io.kecsh.runtime.sandbox.state.SandboxState;
+import io.kecsh.runtime.sandbox.state.Subnet;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The vpc service's ENI actions (L5319–L5421, L5517–L5651): create an Available ENI in a subnet,
+ * delete one that is not attached, and describe the region's NICs — every NIC, primary and
+ * secondary included, since the documented NetworkInterfaceType is primary | extension.
+ */
+final class ElasticNics {
+    private ElasticNics() {
+    }
+
+    static Map<String, Object> create(SandboxRequest request, SandboxState state) {
+        RegionState region = state.region(request.region());
+        Subnet subnet = Nics.subnet(request, region, "SubnetId", request.requireString("SubnetId"));
+        List<String> groups = Nics.groups(request, region, subnet, "SecurityGroupId", request.strings("SecurityGroupId"));
+        NetworkInterface n = Nics.create(request, state, region, subnet, groups,
+            request.string("PrivateIpAddress").orElse(null), "PrivateIpAddress", "SubnetId");
+        n.elastic = true;
+        region.networkInterfaces.put(n.id, n);
+        return Map.of("NetworkInterfaceId", n.id);
+    }
+
+    static Map<String, Object> delete(SandboxRequest request, SandboxState state) {
+        RegionState region = state.region(request.region());
+        Nics.settle(region, state.clock(), false);
+        NetworkInterface n = Nics.require(request, region, "NetworkInterfaceId", request.requireString("NetworkInterfaceId"));
+        if (!n.elastic && n.instanceId != null) {
+            throw request.invalid("NetworkInterfaceId", "Network interface " + n.id + " is the " + kind(n) + " of instance "
+                + n.instanceId + ", not an elastic network interface"
+                + (Nics.PRIMARY.equals(n.type) ? "." : "; DetachNetworkInterface removes it."));
+        }
+        if (n.instanceId != null) {
+            throw request.invalid("NetworkInterfaceId", "Elastic network interface " + n.id + " is attached to instance "
+                + n.instanceId + "; detach it first (DetachNetworkInterface).");
+        }
+        region.networkInterfaces.remove(n.id);
+        return Map.of("Return", true);
+    }
+
+    static Map<String, Object> describe(SandboxRequest request, SandboxState state) {
+        RegionState region = state.region(request.region());
+        Nics.settle(region, state.clock(), true);
+        Set<String> ids = new HashSet<>(request.strings("NetworkInterfaceId"));
+        List<Map<String, Object>> filters = filters(request);
+        Map<String, NetworkInterface> primaries = NicView.primaries(region);
+        List<Object> out = new ArrayList<>();
+        for (NetworkInterface n : region.networkInterfaces.values()) {
+            if (!ids.isEmpty() && !ids.contains(n.id)) continue;
+            if (filters.stream().allMatch(f -> matches(n, f))) out.add(NicView.of(n, region, primaries));
+        }
+        return Map.of("NetworkInterfaceSet", out);
+    }
+
+    /** Filters AND together; a filter's values OR together (names and values case-sensitive, as documented). */
+    private static boolean matches(NetworkInterface n, Map<String, Object> filter) {
+        List<?> values = filter.get("Value") instanceof List<?> l ? l : List.of();
+        return switch (String.valueOf(filter.get("Name"))) {
+            case "availability-zone-name" -> values.contains(n.zone);
+            case "networkInterface-status" -> values.contains(n.instanceId != null ? "Bind" : "UnBind");
+            default -> false;   // the validator lets only the documented names through
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> filters(SandboxRequest request) {
+        return request.list("Filter").stream().map(f -> (Map<String, Object>) f).toList();
+    }
+
+    static String kind(NetworkInterface n) {
+        return Nics.PRIMARY.equals(n.type) ? "primary NIC" : n.elastic ? "elastic network interface" : "secondary NIC";
+    }
+}

@@ -1,0 +1,62 @@
+package io.kecsh.runtime.sandbox.vpc;
+
+import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.state.Instance;
+import io.kecsh.runtime.sandbox.state.NetworkInterface;
+import io.kecsh.runtime.sandbox.state.RegionState;
+import io.kecsh.runtime.sandbox.state.Subnet;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Private addresses of a seeded subnet ({@code prefix}.0.0/16): the network address, the gateway
+ * (.0.1) and the broadcast address are reserved; new addresses are handed out from the subnet's
+ * cursor as RunInstances does ({@link Subnet#address}), skipping any address a NIC or an instance
+ * already holds.
+ */
+public final class SubnetAddresses {
+    private static final int HOSTS = 62_500;
+
+    private SubnetAddresses() {
+    }
+
+    /** A given address for {@code param}: inside the subnet, not reserved, not in use; else InvalidParameterValue. */
+    public static String claim(SandboxRequest request, RegionState region, Subnet subnet, String param, String ip) {
+        if (!ip.startsWith(subnet.prefix + ".")) {
+            throw request.invalid(param, ip + " is not in subnet " + subnet.id + " (" + cidr(subnet) + ").");
+        }
+        String host = ip.substring(subnet.prefix.length() + 1);
+        if (host.equals("0.0") || host.equals("0.1") || host.equals("255.255")) {
+            throw request.invalid(param, ip + " is reserved in " + cidr(subnet) + " (network, gateway or broadcast address).");
+        }
+        if (used(region, subnet).contains(ip)) throw request.invalid(param, ip + " is already in use in subnet " + subnet.id + ".");
+        return ip;
+    }
+
+    /** The next free address, or InvalidParameterValue on {@code param} (the subnet) when none is left. */
+    public static String allocate(SandboxRequest request, RegionState region, Subnet subnet, String param) {
+        Set<String> used = used(region, subnet);
+        for (int tries = 0; tries < HOSTS; tries++) {
+            String candidate = subnet.address(subnet.nextHost++ % HOSTS);
+            if (!used.contains(candidate)) return candidate;
+        }
+        throw request.invalid(param, "Subnet " + subnet.id + " (" + cidr(subnet) + ") has no free address left.");
+    }
+
+    /** Addresses held in the subnet: every NIC's, and every instance's own (one linear pass each). */
+    static Set<String> used(RegionState region, Subnet subnet) {
+        Set<String> used = new HashSet<>();
+        for (NetworkInterface n : region.networkInterfaces.values()) {
+            if (subnet.id.equals(n.subnetId) && n.privateIp != null) used.add(n.privateIp);
+        }
+        for (Instance i : region.instances.values()) {
+            if (subnet.id.equals(i.subnetId) && i.privateIp != null) used.add(i.privateIp);
+        }
+        return used;
+    }
+
+    static String cidr(Subnet subnet) {
+        return subnet.prefix + ".0.0/16";
+    }
+}
