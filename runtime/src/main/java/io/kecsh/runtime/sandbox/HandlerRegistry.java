@@ -7,6 +7,21 @@ import java.util.TreeMap;
 /** Which handler emulates which action; the coverage test checks every modelled action has one. */
 public final class HandlerRegistry {
     private final Map<String, ActionHandler> handlers = new TreeMap<>();
+    private final java.util.List<java.util.function.BiConsumer<SandboxRequest, io.kecsh.runtime.sandbox.state.SandboxState>> beforeEachCall =
+        new java.util.ArrayList<>();
+
+    /**
+     * Work to do before any handler sees the state (under the same lock): applying time-driven
+     * changes, so that no domain reads an instance as "stopping" after its stop has finished.
+     */
+    public HandlerRegistry beforeEachCall(java.util.function.BiConsumer<SandboxRequest, io.kecsh.runtime.sandbox.state.SandboxState> step) {
+        beforeEachCall.add(step);
+        return this;
+    }
+
+    public void runBeforeEachCall(SandboxRequest request, io.kecsh.runtime.sandbox.state.SandboxState state) {
+        beforeEachCall.forEach(step -> step.accept(request, state));
+    }
 
     /** Registers a handler for an action name (unique across services, as in the model). */
     public HandlerRegistry on(String action, ActionHandler handler) {

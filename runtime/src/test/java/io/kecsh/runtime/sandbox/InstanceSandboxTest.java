@@ -239,6 +239,8 @@ class InstanceSandboxTest {
     @Test
     void monitoringAndVnc() {
         String id = launch(1).get(0);
+        Response on = f.client.call("MonitorInstances", Map.of("InstanceId", List.of(id)));
+        assertEquals("enabled", ((Map<?, ?>) set(on, "InstancesSet").get(0).get("Monitoring")).get("State"));
         Response off = f.client.call("UnmonitorInstances", Map.of("InstanceId", List.of(id)));
         assertEquals("disabled", ((Map<?, ?>) set(off, "InstancesSet").get(0).get("Monitoring")).get("State"));
         assertThrows(ServiceException.class, () -> f.client.call("DescribeInstanceVnc", Map.of("InstanceId", id)));

@@ -128,7 +128,7 @@ class SandboxTourTest {
         // images
         String mine = (String) call(f, "CreateImage", Map.of("InstanceId", web, "Name", "web_v1")).get("ImageId");
         f.sandbox.clock().advance(Duration.ofMinutes(5));
-        call(f, "DescribeImages", Map.of("ImageId", List.of(mine)));
+        call(f, "DescribeImages", Map.of("ImageId", mine));
         call(f, "ModifyImageAttribute", Map.of("ImageId", mine, "Name", "web-v1"));
         call(f, "CopyImage", Map.of("ImageId", List.of(mine), "DestinationRegion", List.of("cn-shanghai-2")));
         call(f, "ModifyImageSharePermission", Map.of("ImageId", mine, "AccountId", List.of("2000123456"), "Permission", "share"));

@@ -7,6 +7,8 @@ import io.kecsh.runtime.sandbox.SandboxDomain;
 public final class InstanceDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
+        // finished transitions and passed auto-delete times apply before any domain reads an instance
+        handlers.beforeEachCall((request, state) -> InstanceStates.settle(state.region(request.region()), state.clock(), false));
         handlers.on("RunInstances", new RunInstancesHandler())
             .on("DescribeInstances", new DescribeInstancesHandler())
             .on("StartInstances", InstanceLifecycle::start)

@@ -53,7 +53,8 @@ final class InstanceStates {
             }
             if (GONE.equals(i.state)) {
                 it.remove();
-                region.networkInterfaces.values().removeIf(n -> i.id.equals(n.instanceId) && "primary".equals(n.type));
+                // its own NICs (primary, secondary) go with it; elastic ones are freed for reuse
+                region.networkInterfaces.values().removeIf(n -> i.id.equals(n.instanceId) && !n.elastic);
                 region.networkInterfaces.values().stream().filter(n -> i.id.equals(n.instanceId)).forEach(n -> {
                     n.instanceId = null;
                     n.status = "Available";

@@ -101,6 +101,9 @@ final class RunInstancesHandler implements ActionHandler {
             i.autoDeleteEip = Boolean.TRUE.equals(params.get("AutoDeleteEip"));
             i.userData = (String) params.get("UserData");
             i.stoppedMode = "KeepCharging";
+            for (String eip : List.of("AddressBandWidth", "LineId", "AddressChargeType", "AddressPurchaseTime", "AddressProjectId")) {
+                if (params.containsKey(eip)) i.extra.put(eip, params.get(eip));
+            }
             InstanceStates.begin(i, "building", "active", state.clock());
             region.instances.put(i.id, i);
             NetworkInterface nic = primaryNic(state, i, subnet);

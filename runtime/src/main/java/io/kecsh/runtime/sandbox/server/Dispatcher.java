@@ -105,6 +105,7 @@ public final class Dispatcher {
             SandboxRequest call = new SandboxRequest(service, operation, typed, region, caller.accessKeyId(), requestId);
             Map<String, Object> result;
             synchronized (state.lock()) {
+                handlers.runBeforeEachCall(call, state);
                 result = handler.handle(call, state);
                 if (operation.mutating()) afterChange.accept(state);
             }
