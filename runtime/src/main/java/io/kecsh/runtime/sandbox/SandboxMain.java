@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a sandbox from the command line until interrupted:
  * {@code java -cp repl/target/kecsh.jar io.kecsh.runtime.sandbox.SandboxMain --port 8090 --state sandbox.json}
+ * ({@code --kingsoft-key ID:SECRET} and {@code --alibaba-key ID:SECRET} replace the default key pairs)
  * (the shell's {@code kecsh sandbox} will wrap this).
  */
 public final class SandboxMain {
@@ -20,8 +21,12 @@ public final class SandboxMain {
             switch (args[i]) {
                 case "--port" -> options = options.withPort(Integer.parseInt(value(args, ++i, "--port")));
                 case "--state" -> options = options.withStateFile(Path.of(value(args, ++i, "--state")));
+                case "--kingsoft-key" -> options = options.withCredentials(new io.kecsh.runtime.sandbox.auth.SandboxCredentials(
+                    keyPair(value(args, ++i, "--kingsoft-key"), "--kingsoft-key"), options.credentials().alibaba()));
+                case "--alibaba-key" -> options = options.withCredentials(new io.kecsh.runtime.sandbox.auth.SandboxCredentials(
+                    options.credentials().kingsoft(), keyPair(value(args, ++i, "--alibaba-key"), "--alibaba-key")));
                 case "--help", "-h" -> {
-                    System.out.println("usage: SandboxMain [--port N] [--state FILE]");
+                    System.out.println("usage: SandboxMain [--port N] [--state FILE] [--kingsoft-key ID:SECRET] [--alibaba-key ID:SECRET]");
                     return;
                 }
                 default -> {
@@ -47,6 +52,15 @@ public final class SandboxMain {
             stop.countDown();
         }));
         stop.await();
+    }
+
+    private static io.kecsh.runtime.auth.Credentials keyPair(String value, String flag) {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            System.err.println("sandbox: " + flag + " takes ACCESS_KEY_ID:SECRET");
+            System.exit(2);
+        }
+        return new io.kecsh.runtime.auth.Credentials(value.substring(0, colon), value.substring(colon + 1));
     }
 
     private static String value(String[] args, int i, String flag) {

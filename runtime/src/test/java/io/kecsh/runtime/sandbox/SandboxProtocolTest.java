@@ -101,6 +101,30 @@ class SandboxProtocolTest {
     }
 
     @Test
+    void alibabaSignatureDefects_getTheirCodes_andAReplayedRequestIsRefused() throws IOException {
+        Credentials kingsoft = f.sandbox.credentials().kingsoft();
+        Credentials alibaba = f.sandbox.credentials().alibaba();
+        String kms = f.sandbox.state().kmsInstances.keySet().iterator().next();
+        try (CloudClient wrongSecret = f.clientWith(kingsoft, new Credentials(alibaba.accessKeyId(), "wrong"));
+             CloudClient unknownKey = f.clientWith(kingsoft, new Credentials("LTAInobody000000", alibaba.secret()))) {
+            ServiceException mismatch = assertThrows(ServiceException.class, () -> wrongSecret.call("GetKmsInstance", Map.of("KmsInstanceId", kms)));
+            assertEquals("SignatureDoesNotMatch", mismatch.code());
+            ServiceException unknown = assertThrows(ServiceException.class, () -> unknownKey.call("GetKmsInstance", Map.of("KmsInstanceId", kms)));
+            assertEquals("InvalidAccessKeyId.NotFound", unknown.code());
+            assertEquals(404, unknown.httpStatus());
+        }
+        // the same signed request twice: the nonce gives the copy away
+        HttpRequest signed = new io.kecsh.runtime.auth.acs3.Acs3Signer(f.sandbox.clock(), () -> "nonce-used-once")
+            .sign(HttpRequest.get("http", "127.0.0.1", f.sandbox.port(), "/").withQueryParam("KmsInstanceId", kms)
+                .withHeader("Accept", "application/json").withBody("POST", new byte[0]), alibaba, "GetKmsInstance", "2016-01-20")
+            .signedRequest();
+        assertEquals(200, transport.execute(signed).status());
+        HttpResponse replay = transport.execute(signed);
+        assertEquals(400, replay.status());
+        assertEquals("SignatureNonceUsed", json.readTree(replay.body()).path("Code").asText());
+    }
+
+    @Test
     void theSandboxValidatesWithTheClientsValidator_answeringTheDocumentedCodes() throws IOException {
         JsonNode badType = raw("Action", "StartInstances", "Version", "2016-03-04", "InstanceId.1", "not-a-uuid");
         assertEquals("InvalidParameterValue", code(badType));
