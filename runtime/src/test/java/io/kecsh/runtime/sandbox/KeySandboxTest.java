@@ -77,14 +77,6 @@ class KeySandboxTest {
         return new ArrayList<>((List<?>) i.get("KeySet"));
     }
 
-    private ServiceException refused(String action, Map<String, ?> params, String param, String why) {
-        ServiceException e = assertThrows(ServiceException.class, () -> f.client.call(action, params));
-        assertEquals("InvalidParameterValue", e.code(), e.getMessage());
-        assertEquals(400, e.httpStatus());
-        assertTrue(e.serviceMessage().contains("input parameter " + param + "."), e.serviceMessage());
-        assertTrue(e.serviceMessage().contains(why), e.serviceMessage());
-        return e;
-    }
 
     private static byte[] sshString(byte[]... parts) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -198,10 +190,10 @@ class KeySandboxTest {
     void createKey_withoutAName_isKscKey_andNamesAreUnique() {
         Response first = f.client.call("CreateKey", Map.of());
         assertEquals("Ksc_key", key(first).get("KeyName"));
-        refused("CreateKey", Map.of(), "KeyName", "A key named Ksc_key already exists (" + key(first).get("KeyId")
+        f.refused("CreateKey", Map.of(), "KeyName", "A key named Ksc_key already exists (" + key(first).get("KeyId")
             + "); key names are unique, and an omitted KeyName is Ksc_key.");
-        refused("CreateKey", Map.of("KeyName", "Ksc_key"), "KeyName", "key names are unique.");
-        refused("ImportKey", Map.of("KeyName", "Ksc_key", "PublicKey", f.sandbox.state().keys.values().iterator().next()
+        f.refused("CreateKey", Map.of("KeyName", "Ksc_key"), "KeyName", "key names are unique.");
+        f.refused("ImportKey", Map.of("KeyName", "Ksc_key", "PublicKey", f.sandbox.state().keys.values().iterator().next()
             .get("PublicKey")), "KeyName", "already exists");
         assertEquals(1, f.sandbox.state().keys.size());
     }
@@ -256,7 +248,7 @@ class KeySandboxTest {
         cases.put("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----", "This is a private key");
         cases.put("---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----", "SSH2 (RFC 4716)");
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            refused("ImportKey", Map.of("KeyName", "bad", "PublicKey", c.getKey()), "PublicKey", c.getValue());
+            f.refused("ImportKey", Map.of("KeyName", "bad", "PublicKey", c.getKey()), "PublicKey", c.getValue());
         }
         assertTrue(f.sandbox.state().keys.isEmpty());
     }
@@ -268,7 +260,7 @@ class KeySandboxTest {
         String id = createKey("gone-soon");
         assertEquals(true, f.client.call("DeleteKey", Map.of("KeyId", id)).get("Return"));
         assertFalse(f.sandbox.state().keys.containsKey(id));
-        refused("DeleteKey", Map.of("KeyId", id), "KeyId", "There is no SSH key " + id + ".");
+        f.refused("DeleteKey", Map.of("KeyId", id), "KeyId", "There is no SSH key " + id + ".");
         createKey("gone-soon");   // the name is free again
     }
 
@@ -277,7 +269,7 @@ class KeySandboxTest {
         String id = createKey("bound");
         String instance = instance("centos-7.6");
         f.client.call("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(id)));
-        refused("DeleteKey", Map.of("KeyId", id), "KeyId", "Key " + id + " is bound to instance " + instance
+        f.refused("DeleteKey", Map.of("KeyId", id), "KeyId", "Key " + id + " is bound to instance " + instance
             + "; unbind it first (DetachKey).");
         f.client.call("DetachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(id)));
         assertEquals(true, f.client.call("DeleteKey", Map.of("KeyId", id)).get("Return"));
@@ -290,7 +282,7 @@ class KeySandboxTest {
         String instance = (String) set(f.client.call("RunInstances", Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
             "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
             "ChargeType", "HourlyInstantSettlement", "KeyId", List.of(id))), "InstancesSet").get(0).get("InstanceId");
-        refused("DeleteKey", Map.of("KeyId", id), "KeyId", "is bound to instance " + instance);
+        f.refused("DeleteKey", Map.of("KeyId", id), "KeyId", "is bound to instance " + instance);
     }
 
     // ---- AttachKey / DetachKey -----------------------------------------------------------------
@@ -326,13 +318,13 @@ class KeySandboxTest {
     void attachKey_refusesTheWholeCall_forAnUnknownKeyOrInstance_orAnInstanceNotActiveOrStopped() {
         String k = createKey("key-k");
         String instance = instance("centos-7.6");
-        refused("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k, NOBODY)), "KeyId.2",
+        f.refused("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k, NOBODY)), "KeyId.2",
             "There is no SSH key " + NOBODY);
-        refused("AttachKey", Map.of("InstanceId", List.of(instance, NOBODY), "KeyId", List.of(k)), "InstanceId.2",
+        f.refused("AttachKey", Map.of("InstanceId", List.of(instance, NOBODY), "KeyId", List.of(k)), "InstanceId.2",
             "There is no instance " + NOBODY + " in cn-beijing-6");
         assertEquals(List.of(), keySetOf(instance));
         f.client.call("StopInstances", Map.of("InstanceId", List.of(instance)));
-        refused("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k)), "InstanceId.1",
+        f.refused("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k)), "InstanceId.1",
             "is stopping; its SSH keys can change only when it is active or stopped");
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         assertEquals(true, set(f.client.call("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k))),
@@ -350,6 +342,6 @@ class KeySandboxTest {
         assertEquals(List.of(Map.of("InstanceId", one, "Return", true), Map.of("InstanceId", two, "Return", false)),
             r.get("InstancesSet"));
         assertEquals(List.of(b), keySetOf(one));
-        refused("DetachKey", Map.of("InstanceId", List.of(one), "KeyId", List.of(NOBODY)), "KeyId.1", "There is no SSH key");
+        f.refused("DetachKey", Map.of("InstanceId", List.of(one), "KeyId", List.of(NOBODY)), "KeyId.1", "There is no SSH key");
     }
 }

@@ -90,15 +90,6 @@ class NetworkInterfaceSandboxTest {
             .findFirst().orElseThrow().id;
     }
 
-    /** The call is refused with InvalidParameterValue naming {@code param}, for a reason containing {@code why}. */
-    private ServiceException refused(String action, Map<String, ?> params, String param, String why) {
-        ServiceException e = assertThrows(ServiceException.class, () -> f.client.call(action, params));
-        assertEquals("InvalidParameterValue", e.code(), e.getMessage());
-        assertEquals(400, e.httpStatus());
-        assertTrue(e.serviceMessage().contains("input parameter " + param + "."), e.serviceMessage());
-        assertTrue(e.serviceMessage().contains(why), e.serviceMessage());
-        return e;
-    }
 
     private void attachEni(String nic, String instance) {
         assertEquals(true, f.client.call("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", instance)).get("Return"));
@@ -179,11 +170,11 @@ class NetworkInterfaceSandboxTest {
         String id = eni("PrivateIpAddress", "10.0.0.77", "SecurityGroupId", List.of(group, group));
         assertEquals("10.0.0.77", describe(id).get("PrivateIpAddress"));
         assertEquals(1, ((List<?>) describe(id).get("SecurityGroupSet")).size());
-        refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
+        f.refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
             "PrivateIpAddress", "10.0.0.77"), "PrivateIpAddress", "already in use");
-        refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
+        f.refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
             "PrivateIpAddress", "10.1.0.5"), "PrivateIpAddress", "is not in subnet " + subnetA.id + " (10.0.0.0/16)");
-        refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
+        f.refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
             "PrivateIpAddress", "10.0.0.1"), "PrivateIpAddress", "reserved");
     }
 
@@ -191,7 +182,7 @@ class NetworkInterfaceSandboxTest {
     void createNetworkInterface_addressesAreUniqueAcrossInstancesAndEnis() {
         String instance = instance();
         String taken = region.instances.get(instance).privateIp;
-        refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
+        f.refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
             "PrivateIpAddress", taken), "PrivateIpAddress", "already in use");
         String a = eni();
         String b = eni();
@@ -202,12 +193,12 @@ class NetworkInterfaceSandboxTest {
 
     @Test
     void createNetworkInterface_refusesUnknownSubnetsAndGroups_andGroupsOfAnotherVpc() {
-        refused("CreateNetworkInterface", Map.of("SubnetId", NOBODY, "SecurityGroupId", List.of(group)), "SubnetId",
+        f.refused("CreateNetworkInterface", Map.of("SubnetId", NOBODY, "SecurityGroupId", List.of(group)), "SubnetId",
             "There is no subnet " + NOBODY);
-        refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group, NOBODY)),
+        f.refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(group, NOBODY)),
             "SecurityGroupId.2", "There is no security group " + NOBODY);
         String[] other = otherVpc();
-        refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(other[1])),
+        f.refused("CreateNetworkInterface", Map.of("SubnetId", subnetA.id, "SecurityGroupId", List.of(other[1])),
             "SecurityGroupId.1", "must be in the same VPC");
         String id = eni("SubnetId", other[0], "SecurityGroupId", List.of(other[1]));
         assertEquals("172.16.0.10", describe(id).get("PrivateIpAddress"));
@@ -329,12 +320,12 @@ class NetworkInterfaceSandboxTest {
         String second = instance();
         String nic = eni();
         attachEni(nic, first);
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", second), "NetworkInterfaceId",
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", second), "NetworkInterfaceId",
             "is Attaching on instance " + first);
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", second), "NetworkInterfaceId",
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", second), "NetworkInterfaceId",
             "must be Available and attaches to one instance at a time");
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", first), "NetworkInterfaceId",
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", first), "NetworkInterfaceId",
             "is InUse on this instance");
     }
 
@@ -342,14 +333,14 @@ class NetworkInterfaceSandboxTest {
     void attachElasticNic_refusesOtherZones_nonElasticNics_andUnknownIds() {
         String instance = instance();
         String inB = eni("SubnetId", subnetIn("cn-beijing-6b").id);
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", inB, "InstanceId", instance), "NetworkInterfaceId",
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", inB, "InstanceId", instance), "NetworkInterfaceId",
             "is in zone cn-beijing-6b, instance " + instance + " in zone cn-beijing-6a");
         String other = instance();
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", primaryOf(other), "InstanceId", instance),
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", primaryOf(other), "InstanceId", instance),
             "NetworkInterfaceId", "is the primary NIC of instance " + other + ", not an elastic network interface");
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", NOBODY, "InstanceId", instance), "NetworkInterfaceId",
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", NOBODY, "InstanceId", instance), "NetworkInterfaceId",
             "There is no network interface " + NOBODY + " in cn-beijing-6");
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", inB, "InstanceId", NOBODY), "InstanceId",
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", inB, "InstanceId", NOBODY), "InstanceId",
             "There is no instance " + NOBODY);
     }
 
@@ -360,7 +351,7 @@ class NetworkInterfaceSandboxTest {
             "SecurityGroupId", group, "MinCount", 1, "MaxCount", 1, "ChargeType", "HourlyInstantSettlement")), "InstancesSet")
             .get(0).get("InstanceId");
         String nic = eni();
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", building), "InstanceId",
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", building), "InstanceId",
             "is building; its network interfaces can change only when it is active or stopped");
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         attachEni(nic, building);
@@ -371,7 +362,7 @@ class NetworkInterfaceSandboxTest {
         String instance = instance();
         f.client.call("TerminateInstances", Map.of("InstanceId", List.of(instance)));
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", eni(), "InstanceId", instance), "InstanceId",
+        f.refused("AttachNetworkInterface", Map.of("NetworkInterfaceId", eni(), "InstanceId", instance), "InstanceId",
             "is in the recycle bin");
     }
 
@@ -379,17 +370,17 @@ class NetworkInterfaceSandboxTest {
     void detach_refusesThePrimaryNic_aNicStillAttaching_andANicOfAnotherInstance() {
         String instance = instance();
         String other = instance();
-        refused("DetachNetworkInterface", Map.of("NetworkInterfaceId", primaryOf(instance), "InstanceId", instance),
+        f.refused("DetachNetworkInterface", Map.of("NetworkInterfaceId", primaryOf(instance), "InstanceId", instance),
             "NetworkInterfaceId", "the primary NIC cannot be detached");
         String nic = eni();
         attachEni(nic, instance);
-        refused("DetachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", instance), "NetworkInterfaceId",
+        f.refused("DetachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", instance), "NetworkInterfaceId",
             "is still Attaching");
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        refused("DetachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", other), "NetworkInterfaceId",
+        f.refused("DetachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", other), "NetworkInterfaceId",
             "is not attached to instance " + other + " (it is on instance " + instance + ")");
         String free = eni();
-        refused("DetachNetworkInterface", Map.of("NetworkInterfaceId", free, "InstanceId", instance), "NetworkInterfaceId",
+        f.refused("DetachNetworkInterface", Map.of("NetworkInterfaceId", free, "InstanceId", instance), "NetworkInterfaceId",
             "(it is Available)");
     }
 
@@ -415,22 +406,22 @@ class NetworkInterfaceSandboxTest {
         String nic = eni();
         attachEni(nic, instance);
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        refused("DeleteNetworkInterface", Map.of("NetworkInterfaceId", nic), "NetworkInterfaceId",
+        f.refused("DeleteNetworkInterface", Map.of("NetworkInterfaceId", nic), "NetworkInterfaceId",
             "is attached to instance " + instance + "; detach it first (DetachNetworkInterface)");
         f.client.call("DetachNetworkInterface", Map.of("NetworkInterfaceId", nic, "InstanceId", instance));
         assertEquals(true, f.client.call("DeleteNetworkInterface", Map.of("NetworkInterfaceId", nic)).get("Return"));
         assertTrue(describeIds(Map.of("NetworkInterfaceId", List.of(nic))).isEmpty());
-        refused("DeleteNetworkInterface", Map.of("NetworkInterfaceId", nic), "NetworkInterfaceId", "There is no network interface");
+        f.refused("DeleteNetworkInterface", Map.of("NetworkInterfaceId", nic), "NetworkInterfaceId", "There is no network interface");
     }
 
     @Test
     void deleteNetworkInterface_refusesPrimaryAndSecondaryNics() {
         String instance = instance();
-        refused("DeleteNetworkInterface", Map.of("NetworkInterfaceId", primaryOf(instance)), "NetworkInterfaceId",
+        f.refused("DeleteNetworkInterface", Map.of("NetworkInterfaceId", primaryOf(instance)), "NetworkInterfaceId",
             "is the primary NIC of instance " + instance + ", not an elastic network interface.");
         f.client.call("AttachNetworkInterface", Map.of("InstanceId", instance, "SubnetId", subnetA.id, "SecurityGroupId", List.of(group)));
         String secondary = region.networkInterfaces.values().stream().filter(n -> n.type.equals("extension")).findFirst().orElseThrow().id;
-        refused("DeleteNetworkInterface", Map.of("NetworkInterfaceId", secondary), "NetworkInterfaceId",
+        f.refused("DeleteNetworkInterface", Map.of("NetworkInterfaceId", secondary), "NetworkInterfaceId",
             "is the secondary NIC of instance " + instance + ", not an elastic network interface; DetachNetworkInterface removes it.");
     }
 
@@ -462,7 +453,7 @@ class NetworkInterfaceSandboxTest {
         String instance = instance();
         Map<String, Object> add = Map.of("InstanceId", instance, "SubnetId", subnetA.id, "SecurityGroupId", List.of(group));
         f.client.call("AttachNetworkInterface", add);
-        refused("AttachNetworkInterface", add, "InstanceId", "already has a secondary NIC");
+        f.refused("AttachNetworkInterface", add, "InstanceId", "already has a secondary NIC");
         attachEni(eni(), instance);
         assertEquals(3, region.networkInterfaces.values().stream().filter(n -> instance.equals(n.instanceId)).count());
     }
@@ -470,14 +461,14 @@ class NetworkInterfaceSandboxTest {
     @Test
     void addSecondaryNic_refusesSubnetsOfOtherZones_groupsOfOtherVpcs_andTakenAddresses() {
         String instance = instance();
-        refused("AttachNetworkInterface", Map.of("InstanceId", instance, "SubnetId", subnetIn("cn-beijing-6b").id,
+        f.refused("AttachNetworkInterface", Map.of("InstanceId", instance, "SubnetId", subnetIn("cn-beijing-6b").id,
             "SecurityGroupId", List.of(group)), "SubnetId", "is in zone cn-beijing-6b, instance " + instance + " in zone cn-beijing-6a");
         String[] other = otherVpc();
-        refused("AttachNetworkInterface", Map.of("InstanceId", instance, "SubnetId", other[0], "SecurityGroupId", List.of(group)),
+        f.refused("AttachNetworkInterface", Map.of("InstanceId", instance, "SubnetId", other[0], "SecurityGroupId", List.of(group)),
             "SecurityGroupId.1", "must be in the same VPC");
-        refused("AttachNetworkInterface", Map.of("InstanceId", instance, "SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
+        f.refused("AttachNetworkInterface", Map.of("InstanceId", instance, "SubnetId", subnetA.id, "SecurityGroupId", List.of(group),
             "PrivateIpAddress", region.instances.get(instance).privateIp), "PrivateIpAddress", "already in use");
-        refused("AttachNetworkInterface", Map.of("InstanceId", NOBODY, "SubnetId", subnetA.id, "SecurityGroupId", List.of(group)),
+        f.refused("AttachNetworkInterface", Map.of("InstanceId", NOBODY, "SubnetId", subnetA.id, "SecurityGroupId", List.of(group)),
             "InstanceId", "There is no instance " + NOBODY);
         assertEquals(1, region.networkInterfaces.values().stream().filter(n -> instance.equals(n.instanceId)).count());
     }
@@ -529,7 +520,7 @@ class NetworkInterfaceSandboxTest {
         String instance = instance();
         String primary = primaryOf(instance);
         String[] other = otherVpc();
-        refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", primary,
+        f.refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", primary,
             "SubnetId", other[0], "SecurityGroupId", List.of(group)), "SecurityGroupId.1", "must be in the same VPC");
         f.client.call("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", primary,
             "SubnetId", other[0], "SecurityGroupId", List.of(other[1])));
@@ -551,7 +542,7 @@ class NetworkInterfaceSandboxTest {
         assertEquals("198.18.254.31", describe(primary).get("DNS2"));
         assertEquals("8.8.8.8", describe(secondary).get("DNS1"));
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", secondary,
+        f.refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", secondary,
             "SubnetId", subnetA.id, "SecurityGroupId", List.of(group), "DNS2", "1.1.1.1"), "DNS2",
             "its DNS follows the primary NIC, so DNS1 and DNS2 must be omitted");
         String web = secondGroup();
@@ -569,14 +560,14 @@ class NetworkInterfaceSandboxTest {
         attachEni(nic, instance);
         Map<String, Object> change = Map.of("InstanceId", instance, "NetworkInterfaceId", nic, "SubnetId", subnetA.id,
             "SecurityGroupId", List.of(group));
-        refused("ModifyNetworkInterfaceAttribute", change, "NetworkInterfaceId", "is still Attaching");
+        f.refused("ModifyNetworkInterfaceAttribute", change, "NetworkInterfaceId", "is still Attaching");
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         assertEquals(true, f.client.call("ModifyNetworkInterfaceAttribute", change).get("Return"));
-        refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", other, "NetworkInterfaceId", nic, "SubnetId", subnetA.id,
+        f.refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", other, "NetworkInterfaceId", nic, "SubnetId", subnetA.id,
             "SecurityGroupId", List.of(group)), "NetworkInterfaceId", "is not attached to instance " + other);
-        refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", nic,
+        f.refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", nic,
             "SubnetId", subnetIn("cn-beijing-6c").id, "SecurityGroupId", List.of(group)), "SubnetId", "is in zone cn-beijing-6c");
-        refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", nic,
+        f.refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", nic,
             "SubnetId", subnetA.id, "SecurityGroupId", List.of(group), "PrivateIpAddress", region.instances.get(other).privateIp),
             "PrivateIpAddress", "already in use");
     }
@@ -589,9 +580,9 @@ class NetworkInterfaceSandboxTest {
             region.instances.get(instance).extra.put("AddressBandWidth", 5L);
         }
         Subnet second = secondSubnetInZoneA();
-        refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", primary,
+        f.refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", primary,
             "SubnetId", second.id, "SecurityGroupId", List.of(group)), "SubnetId", "has an EIP bound to its primary NIC");
-        refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", primary,
+        f.refused("ModifyNetworkInterfaceAttribute", Map.of("InstanceId", instance, "NetworkInterfaceId", primary,
             "SubnetId", subnetA.id, "SecurityGroupId", List.of(group), "PrivateIpAddress", "10.0.0.99"), "PrivateIpAddress",
             "has an EIP bound");
         String web = secondGroup();

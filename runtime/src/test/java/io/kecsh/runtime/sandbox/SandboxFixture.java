@@ -45,6 +45,16 @@ public final class SandboxFixture implements AutoCloseable {
             .credentials(Cloud.ALIBABA, alibaba).clock(sandbox.clock()).retryPolicy(RetryPolicy.none()).build());
     }
 
+    /** The call is refused with InvalidParameterValue naming {@code param}, for a reason containing {@code why}. */
+    public io.kecsh.runtime.error.ServiceException refused(String action, java.util.Map<String, ?> params, String param, String why) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.kecsh.runtime.error.ServiceException.class, () -> client.call(action, params));
+        org.junit.jupiter.api.Assertions.assertEquals("InvalidParameterValue", e.code(), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals(400, e.httpStatus());
+        org.junit.jupiter.api.Assertions.assertTrue(e.serviceMessage().contains("input parameter " + param + "."), e.serviceMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.serviceMessage().contains(why), e.serviceMessage());
+        return e;
+    }
+
     @Override
     public void close() {
         client.close();
