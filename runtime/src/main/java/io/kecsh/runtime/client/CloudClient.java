@@ -42,6 +42,9 @@ public final class CloudClient implements Invoker, AutoCloseable {
     private final ResponseParser parser;
     private final Transport transport;
     private final EndpointResolver endpoints;
+    /** Views made by {@link #inRegion} share the transport; only the client that made it closes it. */
+    private final boolean ownsTransport;
+    private final String kingsoftRegion;
 
     public CloudClient(ClientConfig config) {
         this(config, new ApacheTransport(config.transportSettings));
@@ -49,6 +52,12 @@ public final class CloudClient implements Invoker, AutoCloseable {
 
     /** With another transport (tests keep the real one but may wrap it). */
     public CloudClient(ClientConfig config, Transport transport) {
+        this(config, transport, true, null);
+    }
+
+    private CloudClient(ClientConfig config, Transport transport, boolean ownsTransport, String kingsoftRegion) {
+        this.ownsTransport = ownsTransport;
+        this.kingsoftRegion = kingsoftRegion;
         this.config = config;
         this.model = config.model;
         this.validator = new Validator(model, config.clock);
@@ -62,8 +71,17 @@ public final class CloudClient implements Invoker, AutoCloseable {
         return model;
     }
 
+    /**
+     * The same client for another Kingsoft region (a script's {@code region 'cn-shanghai-2'}): shares
+     * the connection pool, credentials and settings; closing the view leaves the pool open.
+     */
+    public CloudClient inRegion(String region) {
+        return new CloudClient(config, transport, false, region);
+    }
+
     /** The region calls to this cloud go to: the configured one, else the model's default. */
     public String region(Cloud cloud) {
+        if (cloud == Cloud.KINGSOFT && kingsoftRegion != null) return kingsoftRegion;
         String configured = config.regions.get(cloud);
         if (configured != null) return configured;
         return cloud == Cloud.KINGSOFT ? model.requireService("kec").metadata().defaultRegion()
@@ -179,6 +197,6 @@ public final class CloudClient implements Invoker, AutoCloseable {
 
     @Override
     public void close() {
-        transport.close();
+        if (ownsTransport) transport.close();
     }
 }

@@ -40,6 +40,22 @@ class CloudClientSharingTest {
     }
 
     @Test
+    void aRegionalView_signsForItsRegion_andSharesThePool() throws Exception {
+        try (ScriptedServer server = new ScriptedServer();
+             CloudClient client = new CloudClient(ClientConfig.builder().endpoint(server.endpoint())
+                 .credentials(Cloud.KINGSOFT, new Credentials("AKLTexample0001", "secret-1")).build())) {
+            server.then(Step.json(200, REGIONS)).then(Step.json(200, REGIONS));
+            try (CloudClient shanghai = client.inRegion("cn-shanghai-2")) {
+                assertEquals("cn-shanghai-2", shanghai.region(Cloud.KINGSOFT));
+                shanghai.call("DescribeRegions", Map.of());
+            }
+            client.call("DescribeRegions", Map.of());
+            assertTrue(server.received().get(0).queryValue("X-Amz-Credential").orElseThrow().contains("/cn-shanghai-2/kec/"));
+            assertTrue(server.received().get(1).queryValue("X-Amz-Credential").orElseThrow().contains("/cn-beijing-6/kec/"));
+        }
+    }
+
+    @Test
     void httpProxies_comeFromTheJvmsSystemProperties() throws Exception {
         try (ScriptedServer proxy = new ScriptedServer()) {
             proxy.then(Step.json(200, REGIONS));

@@ -1,0 +1,36 @@
+package io.kecsh.dsl
+
+import groovy.transform.CompileStatic
+import io.kecsh.runtime.client.CloudClient
+import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.waiter.WaitOptions
+
+/** {@link CloudOperations} over the runtime's {@link CloudClient}: the real thing (cloud or sandbox). */
+@CompileStatic
+class ClientOperations implements CloudOperations {
+    final CloudClient client
+
+    ClientOperations(CloudClient client) {
+        this.client = client
+    }
+
+    @Override
+    Map<String, Object> call(String action, Map<String, ?> params) {
+        client.call(action, params)
+    }
+
+    @Override
+    Iterable<Map<String, Object>> pages(String action, Map<String, ?> params) {
+        client.pages(action, params)
+    }
+
+    @Override
+    Map<String, Object> waitFor(String waiter, Map<String, ?> params, WaitOptions options) {
+        client.waitFor(waiter, params, options)
+    }
+
+    @Override
+    ServiceModel getModel() {
+        client.model()
+    }
+}

@@ -1,0 +1,21 @@
+package io.kecsh.dsl
+
+import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.waiter.WaitOptions
+
+/**
+ * The DSL's one seam to the runtime: every call the DSL makes goes through here, so a Spock spec
+ * can assert {@code 1 * ops.call('RunInstances', [...])} and plan mode can stand in for it.
+ */
+interface CloudOperations {
+    /** Calls a modelled action with API parameter names; returns the typed result tree. */
+    Map<String, Object> call(String action, Map<String, ?> params)
+
+    /** Every page of a list action, lazily. */
+    Iterable<Map<String, Object>> pages(String action, Map<String, ?> params)
+
+    /** Polls a modelled waiter until success; throws on failure or timeout. */
+    Map<String, Object> waitFor(String waiter, Map<String, ?> params, WaitOptions options)
+
+    ServiceModel getModel()
+}
