@@ -33,4 +33,14 @@ class ClientOperations implements CloudOperations {
     ServiceModel getModel() {
         client.model()
     }
+
+    @Override
+    CloudOperations inRegion(String region) {
+        new ClientOperations(client.inRegion(region))
+    }
+
+    @Override
+    String getRegion() {
+        client.region(io.kecsh.runtime.config.Cloud.KINGSOFT)
+    }
 }

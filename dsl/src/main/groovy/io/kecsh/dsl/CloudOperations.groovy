@@ -18,4 +18,10 @@ interface CloudOperations {
     Map<String, Object> waitFor(String waiter, Map<String, ?> params, WaitOptions options)
 
     ServiceModel getModel()
+
+    /** The same operations against another Kingsoft region. */
+    CloudOperations inRegion(String region)
+
+    /** The Kingsoft region calls go to. */
+    String getRegion()
 }

@@ -1,0 +1,55 @@
+package io.kecsh.dsl
+
+import groovy.transform.CompileStatic
+import io.kecsh.runtime.text.Suggestions
+
+/**
+ * Where values for required parameters come from when a verb leaves them out, strongest first:
+ * the script's {@code defaults { }}, the profile ({@code default.image = …} in ~/.kecsh/config),
+ * then — on the sandbox — its seeded resources. When none has a value, the error says exactly
+ * where to set it.
+ */
+@CompileStatic
+class Defaults {
+    /** The keys a script, a profile and the sandbox can give, with the parameter each fills. */
+    static final Map<String, String> KEYS = [image: 'ImageId', subnet: 'SubnetId', securityGroup: 'SecurityGroupId',
+                                            chargeType: 'ChargeType', instanceType: 'InstanceType', keyId: 'KeyId'].asImmutable()
+    /** The profile file spells them default.snake_case. */
+    private static final Map<String, String> PROFILE_KEYS = [image: 'default.image', subnet: 'default.subnet',
+        securityGroup: 'default.security_group', chargeType: 'default.charge_type', instanceType: 'default.instance_type',
+        keyId: 'default.key_id'].asImmutable()
+
+    /** A source of fallback values per region (the sandbox's seeded subnet, security group, image). */
+    static interface Source {
+        String get(String key, String region)
+    }
+
+    final Map<String, String> script = [:]
+    final Map<String, String> profile
+    final Source fallback
+
+    Defaults(Map<String, String> profile, Source fallback) {
+        this.profile = profile == null ? [:] : profile
+        this.fallback = fallback
+    }
+
+    void set(String key, Object value) {
+        if (!KEYS.containsKey(key)) {
+            throw new IllegalArgumentException("defaults: unknown setting '${key}'${Suggestions.didYouMean(key, KEYS.keySet())}; " +
+                "settings: ${KEYS.keySet().join(', ')}")
+        }
+        script[key] = value as String
+    }
+
+    String get(String key, String region) {
+        script[key] ?: profile[key] ?: fallback?.get(key, region)
+    }
+
+    /** A value the call cannot do without, or an error that says where to set it. */
+    String require(String key, String region, String verb, String friendlyName) {
+        String value = get(key, region)
+        if (value != null) return value
+        throw new IllegalArgumentException("${verb}: no ${friendlyName} given and no default: pass ${friendlyName}: to ${verb}, " +
+            "or set it with defaults { ${key} '…' } in the script or ${PROFILE_KEYS[key]} in ~/.kecsh/config")
+    }
+}

@@ -1,0 +1,136 @@
+package io.kecsh.dsl
+
+import io.kecsh.dsl.internal.SandboxDefaults
+import io.kecsh.runtime.client.ClientConfig
+import io.kecsh.runtime.client.CloudClient
+import io.kecsh.runtime.config.Cloud
+import io.kecsh.runtime.config.Overrides
+import io.kecsh.runtime.config.Settings
+import io.kecsh.runtime.config.SettingsResolver
+import io.kecsh.runtime.retry.Sleeper
+import io.kecsh.runtime.sandbox.Sandbox
+import io.kecsh.runtime.sandbox.SandboxOptions
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Duration
+import java.util.function.Consumer
+
+/**
+ * Embeds kecsh in a JVM program (and is what the shell and the script runner use):
+ * <pre>
+ * try (Kecsh k = Kecsh.builder().region("cn-beijing-6").build()) {
+ *     Object result = k.eval("instances { run type: 'S4.2B', count: 3 }");
+ * }
+ * </pre>
+ * With no credentials configured (or {@code sandbox(true)}), an embedded sandbox is started and
+ * used; {@link #usesSandbox()} says so.
+ */
+class Kecsh implements AutoCloseable {
+    private final Sandbox sandbox
+    private final CloudClient client
+    private final Settings settings
+    private final Builder builder
+
+    private Kecsh(Builder b) {
+        this.builder = b
+        SettingsResolver resolver = new SettingsResolver(b.environment ?: System.getenv(), b.home ?: Path.of(System.getProperty('user.home')))
+        this.settings = resolver.resolve(new Overrides(b.profile, b.region, b.endpoint, null, null))
+        boolean useSandbox = b.sandbox || !settings.hasAnyCredentials()
+        ClientConfig.Builder config = ClientConfig.builder()
+        if (useSandbox) {
+            sandbox = Sandbox.start(b.sandboxOptions ?: SandboxOptions.interactive())
+            config.endpoint(sandbox.endpoint())
+                .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
+                .credentials(Cloud.ALIBABA, sandbox.credentials().alibaba())
+                .clock(sandbox.clock())
+                .sleeper(sleeperFor(sandbox))
+            if (b.region) config.region(Cloud.KINGSOFT, b.region)
+        } else {
+            sandbox = null
+            config.settings(settings)
+        }
+        if (b.wireLog != null) config.wireLog(b.wireLog)
+        this.client = new CloudClient(config.build())
+    }
+
+    /** On a manual sandbox clock, waiting moves the clock; otherwise it is real sleeping. */
+    private static Sleeper sleeperFor(Sandbox sandbox) {
+        sandbox.clock().isManual() ? ({ Duration d -> sandbox.clock().advance(d) } as Sleeper) : Sleeper.REAL
+    }
+
+    static Builder builder() {
+        new Builder()
+    }
+
+    boolean usesSandbox() {
+        sandbox != null
+    }
+
+    /** The embedded sandbox, or null against a real cloud. */
+    Sandbox getSandbox() {
+        sandbox
+    }
+
+    CloudClient getClient() {
+        client
+    }
+
+    /** A fresh session: the script's own defaults start empty each time. */
+    KecshSession newSession() {
+        Defaults defaults = new Defaults(settings.defaults(), sandbox == null ? null : new SandboxDefaults(sandbox))
+        KecshSession session = new KecshSession(new ClientOperations(client), defaults, builder.progress)
+        if (sandbox != null) {
+            session.clock = sandbox.clock()
+            session.sleeper = sleeperFor(sandbox)
+        }
+        session
+    }
+
+    Object eval(String script) {
+        eval(script, [:])
+    }
+
+    Object eval(String script, Map<String, ?> bindings) {
+        new ScriptRunner(newSession()).run(script, 'script.groovy', bindings)
+    }
+
+    Object evalFile(Path file, Map<String, ?> bindings = [:]) {
+        new ScriptRunner(newSession()).run(Files.readString(file), file.fileName.toString(), bindings)
+    }
+
+    @Override
+    void close() {
+        client.close()
+        sandbox?.close()
+    }
+
+    /** Options: region, profile, endpoint; the environment and home (for tests); sandbox use. */
+    static class Builder {
+        String region
+        String profile
+        URI endpoint
+        boolean sandbox
+        SandboxOptions sandboxOptions
+        Map<String, String> environment
+        Path home
+        Consumer<String> progress = { String line -> System.err.println(line) } as Consumer<String>
+        Consumer<String> wireLog
+
+        Builder region(String r) { region = r; this }
+        Builder profile(String p) { profile = p; this }
+        Builder endpoint(URI e) { endpoint = e; this }
+        /** Use an embedded sandbox even when credentials are configured. */
+        Builder sandbox(boolean s) { sandbox = s; this }
+        Builder sandboxOptions(SandboxOptions o) { sandboxOptions = o; sandbox = true; this }
+        /** Read credentials from this environment instead of the process's (tests, embedding). */
+        Builder environment(Map<String, String> env) { environment = env; this }
+        Builder home(Path h) { home = h; this }
+        Builder progress(Consumer<String> p) { progress = p; this }
+        Builder wireLog(Consumer<String> w) { wireLog = w; this }
+
+        Kecsh build() {
+            new Kecsh(this)
+        }
+    }
+}

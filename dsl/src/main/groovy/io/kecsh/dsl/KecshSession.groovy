@@ -1,0 +1,66 @@
+package io.kecsh.dsl
+
+import groovy.transform.CompileStatic
+
+import java.time.Duration
+import java.util.function.Consumer
+
+/**
+ * What one script run works with: the operations (one region at a time), the defaults, where
+ * progress lines go, and how long waits take by default. Results find the session of the script
+ * that is running through {@link #current()}, so they stay plain serializable data.
+ */
+@CompileStatic
+class KecshSession {
+    private static final ThreadLocal<KecshSession> CURRENT = new ThreadLocal<>()
+
+    private CloudOperations ops
+    final CloudOperations home
+    final Defaults defaults
+    final Consumer<String> progress
+    Duration waitTimeout = Duration.ofMinutes(30)
+    /** Time and waiting for waitUntil { }: real by default; a test sandbox's manual clock otherwise. */
+    java.time.Clock clock = java.time.Clock.systemUTC()
+    io.kecsh.runtime.retry.Sleeper sleeper = io.kecsh.runtime.retry.Sleeper.REAL
+
+    KecshSession(CloudOperations ops, Defaults defaults, Consumer<String> progress) {
+        this.ops = ops
+        this.home = ops
+        this.defaults = defaults
+        this.progress = progress ?: ({ String s -> } as Consumer<String>)
+    }
+
+    static KecshSession current() {
+        KecshSession s = CURRENT.get()
+        if (s == null) throw new IllegalStateException('no kecsh script is running on this thread')
+        s
+    }
+
+    /** Runs the body with this session as the current one (scripts run inside it). */
+    def <T> T enter(Closure<T> body) {
+        KecshSession previous = CURRENT.get()
+        CURRENT.set(this)
+        try {
+            body.call()
+        } finally {
+            if (previous == null) CURRENT.remove() else CURRENT.set(previous)
+        }
+    }
+
+    CloudOperations getOps() {
+        ops
+    }
+
+    String getRegion() {
+        ops.region
+    }
+
+    /** Switches the Kingsoft region for the rest of the script. */
+    void region(String region) {
+        ops = home.inRegion(region)
+    }
+
+    void progress(String line) {
+        progress.accept(line)
+    }
+}

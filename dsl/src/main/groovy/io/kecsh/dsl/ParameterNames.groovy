@@ -1,0 +1,59 @@
+package io.kecsh.dsl
+
+import groovy.transform.CompileStatic
+import io.kecsh.runtime.model.Operation
+import io.kecsh.runtime.text.Suggestions
+
+/**
+ * Turns the names people type into the API's: the short forms below ({@code type} → InstanceType),
+ * the API name itself ({@code InstanceType}) or its lower-camel form ({@code instanceType}). Every
+ * alias names a real parameter of some operation — a spec checks that against the model — and an
+ * unknown name gets the list of valid ones with a "did you mean".
+ */
+@CompileStatic
+final class ParameterNames {
+    /** Short forms, tried only where the operation has the target parameter. */
+    static final Map<String, String> ALIASES = [
+        type         : 'InstanceType',
+        image        : 'ImageId',
+        name         : 'InstanceName',
+        suffix       : 'InstanceNameSuffix',
+        subnet       : 'SubnetId',
+        securityGroup: 'SecurityGroupId',
+        password     : 'InstancePassword',
+        keys         : 'KeyId',
+        key          : 'KeyId',
+        template     : 'ModelId',
+        project      : 'ProjectId',
+        dataGuard    : 'DataGuardId',
+        systemDisk   : 'SystemDisk',
+        dataDisks    : 'DataDisk',
+        mode         : 'StoppedMode',
+        force        : 'ForceStop',
+        months       : 'PurchaseTime',
+    ].asImmutable()
+
+    private ParameterNames() {
+    }
+
+    /** The API name for what was typed, or an error naming the valid ones. */
+    static String apiName(Operation op, String typed, String verb, Collection<String> extraFriendly = []) {
+        if (op.params().containsKey(typed)) return typed
+        String alias = ALIASES[typed]
+        if (alias != null && op.params().containsKey(alias)) return alias
+        String upper = typed.capitalize()
+        if (op.params().containsKey(upper)) return upper
+        List<String> valid = friendlyNames(op) + (extraFriendly as List<String>)
+        throw new IllegalArgumentException("${verb}: unknown parameter '${typed}'${Suggestions.didYouMean(typed, valid)}; " +
+            "${verb} takes ${valid.join(', ')}")
+    }
+
+    /** What a person may type for this operation: the short forms that apply, then the other parameters in lower camel. */
+    static List<String> friendlyNames(Operation op) {
+        Map<String, String> applying = ALIASES.findAll { String k, String v -> op.params().containsKey(v) }
+        List<String> out = new ArrayList<String>(applying.keySet())
+        Set<String> covered = new HashSet<String>(applying.values())
+        op.params().keySet().each { String p -> if (!covered.contains(p)) out << p.uncapitalize() }
+        out
+    }
+}

@@ -1,0 +1,76 @@
+package io.kecsh.dsl
+
+import io.kecsh.runtime.error.KecshException
+import io.kecsh.runtime.validate.ValidationException
+import org.codehaus.groovy.control.CompilerConfiguration
+import org.codehaus.groovy.control.MultipleCompilationErrorsException
+import org.codehaus.groovy.control.customizers.ImportCustomizer
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage
+import org.codehaus.groovy.syntax.SyntaxException
+
+/**
+ * Compiles and runs kecsh scripts: {@link CloudScript} as the base class, the DSL's imports, and
+ * every failure turned into a {@link KecshScriptException} that names the script line.
+ */
+class ScriptRunner {
+    private final KecshSession session
+    private final List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers
+
+    ScriptRunner(KecshSession session, List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers = []) {
+        this.session = session
+        this.customizers = customizers
+    }
+
+    CompilerConfiguration configuration() {
+        CompilerConfiguration config = new CompilerConfiguration()
+        config.scriptBaseClass = CloudScript.name
+        ImportCustomizer imports = new ImportCustomizer()
+        imports.addImports('java.time.Duration')
+        imports.addStarImports('io.kecsh.dsl.result')
+        config.addCompilationCustomizers(imports)
+        customizers.each { config.addCompilationCustomizers(it) }
+        config
+    }
+
+    /** Runs a script's text; {@code fileName} is what errors name. */
+    Object run(String source, String fileName, Map<String, ?> bindings = [:]) {
+        Binding binding = new Binding(new LinkedHashMap(bindings))
+        binding.setVariable('kecshSession', session)
+        GroovyShell shell = new GroovyShell(ScriptRunner.classLoader, binding, configuration())
+        Script script
+        try {
+            script = shell.parse(source, fileName)
+        } catch (MultipleCompilationErrorsException e) {
+            throw compileError(fileName, e)
+        }
+        try {
+            session.enter { script.run() }
+        } catch (KecshScriptException e) {
+            throw e
+        } catch (Throwable e) {
+            throw located(fileName, e)
+        }
+    }
+
+    private static KecshScriptException compileError(String fileName, MultipleCompilationErrorsException e) {
+        def first = e.errorCollector.errors.find { it instanceof SyntaxErrorMessage }
+        if (first) {
+            SyntaxException cause = ((SyntaxErrorMessage) first).cause
+            String message = cause.originalMessage
+            int more = e.errorCollector.errorCount - 1
+            return new KecshScriptException(fileName, cause.line, cause.startColumn,
+                message + (more > 0 ? " (and ${more} more problem${more == 1 ? '' : 's'})" : ''), e)
+        }
+        new KecshScriptException(fileName, 0, 0, e.message.readLines().find { it.trim() } ?: 'does not compile', e)
+    }
+
+    /** The failure with the line of the script where it happened (the deepest script frame). */
+    static KecshScriptException located(String fileName, Throwable e) {
+        StackTraceElement frame = e.stackTrace.find { it.fileName == fileName && it.lineNumber > 0 }
+        Throwable shown = e instanceof org.codehaus.groovy.runtime.InvokerInvocationException && e.cause ? e.cause : e
+        String message = shown instanceof KecshException || shown instanceof ValidationException || shown instanceof BatchException ||
+            shown instanceof IllegalArgumentException || shown instanceof IllegalStateException
+            ? shown.message : "${shown.class.simpleName}: ${shown.message}"
+        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, message, e)
+    }
+}

@@ -1,0 +1,210 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.BatchException
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.ParameterNames
+import io.kecsh.dsl.internal.ImageNames
+import io.kecsh.dsl.result.InstanceGroup
+import io.kecsh.dsl.result.InstanceInfo
+import io.kecsh.runtime.model.Operation
+import io.kecsh.runtime.text.Suggestions
+
+import java.util.regex.Pattern
+
+/**
+ * {@code instances { … }}: launch with {@code run}, choose with {@code where}, then act on the
+ * choice — {@code stop}, {@code start}, {@code reboot}, {@code terminate}, {@code waitUntil}.
+ * Also reachable as a property: {@code instances.where(type: ~/^S4\./)*.privateIp}.
+ */
+class InstancesContext {
+    /** RunInstances takes at most 50 a call (MaxCount); larger counts become several calls. */
+    static final int RUN_BATCH = 50
+    /** Id lists (InstanceId.N) take at most 100 a call. */
+    static final int ID_BATCH = 100
+    /** where(...) keys that are server-side filters, and the filter name each becomes. */
+    static final Map<String, String> FILTERS = [state: 'instance-state.name', zone: 'availability-zone.name',
+                                                subnet: 'subnet-id', vpc: 'vpc-id'].asImmutable()
+    static final Set<String> WHERE_KEYS = (FILTERS.keySet() + ['id', 'ids', 'name', 'type', 'project', 'search']) as Set
+
+    private final KecshSession session
+    private Map<String, Object> criteria
+
+    InstancesContext(KecshSession session) {
+        this.session = session
+    }
+
+    /** {@code run type: 'S4.2B', count: 3, name: 'web', suffix: 1, image: 'centos-7.6'} */
+    InstanceGroup run(Map args = [:]) {
+        Operation op = session.ops.model.requireOperation('RunInstances')
+        Map<String, Object> params = [:]
+        int count = 1
+        Integer min = null
+        args.each { k, v ->
+            String key = k as String
+            if (key == 'count') count = v as int
+            else if (key == 'min') min = v as int
+            else params[ParameterNames.apiName(op, key, 'run', ['count', 'min'])] = v
+        }
+        if (count < 1) throw new IllegalArgumentException("run: count must be at least 1, got ${count}")
+        fillDefaults(params)
+        List<InstanceInfo> created = []
+        int remaining = count
+        int calls = 0
+        while (remaining > 0) {
+            int n = Math.min(remaining, RUN_BATCH)
+            Map<String, Object> call = new LinkedHashMap<>(params)
+            call.MaxCount = n
+            call.MinCount = calls == 0 && min != null ? Math.min(min, n) : n
+            try {
+                Map<String, Object> r = session.ops.call('RunInstances', call)
+                List<Map> set = (List<Map>) (r.InstancesSet ?: [])
+                set.each { created << new InstanceInfo(id: it.InstanceId as String, name: it.InstanceName as String) }
+                if (set.size() < n) break   // the quota ran out: RunInstances made what it could
+            } catch (RuntimeException e) {
+                if (created.isEmpty()) throw e
+                throw new BatchException('run', created*.id, ["${remaining} more instance(s)": e.message], e)
+            }
+            remaining -= n
+            calls++
+        }
+        if (created.size() < count) session.progress("run: the quota allowed ${created.size()} of ${count} instances")
+        describe(created*.id)
+    }
+
+    /** The required parameters a run leaves out, from the defaults (script, profile, sandbox). */
+    private void fillDefaults(Map<String, Object> params) {
+        String region = session.region
+        if (!params.containsKey('ImageId')) params.ImageId = session.defaults.require('image', region, 'run', 'image')
+        params.ImageId = ImageNames.resolve(session, params.ImageId as String)
+        if (!params.containsKey('SubnetId')) params.SubnetId = session.defaults.require('subnet', region, 'run', 'subnet')
+        if (!params.containsKey('SecurityGroupId')) params.SecurityGroupId = session.defaults.require('securityGroup', region, 'run', 'securityGroup')
+        if (!params.containsKey('ChargeType')) params.ChargeType = session.defaults.require('chargeType', region, 'run', 'chargeType')
+        if (!params.containsKey('InstanceType') && session.defaults.get('instanceType', region)) {
+            params.InstanceType = session.defaults.get('instanceType', region)
+        }
+        if (!params.containsKey('KeyId') && session.defaults.get('keyId', region)) params.KeyId = [session.defaults.get('keyId', region)]
+    }
+
+    /**
+     * Chooses instances: {@code state:}, {@code zone:}, {@code subnet:}, {@code vpc:} filter on the
+     * server; {@code name:} and {@code type:} take a string or a pattern ({@code ~/^ci-/});
+     * {@code id:}/{@code ids:}, {@code project:}, {@code search:}. Returns what it found now; the
+     * verbs that follow in the same block act on the same choice.
+     */
+    InstanceGroup where(Map criteria) {
+        criteria.keySet().each { k ->
+            if (!WHERE_KEYS.contains(k)) {
+                throw new IllegalArgumentException("where: unknown criterion '${k}'${Suggestions.didYouMean(k as String, WHERE_KEYS)}; " +
+                    "criteria: ${WHERE_KEYS.join(', ')}")
+            }
+        }
+        this.criteria = new LinkedHashMap<>(criteria)
+        select()
+    }
+
+    /** Every instance of the region (the recycle bin aside). */
+    InstanceGroup list() {
+        this.criteria = [:]
+        select()
+    }
+
+    InstanceGroup stop(Map options = [:]) {
+        act('StopInstances', options, [mode: 'StoppedMode', force: 'ForceStop'])
+    }
+
+    InstanceGroup start(Map options = [:]) {
+        act('StartInstances', options, [:])
+    }
+
+    InstanceGroup reboot(Map options = [:]) {
+        act('RebootInstances', options, [force: 'ForceReboot'])
+    }
+
+    /** To the recycle bin; {@code force: true} destroys for good. */
+    InstanceGroup terminate(Map options = [:]) {
+        act('TerminateInstances', options, [force: 'ForceDelete'])
+    }
+
+    InstanceGroup waitUntil(Map options = [:], String state) {
+        chosen('waitUntil').waitUntil(options, state)
+    }
+
+    private InstanceGroup chosen(String verb) {
+        if (criteria == null) {
+            throw new IllegalArgumentException("${verb}: choose instances first, e.g. where state: 'active', name: ~/^ci-/")
+        }
+        select()
+    }
+
+    /** Runs a batch verb on the choice, 100 ids a call; instances the service refused are reported. */
+    private InstanceGroup act(String action, Map options, Map<String, String> optionNames) {
+        Operation op = session.ops.model.requireOperation(action)
+        String verb = action.replace('Instances', '').toLowerCase()
+        Map<String, Object> extra = [:]
+        options.each { k, v ->
+            String key = k as String
+            extra[optionNames[key] ?: ParameterNames.apiName(op, key, verb)] = v
+        }
+        InstanceGroup targets = chosen(verb)
+        List<String> done = []
+        Map<String, String> refused = [:]
+        targets.ids.collate(ID_BATCH).each { List<String> chunk ->
+            Map<String, Object> r
+            try {
+                r = session.ops.call(action, [InstanceId: chunk] + extra)
+            } catch (RuntimeException e) {
+                if (done.isEmpty() && refused.isEmpty()) throw e
+                chunk.each { refused[it] = e.message }
+                return
+            }
+            ((List<Map>) (r.InstancesSet ?: [])).each { Map item ->
+                if (item.Return) done << (item.InstanceId as String)
+                else refused[item.InstanceId as String] = "refused in state ${targets.find { it.id == item.InstanceId }?.state}"
+            }
+        }
+        if (!refused.isEmpty()) throw new BatchException(verb, done, refused, null)
+        session.progress("${verb}: ${done.size()} instance(s)")
+        new InstanceGroup(targets.findAll { done.contains(it.id) })
+    }
+
+    private InstanceGroup select() {
+        Map<String, Object> c = criteria ?: [:]
+        Map<String, Object> params = [:]
+        List<Map> filters = []
+        FILTERS.each { key, filter ->
+            if (c.containsKey(key)) filters << [Name: filter, Value: asList(c[key]).collect { it as String }]
+        }
+        if (filters) params.Filter = filters
+        List<String> ids = asList(c.id ?: c.ids).collect { it as String }
+        if (ids) params.InstanceId = ids
+        if (c.project != null) params.ProjectId = asList(c.project)
+        if (c.search != null) params.Search = c.search as String
+        List<InstanceInfo> found = []
+        session.ops.pages('DescribeInstances', params).each { Map page ->
+            ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { found << InstanceInfo.from(it) }
+        }
+        new InstanceGroup(found.findAll { matches(c.name, it.name) && matches(c.type, it.type) })
+    }
+
+    private static boolean matches(Object wanted, String actual) {
+        if (wanted == null) return true
+        if (wanted instanceof Pattern) return actual != null && ((Pattern) wanted).matcher(actual).find()
+        asList(wanted).any { it as String == actual }
+    }
+
+    private static List asList(Object v) {
+        v == null ? [] : v instanceof Collection ? new ArrayList((Collection) v) : [v]
+    }
+
+    /** Fresh details for instances by ID, in that order. */
+    private InstanceGroup describe(List<String> ids) {
+        List<InstanceInfo> out = []
+        ids.collate(ID_BATCH).each { List<String> chunk ->
+            session.ops.pages('DescribeInstances', [InstanceId: chunk]).each { Map page ->
+                ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { out << InstanceInfo.from(it) }
+            }
+        }
+        Map<String, InstanceInfo> byId = out.collectEntries { [it.id, it] }
+        new InstanceGroup(ids.collect { byId[it] }.findAll { it != null })
+    }
+}
