@@ -244,7 +244,8 @@ public final class ModelLoader {
             params.addAll(strings(r.path("params")));
             if (params.isEmpty()) fail(where + ": rule " + kind.id() + " names no parameter");
             Condition when = r.has("when") ? condition(r.get("when"), where) : null;
-            return new Rule(kind, params, text(r, "than"), r.has("value") ? plain(r.get("value")) : null, when,
+            Object value = r.has("value") ? plain(r.get("value")) : r.has("max") ? r.get("max").asText() : null;
+            return new Rule(kind, params, text(r, "than"), value, when,
                 text(r, "message"), "warning".equals(r.path("severity").asText()), decisions(r.path("decision")));
         }
 

@@ -13,7 +13,7 @@ public record Rule(Kind kind, List<String> params, String than, Object value, Co
     public enum Kind {
         ONLY_WHEN("onlyWhen"), REQUIRED_WHEN("requiredWhen"), TOGETHER("together"), EXACTLY_ONE("exactlyOne"),
         AT_MOST_ONE("atMostOne"), AT_LEAST_ONE("atLeastOne"), NOT_GREATER_THAN("notGreaterThan"),
-        EQUALS_WHEN("equalsWhen");
+        EQUALS_WHEN("equalsWhen"), MAX_SPAN("maxSpan");
 
         private final String id;
 
@@ -36,6 +36,11 @@ public record Rule(Kind kind, List<String> params, String than, Object value, Co
     public Rule {
         params = List.copyOf(params);
         decisions = List.copyOf(decisions);
+    }
+
+    /** For maxSpan: the longest time allowed from the first parameter to the second (ISO 8601, e.g. P3D). */
+    public java.time.Duration maxSpan() {
+        return java.time.Duration.parse(String.valueOf(value));
     }
 
     /** The single parameter of onlyWhen / requiredWhen / notGreaterThan / equalsWhen. */

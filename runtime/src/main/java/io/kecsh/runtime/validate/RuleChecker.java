@@ -38,6 +38,7 @@ final class RuleChecker {
             case EXACTLY_ONE, AT_MOST_ONE, AT_LEAST_ONE -> count(rule);
             case NOT_GREATER_THAN -> notGreaterThan(rule);
             case EQUALS_WHEN -> equalsWhen(rule);
+            case MAX_SPAN -> maxSpan(rule);
         }
     }
 
@@ -127,6 +128,23 @@ final class RuleChecker {
                     found.wirePath() + " must be " + rule.value() + " when " + rule.when().describe()
                         + " (got " + shown(rule.param(), found.value()) + ")");
             }
+        }
+    }
+
+    /** Both times given and further apart than allowed (unparseable times are the format's problem). */
+    private void maxSpan(Rule rule) {
+        Object from = ParamPaths.first(request, rule.params().get(0));
+        Object to = ParamPaths.first(request, rule.params().get(1));
+        if (from == null || to == null) return;
+        try {
+            java.time.Duration span = java.time.Duration.between(java.time.OffsetDateTime.parse(from.toString()),
+                java.time.OffsetDateTime.parse(to.toString()));
+            if (span.compareTo(rule.maxSpan()) > 0) {
+                add(rule, Problem.Kind.INVALID_VALUE, rule.params().get(0), from.toString(),
+                    rule.params().get(0) + " is more than " + rule.maxSpan().toDays() + " days before " + rule.params().get(1));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported by the isoDateTime format check
         }
     }
 

@@ -32,7 +32,7 @@ class RuleTableTest {
     private static final String ID = "48de6f74-e287-45df-b55e-94266d77483f";
     private static final String ID2 = "9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
 
-    private static final Map<String, Map<String, Object>> BASE = Map.of(
+    private static final Map<String, Map<String, Object>> BASE = merged(Map.of(
         "RunInstances", Map.of("ImageId", ID, "SubnetId", ID, "SecurityGroupId", ID, "MinCount", 1, "MaxCount", 1,
             "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"),
         "ModifyInstanceAttribute", Map.of("InstanceId", ID),
@@ -45,7 +45,14 @@ class RuleTableTest {
         "ModifyInstance", Map.of("ProductCode", "kms", "SubscriptionType", "Subscription", "ModifyType", "Upgrade",
             "InstanceId", "kst-bjj62f5ba3dnpb6v8abcd"),
         "RenewChangeInstance", Map.of("ProductCode", "kms", "InstanceId", "kst-bjj62f5ba3dnpb6v8abcd"),
-        "ReleaseKmsInstance", Map.of("KmsInstanceId", "kst-bjj62f5ba3dnpb6v8abcd"));
+        "ReleaseKmsInstance", Map.of("KmsInstanceId", "kst-bjj62f5ba3dnpb6v8abcd")),
+        Map.of("DescribeSpotPriceHistory", Map.of("InstanceType", "N3.2B", "AvailabilityZone", "cn-beijing-6a")));
+
+    private static Map<String, Map<String, Object>> merged(Map<String, Map<String, Object>> a, Map<String, Map<String, Object>> b) {
+        Map<String, Map<String, Object>> out = new HashMap<>(a);
+        out.putAll(b);
+        return Map.copyOf(out);
+    }
 
     static Stream<Arguments> rules() {
         return Stream.of(
@@ -141,7 +148,11 @@ class RuleTableTest {
             row("RenewChangeInstance", "no period", m(), "error RenewPeriod required"),
             row("ReleaseKmsInstance", "forced", m("ForceDeleteWithoutBackup", "true"), "ok"),
             row("ReleaseKmsInstance", "a bad id", m("KmsInstanceId", "i-123"), "error KmsInstanceId kst-"),
-            row("ReleaseKmsInstance", "a bad flag", m("ForceDeleteWithoutBackup", "yes"), "error ForceDeleteWithoutBackup"));
+            row("ReleaseKmsInstance", "a bad flag", m("ForceDeleteWithoutBackup", "yes"), "error ForceDeleteWithoutBackup"),
+            // the spot-history window: at most 3 days
+            row("DescribeSpotPriceHistory", "3 days", m("StartTime", "2026-11-19T10:00:00Z", "EndTime", "2026-11-22T10:00:00Z"), "ok"),
+            row("DescribeSpotPriceHistory", "3 days and a minute", m("StartTime", "2026-11-19T09:59:00Z", "EndTime", "2026-11-22T10:00:00Z"), "error StartTime 3 days"),
+            row("DescribeSpotPriceHistory", "only a start", m("StartTime", "2026-11-01T00:00:00Z"), "ok"));
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {3}")
@@ -192,6 +203,6 @@ class RuleTableTest {
     @org.junit.jupiter.api.Test
     void everyRowNamesAnActionWithABaseRequest() {
         rules().forEach(a -> assertTrue(BASE.containsKey((String) a.get()[0]), String.valueOf(a.get()[0])));
-        assertEquals(10, BASE.size());
+        assertEquals(11, BASE.size());
     }
 }
