@@ -52,6 +52,22 @@ abstract class CloudScript extends Script {
         io.kecsh.dsl.internal.ConditionWait.until(kecshSession, options, condition)
     }
 
+    /**
+     * Runs the block in plan mode and returns its {@link io.kecsh.dsl.plan.Plan}: reads happen,
+     * mutating calls are recorded, not sent. {@code println plan { instances { run type: 'S4.2B' } }}
+     */
+    io.kecsh.dsl.plan.Plan plan(Closure body) {
+        io.kecsh.dsl.plan.Planning.run(kecshSession, body)
+    }
+
+    /**
+     * Guards destructive verbs for the rest of the script: {@code protect name: ~/^prod-/},
+     * {@code protect id: '…', reason: 'the database'}; criteria id, name, type, kind.
+     */
+    io.kecsh.dsl.safety.Protection protect(Map criteria) {
+        kecshSession.safety.protect(criteria)
+    }
+
     private static def run(Object delegate, Closure body) {
         Closure c = (Closure) body.clone()
         c.resolveStrategy = DELEGATE_FIRST

@@ -79,7 +79,10 @@ class Kecsh implements AutoCloseable {
     /** A fresh session: the script's own defaults start empty each time. */
     KecshSession newSession() {
         Defaults defaults = new Defaults(settings.defaults(), sandbox == null ? null : new SandboxDefaults(sandbox))
-        KecshSession session = new KecshSession(new ClientOperations(client), defaults, builder.progress)
+        io.kecsh.dsl.safety.Safety safety = builder.safety()
+        KecshSession session = new KecshSession(new io.kecsh.dsl.safety.GuardedOperations(new ClientOperations(client), safety),
+            defaults, builder.progress)
+        session.safety = safety
         if (sandbox != null) {
             session.clock = sandbox.clock()
             session.sleeper = sleeperFor(sandbox)
@@ -91,12 +94,20 @@ class Kecsh implements AutoCloseable {
         eval(script, [:])
     }
 
+    /** The script's value; with {@code plan(true)}, the {@link io.kecsh.dsl.plan.Plan} (its value in {@code result}). */
     Object eval(String script, Map<String, ?> bindings) {
-        new ScriptRunner(newSession()).run(script, 'script.groovy', bindings)
+        runScript(script, 'script.groovy', bindings)
     }
 
     Object evalFile(Path file, Map<String, ?> bindings = [:]) {
-        new ScriptRunner(newSession()).run(Files.readString(file), file.fileName.toString(), bindings)
+        runScript(Files.readString(file), file.fileName.toString(), bindings)
+    }
+
+    private Object runScript(String source, String fileName, Map<String, ?> bindings) {
+        KecshSession session = newSession()
+        ScriptRunner runner = new ScriptRunner(session)
+        if (!builder.plan) return runner.run(source, fileName, bindings)
+        io.kecsh.dsl.plan.Planning.run(session) { runner.run(source, fileName, bindings) }
     }
 
     @Override
@@ -128,6 +139,27 @@ class Kecsh implements AutoCloseable {
         Builder home(Path h) { home = h; this }
         Builder progress(Consumer<String> p) { progress = p; this }
         Builder wireLog(Consumer<String> w) { wireLog = w; this }
+
+        boolean plan
+        List<Map<String, ?>> protections = []
+        io.kecsh.dsl.safety.Confirmer confirmer
+        boolean refuseDestructive
+
+        /** Plan the whole script: reads happen, mutating calls are recorded; eval returns the Plan. */
+        Builder plan(boolean p) { plan = p; this }
+        /** Guard destructive verbs in every script: {@code protect([name: ~/^prod-/])}. */
+        Builder protect(Map<String, ?> criteria) { new io.kecsh.dsl.safety.Protection(criteria); protections << criteria; this }
+        /** Asked before each destructive call (the shell prompts); none means never prompt. */
+        Builder confirmer(io.kecsh.dsl.safety.Confirmer c) { confirmer = c; this }
+        /** Fail every destructive call (Jenkins' allowDestructive: false). */
+        Builder refuseDestructive(boolean r) { refuseDestructive = r; this }
+
+        /** A fresh Safety per session, so a script's own protect rules end with it. */
+        io.kecsh.dsl.safety.Safety safety() {
+            io.kecsh.dsl.safety.Safety s = new io.kecsh.dsl.safety.Safety(confirmer: confirmer, refuseDestructive: refuseDestructive)
+            protections.each { s.protect(it) }
+            s
+        }
 
         Kecsh build() {
             new Kecsh(this)

@@ -15,13 +15,17 @@ class KecshSession {
     private static final ThreadLocal<KecshSession> CURRENT = new ThreadLocal<>()
 
     private CloudOperations ops
-    final CloudOperations home
+    private CloudOperations home
     final Defaults defaults
     final Consumer<String> progress
     Duration waitTimeout = Duration.ofMinutes(30)
     /** Time and waiting for waitUntil { }: real by default; a test sandbox's manual clock otherwise. */
     java.time.Clock clock = java.time.Clock.systemUTC()
     io.kecsh.runtime.retry.Sleeper sleeper = io.kecsh.runtime.retry.Sleeper.REAL
+    /** protect rules, the confirmer and refuseDestructive: read by the guard on the ops (safety/). */
+    io.kecsh.dsl.safety.Safety safety = new io.kecsh.dsl.safety.Safety()
+    /** The plan being recorded, or null when calls are sent for real. */
+    io.kecsh.dsl.plan.Plan plan
 
     KecshSession(CloudOperations ops, Defaults defaults, Consumer<String> progress) {
         this.ops = ops
@@ -49,6 +53,27 @@ class KecshSession {
 
     CloudOperations getOps() {
         ops
+    }
+
+    CloudOperations getHome() {
+        home
+    }
+
+    /**
+     * Runs the body with the operations wrapped (plan mode), the region kept: both the current
+     * regional operations and the home ones are wrapped, and restored afterwards.
+     */
+    def <T> T withOps(Closure<CloudOperations> wrap, Closure<T> body) {
+        CloudOperations savedOps = ops
+        CloudOperations savedHome = home
+        ops = wrap.call(savedOps)
+        home = wrap.call(savedHome)
+        try {
+            body.call()
+        } finally {
+            ops = savedOps
+            home = savedHome
+        }
     }
 
     String getRegion() {

@@ -12,6 +12,11 @@ final class ConditionWait {
     }
 
     static def until(KecshSession session, Map options, Closure<Boolean> condition) {
+        if (io.kecsh.dsl.plan.Planning.active(session)) {
+            // Plan mode sends no changes, so polling could only run to the timeout: check once.
+            session.plan.notes << 'waitUntil { }: checked once, not polled (plan mode)'
+            return condition.call()
+        }
         Duration timeout = options.timeout != null ? Waits.duration(options.timeout, 'timeout') : session.waitTimeout
         Duration interval = options.interval != null ? Waits.duration(options.interval, 'interval') : Duration.ofSeconds(5)
         Instant start = session.clock.instant()
