@@ -25,8 +25,12 @@ class NetworkInterfacesContext extends ResourceContext {
     @Override
     Map<String, Map<String, String>> getWords() { WORDS }
 
-    NetworkInterfaceInfo create(Map args) {
-        String id = send('CreateNetworkInterface', 'create', args).NetworkInterfaceId as String
+    /** {@code create subnet: …, securityGroups: […], ip: …}; subnet and security group default as for run. */
+    NetworkInterfaceInfo create(Map args = [:]) {
+        Map<String, Object> p = params('CreateNetworkInterface', 'create', args)
+        if (!p.containsKey('SubnetId')) p.SubnetId = session.defaults.require('subnet', session.region, 'create', 'subnet')
+        if (!p.containsKey('SecurityGroupId')) p.SecurityGroupId = [session.defaults.require('securityGroup', session.region, 'create', 'securityGroups')]
+        String id = session.ops.call('CreateNetworkInterface', p).NetworkInterfaceId as String
         describe(id)
     }
 
