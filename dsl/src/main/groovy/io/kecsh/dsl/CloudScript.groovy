@@ -1,7 +1,16 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.context.DefaultsContext
+import io.kecsh.dsl.context.DataGuardContext
+import io.kecsh.dsl.context.ImagesContext
 import io.kecsh.dsl.context.InstancesContext
+import io.kecsh.dsl.context.KeysContext
+import io.kecsh.dsl.context.KmsContext
+import io.kecsh.dsl.context.NetworkInterfacesContext
+import io.kecsh.dsl.context.PricesContext
+import io.kecsh.dsl.context.SnapshotsContext
+import io.kecsh.dsl.context.TemplatesContext
+import io.kecsh.dsl.context.VolumesContext
 import io.kecsh.dsl.internal.Waits
 
 import static groovy.lang.Closure.DELEGATE_FIRST
@@ -43,6 +52,49 @@ abstract class CloudScript extends Script {
     ServiceProxy getSks() { new ServiceProxy('sks') }
     ServiceProxy getMarket() { new ServiceProxy('cloud-market') }
     ServiceProxy getBss() { new ServiceProxy('bss') }
+
+    // The other resource groups: a block per group, and the same context as a property for one-liners.
+
+    def images(@DelegatesTo(value = ImagesContext, strategy = DELEGATE_FIRST) Closure body) { run(new ImagesContext(kecshSession), body) }
+    ImagesContext getImages() { new ImagesContext(kecshSession) }
+
+    def volumes(@DelegatesTo(value = VolumesContext, strategy = DELEGATE_FIRST) Closure body) { run(new VolumesContext(kecshSession), body) }
+    VolumesContext getVolumes() { new VolumesContext(kecshSession) }
+
+    def snapshots(@DelegatesTo(value = SnapshotsContext, strategy = DELEGATE_FIRST) Closure body) { run(new SnapshotsContext(kecshSession), body) }
+    SnapshotsContext getSnapshots() { new SnapshotsContext(kecshSession) }
+
+    def keys(@DelegatesTo(value = KeysContext, strategy = DELEGATE_FIRST) Closure body) { run(new KeysContext(kecshSession), body) }
+    KeysContext getKeys() { new KeysContext(kecshSession) }
+
+    def networkInterfaces(@DelegatesTo(value = NetworkInterfacesContext, strategy = DELEGATE_FIRST) Closure body) {
+        run(new NetworkInterfacesContext(kecshSession), body)
+    }
+    NetworkInterfacesContext getNetworkInterfaces() { new NetworkInterfacesContext(kecshSession) }
+
+    def dataGuard(@DelegatesTo(value = DataGuardContext, strategy = DELEGATE_FIRST) Closure body) { run(new DataGuardContext(kecshSession), body) }
+    DataGuardContext getDataGuard() { new DataGuardContext(kecshSession) }
+
+    def templates(@DelegatesTo(value = TemplatesContext, strategy = DELEGATE_FIRST) Closure body) { run(new TemplatesContext(kecshSession), body) }
+    TemplatesContext getTemplates() { new TemplatesContext(kecshSession) }
+
+    def prices(@DelegatesTo(value = PricesContext, strategy = DELEGATE_FIRST) Closure body) { run(new PricesContext(kecshSession), body) }
+    PricesContext getPrices() { new PricesContext(kecshSession) }
+
+    /** Alibaba KMS instances; {@code kms.GetKmsInstance(…)} still reaches any kms action. */
+    def kms(@DelegatesTo(value = KmsContext, strategy = DELEGATE_FIRST) Closure body) { run(new KmsContext(kecshSession), body) }
+    KmsContext getKms() { new KmsContext(kecshSession) }
+
+    /** The Kingsoft regions: [[id: 'cn-beijing-6', name: …], …]. */
+    List<Map<String, String>> regions() {
+        ((List<Map>) (kecshSession.ops.call('DescribeRegions', [:]).RegionSet ?: [])).collect { [id: it.Region as String, name: it.RegionName as String] }
+    }
+
+    /** The availability zones of the current region: [[id: 'cn-beijing-6a', region: 'cn-beijing-6'], …]. */
+    List<Map<String, String>> zones() {
+        ((List<Map>) (kecshSession.ops.call('DescribeAvailabilityZones', [:]).AvailabilityZoneSet ?: []))
+            .collect { [id: it.AvailabilityZone as String, region: it.Region as String] }
+    }
 
     /**
      * Polls the condition until it holds: {@code waitUntil(timeout: '10m', interval: 5) { … }}.

@@ -31,6 +31,9 @@ final class ParameterNames {
         mode         : 'StoppedMode',
         force        : 'ForceStop',
         months       : 'PurchaseTime',
+        securityGroups: 'SecurityGroupId',
+        ip           : 'PrivateIpAddress',
+        zone         : 'AvailabilityZone',
     ].asImmutable()
 
     private ParameterNames() {

@@ -46,6 +46,7 @@ class InstancesContext {
             else params[ParameterNames.apiName(op, key, 'run', ['count', 'min'])] = v
         }
         if (count < 1) throw new IllegalArgumentException("run: count must be at least 1, got ${count}")
+        io.kecsh.dsl.internal.TemplateLaunch.fill(session, params)
         fillDefaults(params)
         List<InstanceInfo> created = []
         int remaining = count

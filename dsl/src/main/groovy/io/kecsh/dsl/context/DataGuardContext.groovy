@@ -1,0 +1,81 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.BatchException
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.result.DataGuardInfo
+
+/**
+ * {@code dataGuard { … }}: anti-affinity groups — {@code create 'name'}, {@code add instances, to:
+ * group}, {@code remove instances, from: group}, {@code rename group, to: 'x'}, {@code delete
+ * group}, {@code list()}, {@code capacity()} (how many instances a group may hold here).
+ */
+class DataGuardContext extends ResourceContext {
+    static final Map<String, Map<String, String>> WORDS = [
+        AddVmIntoDataGuard   : [to: 'DataGuardId'],
+        RemoveVmFromDataGuard: [from: 'DataGuardId'],
+        ModifyDataGuardGroups: [to: 'DataGuardName'],
+    ].asImmutable()
+
+    DataGuardContext(KecshSession session) {
+        super(session)
+    }
+
+    @Override
+    Map<String, Map<String, String>> getWords() { WORDS }
+
+    DataGuardInfo create(String name) {
+        String id = session.ops.call('CreateDataGuardGroup', [DataGuardName: name]).DataGuardId as String
+        describe(id)
+    }
+
+    DataGuardInfo add(Map args = [:], Object instances) {
+        required('AddVmIntoDataGuard', args, 'to', 'add', 'add web, to: group')
+        Map<String, Object> params = params('AddVmIntoDataGuard', 'add', args, [InstanceId: ids(instances, 'add', 'instance')])
+        session.ops.call('AddVmIntoDataGuard', params)
+        describe(params.DataGuardId as String)
+    }
+
+    /** Takes instances out; the ones the group refused are reported, the rest stay out. */
+    DataGuardInfo remove(Map args = [:], Object instances) {
+        required('RemoveVmFromDataGuard', args, 'from', 'remove', 'remove web, from: group')
+        Map<String, Object> params = params('RemoveVmFromDataGuard', 'remove', args, [InstanceId: ids(instances, 'remove', 'instance')])
+        List<Map> set = (List<Map>) (session.ops.call('RemoveVmFromDataGuard', params).ReturnSet ?: [])
+        Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.InstanceId as String): 'refused'] }
+        if (refused) throw new BatchException('remove', set.findAll { it.Return != false }.collect { it.InstanceId as String }, refused, null)
+        describe(params.DataGuardId as String)
+    }
+
+    DataGuardInfo rename(Map args = [:], Object group) {
+        required('ModifyDataGuardGroups', args, 'to', 'rename', "rename group, to: 'web-spread'")
+        String id = id(group, 'rename', 'data-guard group')
+        send('ModifyDataGuardGroups', 'rename', args, [DataGuardId: id])
+        describe(id)
+    }
+
+    List<String> delete(Object groups) {
+        List<Map> set = (List<Map>) (session.ops.call('DeleteDataGuardGroups', [DataGuardId: ids(groups, 'delete', 'data-guard group')]).ReturnSet ?: [])
+        Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.DataGuardId as String): 'refused'] }
+        List<String> done = set.findAll { it.Return != false }.collect { it.DataGuardId as String }
+        if (refused) throw new BatchException('delete', done, refused, null)
+        done
+    }
+
+    List<DataGuardInfo> list(Map criteria = [:]) {
+        Map<String, Object> params = [:]
+        criteria.each { k, v ->
+            if (k == 'name') params.DataGuardName = v
+            else if (k == 'id') params.DataGuardId = id(v, 'list', 'data-guard group')
+            else throw new IllegalArgumentException("list: unknown criterion '${k}'${io.kecsh.runtime.text.Suggestions.didYouMean(k as String, ['name', 'id'])}; criteria: name, id")
+        }
+        ((List<Map<String, Object>>) (session.ops.call('DescribeDataGuardGroup', params).DataGuardsSet ?: [])).collect { DataGuardInfo.from(it) }
+    }
+
+    /** How many instances one group may hold in this region. */
+    Integer capacity() {
+        ((Map) session.ops.call('DescribeDataGuardCapacity', [:]).DataGuardCapacity)?.Capacity as Integer
+    }
+
+    private DataGuardInfo describe(String id) {
+        list(id: id).find() ?: new DataGuardInfo(id: id)
+    }
+}

@@ -1,0 +1,73 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.BatchException
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.result.KeyInfo
+
+/**
+ * {@code keys { … }}: {@code create 'name'} (the result carries the private key, once, never
+ * printed), {@code importKey 'name', publicKey: …}, {@code delete id}, {@code attach key, to:
+ * instances}, {@code detach key, from: instances}.
+ */
+class KeysContext extends ResourceContext {
+    static final Map<String, Map<String, String>> WORDS = [
+        AttachKey: [to: 'InstanceId'],
+        DetachKey: [from: 'InstanceId'],
+    ].asImmutable()
+    static final int ID_BATCH = 100
+
+    KeysContext(KecshSession session) {
+        super(session)
+    }
+
+    @Override
+    Map<String, Map<String, String>> getWords() { WORDS }
+
+    KeyInfo create(Map args = [:], String name) {
+        Map<String, Object> r = send('CreateKey', 'create', args, [KeyName: name])
+        KeyInfo.from((Map<String, Object>) r.Key, r.PrivateKey as String)
+    }
+
+    KeyInfo importKey(Map args = [:], String name) {
+        required('ImportKey', args, 'publicKey', 'importKey', "importKey 'laptop', publicKey: new File('id_ed25519.pub').text")
+        KeyInfo.from((Map<String, Object>) send('ImportKey', 'importKey', args, [KeyName: name]).Key)
+    }
+
+    boolean delete(Object key) {
+        session.ops.call('DeleteKey', [KeyId: id(key, 'delete', 'key')]).Return != false
+    }
+
+    /** Installs keys on instances (100 instances a call); instances that refused are reported. */
+    List<String> attach(Map args = [:], Object keys) {
+        required('AttachKey', args, 'to', 'attach', 'attach key, to: web')
+        each('AttachKey', 'attach', args, keys, 'to')
+    }
+
+    List<String> detach(Map args = [:], Object keys) {
+        required('DetachKey', args, 'from', 'detach', 'detach key, from: web')
+        each('DetachKey', 'detach', args, keys, 'from')
+    }
+
+    private List<String> each(String action, String verb, Map args, Object keys, String word) {
+        List<String> instances = ids(args[word], verb, 'instance')
+        Map rest = args.findAll { it.key != word }
+        List<String> done = []
+        Map<String, String> refused = [:]
+        instances.collate(ID_BATCH).each { List<String> chunk ->
+            Map<String, Object> r
+            try {
+                r = send(action, verb, rest, [InstanceId: chunk, KeyId: ids(keys, verb, 'key')])
+            } catch (RuntimeException e) {
+                if (done.isEmpty()) throw e
+                chunk.each { refused[it] = e.message }
+                return
+            }
+            List<Map> set = (List<Map>) (r.ReturnSet ?: r.InstancesSet ?: [])
+            if (!set) done.addAll(chunk)
+            set.each { Map item -> item.Return == false ? refused.put(item.InstanceId as String, 'refused') : done.add(item.InstanceId as String) }
+        }
+        if (refused) throw new BatchException(verb, done, refused, null)
+        session.progress("${verb}: ${done.size()} instance(s)")
+        done
+    }
+}

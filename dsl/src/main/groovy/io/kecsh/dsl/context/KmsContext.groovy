@@ -1,0 +1,129 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.ServiceProxy
+import io.kecsh.dsl.internal.ResourceWaits
+import io.kecsh.dsl.result.KmsInstanceInfo
+import io.kecsh.runtime.model.EnumDef
+import io.kecsh.runtime.model.EnumValue
+import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.text.Suggestions
+
+/**
+ * {@code kms { … }}: Alibaba KMS instances — {@code get id}, {@code upgrade id, spec: 2000, keyNum:
+ * 2000}, {@code downgrade id, …}, {@code renew id, months: 12}, {@code release id, force: false},
+ * {@code waitUntil 'connected', id}. Changes go through BSS ModifyInstance / RenewChangeInstance
+ * with ProductCode kms; the quota words (spec, keyNum, secretNum, vpcNum, log, logStore) are the
+ * model's BssKmsParameterCode values in lower camel, and the SubscriptionType is the instance's
+ * own billing method, read with GetKmsInstance. ClientToken is the runtime client's: one per call,
+ * reused on its retries. Any other kms action: {@code kms.GetKmsInstance(KmsInstanceId: …)}.
+ */
+class KmsContext extends ResourceContext {
+    static final Map<String, Map<String, String>> WORDS = [
+        RenewChangeInstance: [months: 'RenewPeriod'],
+        ReleaseKmsInstance : [force: 'ForceDeleteWithoutBackup'],
+    ].asImmutable()
+
+    KmsContext(KecshSession session) {
+        super(session)
+    }
+
+    @Override
+    Map<String, Map<String, String>> getWords() { WORDS }
+
+    /** The quota words → Parameter.N.Code, read from the model's BssKmsParameterCode. */
+    static Map<String, String> parameterCodes(ServiceModel model) {
+        EnumDef codes = model.requireService('bss').requireEnum('BssKmsParameterCode')
+        codes.values().collectEntries { EnumValue v -> [v.value().uncapitalize(), v.value()] } as Map<String, String>
+    }
+
+    KmsInstanceInfo get(Object instance) {
+        String id = id(instance, 'get', 'KMS instance')
+        KmsInstanceInfo.from((Map<String, Object>) session.ops.call('GetKmsInstance', [KmsInstanceId: id]).KmsInstance)
+    }
+
+    /** Raises quotas: {@code upgrade id, spec: 2000, keyNum: 2000}; returns [orderId:, instance:]. */
+    Map<String, Object> upgrade(Map quotas = [:], Object instance) {
+        change('Upgrade', 'upgrade', quotas, instance)
+    }
+
+    Map<String, Object> downgrade(Map quotas = [:], Object instance) {
+        change('Downgrade', 'downgrade', quotas, instance)
+    }
+
+    /** {@code renew id, months: 12} (and quota words, changed with the renewal); subscription instances only. */
+    Map<String, Object> renew(Map args = [:], Object instance) {
+        if (args.months == null) throw new IllegalArgumentException("renew: months: is missing, e.g. renew 'kst-…', months: 12")
+        KmsInstanceInfo now = get(instance)
+        Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id,
+                                 RenewPeriod: args.months] as Map<String, Object>
+        List<Map<String, String>> parameter = parameters(args.findAll { it.key != 'months' }, 'renew')
+        if (parameter) p.Parameter = parameter
+        order(session.ops.call('RenewChangeInstance', p), now.id)
+    }
+
+    /** Releases a pay-as-you-go instance; {@code force: true} even without a backup. */
+    boolean release(Map args = [:], Object instance) {
+        Map<String, Object> p = params('ReleaseKmsInstance', 'release', args, [KmsInstanceId: id(instance, 'release', 'KMS instance')])
+        if (p.ForceDeleteWithoutBackup != null) p.ForceDeleteWithoutBackup = p.ForceDeleteWithoutBackup as String
+        session.ops.call('ReleaseKmsInstance', p)
+        true
+    }
+
+    KmsInstanceInfo waitUntil(Map options = [:], String state, Object instance) {
+        String id = id(instance, 'waitUntil', 'KMS instance')
+        Map<String, Object> last = ResourceWaits.waitFor(session, ResourceWaits.KMS, state, [KmsInstanceId: id] as Map<String, Object>, options)
+        KmsInstanceInfo.from((Map<String, Object>) last.KmsInstance)
+    }
+
+    /** Any kms action by its API name ({@code kms.GetKmsInstance(…)}); other names fall through to the script. */
+    def methodMissing(String name, def args) {
+        if (!name || !Character.isUpperCase(name.charAt(0))) throw new MissingMethodException(name, KmsContext, args as Object[])
+        new ServiceProxy('kms').invokeMethod(name, args)
+    }
+
+    private Map<String, Object> change(String modifyType, String verb, Map quotas, Object instance) {
+        KmsInstanceInfo now = get(instance)
+        List<Map<String, String>> parameter = parameters(quotas, verb)
+        if (!parameter) {
+            throw new IllegalArgumentException("${verb}: say what to change, e.g. ${verb} '${now.id}', spec: 2000; " +
+                "quotas: ${parameterCodes(session.ops.model).keySet().join(', ')}")
+        }
+        Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id, ModifyType: modifyType,
+                                 SubscriptionType: subscriptionType(now.chargeType), Parameter: parameter] as Map<String, Object>
+        order(session.ops.call('ModifyInstance', p), now.id)
+    }
+
+    private List<Map<String, String>> parameters(Map quotas, String verb) {
+        Map<String, String> codes = parameterCodes(session.ops.model)
+        quotas.collect { k, v ->
+            String code = codes[k as String] ?: codes.values().find { it == k }
+            if (code == null) {
+                throw new IllegalArgumentException("${verb}: unknown quota '${k}'${Suggestions.didYouMean(k as String, codes.keySet())}; " +
+                    "quotas: ${codes.keySet().join(', ')}")
+            }
+            [Code: code, Value: v instanceof Boolean ? (v ? '1' : '0') : v as String]
+        }
+    }
+
+    /** ModifyInstance's documented ProductCode (the model's default, kms). */
+    private String productCode() {
+        session.ops.model.requireOperation('ModifyInstance').param('ProductCode').flatMap { it.defaultValue() }.orElse('kms') as String
+    }
+
+    /**
+     * GetKmsInstance says PREPAY/POSTPAY; BSS wants Subscription/PayAsYouGo. Both enums describe
+     * their values in the same words (subscription, pay-as-you-go), so the model pairs them.
+     */
+    private String subscriptionType(String chargeType) {
+        EnumValue kms = session.ops.model.requireService('kms').requireEnum('KmsChargeType').find(chargeType).orElse(null)
+        EnumDef bss = session.ops.model.requireService('bss').requireEnum('SubscriptionType')
+        String found = bss.values().find { kms != null && it.doc() == kms.doc() }?.value()
+        if (found == null) throw new IllegalStateException("the instance's billing method '${chargeType}' has no BSS SubscriptionType")
+        found
+    }
+
+    private Map<String, Object> order(Map<String, Object> r, String id) {
+        [orderId: ((Map) r.Data)?.OrderId as String, instance: get(id)] as Map<String, Object>
+    }
+}

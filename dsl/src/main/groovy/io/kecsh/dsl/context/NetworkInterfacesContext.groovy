@@ -1,0 +1,84 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.result.NetworkInterfaceInfo
+import io.kecsh.runtime.text.Suggestions
+
+/**
+ * {@code networkInterfaces { … }}: elastic NICs — {@code create subnet: …, securityGroups: […]},
+ * {@code attach eni, to: instance}, {@code detach eni, from: instance}, {@code modify eni, instance:
+ * …, subnet: …, securityGroups: […]}, {@code delete eni}, {@code list(status: 'UnBind')}.
+ */
+class NetworkInterfacesContext extends ResourceContext {
+    static final Map<String, Map<String, String>> WORDS = [
+        AttachNetworkInterface         : [to: 'InstanceId'],
+        DetachNetworkInterface         : [from: 'InstanceId'],
+        ModifyNetworkInterfaceAttribute: [instance: 'InstanceId'],
+    ].asImmutable()
+    /** list() criteria → the filter names of DescribeNetworkInterfacesFilterName (a spec checks them against the enum). */
+    static final Map<String, String> FILTERS = [zone: 'availability-zone-name', status: 'networkInterface-status'].asImmutable()
+
+    NetworkInterfacesContext(KecshSession session) {
+        super(session)
+    }
+
+    @Override
+    Map<String, Map<String, String>> getWords() { WORDS }
+
+    /** {@code create subnet: …, securityGroups: […], ip: …}; subnet and security group default as for run. */
+    NetworkInterfaceInfo create(Map args = [:]) {
+        Map<String, Object> p = params('CreateNetworkInterface', 'create', args)
+        if (!p.containsKey('SubnetId')) p.SubnetId = session.defaults.require('subnet', session.region, 'create', 'subnet')
+        if (!p.containsKey('SecurityGroupId')) p.SecurityGroupId = [session.defaults.require('securityGroup', session.region, 'create', 'securityGroups')]
+        String id = session.ops.call('CreateNetworkInterface', p).NetworkInterfaceId as String
+        describe(id)
+    }
+
+    /** The elastic-NIC form of AttachNetworkInterface: this NIC onto that instance. */
+    NetworkInterfaceInfo attach(Map args = [:], Object nic) {
+        required('AttachNetworkInterface', args, 'to', 'attach', 'attach eni, to: web[0]')
+        String id = id(nic, 'attach', 'network interface')
+        send('AttachNetworkInterface', 'attach', args, [NetworkInterfaceId: id])
+        describe(id)
+    }
+
+    NetworkInterfaceInfo detach(Map args = [:], Object nic) {
+        required('DetachNetworkInterface', args, 'from', 'detach', 'detach eni, from: web[0]')
+        String id = id(nic, 'detach', 'network interface')
+        send('DetachNetworkInterface', 'detach', args, [NetworkInterfaceId: id])
+        describe(id)
+    }
+
+    NetworkInterfaceInfo modify(Map args = [:], Object nic) {
+        String id = id(nic, 'modify', 'network interface')
+        send('ModifyNetworkInterfaceAttribute', 'modify', args, [NetworkInterfaceId: id])
+        describe(id)
+    }
+
+    boolean delete(Object nic) {
+        session.ops.call('DeleteNetworkInterface', [NetworkInterfaceId: id(nic, 'delete', 'network interface')]).Return != false
+    }
+
+    List<NetworkInterfaceInfo> list(Map criteria = [:]) {
+        List<Map> filters = []
+        List<String> wanted = null
+        criteria.each { k, v ->
+            String key = k as String
+            if (key == 'id' || key == 'ids') wanted = ids(v, 'list', 'network interface')
+            else if (FILTERS.containsKey(key)) filters << [Name: FILTERS[key], Value: (v instanceof Collection ? v : [v]).collect { it as String }]
+            else {
+                List<String> valid = (FILTERS.keySet() as List<String>) + ['id']
+                throw new IllegalArgumentException("list: unknown criterion '${key}'${Suggestions.didYouMean(key, valid)}; criteria: ${valid.join(', ')}")
+            }
+        }
+        Map<String, Object> params = [:]
+        if (filters) params.Filter = filters
+        if (wanted) params.NetworkInterfaceId = wanted
+        ((List<Map<String, Object>>) (session.ops.call('DescribeNetworkInterfaces', params).NetworkInterfaceSet ?: []))
+            .collect { NetworkInterfaceInfo.from(it) }
+    }
+
+    private NetworkInterfaceInfo describe(String id) {
+        list(id: id).find() ?: new NetworkInterfaceInfo(id: id)
+    }
+}

@@ -1,0 +1,42 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.internal.ImageNames
+
+/**
+ * {@code prices { … }}: {@code instance type: 'S4.2B', chargeType: 'Monthly', months: 1} (DescribePrice,
+ * the image from the defaults when not given) and {@code spot type: 'S4.2B', zone: 'cn-beijing-6a'}
+ * (DescribeSpotPriceHistory). Answers are plain maps.
+ */
+class PricesContext extends ResourceContext {
+    static final Map<String, Map<String, String>> WORDS = [DescribeSpotPriceHistory: [from: 'StartTime', until: 'EndTime']].asImmutable()
+
+    PricesContext(KecshSession session) {
+        super(session)
+    }
+
+    @Override
+    Map<String, Map<String, String>> getWords() { WORDS }
+
+    /** [instance: [original:, discount:, trade:, unit:], disks: […] ] for one launch (count: several). */
+    Map<String, Object> instance(Map args) {
+        Map a = new LinkedHashMap(args)
+        Object count = a.remove('count')
+        Map<String, Object> p = params('DescribePrice', 'instance', a)
+        if (count != null) p.MaxCount = count
+        p.ImageId = ImageNames.resolve(session, (p.ImageId ?: session.defaults.require('image', session.region, 'instance', 'image')) as String)
+        if (!p.containsKey('ChargeType') && session.defaults.get('chargeType', session.region)) p.ChargeType = session.defaults.get('chargeType', session.region)
+        Map info = (Map) session.ops.call('DescribePrice', p).PriceInfo ?: [:]
+        [instance: price((Map) info.InstancePrice), disks: price((Map) info.EBSPrice)]
+    }
+
+    /** The spot price history: [[price:, originalPrice:, time:], …]. */
+    List<Map<String, Object>> spot(Map args) {
+        Map<String, Object> r = send('DescribeSpotPriceHistory', 'spot', args)
+        ((List<Map>) (r.SpotPrices ?: [])).collect { [price: it.SpotPrice, originalPrice: it.OriginPrice, time: it.Timestamp] as Map<String, Object> }
+    }
+
+    private static Map<String, Object> price(Map p) {
+        p == null ? null : [original: p.OriginalPrice, discount: p.DiscountPrice, trade: p.TradePrice, unit: p.PriceUnit] as Map<String, Object>
+    }
+}

@@ -1,0 +1,81 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.result.SnapshotInfo
+
+/**
+ * {@code snapshots { … }}: local-volume snapshots — {@code list()}, {@code snapshot volume, name: …},
+ * {@code rollback volume, to: snapshot}, {@code delete snapshot}, {@code waitUntil 'ready'}.
+ * {@code volumes { }} has the same verbs, with {@code list()} listing volumes.
+ */
+class SnapshotsContext extends ResourceContext {
+    static final Map<String, Map<String, String>> WORDS = [
+        CreateLocalVolumeSnapshot   : [name: 'LocalVolumeSnapshotName', description: 'LocalVolumeSnapshotDesc'],
+        RollbackLocalVolume         : [to: 'LocalVolumeSnapshotId'],
+        DescribeLocalVolumeSnapshots: [volume: 'LocalVolumeName', instance: 'InstanceName'],
+        DescribeLocalVolumes        : [instance: 'InstanceName'],
+    ].asImmutable()
+
+    private final List<SnapshotInfo> taken = []
+
+    SnapshotsContext(KecshSession session) {
+        super(session)
+    }
+
+    @Override
+    Map<String, Map<String, String>> getWords() { WORDS }
+
+    /** Snapshots in the region: {@code list(volume: 'ksc-…-vda')}, {@code list(instance: 'db')}. */
+    List list(Map criteria = [:]) {
+        snapshots(criteria)
+    }
+
+    List<SnapshotInfo> snapshots(Map criteria = [:]) {
+        ((List<Map<String, Object>>) (send('DescribeLocalVolumeSnapshots', 'list', criteria).LocalVolumeSnapshotSet ?: []))
+            .collect { SnapshotInfo.from(it) }
+    }
+
+    /** {@code snapshot volume, name: 'before-upgrade'} → the new snapshot (creating, then ACTIVE). */
+    SnapshotInfo snapshot(Map args = [:], Object volume) {
+        required('CreateLocalVolumeSnapshot', args, 'name', 'snapshot', "snapshot volume, name: 'before-upgrade'")
+        String id = send('CreateLocalVolumeSnapshot', 'snapshot', args, [LocalVolumeId: id(volume, 'snapshot', 'volume')]).LocalVolumeSnapshotId as String
+        SnapshotInfo s = snapshots().find { it.id == id } ?: new SnapshotInfo(id: id, name: args.name as String)
+        taken << s
+        s
+    }
+
+    /** {@code rollback volume, to: snapshot}: the instance must be stopped. */
+    boolean rollback(Map args = [:], Object volume) {
+        required('RollbackLocalVolume', args, 'to', 'rollback', 'rollback volume, to: snapshot')
+        send('RollbackLocalVolume', 'rollback', args, [LocalVolumeId: id(volume, 'rollback', 'volume')]).Return != false
+    }
+
+    /** Deletes snapshots; an unknown ID fails the whole call and deletes nothing. */
+    List<String> delete(Object snapshots) {
+        List<String> wanted = ids(snapshots, 'delete', 'snapshot')
+        Map<String, Object> r = session.ops.call('DeleteLocalVolumeSnapshot', [LocalVolumeSnapshotId: wanted])
+        List<Map> set = (List<Map>) (r.ReturnSet ?: [])
+        List<String> done = set ? set.findAll { it.Return != false }.collect { it.LocalVolumeSnapshotId as String } : wanted
+        session.progress("delete: ${done.size()} snapshot(s)")
+        done
+    }
+
+    /** Waits for the snapshots this block took (or those given) to be {@code ready}. */
+    List<SnapshotInfo> waitUntil(Map options = [:], String state) {
+        waitFor(options, state, taken)
+    }
+
+    /** {@code waitUntil 'ready', snapshot} for snapshots taken elsewhere. */
+    List<SnapshotInfo> waitUntil(Map options = [:], String state, Object snapshots) {
+        waitFor(options, state, (snapshots instanceof Collection ? snapshots as List : [snapshots]).collect {
+            it instanceof SnapshotInfo ? it : this.snapshots().find { s -> s.id == id(it, 'waitUntil', 'snapshot') }
+        })
+    }
+
+    private List<SnapshotInfo> waitFor(Map options, String state, List<SnapshotInfo> wanted) {
+        if (wanted.isEmpty() || wanted.contains(null)) {
+            throw new IllegalArgumentException("waitUntil: no snapshot to wait for: take one in this block, or name it: waitUntil 'ready', snapshot")
+        }
+        wanted.collect { SnapshotInfo s -> s.waitUntil(options, state) }
+    }
+}

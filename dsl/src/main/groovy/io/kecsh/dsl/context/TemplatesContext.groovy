@@ -1,0 +1,46 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.internal.ImageNames
+import io.kecsh.dsl.result.TemplateInfo
+
+/**
+ * {@code templates { … }}: launch templates — {@code create name: 'web', type: 'S4.2B', …},
+ * {@code list()}, {@code delete id}; {@code instances { run template: t }} launches from one.
+ * What create leaves out comes from the defaults, as for run. A template needs a login method
+ * (password:, key: or keepImageLogin:); none is invented: the model's rule says which to give.
+ */
+class TemplatesContext extends ResourceContext {
+    static final Map<String, Map<String, String>> WORDS = [CreateModel: [name: 'ModelName']].asImmutable()
+
+    TemplatesContext(KecshSession session) {
+        super(session)
+    }
+
+    @Override
+    Map<String, Map<String, String>> getWords() { WORDS }
+
+    TemplateInfo create(Map args) {
+        required('CreateModel', args, 'name', 'create', "create name: 'web', type: 'S4.2B'")
+        Map<String, Object> p = params('CreateModel', 'create', args)
+        String region = session.region
+        p.ImageId = ImageNames.resolve(session, (p.ImageId ?: session.defaults.require('image', region, 'create', 'image')) as String)
+        if (!p.containsKey('SubnetId')) p.SubnetId = session.defaults.require('subnet', region, 'create', 'subnet')
+        if (!p.containsKey('SecurityGroupId')) p.SecurityGroupId = session.defaults.require('securityGroup', region, 'create', 'securityGroup')
+        if (!p.containsKey('ChargeType')) p.ChargeType = session.defaults.require('chargeType', region, 'create', 'chargeType')
+        if (!p.containsKey('InstanceType') && session.defaults.get('instanceType', region)) p.InstanceType = session.defaults.get('instanceType', region)
+        // CreateModel requires PurchaseTime and wants 0 unless the charge is Monthly (the model's rule).
+        if (!p.containsKey('PurchaseTime') && p.ChargeType != 'Monthly') p.PurchaseTime = 0
+        if (!p.containsKey('KeyId') && session.defaults.get('keyId', region)) p.KeyId = session.defaults.get('keyId', region)
+        String id = session.ops.call('CreateModel', p).ModelId as String
+        list().find { it.id == id } ?: new TemplateInfo(id: id, name: args.name as String)
+    }
+
+    List<TemplateInfo> list() {
+        ((List<Map<String, Object>>) (session.ops.call('DescribeModels', [:]).ModelSet ?: [])).collect { TemplateInfo.from(it) }
+    }
+
+    boolean delete(Object templates) {
+        session.ops.call('TerminateModels', [ModelId: ids(templates, 'delete', 'template')]).Return != false
+    }
+}

@@ -1,0 +1,17 @@
+package io.kecsh.dsl.context
+
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.result.VolumeInfo
+
+/** {@code volumes { list() }}: local volumes (an instance's local system and data disks), plus the snapshot verbs. */
+class VolumesContext extends SnapshotsContext {
+    VolumesContext(KecshSession session) {
+        super(session)
+    }
+
+    /** Local volumes in the region: {@code list(instance: 'db')}. */
+    @Override
+    List list(Map criteria = [:]) {
+        ((List<Map<String, Object>>) (send('DescribeLocalVolumes', 'list', criteria).LocalVolumeSet ?: [])).collect { VolumeInfo.from(it) }
+    }
+}
