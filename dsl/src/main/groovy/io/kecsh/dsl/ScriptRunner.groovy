@@ -1,5 +1,6 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.check.LiteralChecks
 import io.kecsh.runtime.error.KecshException
 import io.kecsh.runtime.validate.ValidationException
 import org.codehaus.groovy.control.CompilerConfiguration
@@ -16,7 +17,13 @@ class ScriptRunner {
     private final KecshSession session
     private final List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers
 
-    ScriptRunner(KecshSession session, List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers = []) {
+    /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model. */
+    ScriptRunner(KecshSession session) {
+        this(session, [new LiteralChecks(session.ops.model)] as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+    }
+
+    /** Exactly these customizers (pass {@link LiteralChecks} to keep the checks). */
+    ScriptRunner(KecshSession session, List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers) {
         this.session = session
         this.customizers = customizers
     }
@@ -52,16 +59,26 @@ class ScriptRunner {
         }
     }
 
-    private static KecshScriptException compileError(String fileName, MultipleCompilationErrorsException e) {
-        def first = e.errorCollector.errors.find { it instanceof SyntaxErrorMessage }
-        if (first) {
-            SyntaxException cause = ((SyntaxErrorMessage) first).cause
-            String message = cause.originalMessage
-            int more = e.errorCollector.errorCount - 1
-            return new KecshScriptException(fileName, cause.line, cause.startColumn,
-                message + (more > 0 ? " (and ${more} more problem${more == 1 ? '' : 's'})" : ''), e)
+    /** Every compile error, one line each ({@code file:line:col: message}), in script order. */
+    /**
+     * Compiles without running: the compile-time checks and syntax only (for a {@code --check} and
+     * editors). Throws the same {@link KecshScriptException} a run would.
+     */
+    void check(String source, String fileName) {
+        try {
+            new GroovyShell(ScriptRunner.classLoader, new Binding(), configuration()).parse(source, fileName)
+        } catch (MultipleCompilationErrorsException e) {
+            throw compileError(fileName, e)
         }
-        new KecshScriptException(fileName, 0, 0, e.message.readLines().find { it.trim() } ?: 'does not compile', e)
+    }
+
+    private static KecshScriptException compileError(String fileName, MultipleCompilationErrorsException e) {
+        List<KecshScriptException.Located> found = e.errorCollector.errors.findAll { it instanceof SyntaxErrorMessage }.collect {
+            SyntaxException cause = ((SyntaxErrorMessage) it).cause
+            new KecshScriptException.Located(cause.line, cause.startColumn, cause.originalMessage)
+        }
+        if (found) return KecshScriptException.ofAll(fileName, found, e)
+        new KecshScriptException(fileName, 0, 0, e.message.readLines().find { it.trim() && !it.startsWith('startup failed') } ?: 'does not compile', e)
     }
 
     /** The failure with the line of the script where it happened (the deepest script frame). */
