@@ -84,10 +84,6 @@ class ScriptRunner {
     /** The failure with the line of the script where it happened (the deepest script frame). */
     static KecshScriptException located(String fileName, Throwable e) {
         StackTraceElement frame = e.stackTrace.find { it.fileName == fileName && it.lineNumber > 0 }
-        Throwable shown = e instanceof org.codehaus.groovy.runtime.InvokerInvocationException && e.cause ? e.cause : e
-        String message = shown instanceof KecshException || shown instanceof ValidationException || shown instanceof BatchException ||
-            shown instanceof IllegalArgumentException || shown instanceof IllegalStateException
-            ? shown.message : "${shown.class.simpleName}: ${shown.message}"
-        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, message, e)
+        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, io.kecsh.dsl.internal.ScriptErrors.message(e), e)
     }
 }
