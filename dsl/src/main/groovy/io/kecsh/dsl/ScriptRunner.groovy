@@ -1,8 +1,6 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.check.LiteralChecks
-import io.kecsh.runtime.error.KecshException
-import io.kecsh.runtime.validate.ValidationException
 import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.MultipleCompilationErrorsException
 import org.codehaus.groovy.control.customizers.ImportCustomizer
@@ -59,7 +57,6 @@ class ScriptRunner {
         }
     }
 
-    /** Every compile error, one line each ({@code file:line:col: message}), in script order. */
     /**
      * Compiles without running: the compile-time checks and syntax only (for a {@code --check} and
      * editors). Throws the same {@link KecshScriptException} a run would.
@@ -72,6 +69,7 @@ class ScriptRunner {
         }
     }
 
+    /** Every compile error, one line each ({@code file:line:col: message}), in script order. */
     private static KecshScriptException compileError(String fileName, MultipleCompilationErrorsException e) {
         List<KecshScriptException.Located> found = e.errorCollector.errors.findAll { it instanceof SyntaxErrorMessage }.collect {
             SyntaxException cause = ((SyntaxErrorMessage) it).cause
