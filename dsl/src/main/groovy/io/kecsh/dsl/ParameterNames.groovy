@@ -46,8 +46,10 @@ final class ParameterNames {
         if (alias != null && op.params().containsKey(alias)) return alias
         String upper = typed.capitalize()
         if (op.params().containsKey(upper)) return upper
-        List<String> valid = friendlyNames(op) + (extraFriendly as List<String>)
-        throw new IllegalArgumentException("${verb}: unknown parameter '${typed}'${Suggestions.didYouMean(typed, valid)}; " +
+        List<String> valid = (friendlyNames(op) + (extraFriendly as List<String>)).unique()
+        // The API names in lower camel are accepted too, so they are worth suggesting (instanceTyp → instanceType).
+        List<String> candidates = (valid + op.params().keySet().collect { it.uncapitalize() }).unique()
+        throw new IllegalArgumentException("${verb}: unknown parameter '${typed}'${Suggestions.didYouMean(typed, candidates)}; " +
             "${verb} takes ${valid.join(', ')}")
     }
 

@@ -1,7 +1,6 @@
 package io.kecsh.dsl
 
-import io.kecsh.runtime.error.KecshException
-import io.kecsh.runtime.validate.ValidationException
+import io.kecsh.dsl.check.LiteralChecks
 import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.MultipleCompilationErrorsException
 import org.codehaus.groovy.control.customizers.ImportCustomizer
@@ -16,7 +15,13 @@ class ScriptRunner {
     private final KecshSession session
     private final List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers
 
-    ScriptRunner(KecshSession session, List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers = []) {
+    /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model. */
+    ScriptRunner(KecshSession session) {
+        this(session, [new LiteralChecks(session.ops.model)] as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+    }
+
+    /** Exactly these customizers (pass {@link LiteralChecks} to keep the checks). */
+    ScriptRunner(KecshSession session, List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers) {
         this.session = session
         this.customizers = customizers
     }
@@ -52,25 +57,31 @@ class ScriptRunner {
         }
     }
 
-    private static KecshScriptException compileError(String fileName, MultipleCompilationErrorsException e) {
-        def first = e.errorCollector.errors.find { it instanceof SyntaxErrorMessage }
-        if (first) {
-            SyntaxException cause = ((SyntaxErrorMessage) first).cause
-            String message = cause.originalMessage
-            int more = e.errorCollector.errorCount - 1
-            return new KecshScriptException(fileName, cause.line, cause.startColumn,
-                message + (more > 0 ? " (and ${more} more problem${more == 1 ? '' : 's'})" : ''), e)
+    /**
+     * Compiles without running: the compile-time checks and syntax only (for a {@code --check} and
+     * editors). Throws the same {@link KecshScriptException} a run would.
+     */
+    void check(String source, String fileName) {
+        try {
+            new GroovyShell(ScriptRunner.classLoader, new Binding(), configuration()).parse(source, fileName)
+        } catch (MultipleCompilationErrorsException e) {
+            throw compileError(fileName, e)
         }
-        new KecshScriptException(fileName, 0, 0, e.message.readLines().find { it.trim() } ?: 'does not compile', e)
+    }
+
+    /** Every compile error, one line each ({@code file:line:col: message}), in script order. */
+    private static KecshScriptException compileError(String fileName, MultipleCompilationErrorsException e) {
+        List<KecshScriptException.Located> found = e.errorCollector.errors.findAll { it instanceof SyntaxErrorMessage }.collect {
+            SyntaxException cause = ((SyntaxErrorMessage) it).cause
+            new KecshScriptException.Located(cause.line, cause.startColumn, cause.originalMessage)
+        }
+        if (found) return KecshScriptException.ofAll(fileName, found, e)
+        new KecshScriptException(fileName, 0, 0, e.message.readLines().find { it.trim() && !it.startsWith('startup failed') } ?: 'does not compile', e)
     }
 
     /** The failure with the line of the script where it happened (the deepest script frame). */
     static KecshScriptException located(String fileName, Throwable e) {
         StackTraceElement frame = e.stackTrace.find { it.fileName == fileName && it.lineNumber > 0 }
-        Throwable shown = e instanceof org.codehaus.groovy.runtime.InvokerInvocationException && e.cause ? e.cause : e
-        String message = shown instanceof KecshException || shown instanceof ValidationException || shown instanceof BatchException ||
-            shown instanceof IllegalArgumentException || shown instanceof IllegalStateException
-            ? shown.message : "${shown.class.simpleName}: ${shown.message}"
-        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, message, e)
+        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, io.kecsh.dsl.internal.ScriptErrors.message(e), e)
     }
 }

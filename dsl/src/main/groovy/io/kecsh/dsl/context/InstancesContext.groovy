@@ -3,6 +3,8 @@ package io.kecsh.dsl.context
 import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.ParameterNames
+import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.internal.ImageNames
 import io.kecsh.dsl.result.InstanceGroup
 import io.kecsh.dsl.result.InstanceInfo
@@ -21,10 +23,9 @@ class InstancesContext {
     static final int RUN_BATCH = 50
     /** Id lists (InstanceId.N) take at most 100 a call. */
     static final int ID_BATCH = 100
-    /** where(...) keys that are server-side filters, and the filter name each becomes. */
-    static final Map<String, String> FILTERS = [state: 'instance-state.name', zone: 'availability-zone.name',
-                                                subnet: 'subnet-id', vpc: 'vpc-id'].asImmutable()
-    static final Set<String> WHERE_KEYS = (FILTERS.keySet() + ['id', 'ids', 'name', 'type', 'project', 'search']) as Set
+    /** where(...) keys that are server-side filters, and the filter name each becomes (declared on where). */
+    static final Map<String, String> FILTERS = Verbs.of(InstancesContext, 'where').filters
+    static final Set<String> WHERE_KEYS = (FILTERS.keySet() + Verbs.of(InstancesContext, 'where').own) as Set
 
     private final KecshSession session
     private Map<String, Object> criteria
@@ -34,6 +35,7 @@ class InstancesContext {
     }
 
     /** {@code run type: 'S4.2B', count: 3, name: 'web', suffix: 1, image: 'centos-7.6'} */
+    @Verb(action = 'RunInstances', own = ['count', 'min'])
     InstanceGroup run(Map args = [:]) {
         Operation op = session.ops.model.requireOperation('RunInstances')
         Map<String, Object> params = [:]
@@ -43,7 +45,7 @@ class InstancesContext {
             String key = k as String
             if (key == 'count') count = v as int
             else if (key == 'min') min = v as int
-            else params[ParameterNames.apiName(op, key, 'run', ['count', 'min'])] = v
+            else params[ParameterNames.apiName(op, key, 'run', Verbs.of(InstancesContext, 'run').own)] = v
         }
         if (count < 1) throw new IllegalArgumentException("run: count must be at least 1, got ${count}")
         io.kecsh.dsl.internal.TemplateLaunch.fill(session, params)
@@ -92,6 +94,8 @@ class InstancesContext {
      * {@code id:}/{@code ids:}, {@code project:}, {@code search:}. Returns what it found now; the
      * verbs that follow in the same block act on the same choice.
      */
+    @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type', 'project', 'search'],
+        filters = ['state=instance-state.name', 'zone=availability-zone.name', 'subnet=subnet-id', 'vpc=vpc-id'])
     InstanceGroup where(Map criteria) {
         criteria.keySet().each { k ->
             if (!WHERE_KEYS.contains(k)) {
@@ -109,21 +113,25 @@ class InstancesContext {
         select()
     }
 
+    @Verb(action = 'StopInstances', names = ['mode=StoppedMode', 'force=ForceStop'])
     InstanceGroup stop(Map options = [:]) {
-        act('StopInstances', options, [mode: 'StoppedMode', force: 'ForceStop'])
+        act('stop', options)
     }
 
+    @Verb(action = 'StartInstances')
     InstanceGroup start(Map options = [:]) {
-        act('StartInstances', options, [:])
+        act('start', options)
     }
 
+    @Verb(action = 'RebootInstances', names = ['force=ForceReboot'])
     InstanceGroup reboot(Map options = [:]) {
-        act('RebootInstances', options, [force: 'ForceReboot'])
+        act('reboot', options)
     }
 
     /** To the recycle bin; {@code force: true} destroys for good. */
+    @Verb(action = 'TerminateInstances', names = ['force=ForceDelete'])
     InstanceGroup terminate(Map options = [:]) {
-        act('TerminateInstances', options, [force: 'ForceDelete'])
+        act('terminate', options)
     }
 
     InstanceGroup waitUntil(Map options = [:], String state) {
@@ -138,9 +146,11 @@ class InstancesContext {
     }
 
     /** Runs a batch verb on the choice, 100 ids a call; instances the service refused are reported. */
-    private InstanceGroup act(String action, Map options, Map<String, String> optionNames) {
+    private InstanceGroup act(String verb, Map options) {
+        Verbs.Info declared = Verbs.of(InstancesContext, verb)
+        String action = declared.action
+        Map<String, String> optionNames = declared.names
         Operation op = session.ops.model.requireOperation(action)
-        String verb = action.replace('Instances', '').toLowerCase()
         Map<String, Object> extra = [:]
         options.each { k, v ->
             String key = k as String

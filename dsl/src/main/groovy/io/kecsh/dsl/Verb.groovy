@@ -1,0 +1,31 @@
+package io.kecsh.dsl
+
+import java.lang.annotation.ElementType
+import java.lang.annotation.Retention
+import java.lang.annotation.RetentionPolicy
+import java.lang.annotation.Target
+
+/**
+ * Marks a context method as a DSL verb backed by one modelled action: {@code stop} is
+ * StopInstances. The context itself, the compile-time checks ({@link io.kecsh.dsl.check.LiteralChecks})
+ * and the IDE descriptor (kecsh.gdsl) all read this one declaration, so the verb → action table
+ * is never typed twice.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@interface Verb {
+    /** The model's action the verb calls. */
+    String action()
+
+    /** Names this verb maps itself, as {@code friendly=ApiName} ({@code force=ForceStop}); others go through ParameterNames. */
+    String[] names() default []
+
+    /** Keys the verb handles itself and never sends as such ({@code count}, {@code min}). */
+    String[] own() default []
+
+    /**
+     * For selections: {@code key=filter-name} pairs that become the action's {@code Filter}
+     * ({@code state=instance-state.name}). A verb with filters takes only these and {@link #own}.
+     */
+    String[] filters() default []
+}

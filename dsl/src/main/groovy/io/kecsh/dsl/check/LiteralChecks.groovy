@@ -1,0 +1,38 @@
+package io.kecsh.dsl.check
+
+import groovy.transform.CompileStatic
+import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.validate.Validator
+import org.codehaus.groovy.ast.ClassNode
+import org.codehaus.groovy.classgen.GeneratorContext
+import org.codehaus.groovy.control.CompilePhase
+import org.codehaus.groovy.control.SourceUnit
+import org.codehaus.groovy.control.customizers.CompilationCustomizer
+
+/**
+ * Fails compilation when a script spells a literal the model does not know: an enumerated value
+ * ({@code run type: 'S4.2X'}), a parameter or criterion name, or a fallback action. Every problem in
+ * the script is reported at once, each at its line and column with what is allowed and a "did you
+ * mean", worded by the same runtime validator that checks values known only at run time.
+ */
+@CompileStatic
+class LiteralChecks extends CompilationCustomizer {
+    private final ServiceModel model
+    private final Validator validator
+
+    LiteralChecks(ServiceModel model) {
+        super(CompilePhase.SEMANTIC_ANALYSIS)
+        this.model = model
+        this.validator = new Validator(model)
+    }
+
+    LiteralChecks() {
+        this(ServiceModel.bundled())
+    }
+
+    @Override
+    void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
+        // Only the script class runs DSL code; classes a script declares are its own business.
+        if (classNode.isScript()) new LiteralVisitor(source, model, validator).visitClass(classNode)
+    }
+}

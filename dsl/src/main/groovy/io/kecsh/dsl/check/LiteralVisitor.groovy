@@ -1,0 +1,294 @@
+package io.kecsh.dsl.check
+
+import groovy.transform.CompileStatic
+import io.kecsh.dsl.CloudScript
+import io.kecsh.dsl.ParameterNames
+import io.kecsh.dsl.ServiceProxy
+import io.kecsh.dsl.Verbs
+import io.kecsh.runtime.model.Operation
+import io.kecsh.runtime.model.Service
+import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.validate.Problem
+import io.kecsh.runtime.validate.Validator
+import org.codehaus.groovy.ast.ASTNode
+import org.codehaus.groovy.ast.ClassCodeVisitorSupport
+import org.codehaus.groovy.ast.DynamicVariable
+import org.codehaus.groovy.ast.expr.ArgumentListExpression
+import org.codehaus.groovy.ast.expr.ClosureExpression
+import org.codehaus.groovy.ast.expr.ConstantExpression
+import org.codehaus.groovy.ast.expr.Expression
+import org.codehaus.groovy.ast.expr.ListExpression
+import org.codehaus.groovy.ast.expr.MapEntryExpression
+import org.codehaus.groovy.ast.expr.MapExpression
+import org.codehaus.groovy.ast.expr.MethodCallExpression
+import org.codehaus.groovy.ast.expr.PropertyExpression
+import org.codehaus.groovy.ast.expr.TupleExpression
+import org.codehaus.groovy.ast.expr.VariableExpression
+import org.codehaus.groovy.control.SourceUnit
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage
+import org.codehaus.groovy.syntax.SyntaxException
+
+import java.lang.reflect.Method
+
+/**
+ * Walks a script the way the DSL resolves it at run time: {@code instances { … }} makes
+ * InstancesContext the delegate (read from the {@code @DelegatesTo} of the block's parameter),
+ * implicit calls go to the innermost delegate first, {@code instances.where(…)} and
+ * {@code kec.Action(…)} go through the script's getters. Calls to {@link io.kecsh.dsl.Verb}s with
+ * literal named arguments are checked; anything only known at run time (variables, GStrings,
+ * computed keys) is left to the runtime validator.
+ */
+@CompileStatic
+class LiteralVisitor extends ClassCodeVisitorSupport {
+    private final SourceUnit source
+    private final ServiceModel model
+    private final Validator validator
+    /** The delegates in scope, innermost first; the script itself is the outermost. */
+    private final Deque<Class<?>> contexts = new ArrayDeque<>()
+
+    LiteralVisitor(SourceUnit source, ServiceModel model, Validator validator) {
+        this.source = source
+        this.model = model
+        this.validator = validator
+        contexts.push(CloudScript)
+    }
+
+    @Override
+    protected SourceUnit getSourceUnit() {
+        source
+    }
+
+    @Override
+    void visitMethodCallExpression(MethodCallExpression call) {
+        String name = call.methodAsString
+        if (name == null) {
+            super.visitMethodCallExpression(call)
+            return
+        }
+        if (call.implicitThis || isThis(call.objectExpression)) {
+            implicitCall(call, name)
+            return
+        }
+        Class<?> receiver = receiverType(call.objectExpression)
+        if (receiver == ServiceProxy) {
+            fallbackCall(call, name)
+        } else if (receiver != null) {
+            Verbs.Info verb = Verbs.of(receiver)[name]
+            if (verb != null) checkVerb(verb, name, namedArguments(call))
+        }
+        super.visitMethodCallExpression(call)
+    }
+
+    /** Resolves like DELEGATE_FIRST: the innermost delegate that has the method takes the call. */
+    private void implicitCall(MethodCallExpression call, String name) {
+        for (Class<?> context : contexts) {
+            Verbs.Info verb = Verbs.of(context)[name]
+            if (verb != null) {
+                checkVerb(verb, name, namedArguments(call))
+                break
+            }
+            Class<?> delegate = blockDelegate(context, name)
+            if (delegate != null) {
+                call.objectExpression.visit(this)
+                visitWithDelegate(call.arguments, delegate)
+                return
+            }
+            if (hasMethod(context, name)) break
+        }
+        super.visitMethodCallExpression(call)
+    }
+
+    private void visitWithDelegate(Expression arguments, Class<?> delegate) {
+        List<Expression> args = arguments instanceof TupleExpression ? ((TupleExpression) arguments).expressions : [arguments]
+        for (Expression arg : args) {
+            if (arg instanceof ClosureExpression) {
+                contexts.push(delegate)
+                try {
+                    arg.visit(this)
+                } finally {
+                    contexts.pop()
+                }
+            } else {
+                arg.visit(this)
+            }
+        }
+    }
+
+    /** {@code kec.RunInstances(InstanceType: 'S4.2B')}: the action must exist, its parameters and literals too. */
+    private void fallbackCall(MethodCallExpression call, String action) {
+        String serviceName = serviceNameOf(call.objectExpression)
+        Service service = serviceName == null ? null : model.service(serviceName).orElse(null)
+        if (service == null || !Character.isUpperCase(action.charAt(0))) return   // not an action (toString, a property…)
+        Operation op
+        try {
+            op = ServiceProxy.requireOperation(service, serviceName, action)
+        } catch (IllegalArgumentException e) {
+            error(call.method, e.message)
+            return
+        }
+        String label = "${serviceName}.${op.name()}"
+        namedArguments(call).each { MapEntryExpression entry ->
+            String key = constantString(entry.keyExpression)
+            if (key == null) return
+            String api = apiName(op, key, label, [], entry.keyExpression)
+            if (api != null) checkValue(op, api, "${label} ${key}", entry.valueExpression)
+        }
+    }
+
+    private void checkVerb(Verbs.Info verb, String label, List<MapEntryExpression> named) {
+        Operation op = model.findOperation(verb.action).orElse(null)
+        if (op == null) return   // a spec checks every @Verb names a real action
+        named.each { MapEntryExpression entry ->
+            String key = constantString(entry.keyExpression)
+            if (key == null || verb.own.contains(key)) return
+            if (!verb.filters.isEmpty()) {
+                if (verb.filters.containsKey(key)) {
+                    checkFilter(op, verb.filters[key], "${label} ${key}", entry.valueExpression)
+                } else {
+                    List<String> keys = verb.extraKeys()
+                    error(entry.keyExpression, "${label}: unknown criterion '${key}'${Suggestions.didYouMean(key, keys)}; " +
+                        "criteria: ${keys.join(', ')}")
+                }
+                return
+            }
+            String api = verb.names[key] ?: apiName(op, key, label, verb.extraKeys(), entry.keyExpression)
+            if (api != null && op.params().containsKey(api)) checkValue(op, api, "${label} ${key}", entry.valueExpression)
+        }
+    }
+
+    private String apiName(Operation op, String key, String label, List<String> extra, ASTNode at) {
+        try {
+            ParameterNames.apiName(op, key, label, extra)
+        } catch (IllegalArgumentException e) {
+            error(at, e.message)
+            null
+        }
+    }
+
+    private void checkValue(Operation op, String api, String label, Expression valueExpression) {
+        Object literal = literal(valueExpression)
+        if (literal == null) return
+        report(validator.validate(op, [(api): literal]).problems(), api, label, valueExpression)
+    }
+
+    private void checkFilter(Operation op, String filterName, String label, Expression valueExpression) {
+        Object literal = literal(valueExpression)
+        if (literal == null) return
+        List<Object> values = literal instanceof List ? (List<Object>) literal : [literal]
+        Map<String, Object> request = [Filter: [[Name: filterName, Value: values]]] as Map<String, Object>
+        report(validator.validate(op, request).problems(), 'Filter.1.Value', label, valueExpression)
+    }
+
+    /** The enumeration problems at {@code path}, each at its literal (the item of a list literal). */
+    private void report(List<Problem> problems, String path, String label, Expression valueExpression) {
+        problems.findAll { Problem p -> enumProblem(p) && (p.path() == path || p.path().startsWith(path + '.')) }.each { Problem p ->
+            String text = p.message().startsWith(p.path() + ': ') ? p.message().substring(p.path().length() + 2) : p.message()
+            error(itemAt(valueExpression, p.path(), path), "${label}: ${text}")
+        }
+    }
+
+    /** A value outside an enumeration: the runtime validator lists what is allowed for those. */
+    private static boolean enumProblem(Problem p) {
+        p.kind() == Problem.Kind.INVALID_VALUE && !p.allowed().isEmpty()
+    }
+
+    private static Expression itemAt(Expression value, String problemPath, String path) {
+        if (!(value instanceof ListExpression) || problemPath.length() <= path.length() + 1) return value
+        String rest = problemPath.substring(path.length() + 1)
+        int dot = rest.indexOf('.')
+        String index = dot < 0 ? rest : rest.substring(0, dot)
+        List<Expression> items = ((ListExpression) value).expressions
+        index.isInteger() && index.toInteger() in 1..items.size() ? items[index.toInteger() - 1] : value
+    }
+
+    /** A String constant or a list of them; null for anything decided at run time. */
+    private static Object literal(Expression e) {
+        if (e instanceof ConstantExpression && ((ConstantExpression) e).value instanceof String) return ((ConstantExpression) e).value
+        if (e instanceof ListExpression) {
+            List<Expression> items = ((ListExpression) e).expressions
+            if (!items.isEmpty() && items.every { Expression i -> i instanceof ConstantExpression && ((ConstantExpression) i).value instanceof String }) {
+                return items.collect { Expression i -> ((ConstantExpression) i).value }
+            }
+        }
+        null
+    }
+
+    private static String constantString(Expression e) {
+        e instanceof ConstantExpression && ((ConstantExpression) e).value instanceof String ? (String) ((ConstantExpression) e).value : null
+    }
+
+    private static List<MapEntryExpression> namedArguments(MethodCallExpression call) {
+        Expression args = call.arguments
+        List<Expression> list = args instanceof TupleExpression ? ((TupleExpression) args).expressions : [args]
+        list.findAll { it instanceof MapExpression }.collectMany { ((MapExpression) it).mapEntryExpressions }
+    }
+
+    private static boolean isThis(Expression e) {
+        e instanceof VariableExpression && ((VariableExpression) e).isThisExpression()
+    }
+
+    /** The type a script-level name stands for ({@code instances}, {@code kec}), from the delegates' getters. */
+    private Class<?> receiverType(Expression e) {
+        String name = scriptName(e)
+        if (name == null) return null
+        for (Class<?> context : contexts) {
+            Method getter = context.methods.find { Method m -> m.name == 'get' + name.capitalize() && m.parameterCount == 0 }
+            if (getter != null) return getter.returnType
+        }
+        null
+    }
+
+    /** {@code instances} or {@code this.instances}, when not a local variable of the script. */
+    private static String scriptName(Expression e) {
+        if (e instanceof VariableExpression) {
+            VariableExpression v = (VariableExpression) e
+            boolean dynamic = v.accessedVariable == null || v.accessedVariable instanceof DynamicVariable
+            return dynamic && !v.isThisExpression() && !v.isSuperExpression() ? v.name : null
+        }
+        if (e instanceof PropertyExpression && isThis(((PropertyExpression) e).objectExpression)) {
+            return ((PropertyExpression) e).propertyAsString
+        }
+        null
+    }
+
+    /** The service a {@code ServiceProxy} getter of the script stands for, asked of the getter itself. */
+    private String serviceNameOf(Expression e) {
+        String name = scriptName(e)
+        Method getter = name == null ? null : CloudScript.methods.find { Method m -> m.name == 'get' + name.capitalize() && m.parameterCount == 0 }
+        if (getter == null) return null
+        ((ServiceProxy) getter.invoke(Probe.SCRIPT)).serviceName
+    }
+
+    /** The {@code @DelegatesTo} class of a method's closure parameter, if it has one. */
+    static Class<?> blockDelegate(Class<?> context, String name) {
+        for (Method m : context.methods) {
+            if (m.name != name) continue
+            for (int i = 0; i < m.parameterCount; i++) {
+                DelegatesTo d = (DelegatesTo) m.parameterAnnotations[i].find { it instanceof DelegatesTo }
+                if (d != null && Closure.isAssignableFrom(m.parameterTypes[i]) && d.value() != DelegatesTo.Target) return d.value()
+            }
+        }
+        null
+    }
+
+    private static boolean hasMethod(Class<?> context, String name) {
+        context.methods.any { Method m -> m.name == name && m.declaringClass != Object && m.declaringClass != Script && m.declaringClass != GroovyObject } ||
+            context.methods.any { Method m -> m.name == 'methodMissing' && m.declaringClass == context }
+    }
+
+    private void error(ASTNode at, String message) {
+        source.errorCollector.addErrorAndContinue(new SyntaxErrorMessage(
+            new SyntaxException(message, at.lineNumber, at.columnNumber, at.lastLineNumber, at.lastColumnNumber), source))
+    }
+
+    /** A bare script to ask the ServiceProxy getters which service they stand for. */
+    private static final class Probe extends CloudScript {
+        static final Probe SCRIPT = new Probe()
+
+        @Override
+        Object run() {
+            null
+        }
+    }
+}

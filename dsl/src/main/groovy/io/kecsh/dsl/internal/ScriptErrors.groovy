@@ -1,0 +1,76 @@
+package io.kecsh.dsl.internal
+
+import io.kecsh.dsl.BatchException
+import io.kecsh.runtime.error.KecshException
+import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.validate.ValidationException
+import org.codehaus.groovy.runtime.InvokerInvocationException
+
+import java.lang.reflect.Method
+import java.lang.reflect.Modifier
+import java.lang.reflect.UndeclaredThrowableException
+
+/**
+ * What a failure says to the person who ran the script: kecsh's own errors as they are, Groovy's
+ * "no such method/property" as one line with a "did you mean" instead of Groovy's multi-line
+ * "Possible solutions" with closure class names, anything else as {@code Type: message}.
+ */
+final class ScriptErrors {
+    /** Names every Groovy object has; never worth suggesting in a script. */
+    private static final Set<String> INTERNAL = ['getMetaClass', 'setMetaClass', 'invokeMethod', 'getProperty', 'setProperty',
+        'methodMissing', 'propertyMissing', 'getClass', 'run', 'main', 'getBinding', 'setBinding', 'evaluate', 'wait',
+        'notify', 'notifyAll', 'hashCode', 'equals', 'toString', 'getKecshSession', 'print', 'printf', 'println'] as Set
+
+    private ScriptErrors() {
+    }
+
+    /** The failure worth showing: wrappers (reflection, Groovy's invoker) peeled off. */
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e
+        while ((t instanceof InvokerInvocationException || t instanceof UndeclaredThrowableException ||
+            t instanceof java.lang.reflect.InvocationTargetException) && t.cause != null) {
+            t = t.cause
+        }
+        t
+    }
+
+    /** One line (several for a validation report with several problems) that says what went wrong. */
+    static String message(Throwable e) {
+        Throwable shown = unwrap(e)
+        if (shown instanceof MissingMethodException) return missingMethod((MissingMethodException) shown)
+        if (shown instanceof MissingPropertyException) return missingProperty((MissingPropertyException) shown)
+        if (shown instanceof KecshException || shown instanceof ValidationException || shown instanceof BatchException ||
+            shown instanceof IllegalArgumentException || shown instanceof IllegalStateException) {
+            return shown.message
+        }
+        "${shown.class.simpleName}: ${firstLine(shown.message)}"
+    }
+
+    private static String missingMethod(MissingMethodException e) {
+        List<String> names = e.type == null ? [] : e.type.methods.findAll { Method m -> usable(m) }*.name.unique()
+        String where = e.type == null || Script.isAssignableFrom(e.type) ? '' : " on ${describe(e.type)}"
+        String given = e.arguments ? e.arguments.collect { it == null ? 'null' : it instanceof Closure ? '{ … }' : it.class.simpleName }.join(', ') : ''
+        "${e.method}(${given}): no such method${where}${Suggestions.didYouMean(e.method, names)}"
+    }
+
+    private static String missingProperty(MissingPropertyException e) {
+        List<String> names = e.type == null ? [] : e.type.methods.findAll { Method m ->
+            usable(m) && m.name.startsWith('get') && m.name.length() > 3 && m.parameterCount == 0
+        }.collect { it.name.substring(3).uncapitalize() }
+        String where = e.type == null || Script.isAssignableFrom(e.type) ? ' (not a variable of the script, nor a DSL name)' : " of ${describe(e.type)}"
+        "${e.property}: no such property${where}${Suggestions.didYouMean(e.property, names)}"
+    }
+
+    private static boolean usable(Method m) {
+        Modifier.isPublic(m.modifiers) && !m.synthetic && !INTERNAL.contains(m.name) && !m.name.contains('$') &&
+            m.declaringClass != Object && m.declaringClass != GroovyObject
+    }
+
+    private static String describe(Class<?> type) {
+        type.simpleName ?: type.name
+    }
+
+    private static String firstLine(String s) {
+        s == null ? '' : s.readLines().find { it.trim() } ?: ''
+    }
+}

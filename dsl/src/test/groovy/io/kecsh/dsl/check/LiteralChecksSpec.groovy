@@ -1,0 +1,121 @@
+package io.kecsh.dsl.check
+
+import io.kecsh.dsl.CloudOperations
+import io.kecsh.dsl.Defaults
+import io.kecsh.dsl.KecshScriptException
+import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.ScriptRunner
+import io.kecsh.runtime.model.ServiceModel
+import spock.lang.Specification
+import spock.lang.Unroll
+
+/** Literal values and names the model does not know fail compilation, all at once, at their line:col. */
+class LiteralChecksSpec extends Specification {
+    ScriptRunner runner
+
+    def setup() {
+        CloudOperations ops = Stub(CloudOperations) { getModel() >> ServiceModel.bundled() }
+        runner = new ScriptRunner(new KecshSession(ops, new Defaults([:], null), null))
+    }
+
+    @Unroll
+    def "the literal in '#source' compiles"() {
+        when:
+        runner.check(source, 'ok.groovy')
+
+        then:
+        noExceptionThrown()
+
+        where:
+        source << [
+            "instances { run type: 'S4.2B', count: 3, name: 'web', suffix: 1, image: 'centos-7.6' }",
+            "instances { run type: 'S4.2B', chargeType: 'HourlyInstantSettlement' }",
+            "instances { where state: 'active', zone: ['cn-beijing-6a', 'cn-beijing-6b']; stop mode: 'StopCharging', force: true }",
+            "instances { where name: ~/^ci-/, type: 'anything goes client-side'; terminate force: true }",
+            "instances.where(state: 'stopped')*.privateIp",
+            "kec.RunInstances(InstanceType: 'S4.2B', MaxCount: 1)",
+            "kec.DescribeRegions()",
+            "def t = 'S4.2X'; instances { run type: t }",                 // a variable: the runtime validator's job
+            "def n = 2; instances { run type: \"S4.\${n}X\" }",           // a GString likewise
+            "def m = [type: 'S4.2X']; instances { run m }",               // a computed map likewise
+            "def instances = [where: { Map m -> m }]; instances.where(state: 'nope')",   // a local, not the DSL
+            "class Helper { def where(Map m) { m } }; new Helper().where(state: 'nope')",
+        ]
+    }
+
+    @Unroll
+    def "#source fails at #at with '#expected'"() {
+        when:
+        runner.check(source, 'deploy.groovy')
+
+        then:
+        KecshScriptException e = thrown()
+        e.problems.size() == 1
+        e.message.startsWith("deploy.groovy:${at}: ")
+        e.message.contains(expected)
+        !e.message.contains('\tat ')
+
+        where:
+        source                                                          | at     | expected
+        "instances { run type: 'S4.2X' }"                               | '1:23' | "run type: 'S4.2X' is not a valid InstanceType (did you mean S4.2A, S4.2B, S4.2C or S4.2D?)"
+        "instances { run type: 'S4.2X' }"                               | '1:23' | 'allowed S4 values: S4.1A, S4.1B'
+        "instances { run type: 's4.2b' }"                               | '1:23' | "run type: 's4.2b' is not a valid InstanceType (did you mean S4.2B?)"
+        "instances { run type: 'S4.2B', chargeType: 'Monthy' }"         | '1:44' | "run chargeType: 'Monthy' is not a valid ChargeType (did you mean Monthly?); allowed: Monthly, Daily"
+        "instances { run typ: 'S4.2B' }"                                | '1:17' | "run: unknown parameter 'typ' (did you mean type?); run takes type, image"
+        "instances {\n  where state: 'actve'\n}"                        | '2:16' | "where state: 'actve' is not a valid InstanceStateName (did you mean active?)"
+        "instances { where zone: ['cn-beijing-6a', 'cn-beijing-6z'] }"  | '1:43' | "where zone: 'cn-beijing-6z' is not a valid AvailabilityZone (did you mean cn-beijing-6a, cn-beijing-6b or cn-beijing-6c?)"
+        "instances { where colour: 'red' }"                             | '1:19' | "where: unknown criterion 'colour'; criteria: id, ids"
+        "instances { where state: 'active'; stop mode: 'Keep' }"        | '1:47' | "stop mode: 'Keep' is not a valid StoppedMode (did you mean KeepCharging?); allowed: KeepCharging, StopCharging"
+        "instances { where state: 'active'; reboot forse: true }"       | '1:43' | "reboot: unknown parameter 'forse' (did you mean force?)"
+        "instances { [1, 2].each { run type: 'S4.2X' } }"               | '1:37' | "run type: 'S4.2X'"
+        "instances.where(state: 'actve')"                               | '1:24' | "where state: 'actve'"
+        "this.instances.where(state: 'actve')"                          | '1:29' | "where state: 'actve'"
+        "kec.DescribeRegionz()"                                         | '1:5'  | 'kec.DescribeRegionz: no such action (did you mean DescribeRegions?); kec has 47 actions, e.g. '
+        "kec.RunInstances(InstanceType: 'N3.2X')"                       | '1:32' | "kec.RunInstances InstanceType: 'N3.2X' is not a valid InstanceType (did you mean N3.2B or N3.2C?)"
+        "kec.RunInstances(instanceTyp: 'N3.2B')"                        | '1:18' | "kec.RunInstances: unknown parameter 'instanceTyp' (did you mean instanceType?)"
+    }
+
+    def "every problem in the script is reported at once, one line each, in script order"() {
+        when:
+        runner.check('''\
+            region 'cn-beijing-6'
+            instances { run type: 'S4.2X', count: 3, chargeType: 'Monthy' }
+            instances {
+                where state: 'actve', colour: 'red'
+                stop mode: 'Keep'
+            }
+            kec.DescribeRegionz()
+            '''.stripIndent(), 'deploy.groovy')
+
+        then:
+        KecshScriptException e = thrown()
+        e.problems.collect { it.substring(0, it.indexOf(': ')) } ==
+            ['deploy.groovy:2:23', 'deploy.groovy:2:54', 'deploy.groovy:4:18', 'deploy.groovy:4:27', 'deploy.groovy:5:16', 'deploy.groovy:7:5']
+        e.message.readLines().size() == 6
+        e.line == 2
+        e.column == 23
+    }
+
+    def "a run reports the problems before anything is called"() {
+        given:
+        CloudOperations ops = Mock(CloudOperations) { getModel() >> ServiceModel.bundled() }
+        ScriptRunner checked = new ScriptRunner(new KecshSession(ops, new Defaults([:], null), null))
+
+        when:
+        checked.run("kec.DescribeRegions()\ninstances { run type: 'S4.2X' }", 'deploy.groovy')
+
+        then:
+        KecshScriptException e = thrown()
+        e.message.startsWith('deploy.groovy:2:23: ')
+        0 * ops.call(_, _)
+    }
+
+    def "a syntax error is still one located line"() {
+        when:
+        runner.check("instances { run type: 'S4.2B' ", 'broken.groovy')
+
+        then:
+        KecshScriptException e = thrown()
+        e.message ==~ /broken\.groovy:1:\d+: .*/
+    }
+}
