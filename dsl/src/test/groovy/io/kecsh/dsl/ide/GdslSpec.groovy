@@ -17,6 +17,7 @@ class GdslSpec extends Specification {
     /** Closure parameters that deliberately have no delegate, and why. */
     static final Map<String, String> NO_DELEGATE = [
         'CloudScript.waitUntil': 'a condition runs where it is written (its owner), so inside instances { } it still sees where(…)',
+        'CloudScript.plan'     : "plan's block is ordinary script code: it runs where it is written, so every block and verb works inside it",
     ]
     static final ServiceModel MODEL = ServiceModel.bundled()
 
