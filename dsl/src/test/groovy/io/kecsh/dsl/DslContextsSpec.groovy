@@ -1,28 +1,10 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.result.KeyInfo
-import io.kecsh.runtime.sandbox.SandboxOptions
-import spock.lang.Specification
-import spock.lang.TempDir
 
-import java.nio.file.Path
 
 /** Every curated context's verbs against a fresh sandbox (manual clock: waits move it). */
-class DslContextsSpec extends Specification {
-    @TempDir
-    Path home
-    List<String> progress = []
-    Kecsh kecsh
-
-    def setup() {
-        kecsh = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests())
-            .progress { String line -> progress << line }.build()
-    }
-
-    def cleanup() {
-        kecsh.close()
-    }
-
+class DslContextsSpec extends KecshSandboxSpecification {
     def "images: create from an instance, wait, rename, share, copy, list, remove"() {
         when:
         def r = kecsh.eval('''

@@ -1,27 +1,9 @@
 package io.kecsh.dsl
 
-import io.kecsh.runtime.sandbox.SandboxOptions
-import spock.lang.Specification
-import spock.lang.TempDir
 
-import java.nio.file.Path
 
 /** The DSL against a fresh embedded sandbox (manual clock: waits move it, nothing sleeps). */
-class DslSandboxSpec extends Specification {
-    @TempDir
-    Path home
-    List<String> progress = []
-    Kecsh kecsh
-
-    def setup() {
-        kecsh = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests())
-            .progress { String line -> progress << line }.build()
-    }
-
-    def cleanup() {
-        kecsh.close()
-    }
-
+class DslSandboxSpec extends KecshSandboxSpecification {
     def "the design-card line works verbatim against a fresh sandbox"() {
         when:
         def created = kecsh.eval("instances { run type: 'S4.2B', count: 3 }")

@@ -2,27 +2,15 @@ package io.kecsh.dsl
 
 import io.kecsh.dsl.plan.Plan
 import io.kecsh.runtime.sandbox.SandboxOptions
-import spock.lang.Specification
-import spock.lang.TempDir
 
-import java.nio.file.Path
 
 /** Plan mode against a fresh sandbox: reads are real, nothing changes, secrets masked, prices from DescribePrice. */
-class PlanSandboxSpec extends Specification {
+class PlanSandboxSpec extends KecshSandboxSpecification {
     static final String PASSWORD = 'Secret123x'
 
-    @TempDir
-    Path home
-    List<String> progress = []
-    Kecsh kecsh
-
-    def setup() {
-        kecsh = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests())
-            .progress { String line -> progress << line }.plan(true).build()
-    }
-
-    def cleanup() {
-        kecsh.close()
+    @Override
+    protected Kecsh.Builder configure(Kecsh.Builder builder) {
+        builder.plan(true)
     }
 
     /** Changes the sandbox for real (the session is not planned), to give plans something to read. */

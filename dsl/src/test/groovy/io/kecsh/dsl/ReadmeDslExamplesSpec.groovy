@@ -1,6 +1,5 @@
 package io.kecsh.dsl
 
-import io.kecsh.runtime.sandbox.SandboxOptions
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -23,7 +22,7 @@ class ReadmeDslExamplesSpec extends Specification {
 
     def "README example #index runs against a fresh sandbox: #firstLine"() {
         given:
-        Kecsh kecsh = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests()).progress {}.build()
+        Kecsh kecsh = KecshSandboxSpecification.hermetic(home).progress {}.build()
 
         when:
         kecsh.evalFile(write(example), [:])

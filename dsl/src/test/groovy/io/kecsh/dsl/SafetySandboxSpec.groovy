@@ -1,7 +1,6 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.safety.Target
-import io.kecsh.runtime.sandbox.SandboxOptions
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -15,7 +14,7 @@ class SafetySandboxSpec extends Specification {
     Map<String, String> ids
 
     private Kecsh build(Closure configure = {}) {
-        Kecsh.Builder b = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests()).progress {}
+        Kecsh.Builder b = KecshSandboxSpecification.hermetic(home).progress {}
         configure(b)
         kecsh = b.build()
         def made = kecsh.eval('''

@@ -1,6 +1,5 @@
 package io.kecsh.dsl
 
-import io.kecsh.runtime.sandbox.SandboxOptions
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -17,7 +16,7 @@ class ScriptErrorsSpec extends Specification {
     Kecsh kecsh
 
     def setupSpec() {
-        kecsh = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests()).progress {}.build()
+        kecsh = KecshSandboxSpecification.hermetic(home).progress {}.build()
     }
 
     def cleanupSpec() {
