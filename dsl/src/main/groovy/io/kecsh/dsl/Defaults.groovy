@@ -1,6 +1,7 @@
 package io.kecsh.dsl
 
 import groovy.transform.CompileStatic
+import io.kecsh.runtime.config.ProfileKey
 import io.kecsh.runtime.text.Suggestions
 
 /**
@@ -11,13 +12,14 @@ import io.kecsh.runtime.text.Suggestions
  */
 @CompileStatic
 class Defaults {
-    /** The keys a script, a profile and the sandbox can give, with the parameter each fills. */
-    static final Map<String, String> KEYS = [image: 'ImageId', subnet: 'SubnetId', securityGroup: 'SecurityGroupId',
-                                            chargeType: 'ChargeType', instanceType: 'InstanceType', keyId: 'KeyId'].asImmutable()
-    /** The profile file spells them default.snake_case. */
-    private static final Map<String, String> PROFILE_KEYS = [image: 'default.image', subnet: 'default.subnet',
-        securityGroup: 'default.security_group', chargeType: 'default.charge_type', instanceType: 'default.instance_type',
-        keyId: 'default.key_id'].asImmutable()
+    /**
+     * The settings a script, a profile and the sandbox can give, with the RunInstances parameter each
+     * fills, and their spelling in the profile file: all from the config package's {@link ProfileKey}.
+     */
+    static final Map<String, String> KEYS = ProfileKey.values().findAll { it.defaultName().present }
+        .collectEntries { [it.defaultName().get(), it.runInstancesParameter().orElse(null)] }.asImmutable()
+    private static final Map<String, String> PROFILE_KEYS = ProfileKey.values().findAll { it.defaultName().present }
+        .collectEntries { [it.defaultName().get(), it.key()] }.asImmutable()
 
     /** A source of fallback values per region (the sandbox's seeded subnet, security group, image). */
     static interface Source {
