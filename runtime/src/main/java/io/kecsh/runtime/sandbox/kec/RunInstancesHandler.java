@@ -11,10 +11,10 @@ import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
+import io.kecsh.runtime.sandbox.vpc.SubnetAddresses;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,10 @@ final class RunInstancesHandler implements ActionHandler {
         int count = count(request, region, params);
         if (params.containsKey("DataGuardId")) checkDataGuard(request, region, params.get("DataGuardId").toString(), count);
         String ipGiven = (String) params.get("PrivateIpAddress");
-        if (ipGiven != null) checkAddress(request, region, subnet, ipGiven, count);
+        if (ipGiven != null) {
+            if (count > 1) throw request.invalid("PrivateIpAddress", "One address cannot be given to " + count + " instances.");
+            SubnetAddresses.claim(request, region, subnet, "PrivateIpAddress", ipGiven);
+        }
         String type = (String) params.getOrDefault("InstanceType", "I1.1A");
         Catalog.Type typeSpec = Catalog.bundled().type(type).orElseThrow();
         if (!typeSpec.family().offeredIn(subnet.zone)) {
@@ -61,7 +64,7 @@ final class RunInstancesHandler implements ActionHandler {
         }
         Map<String, Object> systemDisk = structure(params, "SystemDisk");
         List<Object> created = new ArrayList<>();
-        Set<String> usedAddresses = usedAddresses(region);
+        Set<String> usedAddresses = SubnetAddresses.used(region, subnet);
         String now = state.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
         long nameSuffix = number(params, "InstanceNameSuffix", -1);
         long hostSuffix = number(params, "HostNameSuffix", -1);
@@ -77,7 +80,7 @@ final class RunInstancesHandler implements ActionHandler {
             i.subnetId = subnet.id;
             i.vpcId = subnet.vpcId;
             i.securityGroupIds = new ArrayList<>(List.of(group.id));
-            i.privateIp = ipGiven != null ? ipGiven : nextAddress(subnet, usedAddresses);
+            i.privateIp = ipGiven != null ? ipGiven : SubnetAddresses.allocate(request, subnet, "SubnetId", usedAddresses);
             usedAddresses.add(i.privateIp);
             i.chargeType = params.get("ChargeType").toString();
             i.purchaseTime = params.containsKey("PurchaseTime") ? ((Number) params.get("PurchaseTime")).longValue() : null;
@@ -152,29 +155,6 @@ final class RunInstancesHandler implements ActionHandler {
                 + (room == 1 ? "" : "s") + ", fewer than MinCount " + min + "; nothing was created.");
         }
         return (int) n;
-    }
-
-    private static void checkAddress(SandboxRequest request, RegionState region, Subnet subnet, String ip, int count) {
-        if (count > 1) throw request.invalid("PrivateIpAddress", "One address cannot be given to " + count + " instances.");
-        if (!ip.startsWith(subnet.prefix + ".")) {
-            throw request.invalid("PrivateIpAddress", ip + " is not in subnet " + subnet.id + " (" + subnet.prefix + ".0.0/16).");
-        }
-        boolean taken = region.networkInterfaces.values().stream().anyMatch(n -> ip.equals(n.privateIp));
-        if (taken) throw request.invalid("PrivateIpAddress", ip + " is already in use.");
-    }
-
-    static Set<String> usedAddresses(RegionState region) {
-        Set<String> used = new HashSet<>();
-        region.networkInterfaces.values().forEach(n -> used.add(n.privateIp));
-        return used;
-    }
-
-    /** The subnet's next free address (the used set is built once per call: linear, not quadratic). */
-    static String nextAddress(Subnet subnet, Set<String> used) {
-        while (true) {
-            String candidate = subnet.address(subnet.nextHost++ % 62_500);
-            if (!used.contains(candidate)) return candidate;
-        }
     }
 
     private static NetworkInterface primaryNic(SandboxState state, Instance i, Subnet subnet) {
