@@ -67,7 +67,6 @@ final class InstanceLifecycle {
 
     static Map<String, Object> monitor(SandboxRequest request, SandboxState state, boolean on) {
         RegionState region = state.region(request.region());
-        InstanceStates.settle(region, state.clock(), false);
         List<Object> out = new ArrayList<>();
         List<String> ids = request.strings("InstanceId");
         for (int n = 0; n < ids.size(); n++) {
@@ -81,7 +80,6 @@ final class InstanceLifecycle {
     /** Applies a change to every named instance, answering each one's Return. */
     private static Map<String, Object> each(SandboxRequest request, SandboxState state, BiPredicate<Instance, RegionState> change) {
         RegionState region = state.region(request.region());
-        InstanceStates.settle(region, state.clock(), false);
         List<String> ids = request.strings("InstanceId");
         List<Instance> instances = new ArrayList<>();
         for (int n = 0; n < ids.size(); n++) {

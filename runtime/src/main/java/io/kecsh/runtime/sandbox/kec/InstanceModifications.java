@@ -93,10 +93,9 @@ final class InstanceModifications {
         return Map.of("vncUrl", "http://127.0.0.1:6080/vnc_auto.html?token=" + state.ids.uuid());
     }
 
+    /** The call's region; its instances were settled before the call (InstanceDomain's before-call step). */
     private static RegionState settled(SandboxRequest request, SandboxState state) {
-        RegionState region = state.region(request.region());
-        InstanceStates.settle(region, state.clock(), false);
-        return region;
+        return state.region(request.region());
     }
 
     private static long number(EnumValue v, String attr) {
