@@ -53,6 +53,11 @@ final class ParameterNames {
             "${verb} takes ${valid.join(', ')}")
     }
 
+    /** The one wording for a word a verb that takes only its own words does not know. */
+    static String unknownWord(String verb, String typed, Collection<String> words) {
+        "${verb}: unknown parameter '${typed}'${Suggestions.didYouMean(typed, words)}; ${verb} takes ${words.join(', ')}"
+    }
+
     /** What a person may type for this operation: the short forms that apply, then the other parameters in lower camel. */
     static List<String> friendlyNames(Operation op) {
         Map<String, String> applying = ALIASES.findAll { String k, String v -> op.params().containsKey(v) }

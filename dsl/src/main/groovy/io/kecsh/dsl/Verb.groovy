@@ -28,4 +28,13 @@ import java.lang.annotation.Target
      * ({@code state=instance-state.name}). A verb with filters takes only these and {@link #own}.
      */
     String[] filters() default []
+
+    /**
+     * An enumeration, as {@code service.EnumName}, whose values in lower camel are further keys the
+     * verb handles itself: KMS {@code upgrade} takes BSS's quota codes ({@code spec}, {@code keyNum}).
+     */
+    String ownFrom() default ''
+
+    /** The verb takes only its own words ({@link #own}, {@link #names}, {@link #ownFrom}), no API parameters by name. */
+    boolean closed() default false
 }

@@ -3,12 +3,15 @@ package io.kecsh.dsl
 import groovy.transform.CompileStatic
 import groovy.transform.Immutable
 
+import io.kecsh.runtime.model.EnumValue
+import io.kecsh.runtime.model.ServiceModel
+
 import java.lang.reflect.Method
 
 /** The {@link Verb} declarations of a context class, read once per class. */
 @CompileStatic
 final class Verbs {
-    /** One verb: its name, action, own name mapping, the keys it handles itself, and its filters. */
+    /** One verb: its name, action, own name mapping, the keys it handles itself, its filters, and whether it takes nothing else. */
     @Immutable
     static final class Info {
         String name
@@ -16,6 +19,7 @@ final class Verbs {
         Map<String, String> names
         List<String> own
         Map<String, String> filters
+        boolean closed
 
         /** Keys that are not API parameters: the verb's own, its mapped names and its filters. */
         List<String> extraKeys() {
@@ -50,10 +54,19 @@ final class Verbs {
         for (Method m : type.methods) {
             Verb v = m.getAnnotation(Verb)
             if (v == null) continue
-            out[m.name] = new Info(name: m.name, action: v.action(), names: pairs(v.names()), own: v.own().toList(),
-                filters: pairs(v.filters()))
+            out[m.name] = new Info(name: m.name, action: v.action(), names: pairs(v.names()), own: v.own().toList() + enumWords(v.ownFrom()),
+                filters: pairs(v.filters()), closed: v.closed())
         }
         Collections.unmodifiableMap(out)
+    }
+
+    /** {@code bss.BssKmsParameterCode} → its values in lower camel, read from the bundled model. */
+    static List<String> enumWords(String ownFrom) {
+        if (!ownFrom) return []
+        int dot = ownFrom.indexOf('.')
+        if (dot <= 0) throw new IllegalStateException("@Verb ownFrom '${ownFrom}' is not service.EnumName")
+        ServiceModel.bundled().requireService(ownFrom.substring(0, dot)).requireEnum(ownFrom.substring(dot + 1)).values()
+            .collect { EnumValue e -> e.value().uncapitalize() }
     }
 
     private static Map<String, String> pairs(String[] declared) {

@@ -208,7 +208,7 @@ class DslContextsSpec extends KecshSandboxSpecification {
         "templates { create name: 'w', typ: 'S4.2B' }"           | "unknown parameter 'typ' (did you mean type?)"
         "templates { create name: 'w', type: 'S4.2X' }"          | 'did you mean S4.2A, S4.2B, S4.2C or S4.2D?'
         "prices { spot type: 'N3.2B', zon: 'cn-beijing-6a' }"    | "(did you mean zone?)"
-        "kms { upgrade '@ID@', spek: 2000 }"                     | "unknown quota 'spek' (did you mean spec?)"
+        "kms { upgrade '@ID@', spek: 2000 }"                     | "unknown parameter 'spek' (did you mean spec?)"
         "kms { waitUntil 'conected', '@ID@' }"                   | "unknown state 'conected' (did you mean connected?)"
         "kms.GetKmsInstanse(KmsInstanceId: '@ID@')"              | 'did you mean GetKmsInstance?'
     }

@@ -1,13 +1,9 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.context.DataGuardContext
-import io.kecsh.dsl.context.ImagesContext
-import io.kecsh.dsl.context.KeysContext
 import io.kecsh.dsl.context.KmsContext
 import io.kecsh.dsl.context.NetworkInterfacesContext
-import io.kecsh.dsl.context.PricesContext
-import io.kecsh.dsl.context.SnapshotsContext
-import io.kecsh.dsl.context.TemplatesContext
+import io.kecsh.dsl.context.ResourceContext
+import io.kecsh.dsl.ide.DslClasses
 import io.kecsh.dsl.internal.ResourceWaits
 import io.kecsh.runtime.model.ServiceModel
 import spock.lang.Shared
@@ -26,16 +22,26 @@ class NamesAgainstModelSpec extends Specification {
         [alias, api] << ParameterNames.ALIASES.collect { k, v -> [k, v] }
     }
 
-    def "every word of #context.simpleName fills a real parameter of its action"() {
+    def "every curated context reachable from a script declares its verbs with @Verb: #context.simpleName"() {
         expect:
-        context.WORDS.each { String action, Map<String, String> words ->
-            def op = model.requireOperation(action)
-            words.each { word, api -> assert op.params().containsKey(api), "${context.simpleName} ${action}: ${word} → ${api}" }
-        }
+        !Verbs.of(context).isEmpty()
+        // The words a context maps come from those declarations alone (GdslSpec checks each against its action).
+        context.newInstance([null] as Object[]).words == Verbs.of(context).values().groupBy { it.action }
+            .collectEntries { action, verbs -> [action, verbs.collectEntries { it.names }] }
 
         where:
-        context << [ImagesContext, SnapshotsContext, KeysContext, NetworkInterfacesContext, DataGuardContext, TemplatesContext,
-                    PricesContext, KmsContext]
+        context << DslClasses.reachable().findAll { ResourceContext.isAssignableFrom(it) }
+    }
+
+    def "the KMS verbs take the quota words of BssKmsParameterCode as their own"() {
+        expect:
+        ['upgrade', 'downgrade', 'renew'].every { Verbs.of(KmsContext, it).own.containsAll(KmsContext.parameterCodes(model).keySet()) }
+    }
+
+    def "every waitUntil of the DSL names the states it takes"() {
+        expect:
+        DslClasses.reachable().collectMany { it.methods.toList() }.findAll { it.name == 'waitUntil' && it.parameterTypes.contains(String) }
+            .every { it.getAnnotation(WaitsFor) != null }
     }
 
     def "the network-interface list criteria are the model's filter names"() {

@@ -5,6 +5,8 @@ import io.kecsh.dsl.CloudScript
 import io.kecsh.dsl.ParameterNames
 import io.kecsh.dsl.ServiceProxy
 import io.kecsh.dsl.Verbs
+import io.kecsh.dsl.WaitStates
+import io.kecsh.dsl.WaitsFor
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.ServiceModel
@@ -15,6 +17,7 @@ import org.codehaus.groovy.ast.ASTNode
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.DynamicVariable
 import org.codehaus.groovy.ast.expr.ArgumentListExpression
+import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
 import org.codehaus.groovy.ast.expr.Expression
@@ -44,6 +47,8 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
     private final SourceUnit source
     private final ServiceModel model
     private final Validator validator
+    private static final String WAIT = 'waitUntil'
+
     /** The delegates in scope, innermost first; the script itself is the outermost. */
     private final Deque<Class<?>> contexts = new ArrayDeque<>()
 
@@ -76,6 +81,10 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         } else if (receiver != null) {
             Verbs.Info verb = Verbs.of(receiver)[name]
             if (verb != null) checkVerb(verb, name, namedArguments(call))
+            if (name == WAIT) checkWaitState(call, waitStates(receiver))
+        } else if (name == WAIT && dynamicRoot(call.objectExpression)) {
+            // web.waitUntil 'activ': the type of web is known only at run time, but no resource has that state.
+            checkWaitState(call, WaitStates.all().values().collectMany { it.keySet() }.unique())
         }
         super.visitMethodCallExpression(call)
     }
@@ -83,6 +92,11 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
     /** Resolves like DELEGATE_FIRST: the innermost delegate that has the method takes the call. */
     private void implicitCall(MethodCallExpression call, String name) {
         for (Class<?> context : contexts) {
+            Collection<String> states = name == WAIT ? waitStates(context) : null
+            if (states != null) {
+                checkWaitState(call, states)
+                break
+            }
             Verbs.Info verb = Verbs.of(context)[name]
             if (verb != null) {
                 checkVerb(verb, name, namedArguments(call))
@@ -152,8 +166,41 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
                 }
                 return
             }
+            if (verb.closed && !verb.names.containsKey(key)) {
+                error(entry.keyExpression, ParameterNames.unknownWord(label, key, verb.extraKeys()))
+                return
+            }
             String api = verb.names[key] ?: apiName(op, key, label, verb.extraKeys(), entry.keyExpression)
             if (api != null && op.params().containsKey(api)) checkValue(op, api, "${label} ${key}", entry.valueExpression)
+        }
+    }
+
+    /** {@code waitUntil 'active'}: the first positional literal must be a state of that resource. */
+    private void checkWaitState(MethodCallExpression call, Collection<String> states) {
+        if (states == null) return
+        Expression arg = positionalArguments(call).find()
+        String state = arg == null ? null : constantString(arg)
+        if (state != null && !states.contains(state)) error(arg, WaitStates.unknown(state, states))
+    }
+
+    /** The states a class's {@code waitUntil} takes, from its {@link WaitsFor}; null when it has none. */
+    private static Collection<String> waitStates(Class<?> type) {
+        Method m = type.methods.find { Method it -> it.name == WAIT && it.getAnnotation(WaitsFor) != null }
+        m == null ? null : WaitStates.of(m.getAnnotation(WaitsFor).value()).keySet()
+    }
+
+    /** {@code web}, {@code web[0]}, {@code web.first()}: rooted in an untyped local or a script name. */
+    private static boolean dynamicRoot(Expression e) {
+        Expression at = e
+        while (true) {
+            if (at instanceof VariableExpression) {
+                VariableExpression v = (VariableExpression) at
+                return !v.isThisExpression() && !v.isSuperExpression() && v.isDynamicTyped()
+            }
+            if (at instanceof PropertyExpression) at = ((PropertyExpression) at).objectExpression
+            else if (at instanceof MethodCallExpression) at = ((MethodCallExpression) at).objectExpression
+            else if (at instanceof BinaryExpression) at = ((BinaryExpression) at).leftExpression
+            else return false
         }
     }
 
@@ -216,6 +263,12 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
 
     private static String constantString(Expression e) {
         e instanceof ConstantExpression && ((ConstantExpression) e).value instanceof String ? (String) ((ConstantExpression) e).value : null
+    }
+
+    private static List<Expression> positionalArguments(MethodCallExpression call) {
+        Expression args = call.arguments
+        List<Expression> list = args instanceof TupleExpression ? ((TupleExpression) args).expressions : [args]
+        list.findAll { !(it instanceof MapExpression) }
     }
 
     private static List<MapEntryExpression> namedArguments(MethodCallExpression call) {

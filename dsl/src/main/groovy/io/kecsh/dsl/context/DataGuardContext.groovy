@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.Verb
 import io.kecsh.dsl.result.DataGuardInfo
 
 /**
@@ -10,24 +11,18 @@ import io.kecsh.dsl.result.DataGuardInfo
  * group}, {@code list()}, {@code capacity()} (how many instances a group may hold here).
  */
 class DataGuardContext extends ResourceContext {
-    static final Map<String, Map<String, String>> WORDS = [
-        AddVmIntoDataGuard   : [to: 'DataGuardId'],
-        RemoveVmFromDataGuard: [from: 'DataGuardId'],
-        ModifyDataGuardGroups: [to: 'DataGuardName'],
-    ].asImmutable()
 
     DataGuardContext(KecshSession session) {
         super(session)
     }
 
-    @Override
-    Map<String, Map<String, String>> getWords() { WORDS }
-
+    @Verb(action = 'CreateDataGuardGroup')
     DataGuardInfo create(String name) {
         String id = session.ops.call('CreateDataGuardGroup', [DataGuardName: name]).DataGuardId as String
         describe(id)
     }
 
+    @Verb(action = 'AddVmIntoDataGuard', names = ['to=DataGuardId'])
     DataGuardInfo add(Map args = [:], Object instances) {
         required('AddVmIntoDataGuard', args, 'to', 'add', 'add web, to: group')
         Map<String, Object> params = params('AddVmIntoDataGuard', 'add', args, [InstanceId: ids(instances, 'add', 'instance')])
@@ -36,6 +31,7 @@ class DataGuardContext extends ResourceContext {
     }
 
     /** Takes instances out; the ones the group refused are reported, the rest stay out. */
+    @Verb(action = 'RemoveVmFromDataGuard', names = ['from=DataGuardId'])
     DataGuardInfo remove(Map args = [:], Object instances) {
         required('RemoveVmFromDataGuard', args, 'from', 'remove', 'remove web, from: group')
         Map<String, Object> params = params('RemoveVmFromDataGuard', 'remove', args, [InstanceId: ids(instances, 'remove', 'instance')])
@@ -45,6 +41,7 @@ class DataGuardContext extends ResourceContext {
         describe(params.DataGuardId as String)
     }
 
+    @Verb(action = 'ModifyDataGuardGroups', names = ['to=DataGuardName'])
     DataGuardInfo rename(Map args = [:], Object group) {
         required('ModifyDataGuardGroups', args, 'to', 'rename', "rename group, to: 'web-spread'")
         String id = id(group, 'rename', 'data-guard group')
@@ -52,6 +49,7 @@ class DataGuardContext extends ResourceContext {
         describe(id)
     }
 
+    @Verb(action = 'DeleteDataGuardGroups')
     List<String> delete(Object groups) {
         List<Map> set = (List<Map>) (session.ops.call('DeleteDataGuardGroups', [DataGuardId: ids(groups, 'delete', 'data-guard group')]).ReturnSet ?: [])
         Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.DataGuardId as String): 'refused'] }

@@ -1,6 +1,9 @@
 package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.Verb
+import io.kecsh.dsl.WaitStates
+import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.result.ImageInfo
 
 /**
@@ -10,12 +13,6 @@ import io.kecsh.dsl.result.ImageInfo
  * for the images this block created or copied.
  */
 class ImagesContext extends ResourceContext {
-    static final Map<String, Map<String, String>> WORDS = [
-        CreateImage               : [from: 'InstanceId'],
-        CopyImage                 : [to: 'DestinationRegion', name: 'DestinationImageName'],
-        ModifyImageSharePermission: [with: 'AccountId'],
-        ModifyImageAttribute      : [to: 'Name'],
-    ].asImmutable()
 
     /** What this block made, for a bare {@code waitUntil 'available'}. */
     private final List<String> touched = []
@@ -24,10 +21,8 @@ class ImagesContext extends ResourceContext {
         super(session)
     }
 
-    @Override
-    Map<String, Map<String, String>> getWords() { WORDS }
-
     /** {@code create from: instance, name: 'web_v1'} → the new image (queued, then saving, then active). */
+    @Verb(action = 'CreateImage', names = ['from=InstanceId'])
     ImageInfo create(Map args) {
         required('CreateImage', args, 'from', 'create', "create from: web[0], name: 'web_v1'")
         String id = send('CreateImage', 'create', args).ImageId as String
@@ -36,6 +31,7 @@ class ImagesContext extends ResourceContext {
     }
 
     /** {@code copy id, to: ['cn-shanghai-2'], name: 'web_v1'}: one copy per region (ImageAvailable there). */
+    @Verb(action = 'CopyImage', names = ['to=DestinationRegion', 'name=DestinationImageName'])
     boolean copy(Map args = [:], Object images) {
         required('CopyImage', args, 'to', 'copy', "copy id, to: ['cn-shanghai-2']")
         Map<String, Object> r = send('CopyImage', 'copy', args, [ImageId: ids(images, 'copy', 'image')])
@@ -44,10 +40,12 @@ class ImagesContext extends ResourceContext {
     }
 
     /** {@code share id, with: ['2000123456']}: other accounts may launch from it. */
+    @Verb(action = 'ModifyImageSharePermission', names = ['with=AccountId'])
     List<String> share(Map args = [:], Object image) {
         permission(args, image, 'share', 'share')
     }
 
+    @Verb(action = 'ModifyImageSharePermission', names = ['with=AccountId'])
     List<String> unshare(Map args = [:], Object image) {
         permission(args, image, 'cancel', 'unshare')
     }
@@ -66,6 +64,7 @@ class ImagesContext extends ResourceContext {
             .collect { it.AccountId as String }
     }
 
+    @Verb(action = 'ModifyImageAttribute', names = ['to=Name'])
     ImageInfo rename(Map args = [:], Object image) {
         required('ModifyImageAttribute', args, 'to', 'rename', "rename id, to: 'web_v2'")
         String id = id(image, 'rename', 'image')
@@ -74,6 +73,7 @@ class ImagesContext extends ResourceContext {
     }
 
     /** RemoveImages takes one image a call; each is removed in turn and a refusal names it. */
+    @Verb(action = 'RemoveImages')
     List<String> remove(Object images) {
         List<String> gone = []
         ids(images, 'remove', 'image').each { String id ->
@@ -107,11 +107,13 @@ class ImagesContext extends ResourceContext {
     }
 
     /** Waits for the images this block created (or those given) to be {@code available}. */
+    @WaitsFor(WaitStates.IMAGE)
     List<ImageInfo> waitUntil(Map options = [:], String state) {
         waitFor(options, state, touched)
     }
 
     /** {@code waitUntil 'available', image} for images made elsewhere. */
+    @WaitsFor(WaitStates.IMAGE)
     List<ImageInfo> waitUntil(Map options = [:], String state, Object images) {
         waitFor(options, state, ids(images, 'waitUntil', 'image'))
     }

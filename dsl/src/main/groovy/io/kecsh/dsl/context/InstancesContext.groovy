@@ -5,6 +5,8 @@ import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.ParameterNames
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
+import io.kecsh.dsl.WaitStates
+import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.ImageNames
 import io.kecsh.dsl.result.InstanceGroup
 import io.kecsh.dsl.result.InstanceInfo
@@ -134,6 +136,7 @@ class InstancesContext {
         act('terminate', options)
     }
 
+    @WaitsFor(WaitStates.INSTANCE)
     InstanceGroup waitUntil(Map options = [:], String state) {
         chosen('waitUntil').waitUntil(options, state)
     }

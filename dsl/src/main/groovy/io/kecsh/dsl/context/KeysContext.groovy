@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.Verb
 import io.kecsh.dsl.result.KeyInfo
 
 /**
@@ -10,39 +11,37 @@ import io.kecsh.dsl.result.KeyInfo
  * instances}, {@code detach key, from: instances}.
  */
 class KeysContext extends ResourceContext {
-    static final Map<String, Map<String, String>> WORDS = [
-        AttachKey: [to: 'InstanceId'],
-        DetachKey: [from: 'InstanceId'],
-    ].asImmutable()
     static final int ID_BATCH = 100
 
     KeysContext(KecshSession session) {
         super(session)
     }
 
-    @Override
-    Map<String, Map<String, String>> getWords() { WORDS }
-
+    @Verb(action = 'CreateKey')
     KeyInfo create(Map args = [:], String name) {
         Map<String, Object> r = send('CreateKey', 'create', args, [KeyName: name])
         KeyInfo.from((Map<String, Object>) r.Key, r.PrivateKey as String)
     }
 
+    @Verb(action = 'ImportKey')
     KeyInfo importKey(Map args = [:], String name) {
         required('ImportKey', args, 'publicKey', 'importKey', "importKey 'laptop', publicKey: new File('id_ed25519.pub').text")
         KeyInfo.from((Map<String, Object>) send('ImportKey', 'importKey', args, [KeyName: name]).Key)
     }
 
+    @Verb(action = 'DeleteKey')
     boolean delete(Object key) {
         session.ops.call('DeleteKey', [KeyId: id(key, 'delete', 'key')]).Return != false
     }
 
     /** Installs keys on instances (100 instances a call); instances that refused are reported. */
+    @Verb(action = 'AttachKey', names = ['to=InstanceId'])
     List<String> attach(Map args = [:], Object keys) {
         required('AttachKey', args, 'to', 'attach', 'attach key, to: web')
         each('AttachKey', 'attach', args, keys, 'to')
     }
 
+    @Verb(action = 'DetachKey', names = ['from=InstanceId'])
     List<String> detach(Map args = [:], Object keys) {
         required('DetachKey', args, 'from', 'detach', 'detach key, from: web')
         each('DetachKey', 'detach', args, keys, 'from')

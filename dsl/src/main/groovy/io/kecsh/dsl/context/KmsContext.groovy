@@ -1,13 +1,17 @@
 package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.ParameterNames
 import io.kecsh.dsl.ServiceProxy
+import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
+import io.kecsh.dsl.WaitStates
+import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.ResourceWaits
 import io.kecsh.dsl.result.KmsInstanceInfo
 import io.kecsh.runtime.model.EnumDef
 import io.kecsh.runtime.model.EnumValue
 import io.kecsh.runtime.model.ServiceModel
-import io.kecsh.runtime.text.Suggestions
 
 /**
  * {@code kms { … }}: Alibaba KMS instances — {@code get id}, {@code upgrade id, spec: 2000, keyNum:
@@ -19,39 +23,40 @@ import io.kecsh.runtime.text.Suggestions
  * reused on its retries. Any other kms action: {@code kms.GetKmsInstance(KmsInstanceId: …)}.
  */
 class KmsContext extends ResourceContext {
-    static final Map<String, Map<String, String>> WORDS = [
-        RenewChangeInstance: [months: 'RenewPeriod'],
-        ReleaseKmsInstance : [force: 'ForceDeleteWithoutBackup'],
-    ].asImmutable()
+
+    /** The enumeration whose values are the quota words upgrade, downgrade and renew take. */
+    static final String QUOTA_CODES = 'bss.BssKmsParameterCode'
 
     KmsContext(KecshSession session) {
         super(session)
     }
 
-    @Override
-    Map<String, Map<String, String>> getWords() { WORDS }
-
     /** The quota words → Parameter.N.Code, read from the model's BssKmsParameterCode. */
     static Map<String, String> parameterCodes(ServiceModel model) {
-        EnumDef codes = model.requireService('bss').requireEnum('BssKmsParameterCode')
+        String[] serviceAndEnum = QUOTA_CODES.split('\\.')
+        EnumDef codes = model.requireService(serviceAndEnum[0]).requireEnum(serviceAndEnum[1])
         codes.values().collectEntries { EnumValue v -> [v.value().uncapitalize(), v.value()] } as Map<String, String>
     }
 
+    @Verb(action = 'GetKmsInstance')
     KmsInstanceInfo get(Object instance) {
         String id = id(instance, 'get', 'KMS instance')
         KmsInstanceInfo.from((Map<String, Object>) session.ops.call('GetKmsInstance', [KmsInstanceId: id]).KmsInstance)
     }
 
     /** Raises quotas: {@code upgrade id, spec: 2000, keyNum: 2000}; returns [orderId:, instance:]. */
+    @Verb(action = 'ModifyInstance', ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> upgrade(Map quotas = [:], Object instance) {
         change('Upgrade', 'upgrade', quotas, instance)
     }
 
+    @Verb(action = 'ModifyInstance', ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> downgrade(Map quotas = [:], Object instance) {
         change('Downgrade', 'downgrade', quotas, instance)
     }
 
     /** {@code renew id, months: 12} (and quota words, changed with the renewal); subscription instances only. */
+    @Verb(action = 'RenewChangeInstance', names = ['months=RenewPeriod'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> renew(Map args = [:], Object instance) {
         if (args.months == null) throw new IllegalArgumentException("renew: months: is missing, e.g. renew 'kst-…', months: 12")
         KmsInstanceInfo now = get(instance)
@@ -63,6 +68,7 @@ class KmsContext extends ResourceContext {
     }
 
     /** Releases a pay-as-you-go instance; {@code force: true} even without a backup. */
+    @Verb(action = 'ReleaseKmsInstance', names = ['force=ForceDeleteWithoutBackup'])
     boolean release(Map args = [:], Object instance) {
         Map<String, Object> p = params('ReleaseKmsInstance', 'release', args, [KmsInstanceId: id(instance, 'release', 'KMS instance')])
         if (p.ForceDeleteWithoutBackup != null) p.ForceDeleteWithoutBackup = p.ForceDeleteWithoutBackup as String
@@ -70,6 +76,7 @@ class KmsContext extends ResourceContext {
         true
     }
 
+    @WaitsFor(WaitStates.KMS)
     KmsInstanceInfo waitUntil(Map options = [:], String state, Object instance) {
         String id = id(instance, 'waitUntil', 'KMS instance')
         Map<String, Object> last = ResourceWaits.waitFor(session, ResourceWaits.KMS, state, [KmsInstanceId: id] as Map<String, Object>, options)
@@ -99,8 +106,7 @@ class KmsContext extends ResourceContext {
         quotas.collect { k, v ->
             String code = codes[k as String] ?: codes.values().find { it == k }
             if (code == null) {
-                throw new IllegalArgumentException("${verb}: unknown quota '${k}'${Suggestions.didYouMean(k as String, codes.keySet())}; " +
-                    "quotas: ${codes.keySet().join(', ')}")
+                throw new IllegalArgumentException(ParameterNames.unknownWord(verb, k as String, Verbs.of(KmsContext, verb).extraKeys()))
             }
             [Code: code, Value: v instanceof Boolean ? (v ? '1' : '0') : v as String]
         }

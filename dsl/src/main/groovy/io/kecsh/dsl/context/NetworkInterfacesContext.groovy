@@ -1,6 +1,7 @@
 package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.Verb
 import io.kecsh.dsl.result.NetworkInterfaceInfo
 import io.kecsh.runtime.text.Suggestions
 
@@ -10,11 +11,6 @@ import io.kecsh.runtime.text.Suggestions
  * …, subnet: …, securityGroups: […]}, {@code delete eni}, {@code list(status: 'UnBind')}.
  */
 class NetworkInterfacesContext extends ResourceContext {
-    static final Map<String, Map<String, String>> WORDS = [
-        AttachNetworkInterface         : [to: 'InstanceId'],
-        DetachNetworkInterface         : [from: 'InstanceId'],
-        ModifyNetworkInterfaceAttribute: [instance: 'InstanceId'],
-    ].asImmutable()
     /** list() criteria → the filter names of DescribeNetworkInterfacesFilterName (a spec checks them against the enum). */
     static final Map<String, String> FILTERS = [zone: 'availability-zone-name', status: 'networkInterface-status'].asImmutable()
 
@@ -22,10 +18,8 @@ class NetworkInterfacesContext extends ResourceContext {
         super(session)
     }
 
-    @Override
-    Map<String, Map<String, String>> getWords() { WORDS }
-
     /** {@code create subnet: …, securityGroups: […], ip: …}; subnet and security group default as for run. */
+    @Verb(action = 'CreateNetworkInterface')
     NetworkInterfaceInfo create(Map args = [:]) {
         Map<String, Object> p = params('CreateNetworkInterface', 'create', args)
         if (!p.containsKey('SubnetId')) p.SubnetId = session.defaults.require('subnet', session.region, 'create', 'subnet')
@@ -35,6 +29,7 @@ class NetworkInterfacesContext extends ResourceContext {
     }
 
     /** The elastic-NIC form of AttachNetworkInterface: this NIC onto that instance. */
+    @Verb(action = 'AttachNetworkInterface', names = ['to=InstanceId'])
     NetworkInterfaceInfo attach(Map args = [:], Object nic) {
         required('AttachNetworkInterface', args, 'to', 'attach', 'attach eni, to: web[0]')
         String id = id(nic, 'attach', 'network interface')
@@ -42,6 +37,7 @@ class NetworkInterfacesContext extends ResourceContext {
         describe(id)
     }
 
+    @Verb(action = 'DetachNetworkInterface', names = ['from=InstanceId'])
     NetworkInterfaceInfo detach(Map args = [:], Object nic) {
         required('DetachNetworkInterface', args, 'from', 'detach', 'detach eni, from: web[0]')
         String id = id(nic, 'detach', 'network interface')
@@ -49,12 +45,14 @@ class NetworkInterfacesContext extends ResourceContext {
         describe(id)
     }
 
+    @Verb(action = 'ModifyNetworkInterfaceAttribute', names = ['instance=InstanceId'])
     NetworkInterfaceInfo modify(Map args = [:], Object nic) {
         String id = id(nic, 'modify', 'network interface')
         send('ModifyNetworkInterfaceAttribute', 'modify', args, [NetworkInterfaceId: id])
         describe(id)
     }
 
+    @Verb(action = 'DeleteNetworkInterface')
     boolean delete(Object nic) {
         session.ops.call('DeleteNetworkInterface', [NetworkInterfaceId: id(nic, 'delete', 'network interface')]).Return != false
     }

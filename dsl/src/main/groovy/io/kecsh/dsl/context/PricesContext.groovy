@@ -1,6 +1,7 @@
 package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.Verb
 import io.kecsh.dsl.internal.ImageNames
 
 /**
@@ -9,16 +10,13 @@ import io.kecsh.dsl.internal.ImageNames
  * (DescribeSpotPriceHistory). Answers are plain maps.
  */
 class PricesContext extends ResourceContext {
-    static final Map<String, Map<String, String>> WORDS = [DescribeSpotPriceHistory: [from: 'StartTime', until: 'EndTime']].asImmutable()
 
     PricesContext(KecshSession session) {
         super(session)
     }
 
-    @Override
-    Map<String, Map<String, String>> getWords() { WORDS }
-
     /** [instance: [original:, discount:, trade:, unit:], disks: […] ] for one launch (count: several). */
+    @Verb(action = 'DescribePrice', own = ['count'])
     Map<String, Object> instance(Map args) {
         Map a = new LinkedHashMap(args)
         Object count = a.remove('count')
@@ -31,6 +29,7 @@ class PricesContext extends ResourceContext {
     }
 
     /** The spot price history: [[price:, originalPrice:, time:], …]. */
+    @Verb(action = 'DescribeSpotPriceHistory', names = ['from=StartTime', 'until=EndTime'])
     List<Map<String, Object>> spot(Map args) {
         Map<String, Object> r = send('DescribeSpotPriceHistory', 'spot', args)
         ((List<Map>) (r.SpotPrices ?: [])).collect { [price: it.SpotPrice, originalPrice: it.OriginPrice, time: it.Timestamp] as Map<String, Object> }

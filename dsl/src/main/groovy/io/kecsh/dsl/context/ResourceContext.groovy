@@ -2,6 +2,8 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.ParameterNames
+import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.runtime.model.Member
 import io.kecsh.runtime.model.MemberType
 import io.kecsh.runtime.model.Operation
@@ -9,8 +11,9 @@ import io.kecsh.runtime.model.Operation
 /**
  * What the curated contexts share: a verb's arguments become API parameters (the verb's own words
  * first, then {@link ParameterNames}), results and groups of results stand for their IDs, and a
- * single value goes where the model wants a list. Each context declares its own words in
- * {@link #getWords()}, keyed by action, so a spec can check every one against the model.
+ * single value goes where the model wants a list. Each context declares its verbs with
+ * {@link Verb}: the action, and the words the verb maps itself ({@code to: → DestinationRegion}).
+ * The same declarations feed the compile-time checks and the IDE descriptor.
  */
 abstract class ResourceContext {
     protected final KecshSession session
@@ -19,8 +22,14 @@ abstract class ResourceContext {
         this.session = session
     }
 
-    /** Action → (word a verb takes → the API parameter it fills). */
-    abstract Map<String, Map<String, String>> getWords()
+    /** Action → (word a verb takes → the API parameter it fills), from this context's {@link Verb}s. */
+    Map<String, Map<String, String>> getWords() {
+        Map<String, Map<String, String>> out = [:]
+        Verbs.of(getClass()).values().each { Verbs.Info v ->
+            out.computeIfAbsent(v.action) { [:] as Map<String, String> }.putAll(v.names)
+        }
+        out
+    }
 
     /** The API parameters for one call: {@code fixed} first, then what was typed. */
     protected Map<String, Object> params(String action, String verb, Map args, Map<String, Object> fixed = [:]) {

@@ -1,6 +1,9 @@
 package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.Verb
+import io.kecsh.dsl.WaitStates
+import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.result.SnapshotInfo
 
 /**
@@ -9,12 +12,6 @@ import io.kecsh.dsl.result.SnapshotInfo
  * {@code volumes { }} has the same verbs, with {@code list()} listing volumes.
  */
 class SnapshotsContext extends ResourceContext {
-    static final Map<String, Map<String, String>> WORDS = [
-        CreateLocalVolumeSnapshot   : [name: 'LocalVolumeSnapshotName', description: 'LocalVolumeSnapshotDesc'],
-        RollbackLocalVolume         : [to: 'LocalVolumeSnapshotId'],
-        DescribeLocalVolumeSnapshots: [volume: 'LocalVolumeName', instance: 'InstanceName'],
-        DescribeLocalVolumes        : [instance: 'InstanceName'],
-    ].asImmutable()
 
     private final List<SnapshotInfo> taken = []
 
@@ -22,20 +19,20 @@ class SnapshotsContext extends ResourceContext {
         super(session)
     }
 
-    @Override
-    Map<String, Map<String, String>> getWords() { WORDS }
-
     /** Snapshots in the region: {@code list(volume: 'ksc-…-vda')}, {@code list(instance: 'db')}. */
+    @Verb(action = 'DescribeLocalVolumeSnapshots', names = ['volume=LocalVolumeName', 'instance=InstanceName'])
     List list(Map criteria = [:]) {
         snapshots(criteria)
     }
 
+    @Verb(action = 'DescribeLocalVolumeSnapshots', names = ['volume=LocalVolumeName', 'instance=InstanceName'])
     List<SnapshotInfo> snapshots(Map criteria = [:]) {
         ((List<Map<String, Object>>) (send('DescribeLocalVolumeSnapshots', 'list', criteria).LocalVolumeSnapshotSet ?: []))
             .collect { SnapshotInfo.from(it) }
     }
 
     /** {@code snapshot volume, name: 'before-upgrade'} → the new snapshot (creating, then ACTIVE). */
+    @Verb(action = 'CreateLocalVolumeSnapshot', names = ['name=LocalVolumeSnapshotName', 'description=LocalVolumeSnapshotDesc'])
     SnapshotInfo snapshot(Map args = [:], Object volume) {
         required('CreateLocalVolumeSnapshot', args, 'name', 'snapshot', "snapshot volume, name: 'before-upgrade'")
         String id = send('CreateLocalVolumeSnapshot', 'snapshot', args, [LocalVolumeId: id(volume, 'snapshot', 'volume')]).LocalVolumeSnapshotId as String
@@ -45,12 +42,14 @@ class SnapshotsContext extends ResourceContext {
     }
 
     /** {@code rollback volume, to: snapshot}: the instance must be stopped. */
+    @Verb(action = 'RollbackLocalVolume', names = ['to=LocalVolumeSnapshotId'])
     boolean rollback(Map args = [:], Object volume) {
         required('RollbackLocalVolume', args, 'to', 'rollback', 'rollback volume, to: snapshot')
         send('RollbackLocalVolume', 'rollback', args, [LocalVolumeId: id(volume, 'rollback', 'volume')]).Return != false
     }
 
     /** Deletes snapshots; an unknown ID fails the whole call and deletes nothing. */
+    @Verb(action = 'DeleteLocalVolumeSnapshot')
     List<String> delete(Object snapshots) {
         List<String> wanted = ids(snapshots, 'delete', 'snapshot')
         Map<String, Object> r = session.ops.call('DeleteLocalVolumeSnapshot', [LocalVolumeSnapshotId: wanted])
@@ -61,11 +60,13 @@ class SnapshotsContext extends ResourceContext {
     }
 
     /** Waits for the snapshots this block took (or those given) to be {@code ready}. */
+    @WaitsFor(WaitStates.SNAPSHOT)
     List<SnapshotInfo> waitUntil(Map options = [:], String state) {
         waitFor(options, state, taken)
     }
 
     /** {@code waitUntil 'ready', snapshot} for snapshots taken elsewhere. */
+    @WaitsFor(WaitStates.SNAPSHOT)
     List<SnapshotInfo> waitUntil(Map options = [:], String state, Object snapshots) {
         waitFor(options, state, (snapshots instanceof Collection ? snapshots as List : [snapshots]).collect {
             it instanceof SnapshotInfo ? it : this.snapshots().find { s -> s.id == id(it, 'waitUntil', 'snapshot') }

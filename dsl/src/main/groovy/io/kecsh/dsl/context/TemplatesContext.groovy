@@ -1,6 +1,7 @@
 package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.Verb
 import io.kecsh.dsl.internal.ImageNames
 import io.kecsh.dsl.result.TemplateInfo
 
@@ -11,15 +12,12 @@ import io.kecsh.dsl.result.TemplateInfo
  * (password:, key: or keepImageLogin:); none is invented: the model's rule says which to give.
  */
 class TemplatesContext extends ResourceContext {
-    static final Map<String, Map<String, String>> WORDS = [CreateModel: [name: 'ModelName']].asImmutable()
 
     TemplatesContext(KecshSession session) {
         super(session)
     }
 
-    @Override
-    Map<String, Map<String, String>> getWords() { WORDS }
-
+    @Verb(action = 'CreateModel', names = ['name=ModelName'])
     TemplateInfo create(Map args) {
         required('CreateModel', args, 'name', 'create', "create name: 'web', type: 'S4.2B'")
         Map<String, Object> p = params('CreateModel', 'create', args)
@@ -40,6 +38,7 @@ class TemplatesContext extends ResourceContext {
         ((List<Map<String, Object>>) (session.ops.call('DescribeModels', [:]).ModelSet ?: [])).collect { TemplateInfo.from(it) }
     }
 
+    @Verb(action = 'TerminateModels')
     boolean delete(Object templates) {
         session.ops.call('TerminateModels', [ModelId: ids(templates, 'delete', 'template')]).Return != false
     }

@@ -1,6 +1,7 @@
 package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.Verb
 import io.kecsh.dsl.result.VolumeInfo
 
 /** {@code volumes { list() }}: local volumes (an instance's local system and data disks), plus the snapshot verbs. */
@@ -11,6 +12,7 @@ class VolumesContext extends SnapshotsContext {
 
     /** Local volumes in the region: {@code list(instance: 'db')}. */
     @Override
+    @Verb(action = 'DescribeLocalVolumes', names = ['instance=InstanceName'])
     List list(Map criteria = [:]) {
         ((List<Map<String, Object>>) (send('DescribeLocalVolumes', 'list', criteria).LocalVolumeSet ?: [])).collect { VolumeInfo.from(it) }
     }

@@ -67,8 +67,9 @@ class Gdsl {
         line "    if (psiClass?.qualifiedName == '${ctx.name}' || ${guard ?: 'false'}) {"
         Verbs.of(ctx).values().each { Verbs.Info verb ->
             Operation op = model.requireOperation(verb.action)
-            Method m = ctx.methods.find { it.name == verb.name && it.getAnnotation(io.kecsh.dsl.Verb) != null }
-            line "        method name: '${verb.name}', type: '${m.returnType.name}', params: [args: 'java.util.Map'], doc: '${verb.action}', namedParams: ["
+            // Default arguments make overloads; the IDE should show the fullest one.
+            Method m = ctx.methods.findAll { it.name == verb.name && it.getAnnotation(io.kecsh.dsl.Verb) != null }.max { it.parameterCount }
+            line "        method name: '${verb.name}', type: '${m.returnType.name}', params: ${params(m)}, doc: '${verb.action}', namedParams: ["
             namedParams(verb, op).each { line "            ${it}," }
             line '        ]'
         }
@@ -84,11 +85,23 @@ class Gdsl {
             return params
         }
         verb.names.each { key, api -> params << parameter(key, type(op.params()[api]), doc(api, op.params()[api])) }
+        if (verb.closed) return params
         ParameterNames.friendlyNames(op).findAll { !verb.names.containsKey(it) && !verb.own.contains(it) }.each { String friendly ->
             String api = ParameterNames.apiName(op, friendly, verb.name)
             params << parameter(friendly, type(op.params()[api]), doc(api, op.params()[api]))
         }
         params
+    }
+
+    /** The method's own parameters as the IDE should show them: the named-argument map, then what it takes by position. */
+    private static String params(Method m) {
+        List<String> out = []
+        m.parameterTypes.eachWithIndex { Class<?> t, int i ->
+            String name = Map.isAssignableFrom(t) ? 'args' : Closure.isAssignableFrom(t) ? 'block' : (t == String ? 'name' : 'target')
+            if (out.any { it.startsWith(name + ':') }) name += i
+            out << "${name}: '${t.name}'".toString()
+        }
+        "[${out.join(', ')}]"
     }
 
     /** kec.Action(Param: …): every documented action of every service, with its API parameter names. */

@@ -1,32 +1,27 @@
 package io.kecsh.dsl.internal
 
 import io.kecsh.dsl.KecshSession
-import io.kecsh.runtime.text.Suggestions
+import io.kecsh.dsl.WaitStates
 
-/**
- * The waiters of the other resource groups, by the word a script uses ({@code waitUntil
- * 'available'}); with {@link Waits#INSTANCE_WAITERS} every waiter in the model is reachable (a
- * spec checks that against the model's waiters.json files).
- */
+/** Runs the waiters of the other resource groups by the word a script uses ({@code waitUntil 'available'}, see {@link WaitStates}). */
 final class ResourceWaits {
-    static final Map<String, String> IMAGE = [available: 'ImageAvailable', active: 'ImageAvailable'].asImmutable()
-    static final Map<String, String> SNAPSHOT = [ready: 'LocalVolumeSnapshotReady', active: 'LocalVolumeSnapshotReady'].asImmutable()
-    static final Map<String, String> KMS = [connected: 'KmsInstanceConnected'].asImmutable()
+    static final Map<String, String> IMAGE = WaitStates.of(WaitStates.IMAGE)
+    static final Map<String, String> SNAPSHOT = WaitStates.of(WaitStates.SNAPSHOT)
+    static final Map<String, String> KMS = WaitStates.of(WaitStates.KMS)
 
     private ResourceWaits() {
     }
 
     /** Every waiter the DSL exposes, by name. */
     static Set<String> exposed() {
-        (Waits.INSTANCE_WAITERS.values() + IMAGE.values() + SNAPSHOT.values() + KMS.values()) as Set<String>
+        WaitStates.waiters()
     }
 
     /** Runs the waiter {@code words[state]} with these parameters; returns the last response. */
     static Map<String, Object> waitFor(KecshSession session, Map<String, String> words, String state, Map<String, Object> params, Map options) {
         String name = words[state]
         if (name == null) {
-            throw new IllegalArgumentException("waitUntil: unknown state '${state}'${Suggestions.didYouMean(state, words.keySet())}; " +
-                "states: ${words.keySet().join(', ')}")
+            throw new IllegalArgumentException(WaitStates.unknown(state, words.keySet()))
         }
         session.ops.waitFor(name, params, Waits.waitOptions(session, Waits.waiter(session, name), options))
     }

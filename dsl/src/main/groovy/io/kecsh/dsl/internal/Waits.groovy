@@ -2,9 +2,9 @@ package io.kecsh.dsl.internal
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.result.InstanceInfo
 import io.kecsh.runtime.model.Waiter
-import io.kecsh.runtime.text.Suggestions
 import io.kecsh.runtime.waiter.WaitOptions
 import io.kecsh.runtime.waiter.WaitProgress
 
@@ -15,9 +15,7 @@ import java.util.function.Consumer
 @CompileStatic
 final class Waits {
     /** What a person says → the waiter in the model's waiters.json. */
-    static final Map<String, String> INSTANCE_WAITERS = [active: 'InstanceActive', running: 'InstanceActive',
-                                                         stopped: 'InstanceStopped', recycling: 'InstanceRecycling',
-                                                         deleted: 'InstanceDeleted', terminated: 'InstanceDeleted'].asImmutable()
+    static final Map<String, String> INSTANCE_WAITERS = WaitStates.of(WaitStates.INSTANCE)
 
     private Waits() {
     }
@@ -25,8 +23,7 @@ final class Waits {
     static List<InstanceInfo> forInstances(KecshSession session, List<String> ids, String state, Map options) {
         String waiterName = INSTANCE_WAITERS[state]
         if (waiterName == null) {
-            throw new IllegalArgumentException("waitUntil: unknown state '${state}'${Suggestions.didYouMean(state, INSTANCE_WAITERS.keySet())}; " +
-                "states: ${INSTANCE_WAITERS.keySet().join(', ')}")
+            throw new IllegalArgumentException(WaitStates.unknown(state, INSTANCE_WAITERS.keySet()))
         }
         Waiter waiter = waiter(session, waiterName)
         Map<String, Object> last = session.ops.waitFor(waiterName, [InstanceId: ids] as Map<String, Object>, waitOptions(session, waiter, options))

@@ -4,6 +4,8 @@ import groovy.transform.CompileStatic
 import groovy.transform.EqualsAndHashCode
 import groovy.transform.ToString
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.WaitStates
+import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.ResourceWaits
 
 /** One image (a DescribeImages item), plain serializable data; {@code waitUntil 'available'} refreshes it. */
@@ -32,6 +34,7 @@ class ImageInfo implements Serializable {
     }
 
     /** Waits for this image (ImageAvailable: {@code 'available'}); returns it as it is then. */
+    @WaitsFor(WaitStates.IMAGE)
     ImageInfo waitUntil(Map options = [:], String state) {
         Map<String, Object> last = ResourceWaits.waitFor(KecshSession.current(), ResourceWaits.IMAGE, state, [ImageId: id] as Map<String, Object>, options)
         List<Map<String, Object>> set = (List<Map<String, Object>>) (last.ImagesSet ?: [])

@@ -1,6 +1,8 @@
 package io.kecsh.dsl.result
 
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.WaitStates
+import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.Waits
 
 /**
@@ -25,6 +27,7 @@ class InstanceGroup extends ArrayList<InstanceInfo> implements Serializable {
      * Waits until every instance is in {@code state} (active, stopped, recycling, deleted) and
      * refreshes them; {@code timeout:} and {@code interval:} take a Duration or seconds.
      */
+    @WaitsFor(WaitStates.INSTANCE)
     InstanceGroup waitUntil(Map options = [:], String state) {
         if (isEmpty()) return this
         List<InstanceInfo> fresh = Waits.forInstances(KecshSession.current(), ids, state, options)

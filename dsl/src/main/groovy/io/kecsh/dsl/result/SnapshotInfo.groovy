@@ -4,6 +4,8 @@ import groovy.transform.CompileStatic
 import groovy.transform.EqualsAndHashCode
 import groovy.transform.ToString
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.WaitStates
+import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.ResourceWaits
 
 /** A local-volume snapshot (a DescribeLocalVolumeSnapshots item); {@code waitUntil 'ready'} refreshes it. */
@@ -36,6 +38,7 @@ class SnapshotInfo implements Serializable {
      * LocalVolumeSnapshotReady ({@code 'ready'}). DescribeLocalVolumeSnapshots has no snapshot-ID
      * filter, so the wait covers the snapshots of this snapshot's volume.
      */
+    @WaitsFor(WaitStates.SNAPSHOT)
     SnapshotInfo waitUntil(Map options = [:], String state) {
         Map<String, Object> last = ResourceWaits.waitFor(KecshSession.current(), ResourceWaits.SNAPSHOT, state,
             [LocalVolumeName: volumeName] as Map<String, Object>, options)

@@ -35,6 +35,13 @@ class LiteralChecksSpec extends Specification {
             "instances.where(state: 'stopped')*.privateIp",
             "kec.RunInstances(InstanceType: 'S4.2B', MaxCount: 1)",
             "kec.DescribeRegions()",
+            "kms { upgrade 'kst-1', spec: 2000, keyNum: 2000; renew 'kst-1', months: 12, secretNum: 1000; release 'kst-1', force: false }",
+            "images { copy 'img-1', to: ['cn-shanghai-2'], name: 'web_v1'; waitUntil 'available' }",
+            "snapshots { snapshot 'vol-1', name: 'nightly', description: 'kept 7 days'; waitUntil 'ready' }",
+            "def web = instances { run type: 'S4.2B' }; web.waitUntil 'active', timeout: '5m'",
+            "instances { where state: 'stopped'; waitUntil 'terminated' }",
+            "def s = 'activ'; instances { waitUntil s }",                   // a variable: checked when it runs
+            "class Probe { def waitUntil(String s) { s } }; new Probe().waitUntil('whenever')",   // not the DSL
             "def t = 'S4.2X'; instances { run type: t }",                 // a variable: the runtime validator's job
             "def n = 2; instances { run type: \"S4.\${n}X\" }",           // a GString likewise
             "def m = [type: 'S4.2X']; instances { run m }",               // a computed map likewise
@@ -73,6 +80,15 @@ class LiteralChecksSpec extends Specification {
         "kec.DescribeRegionz()"                                         | '1:5'  | 'kec.DescribeRegionz: no such action (did you mean DescribeRegions?); kec has 47 actions, e.g. '
         "kec.RunInstances(InstanceType: 'N3.2X')"                       | '1:32' | "kec.RunInstances InstanceType: 'N3.2X' is not a valid InstanceType (did you mean N3.2B or N3.2C?)"
         "kec.RunInstances(instanceTyp: 'N3.2B')"                        | '1:18' | "kec.RunInstances: unknown parameter 'instanceTyp' (did you mean instanceType?)"
+        "images { copy 'img-1', to: ['cn-shanghai-2'], nme: 'v1' }"     | '1:47' | "copy: unknown parameter 'nme' (did you mean name?)"
+        "kms { upgrade 'kst-1', spc: 2000 }"                            | '1:24' | "upgrade: unknown parameter 'spc' (did you mean spec?)"
+        "snapshots { snapshot 'vol-1', name: 'n', descripton: 'd' }"    | '1:42' | "snapshot: unknown parameter 'descripton' (did you mean description?)"
+        "prices { instance type: 'S4.2X' }"                             | '1:25' | "instance type: 'S4.2X' is not a valid InstanceType"
+        "keys { attach 'key-1', too: 'i-1' }"                           | '1:24' | "attach: unknown parameter 'too' (did you mean to?)"
+        "instances { where state: 'active'; waitUntil 'activ' }"        | '1:46' | "waitUntil: unknown state 'activ' (did you mean active?); states: active, running, stopped"
+        "def web = instances { run type: 'S4.2B' }\nweb.waitUntil 'runing'" | '2:15' | "waitUntil: unknown state 'runing' (did you mean running?)"
+        "images { waitUntil 'availble' }"                               | '1:20' | "waitUntil: unknown state 'availble' (did you mean available?); states: available, active"
+        "kms { waitUntil 'conected', 'kst-1' }"                         | '1:17' | "waitUntil: unknown state 'conected' (did you mean connected?); states: connected"
     }
 
     def "every problem in the script is reported at once, one line each, in script order"() {
