@@ -17,7 +17,9 @@ import java.util.regex.Pattern
 
 /**
  * {@code instances { … }}: launch with {@code run}, choose with {@code where}, then act on the
- * choice — {@code stop}, {@code start}, {@code reboot}, {@code terminate}, {@code waitUntil}.
+ * choice — {@code stop}, {@code start}, {@code reboot}, {@code terminate}, {@code resize},
+ * {@code reinstall}, {@code modify}, {@code autoDelete}, {@code monitor}/{@code unmonitor},
+ * {@code vnc}, {@code waitUntil}.
  * Also reachable as a property: {@code instances.where(type: ~/^S4\./)*.privateIp}.
  */
 class InstancesContext {
@@ -93,10 +95,10 @@ class InstancesContext {
     /**
      * Chooses instances: {@code state:}, {@code zone:}, {@code subnet:}, {@code vpc:} filter on the
      * server; {@code name:} and {@code type:} take a string or a pattern ({@code ~/^ci-/});
-     * {@code id:}/{@code ids:}, {@code project:}, {@code search:}. Returns what it found now; the
+     * {@code id:}/{@code ids:}, {@code project:}, {@code search:}, {@code sort: [CreationDate: 'DESC']}. Returns what it found now; the
      * verbs that follow in the same block act on the same choice.
      */
-    @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type', 'project', 'search'],
+    @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type', 'project', 'search', 'sort'],
         filters = ['state=instance-state.name', 'zone=availability-zone.name', 'subnet=subnet-id', 'vpc=vpc-id'])
     InstanceGroup where(Map criteria) {
         criteria.keySet().each { k ->
@@ -136,6 +138,63 @@ class InstancesContext {
         act('terminate', options)
     }
 
+    /** {@code resize type: 'I1.4B'}: a new type for each chosen instance (ModifyInstanceType, one a call). */
+    @Verb(action = 'ModifyInstanceType')
+    InstanceGroup resize(Map args) {
+        eachOne('resize', args)
+    }
+
+    /**
+     * {@code reinstall image: 'centos-7.6', keepImageLogin: true}: a new system (or, with no image,
+     * the same one again) on each chosen, stopped instance. It wipes the system disk, so the model
+     * marks it destructive and protection applies.
+     */
+    @Verb(action = 'ModifyInstanceImage')
+    InstanceGroup reinstall(Map args = [:]) {
+        Map resolved = new LinkedHashMap(args)
+        Object image = resolved.image ?: resolved.ImageId ?: resolved.imageId
+        if (image != null) {
+            resolved.keySet().removeAll(['image', 'ImageId', 'imageId'])
+            resolved.ImageId = ImageNames.resolve(session, image as String)
+        }
+        eachOne('reinstall', resolved)
+    }
+
+    /**
+     * {@code modify name: 'web-1', hostName: 'web1', password: …}: ModifyInstanceAttribute on each
+     * chosen instance. The action changes one attribute a call, so each attribute is its own call.
+     */
+    @Verb(action = 'ModifyInstanceAttribute')
+    InstanceGroup modify(Map args) {
+        if (!args) throw new IllegalArgumentException("modify: say what to change, e.g. modify name: 'web-1'")
+        InstanceGroup changed = null
+        args.each { k, v -> changed = eachOne('modify', [(k): v]) }
+        changed
+    }
+
+    /** {@code autoDelete at: '2026-12-01 18:00', eip: true}; {@code autoDelete()} turns it off. */
+    @Verb(action = 'ModifyInstanceAutoDeleteTime', names = ['at=AutoDeleteTime', 'eip=AutoDeleteEip'])
+    InstanceGroup autoDelete(Map args = [:]) {
+        act('autoDelete', args)
+    }
+
+    /** Turns detailed monitoring on for the chosen instances (the 0913 edition's MonitorInstances). */
+    @Verb(action = 'MonitorInstances')
+    InstanceGroup monitor() {
+        act('monitor', [:])
+    }
+
+    @Verb(action = 'UnmonitorInstances')
+    InstanceGroup unmonitor() {
+        act('unmonitor', [:])
+    }
+
+    /** The VNC console address of each chosen instance: [instanceId: url]. */
+    @Verb(action = 'DescribeInstanceVnc')
+    Map<String, String> vnc() {
+        chosen('vnc').ids.collectEntries { String id -> [id, session.ops.call('DescribeInstanceVnc', [InstanceId: id]).vncUrl as String] }
+    }
+
     @WaitsFor(WaitStates.INSTANCE)
     InstanceGroup waitUntil(Map options = [:], String state) {
         chosen('waitUntil').waitUntil(options, state)
@@ -146,6 +205,32 @@ class InstancesContext {
             throw new IllegalArgumentException("${verb}: choose instances first, e.g. where state: 'active', name: ~/^ci-/")
         }
         select()
+    }
+
+    /**
+     * Runs a verb whose action takes one instance a call on each chosen instance in turn. The first
+     * failure stops it: what was changed and what was not are both reported, nothing is retried.
+     */
+    private InstanceGroup eachOne(String verb, Map args) {
+        Verbs.Info declared = Verbs.of(InstancesContext, verb)
+        Operation op = session.ops.model.requireOperation(declared.action)
+        Map<String, Object> extra = [:]
+        args.each { k, v -> extra[declared.names[k as String] ?: ParameterNames.apiName(op, k as String, verb)] = ResourceContext.plain(v) }
+        InstanceGroup targets = chosen(verb)
+        List<String> done = []
+        for (String id : targets.ids) {
+            try {
+                Map<String, Object> r = session.ops.call(declared.action, [InstanceId: id] + extra)
+                if (r.Return == false) throw new IllegalStateException("${declared.action} returned false")
+                done << id
+            } catch (RuntimeException e) {
+                if (done.isEmpty()) throw e
+                Map<String, String> notDone = targets.ids.findAll { !done.contains(it) }.collectEntries { [it, it == id ? e.message : 'not tried'] }
+                throw new BatchException(verb, done, notDone, e)
+            }
+        }
+        session.progress("${verb}: ${done.size()} instance(s)")
+        describe(done)
     }
 
     /** Runs a batch verb on the choice, 100 ids a call; instances the service refused are reported. */
@@ -171,8 +256,14 @@ class InstancesContext {
                 chunk.each { refused[it] = e.message }
                 return
             }
-            ((List<Map>) (r.InstancesSet ?: [])).each { Map item ->
-                if (item.Return) done << (item.InstanceId as String)
+            if (r.InstancesSet == null) {
+                if (r.Return == false) chunk.each { refused[it] = "${action} returned false" } else done.addAll(chunk)
+                return
+            }
+            ((List<Map>) r.InstancesSet).each { Map item ->
+                // Monitor answers carry each instance's monitoring state rather than a Return flag.
+                boolean ok = item.containsKey('Return') ? item.Return as boolean : true
+                if (ok) done << (item.InstanceId as String)
                 else refused[item.InstanceId as String] = "refused in state ${targets.find { it.id == item.InstanceId }?.state}"
             }
         }
@@ -189,15 +280,24 @@ class InstancesContext {
             if (c.containsKey(key)) filters << [Name: filter, Value: asList(c[key]).collect { it as String }]
         }
         if (filters) params.Filter = filters
-        List<String> ids = asList(c.id ?: c.ids).collect { it as String }
+        // where ids: web takes results (and groups of them) as well as ID strings.
+        List<String> ids = asList(ResourceContext.plain(c.id ?: c.ids)).collect { it as String }
         if (ids) params.InstanceId = ids
         if (c.project != null) params.ProjectId = asList(c.project)
         if (c.search != null) params.Search = c.search as String
+        if (c.sort != null) params.Sort = sortKeys(c.sort)
         List<InstanceInfo> found = []
         session.ops.pages('DescribeInstances', params).each { Map page ->
             ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { found << InstanceInfo.from(it) }
         }
         new InstanceGroup(found.findAll { matches(c.name, it.name) && matches(c.type, it.type) })
+    }
+
+    /** {@code sort: 'InstanceName'} (ascending), {@code sort: [CreationDate: 'DESC']}, or a list of either, in order. */
+    private static List<Map<String, String>> sortKeys(Object sort) {
+        asList(sort).collectMany { Object key ->
+            key instanceof Map ? ((Map) key).collect { k, v -> [Name: k as String, Value: v as String] } : [[Name: key as String, Value: 'ASC']]
+        } as List<Map<String, String>>
     }
 
     private static boolean matches(Object wanted, String actual) {
