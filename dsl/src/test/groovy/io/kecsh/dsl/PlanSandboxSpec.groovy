@@ -88,6 +88,29 @@ class PlanSandboxSpec extends KecshSandboxSpecification {
         !plan.toString().contains(PASSWORD)
     }
 
+    def "a plan follows what it would create: an image, a key, and the calls that use them"() {
+        given:
+        def web = really("instances { run type: 'S4.2B', name: 'web' }.waitUntil('active')")
+        def before = sandboxInstances()
+
+        when:
+        Plan plan = kecsh.eval("""
+            def image = images { create from: '${web[0].id}', name: 'web_v1' }
+            images { waitUntil 'available', image; copy image, to: ['cn-shanghai-2'] }
+            def key = keys { create 'deploy' }
+            keys { attach key, to: '${web[0].id}' }
+            [image: image.id, key: key.id]
+        """)
+
+        then:
+        plan.calls*.action == ['CreateImage', 'CopyImage', 'CreateKey', 'AttachKey']
+        plan.result.image == 'planned-1'
+        plan.result.key == 'planned-2'
+        plan.calls[1].params.ImageId == ['planned-1']
+        plan.calls[3].params.KeyId == ['planned-2']
+        sandboxInstances() == before
+    }
+
     def "plan { } inside a script returns its plan; what follows runs for real"() {
         given:
         Kecsh real = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests()).progress {}.build()

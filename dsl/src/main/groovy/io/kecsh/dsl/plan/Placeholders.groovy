@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger
  * placeholder (planned-1, planned-2, …); what the request gives is echoed; a required boolean
  * (InstanceStateChange.Return) is true; a list of structures keyed by a list the request gives
  * ({@code InstanceId}) has one item per given value. Anything else is left out, as an optional
- * member would be.
+ * member would be. A nested structure with an ID of its own (CreateKey's Key) is built with a
+ * placeholder for that ID. A read that names only placeholders is not sent (see {@link #sendable}).
  */
 @CompileStatic
 final class Placeholders {
@@ -36,30 +37,61 @@ final class Placeholders {
         value
     }
 
+    /**
+     * The parameters of a read without the placeholders in it, or null when a placeholder is all
+     * it names (DescribeImages ImageId: planned-1): that resource exists only in the plan.
+     */
+    static Map<String, Object> sendable(Map<String, ?> params) {
+        Map<String, Object> out = new LinkedHashMap<String, Object>()
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            Object v = e.value
+            if (isPlaceholder(v)) return null
+            if (v instanceof Collection && ((Collection) v).any { isPlaceholder(it) }) {
+                List rest = ((Collection) v).findAll { !isPlaceholder(it) } as List
+                if (rest.isEmpty()) return null
+                v = rest
+            }
+            out[e.key] = v
+        }
+        out
+    }
+
     static Map<String, Object> result(Operation op, Map<String, ?> params, AtomicInteger counter, List<String> created) {
         (Map<String, Object>) structure(op.output(), params, counter, created, null)
     }
 
-    private static Object structure(Member shape, Map<String, ?> params, AtomicInteger counter, List<String> created, Object key) {
+    private static Object structure(Member shape, Map<String, ?> params, AtomicInteger counter, List<String> created, Object key,
+                                    boolean nested = false) {
         Map<String, Object> out = new LinkedHashMap<String, Object>()
+        String own = nested ? ownId(shape) : null
         shape.members().each { String name, Member m ->
-            Object v = member(name, m, params, counter, created, key)
+            Object v = member(name, m, params, counter, created, key, name == own)
             if (v != null) out[name] = v
         }
         out
     }
 
-    private static Object member(String name, Member m, Map<String, ?> params, AtomicInteger counter, List<String> created, Object key) {
+    /**
+     * A nested structure's own ID ({@code Key.KeyId} of CreateKey): the first string member named
+     * …Id. The document marks it optional, but a created resource has one, and a script goes on
+     * with it ({@code attach key, to: web}).
+     */
+    private static String ownId(Member shape) {
+        shape.members().find { String n, Member m -> n.endsWith('Id') && m.type() == MemberType.STRING }?.key
+    }
+
+    private static Object member(String name, Member m, Map<String, ?> params, AtomicInteger counter, List<String> created, Object key,
+                                 boolean isOwnId) {
         if (name == 'RequestId') return 'planned'
         if (m.type() == MemberType.LIST && m.member()?.type() == MemberType.STRUCTURE) {
             String keyName = m.member().members().keySet().find { String k -> params[k] instanceof Collection }
             if (keyName == null) return []
             return ((Collection) params[keyName]).collect { Object each -> structure(m.member(), params, counter, created, [(keyName): each]) }
         }
-        if (m.type() == MemberType.STRUCTURE) return m.required() ? structure(m, params, counter, created, key) : null
+        if (m.type() == MemberType.STRUCTURE) return m.required() || ownId(m) != null ? structure(m, params, counter, created, key, true) : null
         if (key instanceof Map && ((Map) key).containsKey(name)) return ((Map) key)[name]
         if (params.containsKey(name) && !(params[name] instanceof Collection) && m.type().isScalar()) return params[name]
-        if (!m.required()) return null
+        if (!m.required() && !isOwnId) return null
         if (m.type() == MemberType.BOOLEAN) return true
         if (name.endsWith('Id')) {
             String id = PREFIX + counter.incrementAndGet()

@@ -55,13 +55,19 @@ class PlanningOperations implements CloudOperations {
     Map<String, Object> call(String action, Map<String, ?> params) {
         Operation op = model.requireOperation(action)
         if (action == 'DescribeInstances') return merged(describeInstances(params))
-        if (!op.mutating()) return delegate.call(action, params)
+        if (!op.mutating()) {
+            Map<String, Object> sendable = Placeholders.sendable(params)
+            // A read about something only this plan created: nothing to ask the cloud, nothing found.
+            return sendable == null ? [RequestId: 'planned'] as Map<String, Object> : delegate.call(action, sendable)
+        }
         record(op, params)
     }
 
     @Override
     Iterable<Map<String, Object>> pages(String action, Map<String, ?> params) {
-        action == 'DescribeInstances' ? describeInstances(params) : delegate.pages(action, params)
+        if (action == 'DescribeInstances') return describeInstances(params)
+        Map<String, Object> sendable = Placeholders.sendable(params)
+        sendable == null ? [] : delegate.pages(action, sendable)
     }
 
     @Override
