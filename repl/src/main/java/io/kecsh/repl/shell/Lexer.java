@@ -65,7 +65,8 @@ final class Lexer {
         int depth = 0;
         Token last = null;
         for (Token t : tokens(s)) {
-            if (t.open()) return true;
+            // Only what may span lines keeps input open; a one-quote string at Enter is the compiler's error to report.
+            if (t.open() && !(t.kind() == Token.Kind.STRING && !t.text().startsWith("'''") && !t.text().startsWith("\"\"\""))) return true;
             if (t.kind() == Token.Kind.PUNCT) {
                 if ("({[".contains(t.text())) depth++;
                 else if (")}]".contains(t.text())) depth--;
