@@ -41,6 +41,8 @@ final class DslVocabulary {
                 if (isGetter(m) && DslClasses.isContext(m.getReturnType())) opened.putIfAbsent(word, m.getReturnType());
                 if (c == CloudScript.class && isGetter(m) && m.getReturnType() == ServiceProxy.class) proxies.put(word, serviceOf(m));
             }
+            // Verbs first-class even where DslClasses leaves a name out as plumbing (run is also Script.run).
+            own.addAll(Verbs.of(c).keySet());
             words.put(c, own);
             opens.put(c, opened);
         }

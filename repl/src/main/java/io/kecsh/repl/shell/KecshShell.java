@@ -82,6 +82,8 @@ public final class KecshShell {
         this.reader = builder.build();
         this.evaluation = new Evaluation(terminal);
         this.session = kecsh.interactive(new ShellConfirmer(reader), progress);
+        // A script's println goes through the binding's "out": the terminal, not the JVM's stdout.
+        session.getBinding().setVariable("out", out);
         if (options.region() != null) session.getSession().region(options.region());
     }
 
