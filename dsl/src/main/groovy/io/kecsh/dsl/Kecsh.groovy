@@ -78,16 +78,44 @@ class Kecsh implements AutoCloseable {
 
     /** A fresh session: the script's own defaults start empty each time. */
     KecshSession newSession() {
+        newSession(builder.progress)
+    }
+
+    /** A fresh session whose progress lines go to this consumer (the shell draws them itself). */
+    KecshSession newSession(Consumer<String> progress) {
         Defaults defaults = new Defaults(settings.defaults(), sandbox == null ? null : new SandboxDefaults(sandbox))
         io.kecsh.dsl.safety.Safety safety = builder.safety()
         KecshSession session = new KecshSession(new io.kecsh.dsl.safety.GuardedOperations(new ClientOperations(client), safety),
-            defaults, builder.progress)
+            defaults, progress)
         session.safety = safety
         if (sandbox != null) {
             session.clock = sandbox.clock()
             session.sleeper = sleeperFor(sandbox)
         }
         session
+    }
+
+    /**
+     * Line-by-line evaluation for the shell: one session and one Binding for every line, so
+     * variables persist; the shell's own confirmer and progress (null keeps the builder's).
+     */
+    InteractiveSession interactive(io.kecsh.dsl.safety.Confirmer confirmer, Consumer<String> progress) {
+        KecshSession session = newSession(progress ?: builder.progress)
+        if (confirmer != null) session.safety.confirmer = confirmer
+        new InteractiveSession(session)
+    }
+
+    /** The same options with another profile and region (null keeps each): the shell's :profile. */
+    Kecsh rebuild(String profile, String region) {
+        Builder b = builder.copy()
+        if (profile != null) b.profile = profile
+        if (region != null) b.region = region
+        b.build()
+    }
+
+    /** The profile the settings were read for ({@code default} unless one was chosen). */
+    String getProfile() {
+        settings.profile()
     }
 
     Object eval(String script) {
@@ -159,6 +187,15 @@ class Kecsh implements AutoCloseable {
             io.kecsh.dsl.safety.Safety s = new io.kecsh.dsl.safety.Safety(confirmer: confirmer, refuseDestructive: refuseDestructive)
             protections.each { s.protect(it) }
             s
+        }
+
+        /** An independent copy (the shell rebuilds with another profile). */
+        Builder copy() {
+            Builder b = new Builder(region: region, profile: profile, endpoint: endpoint, sandbox: sandbox, sandboxOptions: sandboxOptions,
+                environment: environment, home: home, progress: progress, wireLog: wireLog, plan: plan, confirmer: confirmer,
+                refuseDestructive: refuseDestructive)
+            b.protections.addAll(protections)
+            b
         }
 
         Kecsh build() {

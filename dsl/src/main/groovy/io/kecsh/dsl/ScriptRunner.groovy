@@ -41,6 +41,11 @@ class ScriptRunner {
     Object run(String source, String fileName, Map<String, ?> bindings = [:]) {
         Binding binding = new Binding(new LinkedHashMap(bindings))
         binding.setVariable('kecshSession', session)
+        run(source, fileName, binding)
+    }
+
+    /** Runs in a binding the caller keeps (the shell: variables persist from line to line). */
+    Object run(String source, String fileName, Binding binding) {
         GroovyShell shell = new GroovyShell(ScriptRunner.classLoader, binding, configuration())
         Script script
         try {

@@ -1,0 +1,32 @@
+package io.kecsh.dsl
+
+import io.kecsh.dsl.plan.Planning
+
+/**
+ * What the shell evaluates its lines in: one {@link KecshSession} and one {@link Binding}, so a
+ * variable set on one line is there on the next (a script run starts afresh each time instead).
+ * With {@link #plan} on, each line runs planned and its value is the {@link io.kecsh.dsl.plan.Plan}.
+ */
+class InteractiveSession {
+    final KecshSession session
+    final Binding binding = new Binding()
+    private final ScriptRunner runner
+    boolean plan
+
+    InteractiveSession(KecshSession session) {
+        this.session = session
+        this.runner = new ScriptRunner(session)
+        binding.setVariable('kecshSession', session)
+    }
+
+    /** Evaluates one input (a line or a block); {@code name} is what errors name. */
+    Object eval(String source, String name) {
+        if (!plan) return runner.run(source, name, binding)
+        Planning.run(session) { runner.run(source, name, binding) }
+    }
+
+    /** The variables the lines so far have set (not kecsh's own). */
+    Map<String, Object> getVariables() {
+        binding.variables.findAll { k, v -> k != 'kecshSession' } as Map<String, Object>
+    }
+}

@@ -1,0 +1,62 @@
+package io.kecsh.dsl
+
+import io.kecsh.dsl.plan.Plan
+
+class InteractiveSessionSpec extends KecshSandboxSpecification {
+
+    def "a variable set on one line is there on the next"() {
+        given:
+        InteractiveSession shell = kecsh.interactive(null, null)
+
+        when:
+        shell.eval("web = instances { run type: 'S4.2B', name: 'web' }", 'line1')
+
+        then:
+        shell.eval('web[0].name', 'line2') == 'web'
+        shell.variables.keySet() == ['web'] as Set
+    }
+
+    def "in plan mode a line's value is its plan and nothing is created"() {
+        given:
+        InteractiveSession shell = kecsh.interactive(null, null)
+        shell.plan = true
+
+        when:
+        def value = shell.eval("instances { run type: 'S4.2B' }", 'line1')
+
+        then:
+        value instanceof Plan
+        ((Plan) value).calls('RunInstances').size() == 1
+        kecsh.eval('instances.list().size()') == 0
+    }
+
+    def "the shell's confirmer is asked before a destructive call"() {
+        given:
+        List<String> asked = []
+        InteractiveSession shell = kecsh.interactive({ String verb, targets -> asked << verb; false } as io.kecsh.dsl.safety.Confirmer, null)
+        shell.eval("web = instances { run type: 'S4.2B' }", 'line1')
+
+        when:
+        shell.eval('instances { where id: web[0].id; terminate() }', 'line2')
+
+        then:
+        thrown(KecshScriptException)
+        asked == ['kec.TerminateInstances']
+    }
+
+    def "rebuild keeps the options and changes the profile"() {
+        given:
+        java.nio.file.Files.createDirectories(home.resolve('.kecsh'))
+        java.nio.file.Files.writeString(home.resolve('.kecsh/config'), '[profile staging]\nregion = cn-shanghai-2\n')
+
+        when:
+        Kecsh other = kecsh.rebuild('staging', null)
+
+        then:
+        other.profile == 'staging'
+        other.usesSandbox()
+
+        cleanup:
+        other?.close()
+    }
+}

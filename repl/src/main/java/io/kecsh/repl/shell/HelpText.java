@@ -1,0 +1,79 @@
+package io.kecsh.repl.shell;
+
+import io.kecsh.dsl.Verbs;
+import io.kecsh.runtime.model.EnumDef;
+import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.text.Suggestions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code :help Action} and {@code :help verb}, from the model's docs: the English summary and the
+ * original Chinese title, then each parameter with its type, whether it is required, and its
+ * allowed values (or how many there are).
+ */
+final class HelpText {
+    private static final int LISTED_VALUES = 8;
+    private final ServiceModel model;
+    private final DslVocabulary vocabulary;
+
+    HelpText(DslVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.model = vocabulary.model();
+    }
+
+    /** Help for a verb of any context ({@code stop} → "instances: stop = StopInstances …") or an action. */
+    String of(String topic) {
+        Optional<Operation> action = model.findOperation(topic);
+        if (action.isPresent()) return operation(action.get(), null);
+        StringBuilder out = new StringBuilder();
+        for (Class<?> context : io.kecsh.dsl.ide.DslClasses.reachable()) {
+            Verbs.Info verb = Verbs.of(context).get(topic);
+            if (verb == null) continue;
+            Operation op = model.requireOperation(verb.getAction());
+            out.append(context.getSimpleName().replace("Context", "")).append(" { ").append(topic).append(" … } calls ")
+                .append(operation(op, verb)).append('\n');
+        }
+        if (out.length() > 0) return out.toString().trim();
+        List<String> known = new ArrayList<>(vocabulary.allWords());
+        model.operations().forEach(op -> known.add(op.name()));
+        throw new IllegalArgumentException(":help: no verb or action '" + topic + "'" + Suggestions.didYouMean(topic, known));
+    }
+
+    private String operation(Operation op, Verbs.Info verb) {
+        Service service = model.serviceOf(op);
+        StringBuilder out = new StringBuilder();
+        out.append(service.name()).append('.').append(op.name()).append(" — ").append(op.summary());
+        if (op.titleZh() != null) out.append("\n  ").append(op.titleZh());
+        if (op.docZh() != null && !op.docZh().isBlank()) out.append("\n  ").append(op.docZh().strip().replace("\n", "\n  "));
+        if (op.destructive()) out.append("\n  destructive: the shell asks before it is sent");
+        out.append("\nParameters:");
+        for (Map.Entry<String, Member> p : op.params().entrySet()) {
+            Member m = p.getValue();
+            out.append("\n  ").append(p.getKey()).append(" (").append(m.type().label()).append(m.required() ? ", required" : "").append(')');
+            if (verb != null) {
+                verb.getNames().forEach((friendly, api) -> { if (api.equals(p.getKey())) out.append(" as ").append(friendly).append(':'); });
+            }
+            if (m.doc() != null) out.append(" ").append(m.doc());
+            enumOf(service, m).ifPresent(e -> out.append("\n      one of: ").append(values(e)));
+        }
+        return out.toString();
+    }
+
+    private static Optional<EnumDef> enumOf(Service service, Member m) {
+        Member scalar = m.member() != null ? m.member() : m;
+        return scalar.enumName().flatMap(service::enumDef);
+    }
+
+    private static String values(EnumDef e) {
+        List<String> names = e.names();
+        if (names.size() <= LISTED_VALUES) return String.join(", ", names);
+        return String.join(", ", names.subList(0, LISTED_VALUES)) + " … (" + names.size() + " values; TAB completes them)";
+    }
+}

@@ -1,0 +1,142 @@
+package io.kecsh.repl.shell;
+
+import io.kecsh.dsl.CloudOperations;
+import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.model.MemberType;
+import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.model.ServiceModel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Resource ids for completion (instances with their names, images, keys, snapshots …), fetched
+ * on a background thread for the current region and profile and kept briefly. Completion never
+ * waits: {@link #ids} answers from the cache at once and starts a refresh when it is stale.
+ * Which action lists a kind of id comes from the model: a read-only Describe action without
+ * required parameters whose output lists structures carrying that id.
+ */
+final class LiveIds implements AutoCloseable {
+    /** One id and what a person recognises it by. */
+    record Entry(String id, String label) {
+    }
+
+    private record Cached(Instant at, List<Entry> entries) {
+    }
+
+    private final ServiceModel model;
+    private final Supplier<CloudOperations> ops;
+    private final Supplier<String> scope;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kecsh-live-ids");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** {@code scope} names the region and profile, so a switch never shows another region's ids. */
+    LiveIds(ServiceModel model, Supplier<CloudOperations> ops, Supplier<String> scope, Clock clock, Duration ttl) {
+        this.model = model;
+        this.ops = ops;
+        this.scope = scope;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** Whether ids of this parameter can be listed at all. */
+    boolean lists(String idParam) {
+        return source(idParam).isPresent();
+    }
+
+    /** What the cache has now (perhaps nothing); a stale or empty entry starts a refresh. */
+    List<Entry> ids(String idParam) {
+        Optional<Source> source = source(idParam);
+        if (source.isEmpty()) return List.of();
+        String key = scope.get() + "|" + idParam;
+        Cached cached = cache.get(key);
+        if (cached == null || Duration.between(cached.at(), clock.instant()).compareTo(ttl) >= 0) refresh(key, source.get());
+        return cached == null ? List.of() : cached.entries();
+    }
+
+    /** Completes when the refreshes started so far have finished (tests wait on this instead of sleeping). */
+    CompletableFuture<Void> settled() {
+        return CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new));
+    }
+
+    private void refresh(String key, Source source) {
+        inFlight.computeIfAbsent(key, k -> CompletableFuture.runAsync(() -> {
+            try {
+                cache.put(k, new Cached(clock.instant(), fetch(source)));
+            } catch (RuntimeException e) {
+                // Completion is a convenience: a failed listing leaves the old ids and is tried again later.
+            } finally {
+                inFlight.remove(k);
+            }
+        }, fetcher));
+    }
+
+    private List<Entry> fetch(Source source) {
+        Map<String, Object> response = ops.get().call(source.action(), Map.of());
+        List<Entry> out = new ArrayList<>();
+        Object list = response.get(source.listMember());
+        if (list instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> m && m.get(source.idMember()) != null) {
+                    Object label = source.nameMember() == null ? null : m.get(source.nameMember());
+                    out.add(new Entry(String.valueOf(m.get(source.idMember())), label == null ? "" : String.valueOf(label)));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Where ids of one parameter come from: the action, its output list, the id and name members. */
+    private record Source(String action, String listMember, String idMember, String nameMember) {
+    }
+
+    private final Map<String, Optional<Source>> sources = new ConcurrentHashMap<>();
+
+    private Optional<Source> source(String idParam) {
+        return sources.computeIfAbsent(idParam, this::findSource);
+    }
+
+    private Optional<Source> findSource(String idParam) {
+        if (!idParam.endsWith("Id")) return Optional.empty();
+        String plural = "Describe" + idParam.substring(0, idParam.length() - 2) + "s";
+        // The action named for the kind (DescribeInstances for InstanceId) first, then any other that lists it.
+        List<Operation> candidates = new ArrayList<>(model.operations());
+        candidates.sort(java.util.Comparator.comparing((Operation op) -> !op.name().equals(plural)));
+        for (Operation op : candidates) {
+            if (op.mutating() || !op.name().startsWith("Describe") || op.params().values().stream().anyMatch(Member::required)) continue;
+            if (op.output() == null) continue;
+            for (Member list : op.output().members().values()) {
+                if (list.type() != MemberType.LIST || list.member() == null || list.member().type() != MemberType.STRUCTURE) continue;
+                Map<String, Member> item = list.member().members();
+                if (!item.containsKey(idParam)) continue;
+                String stem = idParam.substring(0, idParam.length() - 2);
+                String name = item.containsKey(stem + "Name") ? stem + "Name" : item.containsKey("Name") ? "Name"
+                    : item.keySet().stream().filter(k -> k.endsWith("Name")).findFirst().orElse(null);
+                return Optional.of(new Source(op.name(), list.name(), idParam, name));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        fetcher.shutdownNow();
+    }
+}

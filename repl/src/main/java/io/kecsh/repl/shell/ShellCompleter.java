@@ -1,0 +1,172 @@
+package io.kecsh.repl.shell;
+
+import io.kecsh.dsl.ParameterNames;
+import io.kecsh.dsl.Verbs;
+import io.kecsh.dsl.ide.DslClasses;
+import io.kecsh.runtime.model.EnumDef;
+import io.kecsh.runtime.model.EnumValue;
+import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.model.Service;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Completion from the model and the DSL: block words and verbs where a word goes, a proxy's
+ * actions after {@code kec.}, the named parameters of the call under the cursor, enumerated
+ * values (instance types with their vCPU and memory beside them) and live ids for a
+ * parameter's value, shell commands after {@code :}.
+ */
+final class ShellCompleter implements Completer {
+    private final DslVocabulary vocabulary;
+    private final ShellCommands commands;
+    private final LiveIds liveIds;
+
+    ShellCompleter(DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds) {
+        this.vocabulary = vocabulary;
+        this.commands = commands;
+        this.liveIds = liveIds;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
+        out.addAll(candidates(line.line(), line.cursor()));
+    }
+
+    /** The candidates at a cursor position (the unit the tests drive). */
+    List<Candidate> candidates(String buffer, int cursor) {
+        CursorContext at = CursorAnalyser.analyse(buffer, cursor);
+        Class<?> context = vocabulary.contextOf(at.blocks());
+        List<Candidate> out = new ArrayList<>();
+        switch (at.position()) {
+            case COMMAND -> out.addAll(commands.candidates(at.call()));
+            case WORD -> {
+                Set<String> verbs = Verbs.of(context).keySet();
+                for (String word : vocabulary.wordsIn(context)) {
+                    out.add(candidate(word, word, verbs.contains(word) ? "verb" : "word", null, true));
+                }
+            }
+            case MEMBER -> members(context, at.receiver(), out);
+            case PARAM_NAME -> vocabulary.resolve(context, at.call()).ifPresent(call -> parameterNames(call, out));
+            case PARAM_VALUE -> vocabulary.resolve(context, at.call()).ifPresent(call -> values(call, at, out));
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    private void members(Class<?> context, String receiver, List<Candidate> out) {
+        if (receiver == null) return;
+        String word = receiver.substring(receiver.lastIndexOf('.') + 1);
+        Class<?> opened = vocabulary.open(context, word);
+        if (opened != null) {
+            Set<String> verbs = Verbs.of(opened).keySet();
+            for (Method m : DslClasses.dslMethods(opened)) {
+                if (m.getName().startsWith("get") || m.getName().startsWith("set")) continue;
+                out.add(candidate(m.getName(), m.getName(), verbs.contains(m.getName()) ? "verb" : "word", null, false));
+            }
+        }
+        vocabulary.serviceOf(word).ifPresent(service -> {
+            for (Operation op : vocabulary.model().requireService(service).operations()) {
+                out.add(candidate(op.name(), op.name(), "action", op.summary(), false));
+            }
+        });
+    }
+
+    private void parameterNames(DslVocabulary.Call call, List<Candidate> out) {
+        Operation op = call.operation();
+        Set<String> names = new LinkedHashSet<>();
+        Verbs.Info verb = call.verb();
+        if (verb != null && !verb.getFilters().isEmpty()) {
+            // A selection takes only its filters and own keys (where state:, name: …).
+            names.addAll(verb.getFilters().keySet());
+            names.addAll(verb.getOwn());
+        } else if (verb != null) {
+            names.addAll(verb.getOwn());
+            names.addAll(verb.getNames().keySet());
+            names.addAll(ParameterNames.friendlyNames(op));
+            names.addAll(op.params().keySet());
+        } else {
+            names.addAll(op.params().keySet());
+        }
+        for (String name : names) {
+            Member m = apiName(call, name).flatMap(op::param).orElse(null);
+            String doc = m == null ? null : m.type().label() + (m.required() ? ", required" : "") + (m.doc() == null ? "" : " — " + m.doc());
+            out.add(candidate(name + ": ", name + ":", "parameter", doc, false));
+        }
+    }
+
+    private void values(DslVocabulary.Call call, CursorContext at, List<Candidate> out) {
+        Service service = vocabulary.model().serviceOf(call.operation());
+        Optional<EnumDef> enumDef = enumOf(call, at.param(), service);
+        enumDef.ifPresent(e -> {
+            for (EnumValue v : e.values()) out.add(quoted(v.value(), at, "value", describe(v)));
+        });
+        apiName(call, at.param()).filter(liveIds::lists).ifPresent(param -> {
+            for (LiveIds.Entry id : liveIds.ids(param)) out.add(quoted(id.id(), at, "id", id.label().isEmpty() ? null : id.label()));
+        });
+    }
+
+    /** The enumeration a parameter's values come from: a filter's value enum, or the member's (or its items'). */
+    private Optional<EnumDef> enumOf(DslVocabulary.Call call, String param, Service service) {
+        Verbs.Info verb = call.verb();
+        if (verb != null && verb.getFilters().containsKey(param)) {
+            String filter = verb.getFilters().get(param);
+            for (EnumDef e : service.enums().values()) {
+                Optional<String> valueEnum = e.find(filter).flatMap(EnumValue::valueEnum);
+                if (valueEnum.isPresent()) return service.enumDef(valueEnum.get());
+            }
+            return Optional.empty();
+        }
+        return apiName(call, param).flatMap(call.operation()::param).flatMap(m -> {
+            Member scalar = m.member() != null ? m.member() : m;
+            return scalar.enumName().flatMap(service::enumDef);
+        });
+    }
+
+    /** The API name a typed name stands for in this call, if any. */
+    private static Optional<String> apiName(DslVocabulary.Call call, String typed) {
+        Verbs.Info verb = call.verb();
+        if (verb != null && verb.getNames().containsKey(typed)) return Optional.of(verb.getNames().get(typed));
+        if (verb != null && verb.getOwn().contains(typed)) {
+            // where id: / ids: pick instances by id: their values are the call's own id parameter.
+            return call.operation().params().keySet().stream().filter(p -> p.endsWith("Id") && typed.startsWith("id")).findFirst();
+        }
+        try {
+            return Optional.of(ParameterNames.apiName(call.operation(), typed, "complete"));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /** "2 vCPU, 4 GiB" for instance types (from their attributes); the English gloss otherwise. */
+    static String describe(EnumValue v) {
+        Optional<Object> vcpu = v.attr("vcpu");
+        Optional<Object> memory = v.attr("memoryGb");
+        if (vcpu.isPresent() && memory.isPresent()) {
+            Object gpus = v.attr("gpus").orElse(0);
+            return vcpu.get() + " vCPU, " + memory.get() + " GiB" + (gpus instanceof Number n && n.intValue() > 0 ? ", " + n + " GPU" : "");
+        }
+        return v.doc() != null ? v.doc() : v.zh();
+    }
+
+    /** Inside a string the value closes it; outside, it comes quoted. */
+    private static Candidate quoted(String value, CursorContext at, String group, String description) {
+        String text = at.inString() ? value + at.quote() : "'" + value + "'";
+        return new Candidate(text, value, group, description, null, null, true);
+    }
+
+    private static Candidate candidate(String value, String display, String group, String description, boolean complete) {
+        return new Candidate(value, display, group, description, null, null, complete);
+    }
+}

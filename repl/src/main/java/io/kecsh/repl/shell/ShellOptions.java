@@ -1,0 +1,81 @@
+package io.kecsh.repl.shell;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * How the shell is set up: where history goes, the region and profile to show and start in, how
+ * results print (the command line plugs its renderer in), the banner, and the clock and lifetime
+ * of the live-id cache. Immutable; {@link #builder()} for changes.
+ */
+public final class ShellOptions {
+    /** toString, and a collection one item per line. */
+    public static final Function<Object, String> PLAIN = value -> value instanceof Collection<?> c
+        ? c.stream().map(String::valueOf).collect(Collectors.joining("\n"))
+        : String.valueOf(value);
+
+    private final Path historyFile;
+    private final String region;
+    private final String profile;
+    private final Function<Object, String> printer;
+    private final String banner;
+    private final Clock clock;
+    private final Duration liveIdLifetime;
+
+    private ShellOptions(Builder b) {
+        this.historyFile = b.historyFile;
+        this.region = b.region;
+        this.profile = b.profile;
+        this.printer = b.printer;
+        this.banner = b.banner;
+        this.clock = b.clock;
+        this.liveIdLifetime = b.liveIdLifetime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults: history in ~/.kecsh/history, the Kecsh's own region and profile, plain printing. */
+    public static ShellOptions defaults() {
+        return builder().build();
+    }
+
+    public Path historyFile() { return historyFile; }
+    public String region() { return region; }
+    public String profile() { return profile; }
+    public Function<Object, String> printer() { return printer; }
+    public String banner() { return banner; }
+    public Clock clock() { return clock; }
+    public Duration liveIdLifetime() { return liveIdLifetime; }
+
+    public static final class Builder {
+        private Path historyFile = Path.of(System.getProperty("user.home"), ".kecsh", "history");
+        private String region;
+        private String profile;
+        private Function<Object, String> printer = PLAIN;
+        private String banner;
+        private Clock clock = Clock.systemUTC();
+        private Duration liveIdLifetime = Duration.ofSeconds(30);
+
+        /** null keeps no history file (in memory only). */
+        public Builder historyFile(Path p) { historyFile = p; return this; }
+        /** The region to start in (null: the Kecsh's). */
+        public Builder region(String r) { region = r; return this; }
+        /** The profile shown (null: the Kecsh's). */
+        public Builder profile(String p) { profile = p; return this; }
+        public Builder printer(Function<Object, String> p) { printer = p; return this; }
+        /** Printed once before the first prompt (null: none). */
+        public Builder banner(String b) { banner = b; return this; }
+        public Builder clock(Clock c) { clock = c; return this; }
+        public Builder liveIdLifetime(Duration d) { liveIdLifetime = d; return this; }
+
+        public ShellOptions build() {
+            return new ShellOptions(this);
+        }
+    }
+}

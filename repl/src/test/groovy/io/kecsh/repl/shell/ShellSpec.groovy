@@ -1,0 +1,311 @@
+package io.kecsh.repl.shell
+
+import io.kecsh.dsl.Kecsh
+import io.kecsh.runtime.sandbox.SandboxOptions
+import io.kecsh.runtime.sandbox.state.SandboxClock
+import org.jline.reader.Candidate
+import org.jline.terminal.Size
+import org.jline.terminal.Terminal
+import org.jline.terminal.impl.DumbTerminal
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
+import java.time.Duration
+import java.util.concurrent.TimeUnit
+
+/** The shell on a dumb 120×40 terminal with piped streams, against an embedded test sandbox. */
+class ShellSpec extends Specification {
+    @TempDir
+    Path home
+    PipedOutputStream keys = new PipedOutputStream()
+    ByteArrayOutputStream screen = new ByteArrayOutputStream()
+    Terminal terminal
+    Kecsh kecsh
+    KecshShell shell
+
+    def setup() {
+        terminal = new DumbTerminal('test', Terminal.TYPE_DUMB, new PipedInputStream(keys, 1 << 16), screen, StandardCharsets.UTF_8)
+        terminal.setSize(new Size(120, 40))
+    }
+
+    def cleanup() {
+        kecsh?.close()
+        terminal?.close()
+    }
+
+    private KecshShell start(SandboxOptions sandbox = SandboxOptions.forTests(), Map options = [:]) {
+        kecsh = Kecsh.builder().environment([:]).home(home).sandboxOptions(sandbox).build()
+        ShellOptions.Builder b = ShellOptions.builder().historyFile(home.resolve('.kecsh/history'))
+        if (options.printer) b.printer(options.printer as java.util.function.Function)
+        shell = new KecshShell(kecsh, b.build(), terminal)
+    }
+
+    /** Types the lines, then Ctrl-D (end of input), and runs the shell to its end. */
+    private String session(String... lines) {
+        keys.write((lines.join('\n') + '\n').getBytes(StandardCharsets.UTF_8))
+        keys.close()
+        assert shell.run() == 0
+        screen.toString(StandardCharsets.UTF_8)
+    }
+
+    private List<Candidate> complete(String buffer) {
+        shell.completer().candidates(buffer, buffer.length())
+    }
+
+    def "the prompt shows the region, and the plan flag in plan mode"() {
+        given:
+        start()
+
+        expect:
+        shell.prompt() == 'kecsh cn-beijing-6> '
+
+        when:
+        String out = session(':plan on', "instances { run type: 'S4.2B' }", ':plan off')
+
+        then:
+        out.contains('kecsh cn-beijing-6 [plan]> ')
+        out.contains('Plan: 1 call would be sent')
+        kecsh.eval('instances.list().size()') == 0
+    }
+
+    def "variables persist from line to line and results go through the printer"() {
+        given:
+        start(SandboxOptions.forTests(), [printer: { v -> "<<${v}>>".toString() }])
+
+        when:
+        String out = session("web = instances { run type: 'S4.2B', name: 'web' }", 'web[0].name')
+
+        then:
+        out.contains('<<web>>')
+    }
+
+    def "input with an open brace continues on the next line"() {
+        given:
+        start()
+
+        when:
+        String out = session('instances {', "    run type: 'S4.2B', name: 'multi'", '}', 'instances.list()*.name')
+
+        then:
+        out.contains('[multi]') || out.contains('multi')
+        kecsh.eval('instances.list()*.name') == ['multi']
+    }
+
+    def "an error prints as one line and :trace shows its stack"() {
+        given:
+        start()
+
+        when:
+        String out = session("instances { run type: 'S4.2X' }", ':trace')
+
+        then:
+        String error = out.readLines().find { it.contains('error: ') }
+        error.contains('S4.2X')
+        out.contains('\tat ')
+    }
+
+    def "completion offers #what"() {
+        given:
+        start()
+
+        when:
+        List<Candidate> found = complete(buffer)
+
+        then:
+        found*.value().containsAll(expected)
+
+        where:
+        what                                | buffer                              || expected
+        'the script words'                  | 'ins'                               || ['instances', 'images', 'keys', 'kms', 'region']
+        'the verbs of the block'            | 'instances { '                      || ['run', 'stop', 'where', 'terminate']
+        'the actions of a proxy'            | 'kec.'                              || ['RunInstances', 'DescribeInstances']
+        'a context property\'s verbs'       | 'instances.'                        || ['where', 'list']
+        'named parameters of the verb'      | 'instances { run ty'                || ['type: ', 'count: ', 'image: ']
+        'API parameter names of an action'  | 'kec.RunInstances('                 || ['InstanceType: ', 'MaxCount: ']
+        'a selection\'s filters'            | 'instances { where '                || ['state: ', 'zone: ', 'name: ']
+        'StoppedMode values'                | "instances { stop mode: '"          || ["KeepCharging'", "StopCharging'"]
+        'charge types, quoted'              | 'instances { run chargeType: '      || ["'Daily'"]
+        'states of a filter'                | "instances.where(state: '"          || ["active'", "stopped'"]
+        'shell commands'                    | ':'                                 || [':help', ':region', ':quit']
+        'help topics'                       | ':help Ru'                          || ['RunInstances', 'run']
+        'regions for :region'               | ':region '                          || ['cn-beijing-6', 'cn-shanghai-2']
+    }
+
+    def "instance types complete with their vCPU and memory beside them"() {
+        given:
+        start()
+
+        when:
+        Candidate s42b = complete("instances { run type: 'S4.").find { it.displ() == 'S4.2B' }
+
+        then:
+        s42b.value() == "S4.2B'"
+        s42b.descr() == '2 vCPU, 4 GiB'
+    }
+
+    def "live instance ids come from the background cache, with their names"() {
+        given:
+        start()
+        kecsh.eval("instances { run type: 'S4.2B', name: 'live-one' }")
+        String id = kecsh.eval('instances.list()[0].id')
+
+        when: 'the first TAB finds the cache empty and starts a refresh; typing is never held up'
+        complete("instances { where id: '")
+        shell.liveIds().settled().get(10, TimeUnit.SECONDS)
+        List<Candidate> found = complete("instances { where id: '")
+
+        then:
+        Candidate c = found.find { it.displ() == id }
+        c != null
+        c.descr() == 'live-one'
+    }
+
+    def "history is 0600 in a 0700 directory, with passwords masked in the file and in :history"() {
+        given:
+        start()
+
+        when:
+        String out = session("instances { run type: 'S4.2B', password: 'Hunter2Secret!' }", ':history')
+        Path file = home.resolve('.kecsh/history')
+
+        then:
+        Files.getPosixFilePermissions(file) == PosixFilePermissions.fromString('rw-------')
+        Files.getPosixFilePermissions(file.parent) == PosixFilePermissions.fromString('rwx------')
+        !Files.readString(file).contains('Hunter2Secret!')
+        Files.readString(file).contains("password: '***'")
+        out.readLines().any { it.contains(":history") } && out.readLines().findAll { it ==~ /\s+\d+\s+.*/ }.every { !it.contains('Hunter2') }
+    }
+
+    def "the redactor masks sensitive parameters under every spelling and leaves others alone"() {
+        given:
+        SecretRedactor r = new SecretRedactor(io.kecsh.runtime.model.ServiceModel.bundled())
+
+        expect:
+        r.redact(input) == masked
+
+        where:
+        input                                               || masked
+        "run password: 'p4ss', type: 'S4.2B'"               || "run password: '***', type: 'S4.2B'"
+        'kec.RunInstances(InstancePassword: "x\\"y")'       || "kec.RunInstances(InstancePassword: '***')"
+        "run instancePassword: 'p'"                         || "run instancePassword: '***'"
+        "x = [apiSecret: 'abc']"                            || "x = [apiSecret: '***']"
+        'InstancePassword=Secret1 InstanceType=S4.2B'       || 'InstancePassword=*** InstanceType=S4.2B'
+        "run type: 'S4.2B'"                                 || "run type: 'S4.2B'"
+    }
+
+    def ":save writes the lines that ran, and the script re-runs"() {
+        given:
+        start()
+        Path script = home.resolve('saved.groovy')
+
+        when:
+        session("instances { run type: 'S4.2B', name: 'saved' }", 'nosuchthing()', ":save ${script}")
+
+        then:
+        String text = Files.readString(script)
+        text.contains("instances { run type: 'S4.2B', name: 'saved' }")
+        !text.contains('nosuchthing')
+
+        when:
+        Kecsh fresh = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests()).build()
+        fresh.evalFile(script)
+
+        then:
+        fresh.eval('instances.list()*.name') == ['saved']
+
+        cleanup:
+        fresh?.close()
+    }
+
+    def ":load runs a script in the session, its variables stay"() {
+        given:
+        start()
+        Path script = home.resolve('load.groovy')
+        Files.writeString(script, "loaded = instances { run type: 'S4.2B', name: 'loaded' }\n")
+
+        when:
+        String out = session(":load ${script}", 'println loaded[0].name')
+
+        then:
+        out.readLines().any { it.trim() == 'loaded' }
+    }
+
+    def "an unknown command says what was meant"() {
+        given:
+        start()
+
+        when:
+        String out = session(':hlep')
+
+        then:
+        out.contains('error: unknown command :hlep (did you mean :help?)')
+    }
+
+    def ":help Action shows the English summary, the Chinese title and the parameters"() {
+        given:
+        start()
+
+        when:
+        String out = session(':help RunInstances', ':help stop')
+
+        then:
+        out.contains('kec.RunInstances — ')
+        out.contains('创建实例') || out =~ /[\u4e00-\u9fff]/
+        out.contains('InstanceType (string')
+        out.contains('StoppedMode')
+    }
+
+    def "a destructive call asks, listing what it affects: #answer"() {
+        given:
+        start()
+        kecsh.eval("instances { run type: 'S4.2B', name: 'doomed' }")
+
+        when:
+        String out = session("instances { where name: 'doomed'; terminate() }", answer)
+
+        then:
+        out.contains('kec.TerminateInstances will affect 1 resource:')
+        out =~ /instance \S+ \(doomed, S4\.2B\)/
+        out.contains('Proceed? [y/N]')
+        !out.contains("not confirmed") == !kept
+        out.contains("not confirmed") == kept
+
+        where:
+        answer || kept
+        'n'    || true
+        'y'    || false
+    }
+
+    def "Ctrl-C during a long wait cancels it and the shell goes on"() {
+        given: 'a sandbox on real time, so the wait really sleeps'
+        start(SandboxOptions.forTests().withClock(SandboxClock.interactive(Duration.ofSeconds(3))))
+        Thread runner = Thread.start { shell.run() }
+
+        when:
+        keys.write("waitUntil(timeout: '1h', interval: 600) { false }\n".bytes)
+        keys.flush()
+        waitForScreen('waitUntil: attempt 1')
+        terminal.raise(Terminal.Signal.INT)
+        waitForScreen('error: cancelled')
+        keys.write('println 6 * 7\n'.bytes)
+        keys.close()
+        runner.join(20_000)
+
+        then:
+        !runner.alive
+        screen.toString(StandardCharsets.UTF_8).contains('42')
+    }
+
+    /** Waits for output the shell is about to print (a condition, not a clock: bounded only as a safety net). */
+    private void waitForScreen(String text) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20)
+        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
+            assert System.nanoTime() < deadline: "the shell never printed '${text}':\n${screen}"
+            Thread.sleep(10)
+        }
+    }
+}
