@@ -69,6 +69,10 @@ final class CursorAnalyser {
                 // The statement's first word is its call when arguments follow it without parentheses.
                 f.statementStarted = true;
                 f.call = dottedWord(significant, t);
+            } else if (!last && t.kind() == Token.Kind.IDENT && followsDot(significant) && f.call != null
+                && f.call.equals(dottedWordBefore(significant.subList(0, significant.size() - 1)))) {
+                // web.waitUntil 'active': the call grows with each member of its chain.
+                f.call = dottedWord(significant, t);
             } else if (!last && !isDot(t) && !(t.kind() == Token.Kind.IDENT && followsDot(significant))) {
                 f.statementStarted = true;
             }

@@ -2,6 +2,8 @@ package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.ParameterNames;
 import io.kecsh.dsl.Verbs;
+import io.kecsh.dsl.WaitStates;
+import io.kecsh.dsl.WaitsFor;
 import io.kecsh.dsl.ide.DslClasses;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
@@ -15,8 +17,11 @@ import org.jline.reader.ParsedLine;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -28,6 +33,7 @@ import java.util.function.Supplier;
  * parameter's value, shell commands after {@code :}.
  */
 final class ShellCompleter implements Completer {
+    private static final String WAIT = "waitUntil";
     private final DslVocabulary vocabulary;
     private final ShellCommands commands;
     private final LiveIds liveIds;
@@ -48,6 +54,10 @@ final class ShellCompleter implements Completer {
         CursorContext at = CursorAnalyser.analyse(buffer, cursor);
         Class<?> context = vocabulary.contextOf(at.blocks());
         List<Candidate> out = new ArrayList<>();
+        if (at.inString() && at.param() == null && at.call() != null && at.call().endsWith(WAIT)) {
+            waitStates(context, at, out);
+            return out;
+        }
         switch (at.position()) {
             case COMMAND -> out.addAll(commands.candidates(at.call()));
             case WORD -> {
@@ -63,6 +73,23 @@ final class ShellCompleter implements Completer {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code waitUntil '…'}: the states of the resource the call waits on, from its {@link WaitsFor};
+     * on a variable ({@code web.waitUntil '}) every resource's states, as the compile-time check allows.
+     */
+    private void waitStates(Class<?> context, CursorContext at, List<Candidate> out) {
+        String call = at.call();
+        int dot = call.lastIndexOf('.');
+        Class<?> owner = dot < 0 ? context : vocabulary.open(context, call.substring(call.lastIndexOf('.', dot - 1) + 1, dot));
+        WaitsFor declared = owner == null ? null : Arrays.stream(owner.getMethods())
+            .filter(m -> m.getName().equals(WAIT)).map(m -> m.getAnnotation(WaitsFor.class)).filter(Objects::nonNull).findFirst().orElse(null);
+        Map<String, Map<String, String>> groups = declared == null ? WaitStates.all() : Map.of(declared.value(), WaitStates.of(declared.value()));
+        Set<String> seen = new LinkedHashSet<>();
+        groups.forEach((resource, states) -> states.forEach((state, waiter) -> {
+            if (seen.add(state)) out.add(quoted(state, at, "state", resource + ": " + waiter));
+        }));
     }
 
     private void members(Class<?> context, String receiver, List<Candidate> out) {
@@ -90,6 +117,10 @@ final class ShellCompleter implements Completer {
         if (verb != null && !verb.getFilters().isEmpty()) {
             // A selection takes only its filters and own keys (where state:, name: …).
             names.addAll(verb.getFilters().keySet());
+            names.addAll(verb.getOwn());
+        } else if (verb != null && verb.isClosed()) {
+            // kms { upgrade … } takes only its own words (the quota codes), no API parameters.
+            names.addAll(verb.getNames().keySet());
             names.addAll(verb.getOwn());
         } else if (verb != null) {
             names.addAll(verb.getOwn());

@@ -133,6 +133,20 @@ class ShellSpec extends Specification {
         'shell commands'                    | ':'                                 || [':help', ':region', ':quit']
         'help topics'                       | ':help Ru'                          || ['RunInstances', 'run']
         'regions for :region'               | ':region '                          || ['cn-beijing-6', 'cn-shanghai-2']
+        'the verbs of every block'          | 'images { '                         || ['create', 'copy', 'share', 'remove']
+        'the instance changes'              | 'instances { '                      || ['resize', 'reinstall', 'modify', 'vnc']
+        'the states an instance wait takes' | "instances { waitUntil '"           || ["active'", "stopped'", "terminated'"]
+        'every state on a variable'         | "web.waitUntil '"                   || ["active'", "available'", "ready'", "connected'"]
+        'the quota words of a KMS verb'     | "kms { upgrade 'kst-1', "           || ['spec: ', 'keyNum: ']
+    }
+
+    def "a verb that takes only its own words offers only those, and a block's wait only its states"() {
+        given:
+        start()
+
+        expect:
+        !complete("kms { upgrade 'kst-1', ")*.value().contains('ProductCode: ')
+        !complete("images { waitUntil '")*.value().contains("stopped'")
     }
 
     def "instance types complete with their vCPU and memory beside them"() {
