@@ -1,0 +1,46 @@
+package io.kecsh.repl.cli;
+
+import io.kecsh.dsl.KecshScriptException;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * Tells the user what failed: {@code kecsh: } and the message on stderr — one line per problem,
+ * never a stack trace unless {@code --debug} asked for it — and returns the exit code for it.
+ */
+public final class FailureReport {
+    private final PrintStream err;
+    private final boolean debug;
+
+    public FailureReport(PrintStream err, boolean debug) {
+        this.err = err;
+        this.debug = debug;
+    }
+
+    public int report(Throwable failure) {
+        int code = ExitCodes.of(failure);
+        if (code == ExitCodes.INTERRUPTED) {
+            err.println("kecsh: interrupted");
+        } else {
+            for (String line : message(failure).split("\\R")) {
+                if (!line.isBlank()) err.println(line.startsWith("  ") ? line : "kecsh: " + line);
+            }
+        }
+        if (debug) err.print(trace(failure));
+        return code;
+    }
+
+    private static String message(Throwable failure) {
+        String m = failure.getMessage();
+        return m == null || m.isBlank() ? failure.getClass().getSimpleName() : m;
+    }
+
+    private static String trace(Throwable failure) {
+        if (failure instanceof KecshScriptException k) return k.trace();
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package io.kecsh.repl.cli;
+
+import io.kecsh.repl.output.OutputFormat;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.net.URI;
+
+/**
+ * The options every kecsh command takes, before or after the command's name
+ * ({@code kecsh --region cn-shanghai-2 run x.groovy} and {@code kecsh run --region … x.groovy}).
+ * Inherited options are stored in this one object whichever command they were given to.
+ */
+public final class GlobalOptions {
+    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+        description = "Profile of ~/.kecsh/config to use (default: $KECSH_PROFILE, else 'default').")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
+        description = "Kingsoft region, e.g. cn-beijing-6 (default: $KSYUN_REGION, the profile's, else the model's).")
+    String region;
+
+    @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
+        description = "One http(s) URL for every service (a proxy, a private cloud, a sandbox).")
+    URI endpoint;
+
+    @Option(names = "--sandbox", scope = ScopeType.INHERIT,
+        description = "Use an embedded sandbox even when credentials are configured.")
+    boolean sandbox;
+
+    @Option(names = "--output", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+        converter = OutputFormatConverter.class,
+        description = "How results print: table, json or text (default: table).")
+    OutputFormat output;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+        description = "Print the banner, the redacted wire log and stack traces to stderr.")
+    boolean debug;
+
+    public String profile() { return profile; }
+    public String region() { return region; }
+    public URI endpoint() { return endpoint; }
+    public boolean sandbox() { return sandbox; }
+    /** The format asked for, else a table. */
+    public OutputFormat output() { return output == null ? OutputFormat.TABLE : output; }
+    /** Whether {@code --output} was given: {@code run} prints the script's value only then. */
+    public boolean outputGiven() { return output != null; }
+    public boolean debug() { return debug; }
+}

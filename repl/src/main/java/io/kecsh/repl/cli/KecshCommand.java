@@ -1,0 +1,99 @@
+package io.kecsh.repl.cli;
+
+import io.kecsh.dsl.Kecsh;
+import io.kecsh.repl.output.ResultRenderer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code kecsh}: with no command, the interactive shell; {@code -e EXPR} evaluates one expression
+ * and prints its value; the subcommands run scripts, plan them, serve a sandbox and answer from
+ * the model. This class is the composition root of the command line: {@link #execute} wires
+ * picocli to the context's streams and turns every failure into one line and an exit code.
+ */
+@Command(name = "kecsh", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+    description = {"Kingsoft Cloud KEC and Alibaba KMS from a Groovy DSL: an interactive shell, scripts, plans.",
+        "With no credentials configured, everything runs against an embedded sandbox."},
+    footer = {"", "Exit codes: 0 ok, 1 script error, 2 usage or configuration, 3 rejected before sending (validation),",
+        "4 service error, 5 transport error, 6 refused by a safety policy, 130 interrupted."})
+public final class KecshCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Option(names = {"-e", "--eval"}, paramLabel = "EXPR", description = "Evaluate EXPR and print its value.")
+    String expression;
+
+    private final CommandContext context;
+
+    KecshCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    /** Runs the command line in this context and returns the exit code (what {@code Main} exits with). */
+    public static int execute(String[] args, CommandContext context) {
+        KecshCommand root = new KecshCommand(context);
+        CommandLine cli = new CommandLine(root)
+            .addSubcommand(new RunCommand(root))
+            .addSubcommand(new PlanCommand(root))
+            .addSubcommand(new SandboxCommand(root))
+            .addSubcommand(new DescribeCommand(root))
+            .addSubcommand(new ValidateCommand(root))
+            .addSubcommand(new ModelsCommand(root))
+            .setOut(new PrintWriter(context.out(), true))
+            .setErr(new PrintWriter(context.err(), true))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setParameterExceptionHandler(new UsageErrors(context.err()))
+            .setExecutionExceptionHandler((ex, cmd, parsed) -> root.failure().report(ex));
+        // Everything after the script's name is the script's, even words that look like options.
+        cli.getSubcommands().get("run").setStopAtPositional(true);
+        cli.getSubcommands().get("plan").setStopAtPositional(true);
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (expression != null) return evaluate();
+        try (Kecsh kecsh = factory().create(false)) {
+            return context.shell().run(kecsh, global, context);
+        }
+    }
+
+    private int evaluate() {
+        try (Kecsh kecsh = factory().create(false)) {
+            debugBanner(kecsh);
+            PrintWriter out = new PrintWriter(context.out(), true);
+            Object value = kecsh.eval(expression, Map.of("out", out));
+            out.flush();
+            context.out().print(ResultRenderer.render(value, global.output(), context.width()));
+            context.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    GlobalOptions global() {
+        return global;
+    }
+
+    CommandContext context() {
+        return context;
+    }
+
+    KecshFactory factory() {
+        return new KecshFactory(global, context);
+    }
+
+    FailureReport failure() {
+        return new FailureReport(context.err(), global.debug());
+    }
+
+    /** The banner on stderr with {@code --debug}: stdout belongs to the script. */
+    void debugBanner(Kecsh kecsh) {
+        if (global.debug()) Banner.lines(kecsh, factory().settings(), global).forEach(l -> context.err().println(l));
+    }
+}

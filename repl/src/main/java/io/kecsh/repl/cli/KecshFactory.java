@@ -1,0 +1,52 @@
+package io.kecsh.repl.cli;
+
+import io.kecsh.dsl.Kecsh;
+import io.kecsh.runtime.config.Overrides;
+import io.kecsh.runtime.config.Settings;
+import io.kecsh.runtime.config.SettingsResolver;
+
+import java.util.function.Consumer;
+
+/**
+ * Builds the {@link Kecsh} a command runs with from the global options and the command's context:
+ * settings from the context's environment and home (never the process's in a test), progress lines
+ * to stderr (stdout stays the script's), the runtime's redacted wire log to stderr with
+ * {@code --debug}. No confirmer: a command that is not the shell never prompts.
+ */
+public final class KecshFactory {
+    private final GlobalOptions options;
+    private final CommandContext context;
+
+    public KecshFactory(GlobalOptions options, CommandContext context) {
+        this.options = options;
+        this.context = context;
+    }
+
+    public Kecsh create(boolean plan) {
+        Kecsh.Builder b = Kecsh.builder()
+            .environment(context.environment())
+            .home(context.home())
+            .progress(line -> context.err().println(line))
+            .plan(plan);
+        if (options.region() != null) b.region(options.region());
+        if (options.profile() != null) b.profile(options.profile());
+        if (options.endpoint() != null) b.endpoint(options.endpoint());
+        if (options.sandbox()) b.sandbox(true);
+        // Only when a sandbox is used: sandboxOptions() alone would force one.
+        if (context.sandboxOptions() != null && (options.sandbox() || !settings().hasAnyCredentials())) {
+            b.sandboxOptions(context.sandboxOptions());
+        }
+        if (options.debug()) b.wireLog(debugLog());
+        return b.build();
+    }
+
+    /** The settings the options and context resolve to (what the banner describes). */
+    public Settings settings() {
+        return new SettingsResolver(context.environment(), context.home())
+            .resolve(new Overrides(options.profile(), options.region(), options.endpoint(), null, null));
+    }
+
+    private Consumer<String> debugLog() {
+        return line -> context.err().println("debug: " + line);
+    }
+}

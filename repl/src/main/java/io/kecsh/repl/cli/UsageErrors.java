@@ -1,0 +1,38 @@
+package io.kecsh.repl.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import io.kecsh.runtime.text.Suggestions;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Bad arguments: one line naming the problem (with picocli's "did you mean"), exit code 2, no usage dump. */
+final class UsageErrors implements IParameterExceptionHandler {
+    private final PrintStream err;
+
+    UsageErrors(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        StringBuilder line = new StringBuilder("kecsh: ");
+        List<String> unmatched = ex instanceof UnmatchedArgumentException u ? u.getUnmatched() : List.of();
+        if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && !cmd.getSubcommands().isEmpty()) {
+            // A mistyped command: name it, with the closest of the real ones.
+            String given = unmatched.get(0);
+            line.append("unknown command '").append(given).append("'")
+                .append(Suggestions.didYouMean(given, cmd.getSubcommands().keySet()));
+        } else {
+            line.append(ex.getMessage());
+        }
+        line.append("; see ").append(cmd.getCommandSpec().qualifiedName()).append(" --help");
+        err.println(line);
+        return ExitCodes.USAGE;
+    }
+}

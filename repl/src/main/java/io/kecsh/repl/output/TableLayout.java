@@ -1,0 +1,83 @@
+package io.kecsh.repl.output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays rows out as aligned columns within a width, never wrapping. Columns are placed in order —
+ * results list what matters first (an id before a description) — each at its full width, except
+ * that no column but the first takes more than {@value #SHARE_PERCENT}% of the width while others wait; the first
+ * column that no longer fits is cut with '…' if at least its header fits, and it and the columns
+ * after it are dropped otherwise. Room left over goes back to the cut columns.
+ */
+final class TableLayout {
+    static final String ELLIPSIS = "…";
+    private static final String GAP = "  ";
+    /** A column is not cut below this many characters (or its header, if longer): it is dropped instead. */
+    private static final int FLOOR = 6;
+    private static final int SHARE_PERCENT = 40;
+
+    private TableLayout() {
+    }
+
+    static String render(List<String> headers, List<List<String>> rows, int width) {
+        int columns = headers.size();
+        int[] natural = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            natural[c] = headers.get(c).length();
+            for (List<String> row : rows) natural[c] = Math.max(natural[c], row.get(c).length());
+        }
+        int[] widths = new int[columns];
+        int shown = place(headers, natural, widths, width);
+        StringBuilder out = new StringBuilder();
+        line(out, headers, widths, shown);
+        for (List<String> row : rows) line(out, row, widths, shown);
+        return out.toString();
+    }
+
+    /** Fills {@code widths} in column order and returns how many columns are shown (at least one). */
+    private static int place(List<String> headers, int[] natural, int[] widths, int width) {
+        int cap = Math.max(FLOOR, width * SHARE_PERCENT / 100);
+        int used = 0;
+        int shown = 0;
+        for (int c = 0; c < natural.length; c++) {
+            int gap = c == 0 ? 0 : GAP.length();
+            int room = width - used - gap;
+            int floor = Math.min(natural[c], Math.max(FLOOR, headers.get(c).length()));
+            // The first column (the id, by the results' convention) is never capped: a cut id cannot be copied.
+            int wanted = c == 0 ? natural[c] : Math.min(natural[c], Math.max(cap, floor));
+            if (c > 0 && room < floor) break;
+            widths[c] = Math.max(1, Math.min(wanted, room));
+            used += gap + widths[c];
+            shown++;
+            if (widths[c] < wanted) break;
+        }
+        // Give what is left to the columns that were cut, first ones first.
+        for (int c = 0; c < shown && used < width; c++) {
+            int more = Math.min(natural[c] - widths[c], width - used);
+            if (more > 0) {
+                widths[c] += more;
+                used += more;
+            }
+        }
+        return shown;
+    }
+
+    private static void line(StringBuilder out, List<String> cells, int[] widths, int shown) {
+        List<String> parts = new ArrayList<>(shown);
+        for (int c = 0; c < shown; c++) {
+            String cell = fit(cells.get(c), widths[c]);
+            parts.add(c == shown - 1 ? cell : pad(cell, widths[c]));
+        }
+        out.append(String.join(GAP, parts).stripTrailing()).append('\n');
+    }
+
+    static String fit(String cell, int width) {
+        if (cell.length() <= width) return cell;
+        return width <= 1 ? ELLIPSIS : cell.substring(0, width - 1) + ELLIPSIS;
+    }
+
+    private static String pad(String cell, int width) {
+        return cell.length() >= width ? cell : cell + " ".repeat(width - cell.length());
+    }
+}

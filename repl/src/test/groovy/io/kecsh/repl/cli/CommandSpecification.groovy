@@ -1,0 +1,51 @@
+package io.kecsh.repl.cli
+
+import io.kecsh.runtime.sandbox.SandboxOptions
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * Runs the kecsh command in-process, hermetically: a temporary home, an explicit environment,
+ * captured stdout and stderr, a fixed width, and test sandboxes (manual clock: waits move it).
+ */
+abstract class CommandSpecification extends Specification {
+    @TempDir
+    Path home
+    /** Not empty on purpose: Kecsh.Builder treats an empty environment map as "read the process's". */
+    Map<String, String> env = [LANG: 'C']
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream()
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream()
+    InteractiveShell shell = new PlaceholderShell()
+
+    CommandContext context() {
+        CommandContext.builder()
+            .out(new PrintStream(outBytes, true, StandardCharsets.UTF_8))
+            .err(new PrintStream(errBytes, true, StandardCharsets.UTF_8))
+            .environment(env).home(home).width(100)
+            .sandboxOptions(SandboxOptions.forTests())
+            .shell(shell)
+            .build()
+    }
+
+    int kecsh(String... args) {
+        KecshCommand.execute(args, context())
+    }
+
+    String getStdout() {
+        outBytes.toString(StandardCharsets.UTF_8)
+    }
+
+    String getStderr() {
+        errBytes.toString(StandardCharsets.UTF_8)
+    }
+
+    Path script(String name = 'test.groovy', String text) {
+        Path file = home.resolve(name)
+        Files.writeString(file, text)
+        file
+    }
+}

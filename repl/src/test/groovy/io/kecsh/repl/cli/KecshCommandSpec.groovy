@@ -1,0 +1,253 @@
+package io.kecsh.repl.cli
+
+import io.kecsh.dsl.Kecsh
+
+class KecshCommandSpec extends CommandSpecification {
+
+    def "run gives the script its arguments and its println goes to stdout"() {
+        given:
+        def file = script('''
+            def web = instances { run type: 'S4.2B', name: args[0] }
+            println "launched ${web[0].name} ${args.length} ${args[1]}"
+        ''')
+
+        when:
+        int code = kecsh('run', file.toString(), 'web-1', '--not-an-option')
+
+        then:
+        code == ExitCodes.OK
+        stdout == 'launched web-1 2 --not-an-option\n'
+        !stderr.contains('Exception')
+    }
+
+    def "run prints the script's value only when --output is given"() {
+        given:
+        def file = script("instances { run type: 'S4.2B', name: 'api' }")
+
+        expect:
+        kecsh('run', file.toString()) == 0
+        stdout == ''
+
+        when:
+        outBytes.reset()
+        int code = kecsh('--output', 'json', 'run', file.toString())
+
+        then:
+        code == 0
+        stdout.contains('"name" : "api"')
+        stdout.contains('"type" : "S4.2B"')
+    }
+
+    def "plan prints the calls with secrets masked and a price, and launches nothing"() {
+        given:
+        def file = script('''
+            instances { run type: 'S4.2B', count: 2, name: 'web', password: 'Passw0rd!x' }
+        ''')
+
+        when:
+        int code = kecsh('plan', file.toString())
+
+        then:
+        code == 0
+        stdout.startsWith('Plan: 1 call would be sent')
+        stdout.contains('InstancePassword=****')
+        stdout.contains('Estimated price')
+        !stdout.contains('Passw0rd!x')
+        !stderr.contains('Passw0rd!x')
+    }
+
+    def "-e prints the value of the expression in the format asked for"() {
+        expect:
+        kecsh(*args) == 0
+        stdout == expected
+
+        where:
+        args                                                        || expected
+        ['-e', '1+1']                                               || '2\n'
+        ['-e', 'null']                                              || ''
+        ['--output', 'json', '-e', "'x'"]                           || '"x"\n'
+        ['--output', 'text', '-e', "[[a: 1, b: 'x'], [a: 2, b: 'y']]"] || '1\tx\n2\ty\n'
+        ['-e', "[[a: 1, b: 'x'], [a: 22, b: 'y']]"]                 || 'a   b\n1   x\n22  y\n'
+    }
+
+    def "failures are one line on stderr and an exit code a CI job can rely on"() {
+        given:
+        def file = script('job.groovy', source)
+
+        when:
+        int code = kecsh(*(options + ['run', file.toString()]))
+
+        then:
+        code == expected
+        stdout == ''
+        stderr.startsWith('kecsh: ')
+        stderr.contains(says)
+        !stderr.contains('\tat ')
+        stderr.readLines().size() == 1
+
+        where:
+        source                                                                  | options    || expected                | says
+        "throw new IllegalStateException('boom')"                               | []         || ExitCodes.SCRIPT_ERROR  | 'job.groovy:1: boom'
+        "instances { run type: 'S4.2X' }"                                      | []         || ExitCodes.VALIDATION    | 'did you mean S4.2A, S4.2B, S4.2C or S4.2D?'
+        "def t = 'S4.2' + 'X'\ninstances { run type: t }"                       | []         || ExitCodes.VALIDATION    | "job.groovy:2: RunInstances: InstanceType: 'S4.2X' is not a valid InstanceType"
+        "kec.StopInstances(InstanceId: ['5f2ae6a4-0000-4000-8000-000000000000'])" | []       || ExitCodes.SERVICE       | 'InvalidParameterValue'
+        REFUSED                                                                 | []         || ExitCodes.REFUSED       | 'is protected by protect name'
+        "println 'never'"                                                       | ['--profile', 'nope'] || ExitCodes.USAGE | "nope"
+    }
+
+    static final String REFUSED = '''
+        protect name: ~/^prod-/, reason: 'production'
+        instances { run type: 'S4.2B', name: 'prod-db' }
+        instances { where name: 'prod-db'; terminate() }
+    '''
+
+    def "--debug adds the stack trace to the one line"() {
+        given:
+        def file = script('job.groovy', "throw new IllegalStateException('boom')")
+
+        when:
+        int code = kecsh('--debug', 'run', file.toString())
+
+        then:
+        code == ExitCodes.SCRIPT_ERROR
+        stderr.contains('kecsh: job.groovy:1: boom')
+        stderr.contains('\tat ')
+    }
+
+    def "the cloud cannot be reached: transport error"() {
+        given: 'credentials, so no sandbox, and an endpoint nobody listens on'
+        env += [KSYUN_ACCESS_KEY: 'AKLTEXAMPLE0000000001', KSYUN_SECRET_KEY: 'example-secret-0001']
+        def closed = new ServerSocket(0)
+        int port = closed.localPort
+        closed.close()
+        def file = script("println regions()")
+
+        when:
+        int code = kecsh('--endpoint', "http://127.0.0.1:${port}".toString(), 'run', file.toString())
+
+        then:
+        code == ExitCodes.TRANSPORT
+        stderr.startsWith('kecsh: ')
+        !stderr.contains('example-secret-0001')
+    }
+
+    def "--debug logs the wire to stderr with signatures, key ids and passwords masked"() {
+        given:
+        def file = script("instances { run type: 'S4.2B', name: 'web', password: 'Passw0rd!x' }; println 'done'")
+
+        when:
+        int code = kecsh('--debug', 'run', file.toString())
+
+        then:
+        code == 0
+        stdout == 'done\n'
+        stderr.contains('debug: → GET http://127.0.0.1')
+        stderr.contains('Action=RunInstances')
+        stderr.contains('InstancePassword=****')
+        stderr.contains('Signature=****')
+        stderr.contains('embedded sandbox at http://127.0.0.1:')
+        !stderr.contains('Passw0rd')
+        !stderr.contains('sandbox-kingsoft-secret')
+        !stderr.contains('AKLTSANDBOXKINGSOFT01')
+    }
+
+    def "no command starts the interactive shell with the banner: sandbox, region, profile"() {
+        when:
+        int code = kecsh()
+
+        then:
+        code == 0
+        stdout.contains('embedded sandbox at http://127.0.0.1:')
+        stdout.contains('(no credentials configured); region cn-beijing-6; profile \'default\'')
+        stdout.contains("profile 'default'; no credentials (sandbox)")
+        stdout.contains('interactive shell: not built yet')
+    }
+
+    def "the shell is handed a Kecsh and the global options"() {
+        given:
+        Kecsh seen = null
+        GlobalOptions options = null
+        shell = { Kecsh k, GlobalOptions o, CommandContext c -> seen = k; options = o; 7 } as InteractiveShell
+
+        when:
+        int code = kecsh('--region', 'cn-shanghai-2', '--output', 'json')
+
+        then:
+        code == 7
+        seen.usesSandbox()
+        seen.client.region(io.kecsh.runtime.config.Cloud.KINGSOFT) == 'cn-shanghai-2'
+        options.output() == io.kecsh.repl.output.OutputFormat.JSON
+    }
+
+    def "with credentials the banner names the cloud, the masked key and where it came from"() {
+        given:
+        env += [KSYUN_ACCESS_KEY: 'AKLTEXAMPLE0000000001', KSYUN_SECRET_KEY: 'example-secret-0001', KSYUN_REGION: 'cn-shanghai-2']
+
+        when:
+        int code = kecsh('--endpoint', 'http://127.0.0.1:9')
+
+        then:
+        code == 0
+        stdout.contains("cloud at http://127.0.0.1:9; region cn-shanghai-2; profile 'default'")
+        stdout.contains('KSYUN_ACCESS_KEY')
+        !stdout.contains('AKLTEXAMPLE0000000001')
+        !stdout.contains('example-secret-0001')
+    }
+
+    def "usage errors: exit code 2 and one line with a suggestion"() {
+        expect:
+        kecsh(*args) == ExitCodes.USAGE
+        stderr.readLines().size() == 1
+        stderr.contains(says)
+
+        where:
+        args                          || says
+        ['rn', 'x.groovy']            || 'did you mean run'
+        ['--output', 'yaml', '-e', '1'] || "'yaml' is not an output format (table, json or text)"
+        ['run']                       || 'Missing required parameter'
+        ['run', 'missing.groovy']     || 'missing.groovy: no such script'
+    }
+
+    def "--version and --help"() {
+        expect:
+        kecsh('--version') == 0
+        stdout.startsWith('kecsh ')
+
+        when:
+        outBytes.reset()
+        kecsh('--help')
+
+        then:
+        ['run', 'plan', 'sandbox', 'describe', 'validate', '--profile', '--region', '--endpoint', '--sandbox', '--output', '--debug',
+         'Exit codes'].every { stdout.contains(it) }
+    }
+
+    def "describe and validate answer from the model"() {
+        expect:
+        kecsh('describe', 'RunInstances') == 0
+        stdout.contains('InstanceType')
+
+        when:
+        int code = kecsh('validate', 'RunInstances', 'InstanceType=S4.2X', 'MinCount=1', 'MaxCount=1')
+
+        then:
+        code == ExitCodes.VALIDATION
+        stderr.contains('did you mean S4.2A, S4.2B, S4.2C or S4.2D?')
+        stderr.contains('ImageId: required')
+
+        when:
+        errBytes.reset()
+        code = kecsh('describe', 'RunInstance')
+
+        then:
+        code == ExitCodes.USAGE
+        stderr.contains('did you mean RunInstances?')
+    }
+
+    def "models lists the APIs"() {
+        expect:
+        kecsh('models') == 0
+        stdout.contains('58 actions, 199 instance types')
+        stdout.contains('kec           2016-03-04  47')
+    }
+}

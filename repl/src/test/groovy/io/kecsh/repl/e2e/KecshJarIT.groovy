@@ -1,0 +1,72 @@
+package io.kecsh.repl.e2e
+
+import io.kecsh.runtime.sandbox.Sandbox
+import io.kecsh.runtime.sandbox.SandboxOptions
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+
+/**
+ * The real artifact as a user runs it: {@code java -jar repl/target/kecsh.jar run FILE}, a separate
+ * JVM with only the environment given here, against a sandbox over real HTTP. Bound to
+ * integration-test (maven-failsafe), after the shade plugin has built the jar in package.
+ */
+class KecshJarIT extends Specification {
+    @Shared
+    @AutoCleanup
+    Sandbox sandbox = Sandbox.start(SandboxOptions.interactive()) // real time: the other JVM signs with its own clock
+
+    @TempDir
+    Path home
+
+    static final Path JAR = Path.of('target', 'kecsh.jar')
+
+    Map<String, Object> kecsh(String... args) {
+        assert Files.isRegularFile(JAR): "${JAR.toAbsolutePath()} is built in package; run mvn verify"
+        String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+        ProcessBuilder pb = new ProcessBuilder([java, '-jar', JAR.toString()] + (args as List))
+        pb.environment().clear()
+        pb.environment().putAll([
+            HOME: home.toString(),
+            KSYUN_ACCESS_KEY: sandbox.credentials().kingsoft().accessKeyId(),
+            KSYUN_SECRET_KEY: sandbox.credentials().kingsoft().secret(),
+        ])
+        pb.redirectError(home.resolve('stderr.txt').toFile())
+        Process p = pb.start()
+        String out = new String(p.inputStream.readAllBytes(), StandardCharsets.UTF_8)
+        assert p.waitFor(120, TimeUnit.SECONDS)
+        [code: p.exitValue(), out: out, err: Files.readString(home.resolve('stderr.txt'))]
+    }
+
+    def "the shaded jar runs a script with its arguments against the cloud at --endpoint, and exits 4 on a service error"() {
+        given:
+        Path ok = home.resolve('regions.groovy')
+        Files.writeString(ok, "println \"${'$'}{args[0]}: ${'$'}{regions()*.id.contains('cn-beijing-6')}\"\n[region: 'cn-beijing-6']")
+        Path failing = home.resolve('stop.groovy')
+        Files.writeString(failing, "kec.StopInstances(InstanceId: ['5f2ae6a4-0000-4000-8000-000000000000'])")
+
+        when:
+        def run = kecsh('--endpoint', sandbox.endpoint().toString(), '--output', 'json', 'run', ok.toString(), 'listed')
+
+        then:
+        run.code == 0
+        run.out.startsWith('listed: true\n')
+        run.out.contains('"region" : "cn-beijing-6"')
+
+        when:
+        def failed = kecsh('--endpoint', sandbox.endpoint().toString(), 'run', failing.toString())
+
+        then:
+        failed.code == 4
+        failed.out == ''
+        failed.err.readLines().size() == 1
+        failed.err.startsWith('kecsh: stop.groovy:1: ')
+        failed.err.contains('InvalidParameterValue')
+    }
+}
