@@ -2,6 +2,7 @@ package io.kecsh.repl;
 
 import io.kecsh.repl.cli.CommandContext;
 import io.kecsh.repl.cli.KecshCommand;
+import io.kecsh.repl.shell.ShellLauncher;
 
 /**
  * The {@code kecsh} command's entry point: runs the command line in the real process's context
@@ -13,6 +14,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(KecshCommand.execute(args, CommandContext.system()));
+        System.exit(KecshCommand.execute(args, CommandContext.system().withShell(new ShellLauncher())));
     }
 }

@@ -35,7 +35,7 @@ public final class CommandContext {
         this.home = Objects.requireNonNull(b.home, "home");
         this.width = b.width > 0 ? b.width : DEFAULT_WIDTH;
         this.sandboxOptions = b.sandboxOptions;
-        this.shell = b.shell == null ? new PlaceholderShell() : b.shell;
+        this.shell = b.shell == null ? CommandContext::noShell : b.shell;
     }
 
     /** The running process: System streams, System.getenv(), user.home, $COLUMNS for the width. */
@@ -43,6 +43,12 @@ public final class CommandContext {
         Map<String, String> env = System.getenv();
         return builder().out(System.out).err(System.err).in(System.in).environment(env)
             .home(Path.of(System.getProperty("user.home"))).width(parseWidth(env.get("COLUMNS"))).build();
+    }
+
+    /** A context built without a shell (a test's) says so instead of opening the real terminal. */
+    private static int noShell(io.kecsh.dsl.Kecsh kecsh, GlobalOptions options, CommandContext context) {
+        context.err().println("kecsh: no interactive shell in this context; give a command (kecsh --help)");
+        return ExitCodes.USAGE;
     }
 
     public static Builder builder() {

@@ -1,5 +1,6 @@
 package io.kecsh.repl.cli
 
+import io.kecsh.repl.shell.ShellLauncher
 import io.kecsh.runtime.sandbox.SandboxOptions
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -15,16 +16,18 @@ import java.nio.file.Path
 abstract class CommandSpecification extends Specification {
     @TempDir
     Path home
-    /** Not empty on purpose: Kecsh.Builder treats an empty environment map as "read the process's". */
-    Map<String, String> env = [LANG: 'C']
+    Map<String, String> env = [:]
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream()
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream()
-    InteractiveShell shell = new PlaceholderShell()
+    InteractiveShell shell = new ShellLauncher()
+    /** What the shell reads when a feature starts it. */
+    String input = ':quit\n'
 
     CommandContext context() {
         CommandContext.builder()
             .out(new PrintStream(outBytes, true, StandardCharsets.UTF_8))
             .err(new PrintStream(errBytes, true, StandardCharsets.UTF_8))
+            .in(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)))
             .environment(env).home(home).width(100)
             .sandboxOptions(SandboxOptions.forTests())
             .shell(shell)

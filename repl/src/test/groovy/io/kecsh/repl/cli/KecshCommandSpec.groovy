@@ -160,7 +160,7 @@ class KecshCommandSpec extends CommandSpecification {
         stdout.contains('embedded sandbox at http://127.0.0.1:')
         stdout.contains('(no credentials configured); region cn-beijing-6; profile \'default\'')
         stdout.contains("profile 'default'; no credentials (sandbox)")
-        stdout.contains('interactive shell: not built yet')
+        stdout.contains('kecsh cn-beijing-6> ')
     }
 
     def "the shell is handed a Kecsh and the global options"() {
