@@ -1,11 +1,10 @@
 #!/usr/bin/env sh
 # Cold-start figures of the kecsh command, printed (not a timed test):
 #   bench/startup.sh [RUNS]      (default 5 runs of each; needs repl/target/kecsh.jar: ./kecsh builds it)
-# For each of `kecsh --version`, `kecsh -e '1+1'` and the shell's banner (`kecsh` with no command:
-# until the JLine shell is wired in, the placeholder prints the banner and exits), it runs the
+# For each of `kecsh --version` and `kecsh -e '1+1'` it runs the
 # launcher RUNS times without the app's CDS archive (KECSH_NO_CDS=1; the JDK's own default CDS
 # stays on) and RUNS times with it (trained once first, in a fresh cache), and prints the fastest
-# and the median wall-clock time in milliseconds.
+# and the median wall-clock time in milliseconds. The shell's prompt needs a terminal: bench/prompt.py.
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
@@ -45,5 +44,4 @@ for mode in without with; do
   fi
   measure "--version ($mode app CDS)" --version
   measure "-e '1+1' ($mode app CDS)" -e '1+1'
-  measure "shell banner ($mode app CDS)"
 done

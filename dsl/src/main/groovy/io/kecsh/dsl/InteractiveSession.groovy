@@ -25,6 +25,15 @@ class InteractiveSession {
         Planning.run(session) { runner.run(source, name, binding) }
     }
 
+    /**
+     * Compiles (never runs) a typical line, so Groovy's compiler, the compile-time checks and the
+     * DSL's classes are loaded before the first line a person types: the shell calls it in the
+     * background while its prompt is already up.
+     */
+    void warmUp() {
+        runner.check("instances { where state: 'active'; stop mode: 'StopCharging' }; kec.DescribeRegions()", 'warm-up')
+    }
+
     /** The variables the lines so far have set (not kecsh's own). */
     Map<String, Object> getVariables() {
         binding.variables.findAll { k, v -> k != 'kecshSession' } as Map<String, Object>

@@ -2,13 +2,16 @@ package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.Kecsh;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The seam between the command line and the interactive shell: {@code kecsh} with no command
- * hands the shell a ready {@link Kecsh} (region, profile, backend settled by the global options)
- * and the options themselves (output format, debug). The shell owns the terminal from then on
- * and returns the process's exit code.
+ * hands the shell a {@link Kecsh} that is still starting (region, profile and backend settled by
+ * the global options; an embedded sandbox comes up in the background) so the prompt can appear at
+ * once, and the options themselves (output format, debug). The shell owns the terminal from then
+ * on, closes the Kecsh, and returns the process's exit code.
  */
 @FunctionalInterface
 public interface InteractiveShell {
-    int run(Kecsh kecsh, GlobalOptions options, CommandContext context);
+    int run(CompletableFuture<Kecsh> starting, GlobalOptions options, CommandContext context);
 }

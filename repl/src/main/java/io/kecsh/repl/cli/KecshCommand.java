@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code kecsh}: with no command, the interactive shell; {@code -e EXPR} evaluates one expression
@@ -59,8 +60,13 @@ public final class KecshCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (expression != null) return evaluate();
-        try (Kecsh kecsh = factory().create(false)) {
-            return context.shell().run(kecsh, global, context);
+        KecshFactory factory = factory();
+        factory.settings();   // a configuration kecsh cannot start with ends here, before the terminal is taken
+        CompletableFuture<Kecsh> starting = CompletableFuture.supplyAsync(() -> factory.create(false));
+        try {
+            return context.shell().run(starting, global, context);
+        } finally {
+            starting.thenAccept(Kecsh::close);
         }
     }
 

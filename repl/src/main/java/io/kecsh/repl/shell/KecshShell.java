@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,20 +53,29 @@ public final class KecshShell {
     private final Evaluation evaluation;
     /** What was typed and ran without error, redacted: what {@code :save} writes. */
     private final List<String> succeeded = new ArrayList<>();
-    private final Kecsh given;
-    private Kecsh kecsh;
-    private InteractiveSession session;
+    /** The Kecsh the shell was started with, possibly still starting; its owner closes it. */
+    private final CompletableFuture<Kecsh> starting;
+    private volatile Kecsh given;
+    private volatile Kecsh kecsh;
+    private volatile InteractiveSession session;
     private Throwable lastError;
     private boolean quit;
 
     public KecshShell(Kecsh kecsh, ShellOptions options, Terminal terminal) {
-        this.given = kecsh;
-        this.kecsh = kecsh;
+        this(CompletableFuture.completedFuture(kecsh), options, terminal);
+    }
+
+    /**
+     * A shell whose prompt comes up while the Kecsh is still starting (an embedded sandbox takes a
+     * second or more): the first line waits for it, if it has to.
+     */
+    public KecshShell(CompletableFuture<Kecsh> starting, ShellOptions options, Terminal terminal) {
+        this.starting = starting;
         this.options = options;
         this.terminal = terminal;
         this.out = terminal.writer();
         this.progress = new ProgressDisplay(terminal);
-        this.liveIds = new LiveIds(model, () -> session.getSession().getOps(), () -> region() + "|" + kecsh().getProfile(),
+        this.liveIds = new LiveIds(model, () -> session().getSession().getOps(), () -> region() + "|" + kecsh().getProfile(),
             options.clock(), options.liveIdLifetime());
         registerCommands();
         LineReaderBuilder builder = LineReaderBuilder.builder()
@@ -81,10 +92,42 @@ public final class KecshShell {
         if (options.historyFile() != null) builder.variable(LineReader.HISTORY_FILE, options.historyFile());
         this.reader = builder.build();
         this.evaluation = new Evaluation(terminal);
-        this.session = kecsh.interactive(new ShellConfirmer(reader), progress);
-        // A script's println goes through the binding's "out": the terminal, not the JVM's stdout.
-        session.getBinding().setVariable("out", out);
-        if (options.region() != null) session.getSession().region(options.region());
+    }
+
+    /** The session, once the Kecsh has started (waiting for it the first time, if it must). */
+    private synchronized InteractiveSession session() {
+        if (session == null) {
+            try {
+                given = starting.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            kecsh = given;
+            InteractiveSession started = kecsh.interactive(new ShellConfirmer(reader), progress);
+            // A script's println goes through the binding's "out": the terminal, not the JVM's stdout.
+            started.getBinding().setVariable("out", out);
+            if (options.region() != null) started.getSession().region(options.region());
+            started.warmUp();
+            session = started;
+            // The banner describes the backend (an embedded sandbox's address), which exists only now.
+            String banner = options.bannerFor() == null ? null : options.bannerFor().apply(kecsh);
+            if (banner != null) reader.printAbove(banner);
+        }
+        return session;
+    }
+
+    /** Starts the session in the background while the prompt is up; the first line waits for it only if it must. */
+    private void startInBackground() {
+        Thread starter = new Thread(() -> {
+            try {
+                session();
+            } catch (RuntimeException e) {
+                lastError = e;
+                reader.printAbove("error: kecsh could not start: " + e.getMessage());
+            }
+        }, "kecsh-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /** Runs until :quit or Ctrl-D; 0 always (errors inside the shell are shown, not fatal). */
@@ -93,6 +136,7 @@ public final class KecshShell {
             out.println(options.banner());
             out.flush();
         }
+        startInBackground();
         try {
             while (!quit) {
                 String line;
@@ -114,7 +158,7 @@ public final class KecshShell {
     }
 
     String prompt() {
-        return "kecsh " + region() + (session.getPlan() ? " [plan]" : "") + "> ";
+        return "kecsh " + region() + (session != null && session.getPlan() ? " [plan]" : "") + "> ";
     }
 
     LineReader reader() {
@@ -129,11 +173,15 @@ public final class KecshShell {
         return (ShellCompleter) ((org.jline.reader.impl.LineReaderImpl) reader).getCompleter();
     }
 
+    /** The session's region; before it has started, the one asked for or the model's default. */
     private String region() {
-        return session.getSession().getRegion();
+        if (session != null) return session.getSession().getRegion();
+        if (options.region() != null) return options.region();
+        return model.requireService("kec").metadata().defaultRegion();
     }
 
     private Kecsh kecsh() {
+        session();
         return kecsh;
     }
 
@@ -148,7 +196,7 @@ public final class KecshShell {
 
     /** Evaluates on the evaluation thread; prints the value, the plan in plan mode, or the error's one line. */
     private void evaluate(String source, String name) {
-        Evaluation.Outcome outcome = evaluation.run(() -> session.eval(source, name));
+        Evaluation.Outcome outcome = evaluation.run(() -> session().eval(source, name));
         progress.done();
         if (outcome.cancelled()) {
             error("cancelled");
@@ -193,7 +241,7 @@ public final class KecshShell {
             .add(":profile", "[profile]", "show or switch the profile (rebuilds the session, variables kept)", this::switchProfile, null)
             .add(":plan", "on|off", "plan mode: mutating calls are recorded and the plan printed, nothing sent", arg -> {
                 if (!arg.equals("on") && !arg.equals("off")) throw new IllegalArgumentException(":plan takes on or off");
-                session.setPlan(arg.equals("on"));
+                session().setPlan(arg.equals("on"));
             }, () -> List.of(new Candidate("on"), new Candidate("off")))
             .add(":history", "", "what was typed (secrets masked)", arg -> {
                 for (History.Entry e : reader.getHistory()) out.println(String.format("%5d  %s", e.index() + 1, e.line()));
@@ -240,7 +288,7 @@ public final class KecshShell {
             if (regions.isPresent() && !regions.get().contains(region)) {
                 throw new IllegalArgumentException(":region: unknown region '" + region + "'" + Suggestions.didYouMean(region, regions.get().names()));
             }
-            session.getSession().region(region);
+            session().getSession().region(region);
         }
         out.println("region " + region());
         out.flush();
@@ -248,15 +296,15 @@ public final class KecshShell {
 
     private void switchProfile(String profile) {
         if (!profile.isEmpty()) {
-            Kecsh next = kecsh.rebuild(profile, null);
+            Kecsh next = kecsh().rebuild(profile, null);
             InteractiveSession nextSession = next.interactive(new ShellConfirmer(reader), progress);
-            session.getVariables().forEach((k, v) -> nextSession.getBinding().setVariable(k, v));
+            session().getVariables().forEach((k, v) -> nextSession.getBinding().setVariable(k, v));
             nextSession.setPlan(session.getPlan());
             if (kecsh != given) kecsh.close();
             kecsh = next;
             session = nextSession;
         }
-        out.println("profile " + kecsh.getProfile() + (kecsh.usesSandbox() ? " (sandbox)" : "") + ", region " + region());
+        out.println("profile " + kecsh().getProfile() + (kecsh().usesSandbox() ? " (sandbox)" : "") + ", region " + region());
         out.flush();
     }
 
@@ -299,6 +347,6 @@ public final class KecshShell {
         }
         liveIds.close();
         evaluation.close();
-        if (kecsh != given) kecsh.close();
+        if (kecsh != null && kecsh != given) kecsh.close();
     }
 }

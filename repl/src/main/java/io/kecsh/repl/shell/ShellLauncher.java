@@ -7,6 +7,7 @@ import io.kecsh.repl.cli.GlobalOptions;
 import io.kecsh.repl.cli.InteractiveShell;
 import io.kecsh.repl.cli.KecshFactory;
 import io.kecsh.repl.output.ResultRenderer;
+import io.kecsh.runtime.config.Settings;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Size;
 import org.jline.terminal.TerminalBuilder;
@@ -15,27 +16,27 @@ import org.jline.terminal.impl.DumbTerminal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * What {@code kecsh} with no command starts: the JLine shell on the process's terminal, its
- * banner from the command line's settings, results rendered as the command line renders them
+ * What {@code kecsh} with no command starts: the JLine shell on the process's terminal, its prompt
+ * up while the Kecsh still starts, its banner (from the command line's settings) once it has, results rendered as the command line renders them
  * (tables fitted to the terminal's width as it is when each result prints, or --output's format).
  */
 public final class ShellLauncher implements InteractiveShell {
     private static final int DUMB_ROWS = 40;
 
     @Override
-    public int run(Kecsh kecsh, GlobalOptions options, CommandContext context) {
+    public int run(CompletableFuture<Kecsh> starting, GlobalOptions options, CommandContext context) {
         try (Terminal terminal = terminal(context)) {
-            String banner = String.join(System.lineSeparator(), Banner.lines(kecsh, new KecshFactory(options, context).settings(), options));
+            Settings settings = new KecshFactory(options, context).settings();
             ShellOptions shellOptions = ShellOptions.builder()
                 .historyFile(context.home().resolve(".kecsh").resolve("history"))
                 .region(options.region())
-                .profile(kecsh.getProfile())
-                .banner(banner)
+                .bannerFor(kecsh -> String.join(System.lineSeparator(), Banner.lines(kecsh, settings, options)))
                 .printer(value -> ResultRenderer.render(value, options.output(), width(terminal, context)))
                 .build();
-            return new KecshShell(kecsh, shellOptions, terminal).run();
+            return new KecshShell(starting, shellOptions, terminal).run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal", e);
         }

@@ -1,5 +1,7 @@
 package io.kecsh.repl.shell;
 
+import io.kecsh.dsl.Kecsh;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ public final class ShellOptions {
     private final String profile;
     private final Function<Object, String> printer;
     private final String banner;
+    private final Function<Kecsh, String> bannerFor;
     private final Clock clock;
     private final Duration liveIdLifetime;
 
@@ -32,6 +35,7 @@ public final class ShellOptions {
         this.profile = b.profile;
         this.printer = b.printer;
         this.banner = b.banner;
+        this.bannerFor = b.bannerFor;
         this.clock = b.clock;
         this.liveIdLifetime = b.liveIdLifetime;
     }
@@ -50,6 +54,7 @@ public final class ShellOptions {
     public String profile() { return profile; }
     public Function<Object, String> printer() { return printer; }
     public String banner() { return banner; }
+    public Function<Kecsh, String> bannerFor() { return bannerFor; }
     public Clock clock() { return clock; }
     public Duration liveIdLifetime() { return liveIdLifetime; }
 
@@ -59,6 +64,7 @@ public final class ShellOptions {
         private String profile;
         private Function<Object, String> printer = PLAIN;
         private String banner;
+        private Function<Kecsh, String> bannerFor;
         private Clock clock = Clock.systemUTC();
         private Duration liveIdLifetime = Duration.ofSeconds(30);
 
@@ -71,6 +77,8 @@ public final class ShellOptions {
         public Builder printer(Function<Object, String> p) { printer = p; return this; }
         /** Printed once before the first prompt (null: none). */
         public Builder banner(String b) { banner = b; return this; }
+        /** Printed above the prompt once the Kecsh has started, from what it turned out to be (null: none). */
+        public Builder bannerFor(Function<Kecsh, String> b) { bannerFor = b; return this; }
         public Builder clock(Clock c) { clock = c; return this; }
         public Builder liveIdLifetime(Duration d) { liveIdLifetime = d; return this; }
 

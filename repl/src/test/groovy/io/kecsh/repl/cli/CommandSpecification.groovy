@@ -21,7 +21,7 @@ abstract class CommandSpecification extends Specification {
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream()
     InteractiveShell shell = new ShellLauncher()
     /** What the shell reads when a feature starts it. */
-    String input = ':quit\n'
+    String input = '1 + 1\n:quit\n'
 
     CommandContext context() {
         CommandContext.builder()

@@ -167,7 +167,7 @@ class KecshCommandSpec extends CommandSpecification {
         given:
         Kecsh seen = null
         GlobalOptions options = null
-        shell = { Kecsh k, GlobalOptions o, CommandContext c -> seen = k; options = o; 7 } as InteractiveShell
+        shell = { java.util.concurrent.CompletableFuture<Kecsh> k, GlobalOptions o, CommandContext c -> seen = k.join(); options = o; 7 } as InteractiveShell
 
         when:
         int code = kecsh('--region', 'cn-shanghai-2', '--output', 'json')
