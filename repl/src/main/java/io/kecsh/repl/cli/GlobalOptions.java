@@ -37,6 +37,11 @@ public final class GlobalOptions {
         description = "Print the banner, the redacted wire log and stack traces to stderr.")
     boolean debug;
 
+    @Option(names = "--refuse-destructive", scope = ScopeType.INHERIT,
+        description = "Refuse every destructive call (terminate, reinstall, release, remove, delete) before it is sent: exit 6. "
+            + "For unattended runs that must never destroy anything (the Jenkins library sets it unless allowDestructive).")
+    boolean refuseDestructive;
+
     public String profile() { return profile; }
     public String region() { return region; }
     public URI endpoint() { return endpoint; }
@@ -46,4 +51,5 @@ public final class GlobalOptions {
     /** Whether {@code --output} was given: {@code run} prints the script's value only then. */
     public boolean outputGiven() { return output != null; }
     public boolean debug() { return debug; }
+    public boolean refuseDestructive() { return refuseDestructive; }
 }

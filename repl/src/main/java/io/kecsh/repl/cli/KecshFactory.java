@@ -32,6 +32,7 @@ public final class KecshFactory {
         if (options.profile() != null) b.profile(options.profile());
         if (options.endpoint() != null) b.endpoint(options.endpoint());
         if (options.sandbox()) b.sandbox(true);
+        if (options.refuseDestructive()) b.refuseDestructive(true);
         // Only when a sandbox is used: sandboxOptions() alone would force one.
         if (context.sandboxOptions() != null && (options.sandbox() || !settings().hasAnyCredentials())) {
             b.sandboxOptions(context.sandboxOptions());

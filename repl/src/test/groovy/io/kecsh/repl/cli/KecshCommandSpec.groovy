@@ -92,6 +92,7 @@ class KecshCommandSpec extends CommandSpecification {
         "def t = 'S4.2' + 'X'\ninstances { run type: t }"                       | []         || ExitCodes.VALIDATION    | "job.groovy:2: RunInstances: InstanceType: 'S4.2X' is not a valid InstanceType"
         "kec.StopInstances(InstanceId: ['5f2ae6a4-0000-4000-8000-000000000000'])" | []       || ExitCodes.SERVICE       | 'InvalidParameterValue'
         REFUSED                                                                 | []         || ExitCodes.REFUSED       | 'is protected by protect name'
+        "instances { run type: 'S4.2B', name: 'ci' }\ninstances { where name: 'ci'; terminate() }" | ['--refuse-destructive'] || ExitCodes.REFUSED | 'destructive actions are not allowed in this run'
         "println 'never'"                                                       | ['--profile', 'nope'] || ExitCodes.USAGE | "nope"
     }
 
