@@ -38,11 +38,21 @@ public final class CommandContext {
         this.shell = b.shell == null ? CommandContext::noShell : b.shell;
     }
 
-    /** The running process: System streams, System.getenv(), user.home, $COLUMNS for the width. */
+    /** The running process: System streams, System.getenv(), $HOME (else user.home), $COLUMNS for the width. */
     public static CommandContext system() {
         Map<String, String> env = System.getenv();
         return builder().out(System.out).err(System.err).in(System.in).environment(env)
-            .home(Path.of(System.getProperty("user.home"))).width(parseWidth(env.get("COLUMNS"))).build();
+            .home(home(env, System.getProperty("user.home"))).width(parseWidth(env.get("COLUMNS"))).build();
+    }
+
+    /**
+     * ~ as a Unix user means it: $HOME when set. The JVM's user.home comes from the password
+     * database and ignores $HOME, so {@code HOME=/tmp/x kecsh} (sudo, containers, tests) would
+     * otherwise read that user's ~/.kecsh/config and write its history.
+     */
+    static Path home(Map<String, String> env, String userHome) {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? userHome : home);
     }
 
     /** A context built without a shell (a test's) says so instead of opening the real terminal. */

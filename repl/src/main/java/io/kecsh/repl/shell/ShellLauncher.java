@@ -44,10 +44,25 @@ public final class ShellLauncher implements InteractiveShell {
 
     /** The process's own terminal; a context with other streams (a test, an embedding) gets a dumb one on them. */
     private static Terminal terminal(CommandContext context) throws IOException {
-        if (context.in() == System.in && context.out() == System.out) return TerminalBuilder.builder().system(true).build();
+        if (context.in() == System.in && context.out() == System.out) return sized(TerminalBuilder.builder().system(true).build(), context);
         Terminal dumb = new DumbTerminal("kecsh", Terminal.TYPE_DUMB, context.in(), context.out(), StandardCharsets.UTF_8);
         dumb.setSize(new Size(context.width(), DUMB_ROWS));
         return dumb;
+    }
+
+    /**
+     * A pty nobody has sized yet reports 0 columns (script(1) fed from a pipe, {@code docker exec -t}
+     * before its first resize, some CI runners); JLine's line editor then wraps at column 0 and
+     * mangles the prompt and every line typed. Such a terminal gets $COLUMNS (else the default
+     * width) × {@value #DUMB_ROWS}; a later SIGWINCH from a real resize still wins.
+     */
+    private static Terminal sized(Terminal terminal, CommandContext context) {
+        Size size = terminal.getSize();
+        if (size.getColumns() <= 0 || size.getRows() <= 0) {
+            terminal.setSize(new Size(size.getColumns() > 0 ? size.getColumns() : context.width(),
+                size.getRows() > 0 ? size.getRows() : DUMB_ROWS));
+        }
+        return terminal;
     }
 
     private static int width(Terminal terminal, CommandContext context) {

@@ -1,0 +1,189 @@
+package io.kecsh.repl.e2e
+
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
+import java.util.concurrent.TimeUnit
+import java.util.regex.Matcher
+import java.util.regex.Pattern
+
+/**
+ * What a user does first, end to end: the real launcher script {@code ./kecsh} on a real
+ * pseudo-terminal (util-linux {@code script}), no credentials so the embedded sandbox answers,
+ * keystrokes through the pty: the design-card line with TAB completing the instance type, then
+ * the instance table. Bound to integration-test (maven-failsafe), after package has built the jar
+ * the launcher runs. Every wait reads the stream until the text appears, under one deadline.
+ */
+class KecshPtyIT extends Specification {
+    static final Path LAUNCHER = Path.of('..', 'kecsh').toAbsolutePath().normalize()
+    static final Path JAR = Path.of('target', 'kecsh.jar').toAbsolutePath()
+    static final String PROMPT = 'kecsh cn-beijing-6> '
+    static final long DEADLINE_SECONDS = 60
+
+    @TempDir
+    Path home
+
+    PtyTranscript pty
+    Process process
+
+    def cleanup() {
+        if (process?.alive) {
+            process.descendants().forEach { it.destroyForcibly() }
+            process.destroyForcibly()
+        }
+    }
+
+    def "the launcher on a pty: TAB lists instance types with vCPU and memory and completes one, the run's instances list as a table"() {
+        given:
+        assert Files.isRegularFile(JAR): "${JAR} is built in package; run mvn verify" // else ./kecsh would build it
+        Path script = onPath('script')
+        Path cache = home.resolve('cache')
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), '-qfec', "'${LAUNCHER}'".toString(), '/dev/null')
+        pb.environment().clear()
+        pb.environment().putAll([
+            PATH       : System.getenv('PATH'),
+            HOME       : home.toString(),                    // no ~/.kecsh/config, no KSYUN_*: the embedded sandbox
+            KECSH_CACHE: cache.toString(),                   // the class-data-sharing archive goes here, not in ~
+            JAVA_HOME  : System.getProperty('java.home'),    // the JDK running the build
+            TERM       : 'xterm-256color',
+            LANG       : 'C.UTF-8',
+            SHELL      : '/bin/sh',                          // what script(1) runs the command with
+        ])
+        pb.redirectErrorStream(true)
+        process = pb.start()
+        pty = new PtyTranscript(process.inputStream, System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS))
+
+        expect: 'the banner says the sandbox answers, then the prompt'
+        pty.await(PROMPT).contains('embedded sandbox')
+
+        when: 'TAB after a partial instance type'
+        type("instances { run type: 'S4.2\t")
+        String listed = pty.await(~/S4\.2D\s+\(2 vCPU, 16 GiB\)/)
+
+        then: 'the candidates show, each with its vCPU and memory from the model'
+        listed =~ /S4\.2B\s+\(2 vCPU, 4 GiB\)/
+        listed =~ /S4\.2A\s+\(2 vCPU, 2 GiB\)/
+
+        when: 'one more letter makes it unique: TAB completes it and closes the string; the rest of the line and Enter'
+        type("B\t")
+        type(", count: 3 }\r")
+        String launched = pty.await(PROMPT)
+
+        then: 'the three instances it launched'
+        rows(launched).size() == 3
+
+        when:
+        type("instances.list()\r")
+        String table = pty.await(PROMPT)
+
+        then: 'the region\'s instances as an aligned table: header and three rows of S4.2B'
+        table.readLines().any { it ==~ /\s*id\s+name\s+type\s+state\b.*/ }
+        rows(table).size() == 3
+        rows(table).every { it.type == 'S4.2B' }
+
+        when:
+        type(":quit\r")
+
+        then: 'the launcher exits 0'
+        process.waitFor(pty.secondsLeft(), TimeUnit.SECONDS)
+        process.exitValue() == 0
+
+        and: 'the history is private and holds the line as TAB completed it: the type and its closing quote'
+        Path history = home.resolve('.kecsh').resolve('history')
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(history)) == 'rw-------'
+        // JLine puts a space after a complete candidate ('S4.2B' ,) and dedents the closing brace
+        Files.readAllLines(history).any { it =~ /:instances \{ run type: 'S4\.2B' ?, count: 3 ?}$/ }
+    }
+
+    private void type(String keys) {
+        process.outputStream.write(keys.getBytes(StandardCharsets.UTF_8))
+        process.outputStream.flush()
+    }
+
+    /** Table rows of instances: id, name, type, state. */
+    private static List<Map<String, String>> rows(String text) {
+        text.readLines().collect { it =~ /^\s*(\p{XDigit}{8}-[\p{XDigit}-]{27})\s+(\S+)\s+(\S+)\s+(\S+)/ }
+            .findAll { Matcher m -> m.find() }
+            .collect { Matcher m -> [id: m.group(1), name: m.group(2), type: m.group(3), state: m.group(4)] }
+    }
+
+    /** The test needs a real pty; without script(1) it says so instead of passing without one. */
+    private static Path onPath(String command) {
+        Path found = System.getenv('PATH').split(File.pathSeparator).collect { Path.of(it, command) }
+            .find { Files.isExecutable(it) }
+        assert found != null: "'${command}' (util-linux) is not on PATH: the pty end-to-end test needs it to give kecsh a terminal"
+        found
+    }
+
+    /**
+     * The pty's output as it arrives, ANSI escape sequences and carriage returns stripped; {@link #await}
+     * returns what came since the previous await, up to and including the text waited for.
+     */
+    static final class PtyTranscript {
+        private static final Pattern ANSI = ~/\u001B(?:\[[0-?]*[ -\/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[()][0-9A-Za-z]|[=>78DEHMc])|[\r\u0007\x08]/
+        private final ByteArrayOutputStream raw = new ByteArrayOutputStream()
+        private final long deadline
+        private int consumed
+        private boolean closed
+
+        PtyTranscript(InputStream in, long deadlineNanos) {
+            deadline = deadlineNanos
+            Thread reader = new Thread({ pump(in) } as Runnable, 'pty-reader')
+            reader.daemon = true
+            reader.start()
+        }
+
+        private void pump(InputStream in) {
+            byte[] buffer = new byte[8192]
+            int n
+            try {
+                while ((n = in.read(buffer)) >= 0) {
+                    synchronized (this) {
+                        raw.write(buffer, 0, n)
+                        notifyAll()
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            } finally {
+                synchronized (this) {
+                    closed = true
+                    notifyAll()
+                }
+            }
+        }
+
+        String await(String text) {
+            await(Pattern.compile(Pattern.quote(text)))
+        }
+
+        synchronized String await(Pattern pattern) {
+            while (true) {
+                String seen = text()
+                Matcher m = pattern.matcher(seen)
+                if (m.find(consumed)) {
+                    String since = seen.substring(consumed, m.end())
+                    consumed = m.end()
+                    return since
+                }
+                long left = deadline - System.nanoTime()
+                if (closed || left <= 0) {
+                    throw new AssertionError("waited for /${pattern}/ ${closed ? 'until the pty closed' : "${DEADLINE_SECONDS} s"}; after it last matched the pty showed:\n" + seen.substring(consumed))
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left)
+            }
+        }
+
+        long secondsLeft() {
+            Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()))
+        }
+
+        private String text() {
+            raw.toString(StandardCharsets.UTF_8).replaceAll(ANSI, '')
+        }
+    }
+}
