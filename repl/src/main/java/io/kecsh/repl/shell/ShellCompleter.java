@@ -191,10 +191,13 @@ final class ShellCompleter implements Completer {
         return v.doc() != null ? v.doc() : v.zh();
     }
 
-    /** Inside a string the value closes it; outside, it comes quoted. */
+    /**
+     * Inside a string the value closes it; outside, it comes quoted. Not "complete": JLine would add
+     * a space after it, and what follows a value is usually a comma or a brace.
+     */
     private static Candidate quoted(String value, CursorContext at, String group, String description) {
         String text = at.inString() ? value + at.quote() : "'" + value + "'";
-        return new Candidate(text, value, group, description, null, null, true);
+        return new Candidate(text, value, group, description, null, null, false);
     }
 
     private static Candidate candidate(String value, String display, String group, String description, boolean complete) {
