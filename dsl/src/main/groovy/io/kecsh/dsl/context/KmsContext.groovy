@@ -16,13 +16,18 @@ import io.kecsh.runtime.text.Suggestions
  * with ProductCode kms; the quota words (spec, keyNum, secretNum, vpcNum, log, logStore) are the
  * model's BssKmsParameterCode values in lower camel, and the SubscriptionType is the instance's
  * own billing method, read with GetKmsInstance. ClientToken is the runtime client's: one per call,
- * reused on its retries. Any other kms action: {@code kms.GetKmsInstance(KmsInstanceId: …)}.
+ * reused on its retries; {@code token: 'CHG-1042-upgrade'} on upgrade, downgrade and renew sets it
+ * instead, so a rerun of the same change is answered from BSS's record and orders nothing twice.
+ * Any other kms action: {@code kms.GetKmsInstance(KmsInstanceId: …)}.
  */
 class KmsContext extends ResourceContext {
     static final Map<String, Map<String, String>> WORDS = [
         RenewChangeInstance: [months: 'RenewPeriod'],
         ReleaseKmsInstance : [force: 'ForceDeleteWithoutBackup'],
     ].asImmutable()
+
+    /** The word that sets BSS's ClientToken (idempotence across runs, not only across retries). */
+    static final String TOKEN = 'token'
 
     KmsContext(KecshSession session) {
         super(session)
@@ -57,8 +62,9 @@ class KmsContext extends ResourceContext {
         KmsInstanceInfo now = get(instance)
         Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id,
                                  RenewPeriod: args.months] as Map<String, Object>
-        List<Map<String, String>> parameter = parameters(args.findAll { it.key != 'months' }, 'renew')
+        List<Map<String, String>> parameter = parameters(args.findAll { !(it.key in ['months', TOKEN]) }, 'renew')
         if (parameter) p.Parameter = parameter
+        if (args[TOKEN] != null) p.ClientToken = args[TOKEN] as String
         order(session.ops.call('RenewChangeInstance', p), now.id)
     }
 
@@ -82,8 +88,9 @@ class KmsContext extends ResourceContext {
         new ServiceProxy('kms').invokeMethod(name, args)
     }
 
-    private Map<String, Object> change(String modifyType, String verb, Map quotas, Object instance) {
+    private Map<String, Object> change(String modifyType, String verb, Map given, Object instance) {
         KmsInstanceInfo now = get(instance)
+        Map quotas = given.findAll { it.key != TOKEN }
         List<Map<String, String>> parameter = parameters(quotas, verb)
         if (!parameter) {
             throw new IllegalArgumentException("${verb}: say what to change, e.g. ${verb} '${now.id}', spec: 2000; " +
@@ -91,6 +98,7 @@ class KmsContext extends ResourceContext {
         }
         Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id, ModifyType: modifyType,
                                  SubscriptionType: subscriptionType(now.chargeType), Parameter: parameter] as Map<String, Object>
+        if (given[TOKEN] != null) p.ClientToken = given[TOKEN] as String
         order(session.ops.call('ModifyInstance', p), now.id)
     }
 
