@@ -21,7 +21,7 @@ String stamp = java.time.format.DateTimeFormatter.ofPattern('yyyyMMdd-HHmmss').w
 def report = [:]
 vols.each { vol ->
     snapshots {
-        snapshot vol, name: "${prefix}-${vol.name}-${stamp}"
+        snapshot vol, name: "${prefix}-${stamp}"   // names: 2-40 characters
         waitUntil 'ready'
     }
     def ours = snapshots.list().findAll { it.volumeId == vol.id && it.name?.startsWith("${prefix}-") }

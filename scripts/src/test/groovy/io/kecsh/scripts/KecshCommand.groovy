@@ -38,7 +38,7 @@ class KecshCommand {
     /** The command line that starts kecsh, before its own arguments. */
     static List<String> launcher() {
         // Short-lived JVMs: C1 only starts faster, and that is all a script run needs.
-        [java(), '-XX:TieredStopAtLevel=1', '-cp', classpath(), StandInCli.name]
+        [java(), '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto', '-cp', classpath(), StandInCli.name]
         // After the merge: [java(), '-XX:TieredStopAtLevel=1', '-jar', repo().resolve('repl/target/kecsh.jar').toString()]
     }
 
