@@ -47,12 +47,17 @@ class KecshCommand {
     }
 
     /** Surefire hands the JVM a manifest-only jar; the real test classpath is in this property. */
-    private static String classpath() {
+    static String classpath() {
         System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
     }
 
     static Result run(List<String> argv, Map<String, String> env, Path workingDirectory = null) {
-        ProcessBuilder pb = new ProcessBuilder(launcher() + argv)
+        exec(launcher() + argv, env, workingDirectory)
+    }
+
+    /** Any command (the embedding examples' mains), run the same way: exactly this environment, output captured. */
+    static Result exec(List<String> command, Map<String, String> env, Path workingDirectory = null) {
+        ProcessBuilder pb = new ProcessBuilder(command)
         pb.environment().clear()
         pb.environment().putAll(env)
         if (workingDirectory != null) pb.directory(workingDirectory.toFile())
@@ -63,7 +68,7 @@ class KecshCommand {
             Process p = pb.start()
             if (!p.waitFor(HANG_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly()
-                throw new AssertionError("kecsh ${argv} did not finish in ${HANG_SECONDS}s:\n${Files.readString(err)}")
+                throw new AssertionError("${command} did not finish in ${HANG_SECONDS}s:\n${Files.readString(err)}")
             }
             new Result(p.exitValue(), Files.readString(out), Files.readString(err))
         } finally {
