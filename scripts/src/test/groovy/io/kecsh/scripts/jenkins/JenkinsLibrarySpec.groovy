@@ -198,4 +198,28 @@ class JenkinsLibrarySpec extends Specification {
         [script: 'ops/x.groovy', args: '3 S4.2B']                     | 'args: must be a list'
         [script: 'ops/x.groovy', region: '']                          | 'region: must not be empty'
     }
+    def "the example Jenkinsfile parses, and calls the steps only with options they take"() {
+        given: 'the Jenkinsfile up to conversion: Groovy syntax, without resolving Jenkins\' own classes'
+        def unit = new org.codehaus.groovy.control.CompilationUnit()
+        unit.addSource(LIBRARY.resolve('Jenkinsfile').toFile())
+        unit.compile(org.codehaus.groovy.control.Phases.CONVERSION)
+        List<Map> calls = []
+        def visitor = new org.codehaus.groovy.ast.CodeVisitorSupport() {
+            @Override
+            void visitMethodCallExpression(org.codehaus.groovy.ast.expr.MethodCallExpression call) {
+                if (call.methodAsString in ['kecsh', 'kecshPlan']) {
+                    def named = call.arguments.expressions.find { it instanceof org.codehaus.groovy.ast.expr.MapExpression }
+                    calls << [step: call.methodAsString, options: named.mapEntryExpressions*.keyExpression*.text]
+                }
+                super.visitMethodCallExpression(call)
+            }
+        }
+        unit.iterator().each { it.AST.statementBlock.visit(visitor) }
+        List<String> known = pipeline.shell.classLoader.loadClass('io.kecsh.jenkins.KecshInvocation').OPTIONS
+
+        expect:
+        calls*.step.sort() == ['kecsh', 'kecsh', 'kecsh', 'kecshPlan']
+        calls.every { known.containsAll(it.options) && (it.options.contains('script') ^ it.options.contains('dsl')) }
+        calls.find { it.options.contains('allowDestructive') }.options.contains('script')
+    }
 }

@@ -43,7 +43,8 @@ class PipelineHarness {
 
     private final Deque<Map<String, String>> environment = new ArrayDeque<>()
     private final Binding binding = new Binding()
-    private final GroovyShell shell
+    /** The shell the library's vars are parsed with (its class loader sees the library's src/). */
+    final GroovyShell shell
 
     PipelineHarness(Path library, Path workspace, Map<String, String> env, Map<String, List<String>> credentials) {
         this.library = library
