@@ -47,6 +47,22 @@ class ContextsSeamSpec extends Specification {
         1 * ops.call('RenewChangeInstance', [ProductCode: 'kms', ProductType: 'kms_ddi_public_cn', InstanceId: KST, RenewPeriod: 12]) >> [Data: [OrderId: '1']]
     }
 
+    def "token: on #verb becomes BSS's ClientToken and is no quota"() {
+        when:
+        session.enter { new KmsContext(session)."${verb}"(args + [token: 'CHG-1042/upgrade'], KST) }
+
+        then:
+        _ * ops.call('GetKmsInstance', _) >> kms('PREPAY', 'kms_ddi_public_cn')
+        1 * ops.call(action, { it.ClientToken == 'CHG-1042/upgrade' && !it.Parameter?.any { p -> p.Code.equalsIgnoreCase('token') } }) >>
+            [Data: [OrderId: '1']]
+
+        where:
+        verb        | args          | action
+        'upgrade'   | [spec: 2000]  | 'ModifyInstance'
+        'downgrade' | [keyNum: 500] | 'ModifyInstance'
+        'renew'     | [months: 12]  | 'RenewChangeInstance'
+    }
+
     def "release sends ForceDeleteWithoutBackup as the model's string boolean"() {
         when:
         session.enter { new KmsContext(session).release(force: false, KST) }

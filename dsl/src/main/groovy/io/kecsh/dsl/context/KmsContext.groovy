@@ -20,12 +20,17 @@ import io.kecsh.runtime.model.ServiceModel
  * with ProductCode kms; the quota words (spec, keyNum, secretNum, vpcNum, log, logStore) are the
  * model's BssKmsParameterCode values in lower camel, and the SubscriptionType is the instance's
  * own billing method, read with GetKmsInstance. ClientToken is the runtime client's: one per call,
- * reused on its retries. Any other kms action: {@code kms.GetKmsInstance(KmsInstanceId: …)}.
+ * reused on its retries; {@code token: 'CHG-1042-upgrade'} on upgrade, downgrade and renew sets it
+ * instead, so a rerun of the same change is answered from BSS's record and orders nothing twice.
+ * Any other kms action: {@code kms.GetKmsInstance(KmsInstanceId: …)}.
  */
 class KmsContext extends ResourceContext {
 
     /** The enumeration whose values are the quota words upgrade, downgrade and renew take. */
     static final String QUOTA_CODES = 'bss.BssKmsParameterCode'
+
+    /** The word that sets BSS's ClientToken (idempotence across runs, not only across retries). */
+    static final String TOKEN = 'token'
 
     KmsContext(KecshSession session) {
         super(session)
@@ -62,8 +67,9 @@ class KmsContext extends ResourceContext {
         KmsInstanceInfo now = get(instance)
         Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id,
                                  RenewPeriod: args.months] as Map<String, Object>
-        List<Map<String, String>> parameter = parameters(args.findAll { it.key != 'months' }, 'renew')
+        List<Map<String, String>> parameter = parameters(args.findAll { !(it.key in ['months', TOKEN]) }, 'renew')
         if (parameter) p.Parameter = parameter
+        if (args[TOKEN] != null) p.ClientToken = args[TOKEN] as String
         order(session.ops.call('RenewChangeInstance', p), now.id)
     }
 
@@ -89,8 +95,9 @@ class KmsContext extends ResourceContext {
         new ServiceProxy('kms').invokeMethod(name, args)
     }
 
-    private Map<String, Object> change(String modifyType, String verb, Map quotas, Object instance) {
+    private Map<String, Object> change(String modifyType, String verb, Map given, Object instance) {
         KmsInstanceInfo now = get(instance)
+        Map quotas = given.findAll { it.key != TOKEN }
         List<Map<String, String>> parameter = parameters(quotas, verb)
         if (!parameter) {
             throw new IllegalArgumentException("${verb}: say what to change, e.g. ${verb} '${now.id}', spec: 2000; " +
@@ -98,6 +105,7 @@ class KmsContext extends ResourceContext {
         }
         Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id, ModifyType: modifyType,
                                  SubscriptionType: subscriptionType(now.chargeType), Parameter: parameter] as Map<String, Object>
+        if (given[TOKEN] != null) p.ClientToken = given[TOKEN] as String
         order(session.ops.call('ModifyInstance', p), now.id)
     }
 

@@ -1,0 +1,88 @@
+package io.kecsh.scripts
+
+import groovy.transform.Immutable
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
+import java.util.concurrent.TimeUnit
+
+/**
+ * The one place the tests start the {@code kecsh} command: a real process with exactly the
+ * environment given (nothing inherited), its exit code, stdout and stderr.
+ * <p>
+ * {@link #launcher} is what runs. TEMPORARY: until the real {@code kecsh run|plan} (repl) is on this
+ * branch it is {@link StandInCli} on the test classpath; at the merge it becomes
+ * {@code java -jar <repo>/repl/target/kecsh.jar}, and nothing else in the tests changes.
+ */
+class KecshCommand {
+    /** A run that takes longer than this is a hung test, not a slow one. */
+    static final long HANG_SECONDS = 120
+
+    @Immutable
+    static class Result {
+        int exitCode
+        String stdout
+        String stderr
+
+        @Override
+        String toString() {
+            "exit ${exitCode}\n--- stdout\n${stdout}--- stderr\n${stderr}"
+        }
+    }
+
+    static String java() {
+        Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+    }
+
+    /** The command line that starts kecsh, before its own arguments. */
+    static List<String> launcher() {
+        // Short-lived JVMs: C1 only starts faster, and that is all a script run needs.
+        [java(), '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto', '-cp', classpath(), StandInCli.name]
+        // After the merge: [java(), '-XX:TieredStopAtLevel=1', '-jar', repo().resolve('repl/target/kecsh.jar').toString()]
+    }
+
+    static Path repo() {
+        Path.of(System.getProperty('kecsh.repo', '..')).toAbsolutePath().normalize()
+    }
+
+    /** Surefire hands the JVM a manifest-only jar; the real test classpath is in this property. */
+    static String classpath() {
+        System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
+    }
+
+    static Result run(List<String> argv, Map<String, String> env, Path workingDirectory = null) {
+        exec(launcher() + argv, env, workingDirectory)
+    }
+
+    /** Any command (the embedding examples' mains), run the same way: exactly this environment, output captured. */
+    static Result exec(List<String> command, Map<String, String> env, Path workingDirectory = null) {
+        ProcessBuilder pb = new ProcessBuilder(command)
+        pb.environment().clear()
+        pb.environment().putAll(env)
+        if (workingDirectory != null) pb.directory(workingDirectory.toFile())
+        Path out = Files.createTempFile('kecsh-out', '.txt')
+        Path err = Files.createTempFile('kecsh-err', '.txt')
+        try {
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile())
+            Process p = pb.start()
+            if (!p.waitFor(HANG_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly()
+                throw new AssertionError("${command} did not finish in ${HANG_SECONDS}s:\n${Files.readString(err)}")
+            }
+            new Result(p.exitValue(), Files.readString(out), Files.readString(err))
+        } finally {
+            Files.deleteIfExists(out)
+            Files.deleteIfExists(err)
+        }
+    }
+
+    /** An executable {@code kecsh} in {@code dir}, for things that call the command by name (Jenkins' sh). */
+    static Path shim(Path dir) {
+        Path file = dir.resolve('kecsh')
+        String quoted = launcher().collect { "'" + it.replace("'", "'\\''") + "'" }.join(' ')
+        Files.writeString(file, "#!/bin/sh\nexec ${quoted} \"\$@\"\n")
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString('rwxr-xr-x'))
+        file
+    }
+}
