@@ -1,13 +1,14 @@
 // KMS maintenance: raise an Alibaba KMS instance's quotas and renew it, through BSS
 // (ModifyInstance, RenewChangeInstance).
 //
-// Idempotent across runs: every change carries a ClientToken made from CHANGE_ID (your change
+// Idempotent across runs: every change carries a ClientToken made from KECSH_CHANGE_ID (your change
 // ticket), the instance and the step. Running the same ticket twice — a retried pipeline, a
 // second operator — gets BSS's recorded answer back and nothing is ordered twice. Quotas already
-// at or above the target are left alone.
+// at or above the target are left alone. (Not CHANGE_ID: Jenkins multibranch pipelines set that to
+// the pull request's number, which would silently become the token.)
 //
-//   CHANGE_ID=CHG-1042 kecsh run scripts/examples/kms-upgrade-and-renew.groovy INSTANCE SPEC KEY_NUM MONTHS
-//   CHANGE_ID=CHG-1042 kecsh run scripts/examples/kms-upgrade-and-renew.groovy kst-yrs9l4p0npp4xd0kdjgnl 2000 2000 12
+//   KECSH_CHANGE_ID=CHG-1042 kecsh run scripts/examples/kms-upgrade-and-renew.groovy INSTANCE SPEC KEY_NUM MONTHS
+//   KECSH_CHANGE_ID=CHG-1042 kecsh run scripts/examples/kms-upgrade-and-renew.groovy kst-yrs9l4p0npp4xd0kdjgnl 2000 2000 12
 //
 // SPEC, KEY_NUM: the quotas wanted (0: leave); MONTHS: the renewal (0: no renewal; subscription
 // instances only).
@@ -17,8 +18,8 @@ String id = args[0]
 long spec = args[1] as long
 long keyNum = args[2] as long
 int months = args[3] as int
-String change = System.getenv('CHANGE_ID')
-if (!change) throw new IllegalArgumentException('set CHANGE_ID (the change ticket): it makes the BSS orders idempotent')
+String change = System.getenv('KECSH_CHANGE_ID')
+if (!change) throw new IllegalArgumentException('set KECSH_CHANGE_ID (the change ticket): it makes the BSS orders idempotent')
 def token = { String step -> UUID.nameUUIDFromBytes("${change}/${id}/${step}".getBytes('UTF-8')).toString() }
 
 def before = kms.get(id)

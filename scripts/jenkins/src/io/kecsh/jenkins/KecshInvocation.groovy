@@ -159,6 +159,8 @@ class KecshInvocation implements Serializable {
         String[] lines = log.split('\n')
         for (int i = lines.length - 1; i >= 0; i--) {
             String line = lines[i].trim()
+            // kecsh's own error line starts "kecsh: "; the step's message already says it was kecsh.
+            if (line.startsWith('kecsh: ')) line = line.substring('kecsh: '.length())
             if (line) return line
         }
         null

@@ -35,8 +35,8 @@ class Kecsh implements AutoCloseable {
     private Kecsh(Builder b) {
         this.builder = b
         // An empty environment is a real answer (a hermetic test, a cleared CI job), not "read the process's".
-        SettingsResolver resolver = new SettingsResolver(b.environment != null ? b.environment : System.getenv(),
-            b.home != null ? b.home : Path.of(System.getProperty('user.home')))
+        Map<String, String> environment = b.environment != null ? b.environment : System.getenv()
+        SettingsResolver resolver = new SettingsResolver(environment, b.home != null ? b.home : SettingsResolver.userHome(environment))
         this.settings = resolver.resolve(new Overrides(b.profile, b.region, b.endpoint, null, null))
         boolean useSandbox = b.sandbox || !settings.hasAnyCredentials()
         ClientConfig.Builder config = ClientConfig.builder()

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit
  * The one place the tests start the {@code kecsh} command: a real process with exactly the
  * environment given (nothing inherited), its exit code, stdout and stderr.
  * <p>
- * {@link #launcher} is what runs. TEMPORARY: until the real {@code kecsh run|plan} (repl) is on this
- * branch it is {@link StandInCli} on the test classpath; at the merge it becomes
- * {@code java -jar <repo>/repl/target/kecsh.jar}, and nothing else in the tests changes.
+ * {@link #launcher} is what runs: the repository's own {@code ./kecsh} launcher, the one users run,
+ * over the shaded jar that {@code package} built before this module's tests. Its class-data-sharing
+ * archive goes to one cache for the whole test run, so only the first run pays for making it.
  */
 class KecshCommand {
     /** A run that takes longer than this is a hung test, not a slow one. */
@@ -37,10 +37,20 @@ class KecshCommand {
 
     /** The command line that starts kecsh, before its own arguments. */
     static List<String> launcher() {
-        // Short-lived JVMs: C1 only starts faster, and that is all a script run needs.
-        [java(), '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto', '-cp', classpath(), StandInCli.name]
-        // After the merge: [java(), '-XX:TieredStopAtLevel=1', '-jar', repo().resolve('repl/target/kecsh.jar').toString()]
+        [repo().resolve('kecsh').toString()]
     }
+
+    /**
+     * What the launcher itself needs, whatever the test's environment: this JDK, the tools a shell
+     * script uses, one CDS cache, and flags for short-lived JVMs (C1 only starts faster, and that
+     * is all a script run needs). A test's own variables come on top.
+     */
+    static Map<String, String> launcherEnvironment() {
+        [JAVA_HOME: System.getProperty('java.home'), PATH: '/usr/local/bin:/usr/bin:/bin', KECSH_CACHE: CDS_CACHE.toString(),
+         KECSH_JAVA_OPTS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC', LANG: 'C.UTF-8']
+    }
+
+    private static final Path CDS_CACHE = Files.createTempDirectory('kecsh-cds')
 
     static Path repo() {
         Path.of(System.getProperty('kecsh.repo', '..')).toAbsolutePath().normalize()
@@ -52,7 +62,7 @@ class KecshCommand {
     }
 
     static Result run(List<String> argv, Map<String, String> env, Path workingDirectory = null) {
-        exec(launcher() + argv, env, workingDirectory)
+        exec(launcher() + argv, launcherEnvironment() + env, workingDirectory)
     }
 
     /** Any command (the embedding examples' mains), run the same way: exactly this environment, output captured. */
@@ -80,8 +90,9 @@ class KecshCommand {
     /** An executable {@code kecsh} in {@code dir}, for things that call the command by name (Jenkins' sh). */
     static Path shim(Path dir) {
         Path file = dir.resolve('kecsh')
-        String quoted = launcher().collect { "'" + it.replace("'", "'\\''") + "'" }.join(' ')
-        Files.writeString(file, "#!/bin/sh\nexec ${quoted} \"\$@\"\n")
+        Closure<String> q = { String it -> "'" + it.replace("'", "'\\''") + "'" }
+        String exports = launcherEnvironment().findAll { k, v -> k != 'PATH' }.collect { k, v -> "export ${k}=${q(v)}\n" }.join('')
+        Files.writeString(file, "#!/bin/sh\n${exports}exec ${launcher().collect(q).join(' ')} \"\$@\"\n")
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString('rwxr-xr-x'))
         file
     }

@@ -50,18 +50,18 @@ class KmsContext extends ResourceContext {
     }
 
     /** Raises quotas: {@code upgrade id, spec: 2000, keyNum: 2000}; returns [orderId:, instance:]. */
-    @Verb(action = 'ModifyInstance', ownFrom = QUOTA_CODES, closed = true)
+    @Verb(action = 'ModifyInstance', names = ['token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> upgrade(Map quotas = [:], Object instance) {
         change('Upgrade', 'upgrade', quotas, instance)
     }
 
-    @Verb(action = 'ModifyInstance', ownFrom = QUOTA_CODES, closed = true)
+    @Verb(action = 'ModifyInstance', names = ['token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> downgrade(Map quotas = [:], Object instance) {
         change('Downgrade', 'downgrade', quotas, instance)
     }
 
     /** {@code renew id, months: 12} (and quota words, changed with the renewal); subscription instances only. */
-    @Verb(action = 'RenewChangeInstance', names = ['months=RenewPeriod'], ownFrom = QUOTA_CODES, closed = true)
+    @Verb(action = 'RenewChangeInstance', names = ['months=RenewPeriod', 'token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> renew(Map args = [:], Object instance) {
         if (args.months == null) throw new IllegalArgumentException("renew: months: is missing, e.g. renew 'kst-…', months: 12")
         KmsInstanceInfo now = get(instance)

@@ -1,5 +1,6 @@
 package io.kecsh.repl.cli;
 
+import io.kecsh.runtime.config.SettingsResolver;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 
 import java.io.InputStream;
@@ -42,17 +43,7 @@ public final class CommandContext {
     public static CommandContext system() {
         Map<String, String> env = System.getenv();
         return builder().out(System.out).err(System.err).in(System.in).environment(env)
-            .home(home(env, System.getProperty("user.home"))).width(parseWidth(env.get("COLUMNS"))).build();
-    }
-
-    /**
-     * ~ as a Unix user means it: $HOME when set. The JVM's user.home comes from the password
-     * database and ignores $HOME, so {@code HOME=/tmp/x kecsh} (sudo, containers, tests) would
-     * otherwise read that user's ~/.kecsh/config and write its history.
-     */
-    static Path home(Map<String, String> env, String userHome) {
-        String home = env.get("HOME");
-        return Path.of(home == null || home.isBlank() ? userHome : home);
+            .home(SettingsResolver.userHome(env)).width(parseWidth(env.get("COLUMNS"))).build();
     }
 
     /** A context built without a shell (a test's) says so instead of opening the real terminal. */

@@ -1,6 +1,7 @@
 package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.Kecsh;
+import io.kecsh.repl.output.OutputFormat;
 import io.kecsh.repl.output.ResultRenderer;
 import picocli.CommandLine.Parameters;
 
@@ -45,7 +46,9 @@ abstract class ScriptCommand implements Callable<Integer> {
         }
         try (Kecsh kecsh = root.factory().create(plan)) {
             root.debugBanner(kecsh);
-            PrintWriter out = new PrintWriter(context.out(), true);
+            // With --output json|text stdout is the result alone, for jq and readJSON; the script's println goes to stderr.
+            boolean machineOutput = root.global().outputGiven() && root.global().output() != OutputFormat.TABLE;
+            PrintWriter out = new PrintWriter(machineOutput ? context.err() : context.out(), true);
             Map<String, Object> bindings = new LinkedHashMap<>();
             bindings.put("args", args.toArray(new String[0]));
             bindings.put("out", out);

@@ -1,6 +1,7 @@
 package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.Kecsh;
+import io.kecsh.runtime.config.SettingsResolver;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class ShellOptions {
     public Duration liveIdLifetime() { return liveIdLifetime; }
 
     public static final class Builder {
-        private Path historyFile = Path.of(System.getProperty("user.home"), ".kecsh", "history");
+        private Path historyFile = SettingsResolver.userHome(System.getenv()).resolve(".kecsh").resolve("history");
         private String region;
         private String profile;
         private Function<Object, String> printer = PLAIN;

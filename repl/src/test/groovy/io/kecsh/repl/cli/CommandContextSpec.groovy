@@ -1,5 +1,6 @@
 package io.kecsh.repl.cli
 
+import io.kecsh.runtime.config.SettingsResolver
 import spock.lang.Specification
 
 import java.nio.file.Path
@@ -7,12 +8,12 @@ import java.nio.file.Path
 class CommandContextSpec extends Specification {
     def "the home directory is \$HOME when it is set, as ~ means to a Unix user; else the JVM's user.home"() {
         expect:
-        CommandContext.home(env, '/home/from-passwd') == Path.of(expected)
+        SettingsResolver.userHome(env) == Path.of(expected ?: System.getProperty('user.home'))
 
         where:
         env                  | expected
         [HOME: '/tmp/other'] | '/tmp/other'
-        [:]                  | '/home/from-passwd'
-        [HOME: '']           | '/home/from-passwd'
+        [:]                  | null
+        [HOME: '']           | null
     }
 }

@@ -38,6 +38,26 @@ class KecshCommandSpec extends CommandSpecification {
         stdout.contains('"type" : "S4.2B"')
     }
 
+    def "with --output json stdout is the result alone; the script's println goes to stderr"() {
+        given:
+        def file = script("println 'launching'\n[count: 2]")
+
+        when:
+        int code = kecsh('--output', 'json', 'run', file.toString())
+
+        then:
+        code == 0
+        new com.fasterxml.jackson.databind.ObjectMapper().readValue(stdout, Map) == [count: 2]
+        stderr.contains('launching')
+
+        when: "a table is for people: the script's lines and the result share stdout"
+        outBytes.reset()
+        kecsh('run', file.toString())
+
+        then:
+        stdout == 'launching\n'
+    }
+
     def "plan prints the calls with secrets masked and a price, and launches nothing"() {
         given:
         def file = script('''

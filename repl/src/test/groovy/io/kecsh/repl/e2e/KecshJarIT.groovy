@@ -56,7 +56,8 @@ class KecshJarIT extends Specification {
 
         then:
         run.code == 0
-        run.out.startsWith('listed: true\n')
+        run.err.contains('listed: true\n')                 // the script's println: stderr under --output json
+        run.out.trim().startsWith('{')                       // stdout is the result alone
         run.out.contains('"region" : "cn-beijing-6"')
 
         when:

@@ -49,8 +49,18 @@ public final class SettingsResolver {
 
     /** The process environment and the user's home directory. */
     public static SettingsResolver fromSystem() {
-        String home = System.getProperty("user.home");
-        return new SettingsResolver(System.getenv(), home == null || home.isBlank() ? null : Path.of(home));
+        return new SettingsResolver(System.getenv(), userHome(System.getenv()));
+    }
+
+    /**
+     * ~ as a Unix user means it: $HOME when set, else the JVM's user.home. That one comes from the
+     * password database and ignores $HOME, so {@code HOME=/tmp/x kecsh} (sudo, containers, tests)
+     * would otherwise read that user's ~/.kecsh/config. Null when neither names a directory.
+     */
+    public static Path userHome(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        if (home == null || home.isBlank()) home = System.getProperty("user.home");
+        return home == null || home.isBlank() ? null : Path.of(home);
     }
 
     /** Where the profile file is looked for, whether or not it exists. */
