@@ -34,6 +34,12 @@ final class WaitStates {
         words
     }
 
+    /** The resource whose states the {@code waitUntil} of a DSL class takes, from its {@link WaitsFor}; null when it declares none. */
+    static String declaredBy(Class<?> type) {
+        WaitsFor declared = type.methods.collect { it.name == 'waitUntil' ? it.getAnnotation(WaitsFor) : null }.find { it != null }
+        declared?.value()
+    }
+
     /** Every resource's state words. */
     static Map<String, Map<String, String>> all() {
         WORDS

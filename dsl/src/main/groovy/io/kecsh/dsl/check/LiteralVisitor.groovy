@@ -185,8 +185,8 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
 
     /** The states a class's {@code waitUntil} takes, from its {@link WaitsFor}; null when it has none. */
     private static Collection<String> waitStates(Class<?> type) {
-        Method m = type.methods.find { Method it -> it.name == WAIT && it.getAnnotation(WaitsFor) != null }
-        m == null ? null : WaitStates.of(m.getAnnotation(WaitsFor).value()).keySet()
+        String resource = WaitStates.declaredBy(type)
+        resource == null ? null : WaitStates.of(resource).keySet()
     }
 
     /** {@code web}, {@code web[0]}, {@code web.first()}: rooted in an untyped local or a script name. */

@@ -207,15 +207,21 @@ class InstancesContext {
         select()
     }
 
+    /** A verb's words as API parameters: the verb's own names first, then ParameterNames. */
+    private Map<String, Object> apiParams(Verbs.Info declared, String verb, Map args) {
+        Operation op = session.ops.model.requireOperation(declared.action)
+        Map<String, Object> out = [:]
+        args.each { k, v -> out[declared.names[k as String] ?: ParameterNames.apiName(op, k as String, verb)] = v }
+        out
+    }
+
     /**
      * Runs a verb whose action takes one instance a call on each chosen instance in turn. The first
      * failure stops it: what was changed and what was not are both reported, nothing is retried.
      */
     private InstanceGroup eachOne(String verb, Map args) {
         Verbs.Info declared = Verbs.of(InstancesContext, verb)
-        Operation op = session.ops.model.requireOperation(declared.action)
-        Map<String, Object> extra = [:]
-        args.each { k, v -> extra[declared.names[k as String] ?: ParameterNames.apiName(op, k as String, verb)] = ResourceContext.plain(v) }
+        Map<String, Object> extra = apiParams(declared, verb, args).collectEntries { k, v -> [k, ResourceContext.plain(v)] } as Map<String, Object>
         InstanceGroup targets = chosen(verb)
         List<String> done = []
         for (String id : targets.ids) {
@@ -237,13 +243,7 @@ class InstancesContext {
     private InstanceGroup act(String verb, Map options) {
         Verbs.Info declared = Verbs.of(InstancesContext, verb)
         String action = declared.action
-        Map<String, String> optionNames = declared.names
-        Operation op = session.ops.model.requireOperation(action)
-        Map<String, Object> extra = [:]
-        options.each { k, v ->
-            String key = k as String
-            extra[optionNames[key] ?: ParameterNames.apiName(op, key, verb)] = v
-        }
+        Map<String, Object> extra = apiParams(declared, verb, options)
         InstanceGroup targets = chosen(verb)
         List<String> done = []
         Map<String, String> refused = [:]

@@ -17,11 +17,9 @@ import org.jline.reader.ParsedLine;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -83,9 +81,8 @@ final class ShellCompleter implements Completer {
         String call = at.call();
         int dot = call.lastIndexOf('.');
         Class<?> owner = dot < 0 ? context : vocabulary.open(context, call.substring(call.lastIndexOf('.', dot - 1) + 1, dot));
-        WaitsFor declared = owner == null ? null : Arrays.stream(owner.getMethods())
-            .filter(m -> m.getName().equals(WAIT)).map(m -> m.getAnnotation(WaitsFor.class)).filter(Objects::nonNull).findFirst().orElse(null);
-        Map<String, Map<String, String>> groups = declared == null ? WaitStates.all() : Map.of(declared.value(), WaitStates.of(declared.value()));
+        String declared = owner == null ? null : WaitStates.declaredBy(owner);
+        Map<String, Map<String, String>> groups = declared == null ? WaitStates.all() : Map.of(declared, WaitStates.of(declared));
         Set<String> seen = new LinkedHashSet<>();
         groups.forEach((resource, states) -> states.forEach((state, waiter) -> {
             if (seen.add(state)) out.add(quoted(state, at, "state", resource + ": " + waiter));
