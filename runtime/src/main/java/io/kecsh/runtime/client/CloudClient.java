@@ -160,7 +160,7 @@ public final class CloudClient implements Invoker, AutoCloseable {
 
     /** Polls until the named waiter succeeds; throws WaiterException on failure or timeout. */
     public Map<String, Object> waitFor(String waiterName, Map<String, ?> params, WaitOptions options) {
-        return new WaiterRunner(this, config.clock, config.sleeper).await(waiter(waiterName), params, options);
+        return new WaiterRunner(this, model, config.clock, config.sleeper).await(waiter(waiterName), params, options);
     }
 
     public Waiter waiter(String name) {

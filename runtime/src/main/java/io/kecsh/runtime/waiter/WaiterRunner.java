@@ -4,6 +4,8 @@ import io.kecsh.runtime.client.Invoker;
 import io.kecsh.runtime.client.TreePath;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.model.Acceptor;
+import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.model.Waiter;
 import io.kecsh.runtime.retry.Sleeper;
 
@@ -18,15 +20,24 @@ import java.util.TreeMap;
 
 /**
  * Polls a waiter's operation until an acceptor says success (returns the last result) or failure
- * (throws at once), or the timeout passes. Clock and sleeper are injected so tests never sleep.
+ * (throws at once), or the timeout passes. Each poll looks at the whole set the call names — every
+ * page, every slice of a long id list ({@link WholeSetPoll}) — so "all active" means all of them.
+ * Clock and sleeper are injected so tests never sleep.
  */
 public final class WaiterRunner {
     private final Invoker invoker;
+    private final ServiceModel model;
     private final Clock clock;
     private final Sleeper sleeper;
 
+    /** With the bundled model (its paginators and list limits). */
     public WaiterRunner(Invoker invoker, Clock clock, Sleeper sleeper) {
+        this(invoker, ServiceModel.bundled(), clock, sleeper);
+    }
+
+    public WaiterRunner(Invoker invoker, ServiceModel model, Clock clock, Sleeper sleeper) {
         this.invoker = invoker;
+        this.model = model;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -38,11 +49,13 @@ public final class WaiterRunner {
         Instant deadline = start.plus(options.timeout());
         Duration delay = options.interval();
         Map<String, Object> last = null;
+        Operation operation = model.requireOperation(waiter.operation());
+        WholeSetPoll poll = new WholeSetPoll(invoker, operation, model.serviceOf(operation).paginator(operation.name()).orElse(null));
         for (int attempt = 1; ; attempt++) {
             String state;
             String observed;
             try {
-                last = invoker.invoke(waiter.operation(), call);
+                last = poll.poll(call);
                 state = match(waiter, last, null);
                 observed = observed(waiter, last);
             } catch (ServiceException e) {
@@ -57,12 +70,13 @@ public final class WaiterRunner {
                 return last;
             }
             if ("failure".equals(state)) {
-                throw new WaiterException(waiter.name() + ": reached a failure state after " + elapsed.toSeconds()
-                    + "s (" + observed + ")", false, last, null);
+                throw new WaiterException(waiter.name() + ": cannot succeed (a failure state): " + failure(waiter, last, observed)
+                    + "; seen after " + elapsed.toSeconds() + "s: " + observed, false, last, null);
             }
             if (!now.isBefore(deadline)) {
-                throw new WaiterException(waiter.name() + ": still not done after " + elapsed.toSeconds() + "s (" + observed
-                    + "); wait longer with a larger timeout", true, last, null);
+                throw new WaiterException(waiter.name() + ": still not done after " + elapsed.toSeconds() + "s, the timeout ("
+                    + observed + "); look at the resources that are not yet there before waiting longer (a larger timeout:)",
+                    true, last, null);
             }
             Duration sleep = min(delay, Duration.between(now, deadline));
             options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, sleep));
@@ -74,6 +88,17 @@ public final class WaiterRunner {
             }
             delay = min(Duration.ofMillis((long) (delay.toMillis() * 1.5)), options.maxInterval());
         }
+    }
+
+    /** Which failure acceptor matched, in words: "3 in state stopped, which does not lead there by itself". */
+    private static String failure(Waiter waiter, Map<String, Object> result, String observed) {
+        for (Acceptor a : waiter.acceptors()) {
+            if (!"failure".equals(a.state()) || !matches(a, result, null)) continue;
+            if (a.argument() == null) return String.valueOf(a.expected());
+            long n = TreePath.values(result, a.argument()).stream().filter(v -> String.valueOf(v).equals(String.valueOf(a.expected()))).count();
+            return n + " in state " + a.expected() + ", which does not lead there by itself";
+        }
+        return observed;
     }
 
     /** The state the first matching acceptor names, or null ("keep waiting"). */

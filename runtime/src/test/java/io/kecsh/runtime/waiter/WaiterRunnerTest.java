@@ -67,7 +67,8 @@ class WaiterRunnerTest {
         ManualTime time = new ManualTime();
         WaiterException e = assertThrows(WaiterException.class, () -> new WaiterRunner((a, p) -> states("active", "error"),
             time.clock(), time::sleep).await(ACTIVE, Map.of(), WaitOptions.defaultsFor(ACTIVE)));
-        assertTrue(e.getMessage().contains("failure state"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot succeed (a failure state): 1 in state error"), e.getMessage());
+        assertTrue(e.getMessage().contains("seen after 0s: active, error"), e.getMessage());
         assertEquals(List.of(), time.sleeps);
     }
 
