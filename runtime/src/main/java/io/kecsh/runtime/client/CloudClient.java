@@ -146,7 +146,10 @@ public final class CloudClient implements Invoker, AutoCloseable {
                 pause(attempt, operation, e.code());
                 continue;
             }
-            throw new ServiceException(operation.name(), region, e.code(), e.message(), e.httpStatus(), e.requestId(), e.type());
+            boolean mayHaveTakenEffect = operation.mutating()
+                && RetryDecision.mayHaveBeenProcessed(service, operation, e.code(), e.httpStatus(), e.message());
+            throw new ServiceException(operation.name(), region, e.code(), e.message(), e.httpStatus(), e.requestId(), e.type(),
+                mayHaveTakenEffect);
         }
     }
 

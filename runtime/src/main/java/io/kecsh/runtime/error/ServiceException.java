@@ -13,10 +13,23 @@ public class ServiceException extends KecshException {
     private final int httpStatus;
     private final String requestId;
     private final String errorType;
+    private final boolean mayHaveTakenEffect;
 
     public ServiceException(String operation, String region, String code, String serviceMessage, int httpStatus,
                             String requestId, String errorType) {
-        super(line(operation, region, code, serviceMessage, httpStatus, requestId), null);
+        this(operation, region, code, serviceMessage, httpStatus, requestId, errorType, false);
+    }
+
+    /**
+     * @param mayHaveTakenEffect a mutation the service may have carried out despite the error (a 5xx
+     *                           such as ServiceUnavailable or ServiceTimeout): the message then says
+     *                           to check before trying again, as a dropped connection's does
+     */
+    public ServiceException(String operation, String region, String code, String serviceMessage, int httpStatus,
+                            String requestId, String errorType, boolean mayHaveTakenEffect) {
+        super(line(operation, region, code, serviceMessage, httpStatus, requestId)
+            + (mayHaveTakenEffect ? ". " + operation + " may or may not have taken effect: check the resource's state before trying again." : ""), null);
+        this.mayHaveTakenEffect = mayHaveTakenEffect;
         this.operation = operation;
         this.region = region;
         this.code = code;
@@ -40,4 +53,6 @@ public class ServiceException extends KecshException {
     public String requestId() { return requestId; }
     /** Sender (the request was wrong) or Receiver (the service failed), when the body says. */
     public String errorType() { return errorType; }
+    /** A mutation that may have been carried out although an error came back: reconcile by looking, never by repeating. */
+    public boolean mayHaveTakenEffect() { return mayHaveTakenEffect; }
 }

@@ -39,6 +39,20 @@ public final class RetryDecision {
     }
 
     /**
+     * Whether a request answered with this error may still have taken effect: an error the model
+     * marks {@code idempotent} (ServiceUnavailable, ServiceTimeout …) says the service may have
+     * processed it, one marked {@code safe} (LimitExceeded, the auth service down) proves it did
+     * not; an unmarked one is the caller's mistake (4xx: refused) or the service's own failure (5xx:
+     * nobody can tell).
+     */
+    public static boolean mayHaveBeenProcessed(Service service, Operation operation, String code, int httpStatus,
+                                               String message) {
+        Optional<String> retry = documented(service, operation, code, httpStatus, message).flatMap(ErrorDef::retryClass);
+        if (retry.isPresent()) return retry.get().equals("idempotent");
+        return httpStatus >= 500;
+    }
+
+    /**
      * The documented error for a code and status. A code can have several meanings
      * (ServiceUnavailable: the auth service was down — not processed — or the service failed —
      * maybe processed); the row whose message template matches the message wins, otherwise the
