@@ -42,8 +42,30 @@ class DslSeamSpec extends Specification {
         0 * ops.call('RunInstances', _)
         BatchException e = thrown()
         e.succeeded.size() == 50
-        e.failed.keySet() == ['20 more instance(s)'] as Set
-        e.message.startsWith('run: 50 done, 1 not')
+        e.notDone.keySet() == (51..70).collect { "instance #${it} of 70".toString() } as Set
+        e.failed.containsKey('instance #51 of 70')
+        e.unknown.isEmpty()
+        e.message.startsWith('run: 50 done, 20 not done, 0 unknown; not done: instance #51 of 70, ')
+    }
+
+    def "a connection lost part way: unknown when the request may have been processed, not done when it cannot have been"() {
+        when:
+        session.enter { context.run(type: 'S4.2B', count: 120, name: 'web', suffix: 1) }
+
+        then:
+        1 * ops.call('RunInstances', { it.MaxCount == 50 && it.InstanceNameSuffix == 1 }) >> created(50, 0)
+        1 * ops.call('RunInstances', { it.MaxCount == 50 && it.InstanceNameSuffix == 51 }) >> {
+            throw new io.kecsh.runtime.error.TransportException('connection reset', processed, null).about('RunInstances', true, 1)
+        }
+        0 * ops.call('RunInstances', _)
+        BatchException e = thrown()
+        e.done.size() == 50
+        (processed ? e.unknown : e.notDone).keySet().containsAll((51..100).collect { "web-${it}".toString() })
+        e.notDone.keySet().containsAll((101..120).collect { "web-${it}".toString() })
+        e.unknown.size() == (processed ? 50 : 0)
+
+        where:
+        processed << [true, false]
     }
 
     def "the defaults fill what run leaves out, with the profile and sandbox behind the script's own"() {

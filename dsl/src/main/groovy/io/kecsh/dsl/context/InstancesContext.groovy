@@ -8,6 +8,8 @@ import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.ImageNames
+import io.kecsh.dsl.internal.Limits
+import io.kecsh.dsl.internal.RunNames
 import io.kecsh.dsl.result.InstanceGroup
 import io.kecsh.dsl.result.InstanceInfo
 import io.kecsh.runtime.model.Operation
@@ -23,10 +25,6 @@ import java.util.regex.Pattern
  * Also reachable as a property: {@code instances.where(type: ~/^S4\./)*.privateIp}.
  */
 class InstancesContext {
-    /** RunInstances takes at most 50 a call (MaxCount); larger counts become several calls. */
-    static final int RUN_BATCH = 50
-    /** Id lists (InstanceId.N) take at most 100 a call. */
-    static final int ID_BATCH = 100
     /** where(...) keys that are server-side filters, and the filter name each becomes (declared on where). */
     static final Map<String, String> FILTERS = Verbs.of(InstancesContext, 'where').filters
     static final Set<String> WHERE_KEYS = (FILTERS.keySet() + Verbs.of(InstancesContext, 'where').own) as Set
@@ -38,7 +36,12 @@ class InstancesContext {
         this.session = session
     }
 
-    /** {@code run type: 'S4.2B', count: 3, name: 'web', suffix: 1, image: 'centos-7.6'} */
+    /**
+     * {@code run type: 'S4.2B', count: 3, name: 'web', suffix: 1, image: 'centos-7.6'}. A count above
+     * the model's MaxCount becomes several calls; names and host names number on across them
+     * (count 120, suffix 1: web-1 … web-120). A failure part way stops the run and says, per
+     * instance, what was created (ids), what was not, and what may have been (see BatchException).
+     */
     @Verb(action = 'RunInstances', own = ['count', 'min'])
     InstanceGroup run(Map args = [:]) {
         Operation op = session.ops.model.requireOperation('RunInstances')
@@ -54,28 +57,40 @@ class InstancesContext {
         if (count < 1) throw new IllegalArgumentException("run: count must be at least 1, got ${count}")
         io.kecsh.dsl.internal.TemplateLaunch.fill(session, params)
         fillDefaults(params)
+        int batch = Limits.largest(op, 'MaxCount')
+        RunNames names = new RunNames(params, count)
         List<InstanceInfo> created = []
-        int remaining = count
-        int calls = 0
-        while (remaining > 0) {
-            int n = Math.min(remaining, RUN_BATCH)
+        int offset = 0
+        while (offset < count) {
+            int n = Math.min(count - offset, batch)
             Map<String, Object> call = new LinkedHashMap<>(params)
             call.MaxCount = n
-            call.MinCount = calls == 0 && min != null ? Math.min(min, n) : n
+            call.MinCount = offset == 0 && min != null ? Math.min(min, n) : n
+            call.putAll(names.continuing(offset))
             try {
                 Map<String, Object> r = session.ops.call('RunInstances', call)
                 List<Map> set = (List<Map>) (r.InstancesSet ?: [])
                 set.each { created << new InstanceInfo(id: it.InstanceId as String, name: it.InstanceName as String) }
                 if (set.size() < n) break   // the quota ran out: RunInstances made what it could
             } catch (RuntimeException e) {
-                if (created.isEmpty()) throw e
-                throw new BatchException('run', created*.id, ["${remaining} more instance(s)": e.message], e)
+                if (count == 1) throw e     // one instance: the error itself says whether it may have been created
+                Map<String, String> unknown = [:]
+                Map<String, String> notDone = [:]
+                (BatchException.mayHaveTakenEffect(e) ? unknown : notDone).putAll(names.labels(offset, n).collectEntries { [it, e.message] })
+                if (offset + n < count) {
+                    notDone.putAll(names.labels(offset + n, count - offset - n).collectEntries { [it, 'not tried: an earlier call failed'] })
+                }
+                throw new BatchException('run', created*.id, notDone, unknown, e)
             }
-            remaining -= n
-            calls++
+            offset += n
         }
         if (created.size() < count) session.progress("run: the quota allowed ${created.size()} of ${count} instances")
-        describe(created*.id)
+        try {
+            describe(created*.id)
+        } catch (RuntimeException e) {
+            // the instances exist: say which, whatever went wrong in reading them back
+            throw new BatchException('run', created*.id, [:], [:], e)
+        }
     }
 
     /** The required parameters a run leaves out, from the defaults (script, profile, sandbox). */
@@ -217,7 +232,8 @@ class InstancesContext {
 
     /**
      * Runs a verb whose action takes one instance a call on each chosen instance in turn. The first
-     * failure stops it: what was changed and what was not are both reported, nothing is retried.
+     * failure stops it: what was changed, what was not and what may have been are all reported;
+     * nothing is retried.
      */
     private InstanceGroup eachOne(String verb, Map args) {
         Verbs.Info declared = Verbs.of(InstancesContext, verb)
@@ -230,16 +246,22 @@ class InstancesContext {
                 if (r.Return == false) throw new IllegalStateException("${declared.action} returned false")
                 done << id
             } catch (RuntimeException e) {
-                if (done.isEmpty()) throw e
-                Map<String, String> notDone = targets.ids.findAll { !done.contains(it) }.collectEntries { [it, it == id ? e.message : 'not tried'] }
-                throw new BatchException(verb, done, notDone, e)
+                if (targets.size() == 1) throw e
+                Map<String, String> failed = [(id): e.message]
+                Map<String, String> notTried = targets.ids.findAll { !done.contains(it) && it != id }.collectEntries { [it, 'not tried: an earlier call failed'] }
+                boolean maybe = BatchException.mayHaveTakenEffect(e)
+                throw new BatchException(verb, done, maybe ? notTried : failed + notTried, maybe ? failed : [:], e)
             }
         }
         session.progress("${verb}: ${done.size()} instance(s)")
         describe(done)
     }
 
-    /** Runs a batch verb on the choice, 100 ids a call; instances the service refused are reported. */
+    /**
+     * Runs a batch verb on the choice, as many ids a call as the model allows. Instances the service
+     * refused are reported as not done; a call that failed stops the verb, its instances reported
+     * as not done or, when it may have taken effect, unknown.
+     */
     private InstanceGroup act(String verb, Map options) {
         Verbs.Info declared = Verbs.of(InstancesContext, verb)
         String action = declared.action
@@ -247,24 +269,28 @@ class InstancesContext {
         InstanceGroup targets = chosen(verb)
         List<String> done = []
         Map<String, String> refused = [:]
-        targets.ids.collate(ID_BATCH).each { List<String> chunk ->
+        List<List<String>> chunks = targets.ids.collate(Limits.items(session.ops.model.requireOperation(action), 'InstanceId'))
+        for (int c = 0; c < chunks.size(); c++) {
+            List<String> chunk = chunks[c]
             Map<String, Object> r
             try {
                 r = session.ops.call(action, [InstanceId: chunk] + extra)
             } catch (RuntimeException e) {
-                if (done.isEmpty() && refused.isEmpty()) throw e
-                chunk.each { refused[it] = e.message }
-                return
+                if (targets.size() == 1) throw e
+                Map<String, String> failed = chunk.collectEntries { [it, e.message] }
+                Map<String, String> notTried = chunks.drop(c + 1).flatten().collectEntries { [it, 'not tried: an earlier call failed'] }
+                boolean maybe = BatchException.mayHaveTakenEffect(e)
+                throw new BatchException(verb, done, refused + (maybe ? notTried : failed + notTried), maybe ? failed : [:], e)
             }
             if (r.InstancesSet == null) {
-                if (r.Return == false) chunk.each { refused[it] = "${action} returned false" } else done.addAll(chunk)
-                return
+                if (r.Return == false) chunk.each { refused[it] = "${action} returned false".toString() } else done.addAll(chunk)
+                continue
             }
             ((List<Map>) r.InstancesSet).each { Map item ->
                 // Monitor answers carry each instance's monitoring state rather than a Return flag.
                 boolean ok = item.containsKey('Return') ? item.Return as boolean : true
                 if (ok) done << (item.InstanceId as String)
-                else refused[item.InstanceId as String] = "refused in state ${targets.find { it.id == item.InstanceId }?.state}"
+                else refused[item.InstanceId as String] = "refused in state ${targets.find { it.id == item.InstanceId }?.state}".toString()
             }
         }
         if (!refused.isEmpty()) throw new BatchException(verb, done, refused, null)
@@ -282,13 +308,17 @@ class InstancesContext {
         if (filters) params.Filter = filters
         // where ids: web takes results (and groups of them) as well as ID strings.
         List<String> ids = asList(ResourceContext.plain(c.id ?: c.ids)).collect { it as String }
-        if (ids) params.InstanceId = ids
         if (c.project != null) params.ProjectId = asList(c.project)
         if (c.search != null) params.Search = c.search as String
         if (c.sort != null) params.Sort = sortKeys(c.sort)
         List<InstanceInfo> found = []
-        session.ops.pages('DescribeInstances', params).each { Map page ->
-            ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { found << InstanceInfo.from(it) }
+        // more ids than one call takes: one paged listing per slice (a sort then holds within each slice)
+        List<List<String>> slices = ids ? ids.collate(Limits.items(session.ops.model.requireOperation('DescribeInstances'), 'InstanceId')) : [null]
+        slices.each { List<String> slice ->
+            Map<String, Object> call = slice == null ? params : params + [InstanceId: slice]
+            session.ops.pages('DescribeInstances', call).each { Map page ->
+                ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { found << InstanceInfo.from(it) }
+            }
         }
         new InstanceGroup(found.findAll { matches(c.name, it.name) && matches(c.type, it.type) })
     }
@@ -313,7 +343,7 @@ class InstancesContext {
     /** Fresh details for instances by ID, in that order. */
     private InstanceGroup describe(List<String> ids) {
         List<InstanceInfo> out = []
-        ids.collate(ID_BATCH).each { List<String> chunk ->
+        ids.collate(Limits.items(session.ops.model.requireOperation('DescribeInstances'), 'InstanceId')).each { List<String> chunk ->
             session.ops.pages('DescribeInstances', [InstanceId: chunk]).each { Map page ->
                 ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { out << InstanceInfo.from(it) }
             }

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FaultPlan {
     /** One planned fault. {@code code} is a documented error code for ERROR. */
     public record Fault(Kind kind, String code) {
-        public enum Kind { ERROR, DROP_BEFORE, DROP_AFTER }
+        /** PASS: the call goes through untouched (it aims the faults queued after it at a later call). */
+        public enum Kind { ERROR, DROP_BEFORE, DROP_AFTER, PASS }
     }
 
     private final Map<String, Deque<Fault>> queued = new ConcurrentHashMap<>();
@@ -40,6 +41,11 @@ public final class FaultPlan {
     /** The next calls take effect, then lose their connection before the answer: the ambiguous case. */
     public FaultPlan dropAfterNext(String action, int times) {
         return queue(action, new Fault(Fault.Kind.DROP_AFTER, null), times);
+    }
+
+    /** The next {@code times} calls go through untouched: {@code passNext(a, 1).dropAfterNext(a, 1)} hits the second call. */
+    public FaultPlan passNext(String action, int times) {
+        return queue(action, new Fault(Fault.Kind.PASS, null), times);
     }
 
     public FaultPlan latency(String action, Duration delay) {
