@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Faults to play, per action, for reliability tests of the client and the DSL: the next calls may
  * be refused with an error (LimitExceeded 409 for throttling, any documented 5xx …), have their
  * connection dropped before or after the call took effect, or be delayed. Queued faults are used
- * up one per call; latency stays until cleared.
+ * up one per call; latency stays until cleared; {@link RandomFaults} play seeded random ones.
  */
 public final class FaultPlan {
     /** One planned fault. {@code code} is a documented error code for ERROR. */
@@ -22,6 +22,7 @@ public final class FaultPlan {
 
     private final Map<String, Deque<Fault>> queued = new ConcurrentHashMap<>();
     private final Map<String, Duration> latency = new ConcurrentHashMap<>();
+    private volatile RandomFaults random;
 
     /** The next {@code times} calls of the action answer this documented error. */
     public FaultPlan failNext(String action, String code, int times) {
@@ -53,19 +54,30 @@ public final class FaultPlan {
         return this;
     }
 
-    public FaultPlan clear() {
-        queued.clear();
-        latency.clear();
+    /** Seeded random faults on every call that has no queued fault (null stops them). */
+    public FaultPlan random(RandomFaults faults) {
+        this.random = faults;
         return this;
     }
 
-    /** The fault to play on this call of the action, if one is queued (used up). */
+    public FaultPlan clear() {
+        queued.clear();
+        latency.clear();
+        random = null;
+        return this;
+    }
+
+    /** The fault to play on this call of the action: a queued one (used up), else a random one if drawn. */
     public Optional<Fault> next(String action) {
         Deque<Fault> q = queued.get(action);
-        if (q == null) return Optional.empty();
-        synchronized (q) {
-            return Optional.ofNullable(q.poll());
+        if (q != null) {
+            synchronized (q) {
+                Fault f = q.poll();
+                if (f != null) return Optional.of(f);
+            }
         }
+        RandomFaults r = random;
+        return r == null ? Optional.empty() : r.draw(action);
     }
 
     public Optional<Duration> latencyOf(String action) {
