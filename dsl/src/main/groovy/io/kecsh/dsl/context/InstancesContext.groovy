@@ -269,7 +269,7 @@ class InstancesContext {
         InstanceGroup targets = chosen(verb)
         List<String> done = []
         Map<String, String> refused = [:]
-        List<List<String>> chunks = targets.ids.collate(Limits.items(session.ops.model.requireOperation(action), 'InstanceId'))
+        List<List<String>> chunks = Limits.slices(targets.ids, session.ops.model.requireOperation(action), 'InstanceId')
         for (int c = 0; c < chunks.size(); c++) {
             List<String> chunk = chunks[c]
             Map<String, Object> r
@@ -313,7 +313,7 @@ class InstancesContext {
         if (c.sort != null) params.Sort = sortKeys(c.sort)
         List<InstanceInfo> found = []
         // more ids than one call takes: one paged listing per slice (a sort then holds within each slice)
-        List<List<String>> slices = ids ? ids.collate(Limits.items(session.ops.model.requireOperation('DescribeInstances'), 'InstanceId')) : [null]
+        List<List<String>> slices = ids ? Limits.slices(ids, session.ops.model.requireOperation('DescribeInstances'), 'InstanceId') : [null]
         slices.each { List<String> slice ->
             Map<String, Object> call = slice == null ? params : params + [InstanceId: slice]
             session.ops.pages('DescribeInstances', call).each { Map page ->
@@ -343,7 +343,7 @@ class InstancesContext {
     /** Fresh details for instances by ID, in that order. */
     private InstanceGroup describe(List<String> ids) {
         List<InstanceInfo> out = []
-        ids.collate(Limits.items(session.ops.model.requireOperation('DescribeInstances'), 'InstanceId')).each { List<String> chunk ->
+        Limits.slices(ids, session.ops.model.requireOperation('DescribeInstances'), 'InstanceId').each { List<String> chunk ->
             session.ops.pages('DescribeInstances', [InstanceId: chunk]).each { Map page ->
                 ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { out << InstanceInfo.from(it) }
             }

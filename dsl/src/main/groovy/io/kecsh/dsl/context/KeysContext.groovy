@@ -11,8 +11,8 @@ import io.kecsh.dsl.result.KeyInfo
  * instances}, {@code detach key, from: instances}.
  */
 class KeysContext extends ResourceContext {
+    /** AttachKey/DetachKey: the model records no list limit; 100 ids a call, as the other instance actions take. */
     static final int ID_BATCH = 100
-
     KeysContext(KecshSession session) {
         super(session)
     }
@@ -52,20 +52,22 @@ class KeysContext extends ResourceContext {
         Map rest = args.findAll { it.key != word }
         List<String> done = []
         Map<String, String> refused = [:]
-        instances.collate(ID_BATCH).each { List<String> chunk ->
+        Map<String, String> unknown = [:]
+        List<List<String>> slices = instances.collate(ID_BATCH)
+        slices.each { List<String> chunk ->
             Map<String, Object> r
             try {
                 r = send(action, verb, rest, [InstanceId: chunk, KeyId: ids(keys, verb, 'key')])
             } catch (RuntimeException e) {
-                if (done.isEmpty()) throw e
-                chunk.each { refused[it] = e.message }
+                if (slices.size() == 1) throw e   // one call: its own error says what happened
+                chunk.each { (BatchException.mayHaveTakenEffect(e) ? unknown : refused)[it] = e.message }
                 return
             }
             List<Map> set = (List<Map>) (r.ReturnSet ?: r.InstancesSet ?: [])
             if (!set) done.addAll(chunk)
             set.each { Map item -> item.Return == false ? refused.put(item.InstanceId as String, 'refused') : done.add(item.InstanceId as String) }
         }
-        if (refused) throw new BatchException(verb, done, refused, null)
+        if (refused || unknown) throw new BatchException(verb, done, refused, unknown, null)
         session.progress("${verb}: ${done.size()} instance(s)")
         done
     }

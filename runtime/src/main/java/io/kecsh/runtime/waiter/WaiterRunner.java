@@ -74,8 +74,8 @@ public final class WaiterRunner {
                     + "; seen after " + elapsed.toSeconds() + "s: " + observed, false, last, null);
             }
             if (!now.isBefore(deadline)) {
-                throw new WaiterException(waiter.name() + ": still not done after " + elapsed.toSeconds() + "s, the timeout ("
-                    + observed + "); look at the resources that are not yet there before waiting longer (a larger timeout:)",
+                throw new WaiterException(waiter.name() + ": still not done when the timeout of " + elapsed.toSeconds() + "s ran out (seen: "
+                    + observed + "); if they should be there by now, look at them; otherwise wait with a larger timeout",
                     true, last, null);
             }
             Duration sleep = min(delay, Duration.between(now, deadline));
