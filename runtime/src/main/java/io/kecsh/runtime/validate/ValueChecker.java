@@ -6,6 +6,7 @@ import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.text.NaturalOrder;
 import io.kecsh.runtime.text.Suggestions;
+import io.kecsh.runtime.text.UserText;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -91,7 +92,7 @@ final class ValueChecker {
             String prefix = given.substring(0, dot + 1);
             List<String> family = names.stream().filter(n -> n.startsWith(prefix)).sorted(NaturalOrder.INSTANCE).toList();
             if (!family.isEmpty()) {
-                return "allowed " + given.substring(0, dot) + " values: " + String.join(", ", family)
+                return "allowed " + UserText.shown(given.substring(0, dot)) + " values: " + String.join(", ", family)
                     + " (" + names.size() + " values in all)";
             }
         }
