@@ -73,7 +73,7 @@ class OversizedValuesTest {
     void everyNumberOfRunInstances_hasARange_soAnAbsurdOneIsRefused() {
         for (String name : List.of("SpotPriceLimit", "DataDiskGb", "ProjectId", "AddressBandWidth", "AddressPurchaseTime")) {
             Map<String, Object> p = spotRun("0.5");
-            p.put(name, "99999999999999");
+            p.put(name, "99999999999999999999");
             ValidationReport report = validator.validate("RunInstances", p);
             assertTrue(report.errors().stream().anyMatch(x -> x.path().equals(name)), name + ": " + report.describe());
         }
