@@ -189,6 +189,8 @@ final class ParameterReader {
 
     private Object bool(Member member, Object value, String path) {
         if (value instanceof Boolean b) return b;
+        if (!(value instanceof CharSequence || value instanceof Number)) return typeProblem(member, value, path, "true or false");
+        if (value instanceof CharSequence text && text.length() > 16) return typeProblem(member, value, path, "true or false");
         String s = value.toString().trim().toLowerCase(Locale.ROOT);
         if (s.equals("true") || s.equals("1")) return Boolean.TRUE;
         if (s.equals("false") || s.equals("0")) return Boolean.FALSE;
@@ -202,7 +204,10 @@ final class ParameterReader {
         } else if (value instanceof Collection<?> c) {
             items = new ArrayList<>(c);
         } else if (value.getClass().isArray() && !(value instanceof char[])) {
-            items = java.util.Arrays.asList((Object[]) value);
+            int length = java.lang.reflect.Array.getLength(value);   // int[] as well as Object[]
+            List<Object> boxed = new ArrayList<>(length);
+            for (int i = 0; i < length; i++) boxed.add(java.lang.reflect.Array.get(value, i));
+            items = boxed;
         } else {
             items = List.of(value);   // one value where a list is expected: a list of one
         }
