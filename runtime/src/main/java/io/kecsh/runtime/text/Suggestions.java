@@ -32,8 +32,7 @@ public final class Suggestions {
         for (String c : candidates) longest = Math.max(longest, c.length());
         if (given.length() > longest + MAX_DISTANCE) return List.of();
         String lowerGiven = given.toLowerCase(Locale.ROOT);
-        List<String> sameIgnoringCase = candidates.stream()
-            .filter(c -> c.toLowerCase(Locale.ROOT).equals(lowerGiven)).toList();
+        List<String> sameIgnoringCase = candidates.stream().filter(c -> c.equalsIgnoreCase(given)).toList();
         if (!sameIgnoringCase.isEmpty()) return sameIgnoringCase;
         int limit = Math.max(1, Math.min(MAX_DISTANCE, given.length() / 3));
         int best = Integer.MAX_VALUE;

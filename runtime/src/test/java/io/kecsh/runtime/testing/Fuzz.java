@@ -35,7 +35,7 @@ public final class Fuzz {
     public static final Duration CPU_BUDGET = Duration.ofMillis(200);
     public static final Duration WALL_CEILING = Duration.ofSeconds(10);
     public static final long ALLOCATION_BASE = 64L << 20;
-    public static final long ALLOCATION_PER_CHAR = 64;
+    public static final long ALLOCATION_PER_CHAR = 256;
     /** Cases run before budgets apply: class loading and the JIT's first compilations are not the code's cost. */
     public static final int WARM_UP = 30;
 
