@@ -3,6 +3,7 @@ package io.kecsh.dsl
 import groovy.transform.CompileStatic
 import io.kecsh.runtime.config.ProfileKey
 import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.text.UserText
 
 /**
  * Where values for required parameters come from when a verb leaves them out, strongest first:
@@ -37,7 +38,7 @@ class Defaults {
 
     void set(String key, Object value) {
         if (!KEYS.containsKey(key)) {
-            throw new IllegalArgumentException("defaults: unknown setting '${key}'${Suggestions.didYouMean(key, KEYS.keySet())}; " +
+            throw new IllegalArgumentException("defaults: unknown setting ${UserText.quoted(key)}${Suggestions.didYouMean(key, KEYS.keySet())}; " +
                 "settings: ${KEYS.keySet().join(', ')}")
         }
         script[key] = value as String

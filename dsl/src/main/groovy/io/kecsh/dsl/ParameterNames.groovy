@@ -3,6 +3,7 @@ package io.kecsh.dsl
 import groovy.transform.CompileStatic
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.text.UserText
 
 /**
  * Turns the names people type into the API's: the short forms below ({@code type} → InstanceType),
@@ -49,13 +50,13 @@ final class ParameterNames {
         List<String> valid = (friendlyNames(op) + (extraFriendly as List<String>)).unique()
         // The API names in lower camel are accepted too, so they are worth suggesting (instanceTyp → instanceType).
         List<String> candidates = (valid + op.params().keySet().collect { it.uncapitalize() }).unique()
-        throw new IllegalArgumentException("${verb}: unknown parameter '${typed}'${Suggestions.didYouMean(typed, candidates)}; " +
+        throw new IllegalArgumentException("${verb}: unknown parameter ${UserText.quoted(typed)}${Suggestions.didYouMean(typed, candidates)}; " +
             "${verb} takes ${valid.join(', ')}")
     }
 
     /** The one wording for a word a verb that takes only its own words does not know. */
     static String unknownWord(String verb, String typed, Collection<String> words) {
-        "${verb}: unknown parameter '${typed}'${Suggestions.didYouMean(typed, words)}; ${verb} takes ${words.join(', ')}"
+        "${verb}: unknown parameter ${UserText.quoted(typed)}${Suggestions.didYouMean(typed, words)}; ${verb} takes ${words.join(', ')}"
     }
 
     /** What a person may type for this operation: the short forms that apply, then the other parameters in lower camel. */

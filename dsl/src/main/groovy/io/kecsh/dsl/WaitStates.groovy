@@ -2,6 +2,7 @@ package io.kecsh.dsl
 
 import groovy.transform.CompileStatic
 import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.text.UserText
 
 /**
  * The states a script may wait for, by resource: the word a person says ({@code waitUntil
@@ -52,6 +53,6 @@ final class WaitStates {
 
     /** The one wording for a state nobody knows, at run time and at compile time. */
     static String unknown(String state, Collection<String> states) {
-        "waitUntil: unknown state '${state}'${Suggestions.didYouMean(state, states)}; states: ${new LinkedHashSet<String>(states).join(', ')}"
+        "waitUntil: unknown state ${UserText.quoted(state)}${Suggestions.didYouMean(state, states)}; states: ${new LinkedHashSet<String>(states).join(', ')}"
     }
 }

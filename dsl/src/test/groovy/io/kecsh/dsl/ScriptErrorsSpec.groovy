@@ -45,6 +45,8 @@ class ScriptErrorsSpec extends Specification {
         'for a misspelt block'              | 2    | 'instnces({ … }): no such method (did you mean instances?)'                                                | "region 'cn-beijing-6'\ninstnces { }"
         'for an unknown name'               | 1    | 'webb: no such property (not a variable of the script, nor a DSL name)'                                    | "println webb"
         'for a Groovy error'                | 2    | 'NullPointerException: Cannot invoke method foo() on null object'                                         | "def x = null\nx.foo()"
+        'for a value with ESC and newline'  | 3    | "waitUntil: unknown state 'run\\e[2J\\ning'"                                                           | "def s = 'run\\u001b[2J\\ning'\ndef web = instances { run type: 'S4.2B' }\nweb.waitUntil s"
+        'for a name with ESC and NUL'       | 1    | 'we\\e\\0bb: no such property'                                                                             | 'println this."we\\u001b\\u0000bb"'
         'for an action named at run time'   | 2    | 'kec.DescribeRegionz: no such action (did you mean DescribeRegions?); kec has 47 actions, e.g. AddVmIntoDataGuard, AttachKey, AttachNetworkInterface, CopyImage, CreateDataGuardGroup, CreateImage…' | "def a = 'DescribeRegionz'\nkec.\"\$a\"()"
     }
 

@@ -13,6 +13,7 @@ import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.text.Suggestions
 import io.kecsh.runtime.validate.Problem
 import io.kecsh.runtime.validate.Validator
+import io.kecsh.runtime.text.UserText
 import org.codehaus.groovy.ast.ASTNode
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.DynamicVariable
@@ -161,7 +162,7 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
                     checkFilter(op, verb.filters[key], "${label} ${key}", entry.valueExpression)
                 } else {
                     List<String> keys = verb.extraKeys()
-                    error(entry.keyExpression, "${label}: unknown criterion '${key}'${Suggestions.didYouMean(key, keys)}; " +
+                    error(entry.keyExpression, "${label}: unknown criterion ${UserText.quoted(key)}${Suggestions.didYouMean(key, keys)}; " +
                         "criteria: ${keys.join(', ')}")
                 }
                 return

@@ -4,6 +4,7 @@ import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.result.DataGuardInfo
+import io.kecsh.runtime.text.UserText
 
 /**
  * {@code dataGuard { … }}: anti-affinity groups — {@code create 'name'}, {@code add instances, to:
@@ -63,7 +64,7 @@ class DataGuardContext extends ResourceContext {
         criteria.each { k, v ->
             if (k == 'name') params.DataGuardName = v
             else if (k == 'id') params.DataGuardId = id(v, 'list', 'data-guard group')
-            else throw new IllegalArgumentException("list: unknown criterion '${k}'${io.kecsh.runtime.text.Suggestions.didYouMean(k as String, ['name', 'id'])}; criteria: name, id")
+            else throw new IllegalArgumentException("list: unknown criterion ${UserText.quoted(k)}${io.kecsh.runtime.text.Suggestions.didYouMean(k as String, ['name', 'id'])}; criteria: name, id")
         }
         ((List<Map<String, Object>>) (session.ops.call('DescribeDataGuardGroup', params).DataGuardsSet ?: [])).collect { DataGuardInfo.from(it) }
     }

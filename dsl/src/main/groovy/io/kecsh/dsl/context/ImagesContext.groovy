@@ -5,6 +5,7 @@ import io.kecsh.dsl.Verb
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.result.ImageInfo
+import io.kecsh.runtime.text.UserText
 
 /**
  * {@code images { … }}: {@code create from: web[0], name: 'web_v1'}, {@code copy id, to: […]},
@@ -88,7 +89,7 @@ class ImagesContext extends ResourceContext {
     List<ImageInfo> list(Map criteria = [:]) {
         criteria.keySet().each { k ->
             if (!(k in ['name', 'mine', 'platform'])) {
-                throw new IllegalArgumentException("list: unknown criterion '${k}'${io.kecsh.runtime.text.Suggestions.didYouMean(k as String, ['name', 'mine', 'platform'])}; criteria: name, mine, platform")
+                throw new IllegalArgumentException("list: unknown criterion ${UserText.quoted(k)}${io.kecsh.runtime.text.Suggestions.didYouMean(k as String, ['name', 'mine', 'platform'])}; criteria: name, mine, platform")
             }
         }
         List<ImageInfo> all = ((List<Map<String, Object>>) (session.ops.call('DescribeImages', [:]).ImagesSet ?: [])).collect { ImageInfo.from(it) }

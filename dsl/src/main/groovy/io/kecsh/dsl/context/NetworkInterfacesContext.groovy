@@ -4,6 +4,7 @@ import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.result.NetworkInterfaceInfo
 import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.text.UserText
 
 /**
  * {@code networkInterfaces { … }}: elastic NICs — {@code create subnet: …, securityGroups: […]},
@@ -66,7 +67,7 @@ class NetworkInterfacesContext extends ResourceContext {
             else if (FILTERS.containsKey(key)) filters << [Name: FILTERS[key], Value: (v instanceof Collection ? v : [v]).collect { it as String }]
             else {
                 List<String> valid = (FILTERS.keySet() as List<String>) + ['id']
-                throw new IllegalArgumentException("list: unknown criterion '${key}'${Suggestions.didYouMean(key, valid)}; criteria: ${valid.join(', ')}")
+                throw new IllegalArgumentException("list: unknown criterion ${UserText.quoted(key)}${Suggestions.didYouMean(key, valid)}; criteria: ${valid.join(', ')}")
             }
         }
         Map<String, Object> params = [:]

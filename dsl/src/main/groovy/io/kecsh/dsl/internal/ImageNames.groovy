@@ -3,6 +3,7 @@ package io.kecsh.dsl.internal
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.KecshSession
 import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.text.UserText
 
 /** {@code image: 'centos-7.6'} or an image's name → its ID, through DescribeImages (works on the cloud too). */
 @CompileStatic
@@ -21,7 +22,7 @@ final class ImageNames {
         if (found != null) return found.ImageId as String
         Set<String> known = new TreeSet<String>()
         usable.each { [it.Platform, it.Name].each { Object n -> if (n != null) known << (n as String) } }
-        throw new IllegalArgumentException("image '${given}' not found in ${session.region}${Suggestions.didYouMean(given, known)}; " +
+        throw new IllegalArgumentException("image ${UserText.quoted(given)} not found in ${session.region}${Suggestions.didYouMean(given, known)}; " +
             "images here: ${known.join(', ')}")
     }
 }

@@ -3,6 +3,7 @@ package io.kecsh.dsl.internal
 import io.kecsh.dsl.BatchException
 import io.kecsh.runtime.error.KecshException
 import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.text.UserText
 import io.kecsh.runtime.validate.ValidationException
 import org.codehaus.groovy.runtime.InvokerInvocationException
 
@@ -34,23 +35,35 @@ final class ScriptErrors {
         t
     }
 
-    /** One line (several for a validation report with several problems) that says what went wrong. */
+    /** How much of a foreign exception's first line a message quotes. */
+    private static final int MAX_FOREIGN = 300
+    /** How long one of kecsh's own one-line messages may get when it quotes a huge value. */
+    private static final int MAX_OWN = 2000
+
+    /**
+     * One line (several for a validation report with several problems) that says what went wrong.
+     * Names and messages may carry what the script gave (a method name with an ESC in it, a value
+     * echoed by Groovy): control characters are escaped and foreign text cut ({@link UserText});
+     * only the line breaks between a report's problems stay.
+     */
     static String message(Throwable e) {
         Throwable shown = unwrap(e)
         if (shown instanceof MissingMethodException) return missingMethod((MissingMethodException) shown)
         if (shown instanceof MissingPropertyException) return missingProperty((MissingPropertyException) shown)
-        if (shown instanceof KecshException || shown instanceof ValidationException || shown instanceof BatchException ||
-            shown instanceof IllegalArgumentException || shown instanceof IllegalStateException) {
-            return shown.message
+        // A report (one problem a line) keeps its lines; its values were escaped where it was written.
+        if (shown instanceof ValidationException || shown instanceof BatchException) return UserText.escapedLines(shown.message)
+        // Any other message is one line, whatever value it quotes.
+        if (shown instanceof KecshException || shown instanceof IllegalArgumentException || shown instanceof IllegalStateException) {
+            return shown.message == null ? shown.class.simpleName : UserText.shown(shown.message, MAX_OWN)
         }
-        "${shown.class.simpleName}: ${firstLine(shown.message)}"
+        "${shown.class.simpleName}: ${UserText.shown(firstLine(shown.message), MAX_FOREIGN)}"
     }
 
     private static String missingMethod(MissingMethodException e) {
         List<String> names = e.type == null ? [] : e.type.methods.findAll { Method m -> usable(m) }*.name.unique()
         String where = e.type == null || Script.isAssignableFrom(e.type) ? '' : " on ${describe(e.type)}"
         String given = e.arguments ? e.arguments.collect { it == null ? 'null' : it instanceof Closure ? '{ … }' : it.class.simpleName }.join(', ') : ''
-        "${e.method}(${given}): no such method${where}${Suggestions.didYouMean(e.method, names)}"
+        "${UserText.shown(e.method)}(${given}): no such method${where}${Suggestions.didYouMean(e.method, names)}"
     }
 
     private static String missingProperty(MissingPropertyException e) {
@@ -58,7 +71,7 @@ final class ScriptErrors {
             usable(m) && m.name.startsWith('get') && m.name.length() > 3 && m.parameterCount == 0
         }.collect { it.name.substring(3).uncapitalize() }
         String where = e.type == null || Script.isAssignableFrom(e.type) ? ' (not a variable of the script, nor a DSL name)' : " of ${describe(e.type)}"
-        "${e.property}: no such property${where}${Suggestions.didYouMean(e.property, names)}"
+        "${UserText.shown(e.property)}: no such property${where}${Suggestions.didYouMean(e.property, names)}"
     }
 
     private static boolean usable(Method m) {

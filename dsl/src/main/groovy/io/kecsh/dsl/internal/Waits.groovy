@@ -7,6 +7,7 @@ import io.kecsh.dsl.result.InstanceInfo
 import io.kecsh.runtime.model.Waiter
 import io.kecsh.runtime.waiter.WaitOptions
 import io.kecsh.runtime.waiter.WaitProgress
+import io.kecsh.runtime.text.UserText
 
 import java.time.Duration
 import java.util.function.Consumer
@@ -47,7 +48,7 @@ final class Waits {
         if (value instanceof Number) return Duration.ofMillis(Math.round(((Number) value).doubleValue() * 1000))
         String s = String.valueOf(value).trim()
         def m = s =~ /^(\d+)\s*(ms|s|m|h)$/
-        if (!m.matches()) throw new IllegalArgumentException("${what}: '${s}' is not a duration; use seconds, a Duration, or 90s / 10m / 2h")
+        if (!m.matches()) throw new IllegalArgumentException("${what}: ${UserText.quoted(s)} is not a duration; use seconds, a Duration, or 90s / 10m / 2h")
         long n = Long.parseLong(m.group(1))
         switch (m.group(2)) {
             case 'ms': return Duration.ofMillis(n)

@@ -2,6 +2,7 @@ package io.kecsh.dsl.safety
 
 import groovy.transform.CompileStatic
 import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.text.UserText
 
 import java.util.regex.Pattern
 
@@ -24,7 +25,7 @@ class Protection {
             String key = k as String
             if (key == 'reason') { why = v as String; return }
             if (!CRITERIA.contains(key)) {
-                throw new IllegalArgumentException("protect: unknown criterion '${key}'${Suggestions.didYouMean(key, CRITERIA + ['reason'])}; " +
+                throw new IllegalArgumentException("protect: unknown criterion ${UserText.quoted(key)}${Suggestions.didYouMean(key, CRITERIA + ['reason'])}; " +
                     "criteria: ${(CRITERIA + ['reason']).join(', ')}")
             }
             c[key] = v

@@ -1,6 +1,7 @@
 package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.KecshScriptException;
+import io.kecsh.runtime.text.UserText;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ public final class FailureReport {
             err.println("kecsh: interrupted");
         } else {
             for (String line : message(failure).split("\\R")) {
-                if (!line.isBlank()) err.println(line.startsWith("  ") ? line : "kecsh: " + line);
+                // Escaped once more here: whatever message a failure carries, no ESC or NUL reaches the terminal.
+                if (!line.isBlank()) err.println(UserText.escaped(line.startsWith("  ") ? line : "kecsh: " + line));
             }
         }
         if (debug) err.print(trace(failure));

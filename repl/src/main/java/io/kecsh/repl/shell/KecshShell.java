@@ -7,6 +7,7 @@ import io.kecsh.dsl.plan.Plan;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
+import io.kecsh.runtime.text.UserText;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
@@ -225,7 +226,7 @@ public final class KecshShell {
 
     private void error(String message) {
         String firstLine = message == null ? "error" : message.lines().findFirst().orElse("error");
-        out.println("error: " + firstLine);
+        out.println("error: " + UserText.escaped(firstLine));   // no ESC or NUL from a value reaches the terminal
         out.flush();
     }
 

@@ -1,11 +1,15 @@
 package io.kecsh.runtime.error;
 
+import io.kecsh.runtime.text.UserText;
+
 /**
  * The service answered with an error: its code, message, HTTP status and request id, with the
  * operation and region it concerned. {@link #getMessage()} reads as one line:
  * {@code RunInstances (cn-beijing-6): InvalidParameterValue (400): An invalid … [request 4C46…]}.
  */
 public class ServiceException extends KecshException {
+    /** How much of a server's message the exception's one line quotes. */
+    static final int MAX_MESSAGE = 1000;
     private final String operation;
     private final String region;
     private final String code;
@@ -39,10 +43,15 @@ public class ServiceException extends KecshException {
         this.errorType = errorType;
     }
 
+    /**
+     * Code, message and request id are the server's text (and the message may echo a value the
+     * user sent): escaped and cut like any outside text ({@link UserText}), the message at a
+     * length no documented message comes near. {@link #serviceMessage()} keeps it verbatim.
+     */
     private static String line(String operation, String region, String code, String message, int status, String requestId) {
-        return operation + (region == null ? "" : " (" + region + ")") + ": " + code + " (" + status + "): "
-            + (message == null || message.isBlank() ? "no message" : message)
-            + (requestId == null || requestId.isBlank() ? "" : " [request " + requestId + "]");
+        return operation + (region == null ? "" : " (" + region + ")") + ": " + UserText.shown(code) + " (" + status + "): "
+            + (message == null || message.isBlank() ? "no message" : UserText.shown(message, MAX_MESSAGE))
+            + (requestId == null || requestId.isBlank() ? "" : " [request " + UserText.shown(requestId) + "]");
     }
 
     public String operation() { return operation; }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
+import io.kecsh.runtime.text.NumberText;
+
 import javax.xml.stream.XMLInputFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -73,9 +75,11 @@ final class BodyReader {
         if (node.isNull()) return null;
         if (node.isBoolean()) return node.booleanValue();
         if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? (Object) node.longValue() : new BigDecimal(node.bigIntegerValue());
+            if (node.canConvertToLong()) return node.longValue();
+            return NumberText.sane(node.bigIntegerValue()).map(Object.class::cast).orElseGet(node::asText);
         }
-        if (node.isNumber()) return node.decimalValue();
+        // A number no API sends (1e999999999) stays the text it came as: nothing may print its digits.
+        if (node.isNumber()) return NumberText.sane(node.decimalValue()).map(Object.class::cast).orElseGet(node::asText);
         return node.asText();
     }
 

@@ -1,5 +1,7 @@
 package io.kecsh.runtime.protocol;
 
+import io.kecsh.runtime.text.UserText;
+
 import java.nio.charset.StandardCharsets;
 
 /** The start of a body for a message: bounded, on one line, and withheld when it may hold a secret. */
@@ -29,6 +31,7 @@ final class BodySnippet {
             lastBlank = blank;
         }
         boolean cut = out.length() >= MAX_CHARS || bytes < body.length;
-        return "'" + out.toString().strip() + (cut ? "…" : "") + "'";
+        // What folding leaves that a terminal would still act on (bidi overrides, lone surrogates) is escaped.
+        return "'" + UserText.escaped(out.toString().strip()) + (cut ? "…" : "") + "'";
     }
 }

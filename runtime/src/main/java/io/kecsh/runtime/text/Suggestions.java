@@ -10,9 +10,17 @@ import java.util.Locale;
  * "Did you mean" candidates: a case-insensitive match first, otherwise the closest names by edit
  * distance (with transpositions), all of them when several are equally close (S4.2X names S4.2A,
  * S4.2B, S4.2C and S4.2D rather than guessing one).
+ *
+ * <p>The work per value is bounded: edit distance is at least the difference in length, so a
+ * candidate whose length differs by more than the allowed distance is skipped without computing
+ * one, and a value longer than every candidate by more than that gets no suggestion at all (a
+ * megabyte instance type costs a length comparison per candidate, not a megabyte-by-candidate
+ * table). The distance itself is computed only within the allowed band and gives up past it.
  */
 public final class Suggestions {
     private static final int MAX_SHOWN = 5;
+    /** The most edits a suggestion may be away from what was given. */
+    private static final int MAX_DISTANCE = 3;
 
     private Suggestions() {
     }
@@ -20,15 +28,18 @@ public final class Suggestions {
     /** Candidates worth suggesting for {@code given}, closest first; empty when nothing is close. */
     public static List<String> closest(String given, Collection<String> candidates) {
         if (given == null || given.isEmpty()) return List.of();
+        int longest = 0;
+        for (String c : candidates) longest = Math.max(longest, c.length());
+        if (given.length() > longest + MAX_DISTANCE) return List.of();
         String lowerGiven = given.toLowerCase(Locale.ROOT);
-        List<String> sameIgnoringCase = candidates.stream()
-            .filter(c -> c.toLowerCase(Locale.ROOT).equals(lowerGiven)).toList();
+        List<String> sameIgnoringCase = candidates.stream().filter(c -> c.equalsIgnoreCase(given)).toList();
         if (!sameIgnoringCase.isEmpty()) return sameIgnoringCase;
-        int limit = Math.max(1, Math.min(3, given.length() / 3));
+        int limit = Math.max(1, Math.min(MAX_DISTANCE, given.length() / 3));
         int best = Integer.MAX_VALUE;
         List<String> bestOnes = new ArrayList<>();
         for (String candidate : candidates) {
-            int d = distance(lowerGiven, candidate.toLowerCase(Locale.ROOT));
+            if (Math.abs(candidate.length() - given.length()) > limit) continue;
+            int d = distance(lowerGiven, candidate.toLowerCase(Locale.ROOT), limit);
             if (d > limit) continue;
             if (d < best) {
                 best = d;
@@ -67,18 +78,44 @@ public final class Suggestions {
 
     /** Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps. */
     static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
+        return distance(a, b, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The distance when it is at most {@code limit}, otherwise some number above {@code limit}:
+     * only cells within {@code limit} of the diagonal are computed, and a row whose every cell
+     * exceeds the limit ends the computation.
+     */
+    static int distance(String a, String b, int limit) {
+        int n = a.length();
+        int m = b.length();
+        if (Math.abs(n - m) > limit) return limit == Integer.MAX_VALUE ? Math.abs(n - m) : limit + 1;
+        int far = limit == Integer.MAX_VALUE ? Integer.MAX_VALUE / 2 : limit + 1;
+        int[] before = new int[m + 1];
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        for (int j = 0; j <= m; j++) previous[j] = Math.min(j, far);
+        for (int i = 1; i <= n; i++) {
+            int from = limit == Integer.MAX_VALUE ? 1 : Math.max(1, i - limit);
+            int to = limit == Integer.MAX_VALUE ? m : Math.min(m, i + limit);
+            java.util.Arrays.fill(current, far);
+            current[0] = Math.min(i, far);
+            int rowBest = current[0];
+            for (int j = from; j <= to; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    d = Math.min(d, before[j - 2] + 1);
                 }
+                current[j] = Math.min(d, far);
+                rowBest = Math.min(rowBest, current[j]);
             }
+            if (rowBest >= far) return far;
+            int[] spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
-        return d[a.length()][b.length()];
+        return previous[m];
     }
 }

@@ -25,6 +25,13 @@ final class Formats {
     private static final DateTimeFormatter AUTO_DELETE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
     private static final Duration AUTO_DELETE_LEAD = Duration.ofMinutes(30);
 
+    /**
+     * Formats whose check admits only short values (a UUID, an address, a host name, a password,
+     * a time) and so bounds a value's length by itself; a member of any other format needs a
+     * {@code maxLength} (the model lint holds every string parameter to one of the two).
+     */
+    static final java.util.Set<String> LENGTH_BOUNDING = java.util.Set.of("uuid", "ipv4", "hostName", "password", "autoDeleteTime");
+
     private final Clock clock;
 
     Formats(Clock clock) {

@@ -2,9 +2,12 @@ package io.kecsh.runtime.validate;
 
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
+import io.kecsh.runtime.text.NumberText;
 import io.kecsh.runtime.text.Suggestions;
+import io.kecsh.runtime.text.UserText;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -52,10 +55,14 @@ final class ParameterReader {
         return typed;
     }
 
+    /**
+     * An unknown name is the caller's text: its path and message carry it escaped and cut
+     * ({@link UserText}), since both reach terminals and the sandbox's error bodies.
+     */
     private void unknown(String key, String top, Collection<String> known) {
         List<String> close = Suggestions.closest(top, known);
-        problems.add(new Problem(Problem.Kind.UNKNOWN_PARAMETER, false, key, null,
-            "unknown parameter '" + key + "'" + (close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)")
+        problems.add(new Problem(Problem.Kind.UNKNOWN_PARAMETER, false, UserText.shown(key), null,
+            "unknown parameter " + UserText.quoted(key) + (close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)")
                 + "; valid parameters: " + String.join(", ", known),
             List.copyOf(known), close));
     }
@@ -73,8 +80,9 @@ final class ParameterReader {
             if (member.type() == MemberType.LIST) {
                 Integer index = index(segment);
                 if (index == null) {
-                    problems.add(Problem.error(Problem.Kind.UNKNOWN_PARAMETER, key, null,
-                        "'" + key + "': " + label + " is a list, so '" + segment + "' must be an index 1, 2, 3…"));
+                    problems.add(Problem.error(Problem.Kind.UNKNOWN_PARAMETER, UserText.shown(key), null,
+                        UserText.quoted(key) + ": " + label + " is a list, so " + UserText.quoted(segment)
+                            + " must be an index 1, 2, 3…"));
                     return;
                 }
                 if (!(container instanceof SortedMap)) {
@@ -86,8 +94,8 @@ final class ParameterReader {
             } else if (member.type() == MemberType.STRUCTURE) {
                 if (!member.members().containsKey(segment)) {
                     List<String> close = Suggestions.closest(segment, member.members().keySet());
-                    problems.add(new Problem(Problem.Kind.UNKNOWN_PARAMETER, false, key, null,
-                        "unknown parameter '" + key + "': " + label + " has "
+                    problems.add(new Problem(Problem.Kind.UNKNOWN_PARAMETER, false, UserText.shown(key), null,
+                        "unknown parameter " + UserText.quoted(key) + ": " + label + " has "
                             + String.join(", ", member.members().keySet())
                             + (close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)"),
                         List.copyOf(member.members().keySet()), close));
@@ -100,8 +108,8 @@ final class ParameterReader {
                 slot = segment;
                 member = member.members().get(segment);
             } else {
-                problems.add(Problem.error(Problem.Kind.UNKNOWN_PARAMETER, key, null,
-                    "'" + key + "': " + label + " takes a single value; send it as " + label + "=…"));
+                problems.add(Problem.error(Problem.Kind.UNKNOWN_PARAMETER, UserText.shown(key), null,
+                    UserText.quoted(key) + ": " + label + " takes a single value; send it as " + label + "=…"));
                 return;
             }
             holder = (Map<Object, Object>) container;
@@ -144,24 +152,45 @@ final class ParameterReader {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
+        BigDecimal d = number(value);
+        if (d == null) return typeProblem(member, value, path, "a whole number" + sizeHint(value));
         try {
-            BigDecimal d = new BigDecimal(value.toString().trim());
             return d.longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+        } catch (ArithmeticException fractionOrBeyondLong) {
             return typeProblem(member, value, path, "a whole number");
         }
     }
 
     private Object decimal(Member member, Object value, String path) {
-        try {
-            return new BigDecimal(value.toString().trim());
-        } catch (NumberFormatException e) {
-            return typeProblem(member, value, path, "a number");
+        BigDecimal d = number(value);
+        return d != null ? d : typeProblem(member, value, path, "a number" + sizeHint(value));
+    }
+
+    /**
+     * The exact value, or null when it is no number or not a sane one ({@link NumberText}): a
+     * value like {@code 1e999999999} stops here, before anything could expand its digits.
+     */
+    private static BigDecimal number(Object value) {
+        if (value instanceof BigDecimal d) return NumberText.sane(d).orElse(null);
+        if (value instanceof BigInteger big) return NumberText.sane(big).orElse(null);
+        if (value instanceof Double || value instanceof Float) {
+            double v = ((Number) value).doubleValue();
+            return Double.isFinite(v) ? NumberText.parse(value.toString()).orElse(null) : null;
         }
+        if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) return null;
+        return NumberText.parse(value instanceof CharSequence text ? text : value.toString()).orElse(null);
+    }
+
+    private static String sizeHint(Object value) {
+        boolean oversized = value instanceof BigDecimal || value instanceof BigInteger
+            ? number(value) == null : value instanceof CharSequence text && NumberText.isOversized(text);
+        return oversized ? " of at most " + NumberText.MAX_DIGITS + " digits" : "";
     }
 
     private Object bool(Member member, Object value, String path) {
         if (value instanceof Boolean b) return b;
+        if (!(value instanceof CharSequence || value instanceof Number)) return typeProblem(member, value, path, "true or false");
+        if (value instanceof CharSequence text && text.length() > 16) return typeProblem(member, value, path, "true or false");
         String s = value.toString().trim().toLowerCase(Locale.ROOT);
         if (s.equals("true") || s.equals("1")) return Boolean.TRUE;
         if (s.equals("false") || s.equals("0")) return Boolean.FALSE;
@@ -175,7 +204,10 @@ final class ParameterReader {
         } else if (value instanceof Collection<?> c) {
             items = new ArrayList<>(c);
         } else if (value.getClass().isArray() && !(value instanceof char[])) {
-            items = java.util.Arrays.asList((Object[]) value);
+            int length = java.lang.reflect.Array.getLength(value);   // int[] as well as Object[]
+            List<Object> boxed = new ArrayList<>(length);
+            for (int i = 0; i < length; i++) boxed.add(java.lang.reflect.Array.get(value, i));
+            items = boxed;
         } else {
             items = List.of(value);   // one value where a list is expected: a list of one
         }

@@ -34,6 +34,11 @@ public final class Validator {
         this.formats = new Formats(clock);
     }
 
+    /** True when values of this format are short by their form alone (no {@code maxLength} needed). */
+    public static boolean formatBoundsLength(String format) {
+        return Formats.LENGTH_BOUNDING.contains(format);
+    }
+
     public ValidationReport validate(String action, Map<String, ?> request) {
         return validate(model.requireOperation(action), request);
     }

@@ -6,6 +6,7 @@ import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.text.NaturalOrder;
 import io.kecsh.runtime.text.Suggestions;
+import io.kecsh.runtime.text.UserText;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -44,11 +45,14 @@ final class ValueChecker {
     }
 
     private void string(Member member, String value, String path) {
+        if (member.maxLength().filter(max -> value.length() > max).isPresent()) {
+            // Too long says it all; no enumeration, pattern or format check spends time on a megabyte.
+            invalid(member, value, path, "must be at most " + member.maxLength().get() + " characters" + lengthRange(member));
+            return;
+        }
         member.enumName().ifPresent(name -> enumValue(service.requireEnum(name), member, value, path));
         member.minLength().filter(min -> value.length() < min).ifPresent(min -> invalid(member, value, path,
             "must be at least " + min + " characters" + lengthRange(member)));
-        member.maxLength().filter(max -> value.length() > max).ifPresent(max -> invalid(member, value, path,
-            "must be at most " + max + " characters" + lengthRange(member)));
         member.pattern().filter(p -> !p.matcher(value).matches()).ifPresent(p -> invalid(member, value, path,
             "must match " + p.pattern()));
         member.format().flatMap(f -> formats.check(f, value, member.maxBytes().orElse(null)))
@@ -91,7 +95,7 @@ final class ValueChecker {
             String prefix = given.substring(0, dot + 1);
             List<String> family = names.stream().filter(n -> n.startsWith(prefix)).sorted(NaturalOrder.INSTANCE).toList();
             if (!family.isEmpty()) {
-                return "allowed " + given.substring(0, dot) + " values: " + String.join(", ", family)
+                return "allowed " + UserText.shown(given.substring(0, dot)) + " values: " + String.join(", ", family)
                     + " (" + names.size() + " values in all)";
             }
         }

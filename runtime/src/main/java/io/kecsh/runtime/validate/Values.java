@@ -1,11 +1,14 @@
 package io.kecsh.runtime.validate;
 
 import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.text.UserText;
 
-/** How a given value appears in a message: quoted, shortened, and masked when it is a secret. */
+/**
+ * How a given value appears in a message: quoted, control characters escaped, cut to its start
+ * (with its length) when long, and masked when it is a secret. See {@link UserText}.
+ */
 final class Values {
     static final String MASK = "****";
-    private static final int MAX_SHOWN = 60;
 
     private Values() {
     }
@@ -13,8 +16,7 @@ final class Values {
     static String shown(Member member, Object value) {
         if (value == null) return null;
         if (member != null && member.sensitive()) return MASK;
-        String s = String.valueOf(value);
-        return s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) + "…" : s;
+        return UserText.shown(value);
     }
 
     static String quoted(Member member, Object value) {

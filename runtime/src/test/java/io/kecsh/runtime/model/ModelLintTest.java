@@ -208,6 +208,46 @@ class ModelLintTest {
         assertTrue(offenders.isEmpty(), String.join("\n", offenders));
     }
 
+    /**
+     * Issue 11: 349 invalid values passed because the model had no constraint for them, and one
+     * (SpotPriceLimit 1e999999999) ran the client out of memory. Every number a caller sends has a
+     * range, every string a maxLength (or a format whose form bounds it), and an enumerated
+     * member's maxLength holds every value of its enumeration.
+     */
+    @Test
+    void everyParameter_isBounded_numbersByARange_stringsByALength() {
+        List<String> offenders = new ArrayList<>();
+        for (Service s : MODEL.services()) {
+            s.commonParams().forEach((name, m) -> bounded(s, m, s.name() + " common " + name, offenders));
+            for (Operation op : s.operations()) {
+                op.params().forEach((name, m) -> bounded(s, m, op + "." + name, offenders));
+            }
+        }
+        assertTrue(offenders.isEmpty(), offenders.size() + " unbounded parameters:\n" + String.join("\n", offenders));
+    }
+
+    private static void bounded(Service s, Member m, String where, List<String> offenders) {
+        switch (m.type()) {
+            case INTEGER, LONG, FLOAT -> {
+                check(offenders, m.min().isPresent() && m.max().isPresent(), where + ": number without min and max");
+                check(offenders, m.min().isEmpty() || m.max().isEmpty() || m.min().get().compareTo(m.max().get()) <= 0,
+                    where + ": min above max");
+            }
+            case STRING -> {
+                boolean byForm = m.format().filter(Validator::formatBoundsLength).isPresent();
+                check(offenders, byForm || m.maxLength().isPresent(), where + ": string without maxLength");
+                m.maxLength().ifPresent(max -> {
+                    check(offenders, m.minLength().orElse(0) <= max, where + ": minLength above maxLength");
+                    m.enumName().flatMap(s::enumDef).ifPresent(e -> e.names().stream().filter(v -> v.length() > max)
+                        .forEach(v -> offenders.add(where + ": enum value " + v + " longer than maxLength " + max)));
+                });
+            }
+            case LIST -> bounded(s, m.member(), where + "[]", offenders);
+            case STRUCTURE -> m.members().forEach((name, child) -> bounded(s, child, where + "." + name, offenders));
+            case BOOLEAN -> { }
+        }
+    }
+
     @Test
     void decisions_coverEveryCatalogContradiction() {
         Set<Integer> decided = new TreeSet<>();

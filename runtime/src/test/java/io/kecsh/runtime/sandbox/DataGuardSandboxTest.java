@@ -131,7 +131,7 @@ class DataGuardSandboxTest {
         String local = launch(f, region, 1, "I1.1A").get(0);
         var e = invalid("InstanceId.1", () -> add(g, List.of(local)));
         assertTrue(e.serviceMessage().contains("local disk"), e.serviceMessage());
-        invalid("DataGuardId", () -> add("no-such-group", List.of(cloud)));
+        invalid("DataGuardId", () -> add("00000000-0000-4000-8000-000000000000", List.of(cloud)));
         assertEquals(0L, only(g).get("DataGuardUsedSize"));
     }
 
@@ -141,7 +141,7 @@ class DataGuardSandboxTest {
         List<String> ids = launch(f, region, 3, "S4.2B");
         add(g, ids.subList(0, 2));
         invalid("InstanceId.1", () -> f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", g, "InstanceId", List.of(ids.get(2)))));
-        invalid("DataGuardId", () -> f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", "nope", "InstanceId", List.of(ids.get(0)))));
+        invalid("DataGuardId", () -> f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", "00000000-0000-4000-8000-000000000000", "InstanceId", List.of(ids.get(0)))));
         Response r = f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", g, "InstanceId", List.of(ids.get(1))));
         assertEquals(List.of(Map.of("InstanceId", ids.get(1), "Return", true)), items(r, "ReturnSet"));
         assertNull(groupOf(ids.get(1)));
@@ -157,7 +157,7 @@ class DataGuardSandboxTest {
         f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", a, "DataGuardName", "renamed"));
         invalid("DataGuardName", () -> f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", a, "DataGuardName", "b")));
         invalid("DataGuardName", () -> group("b"));
-        invalid("DataGuardId", () -> f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", "nope", "DataGuardName", "x")));
+        invalid("DataGuardId", () -> f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", "00000000-0000-4000-8000-000000000000", "DataGuardName", "x")));
     }
 
     @Test
@@ -167,7 +167,7 @@ class DataGuardSandboxTest {
         assertEquals(List.of(a, b), groups().stream().map(g -> g.get("DataGuardId")).toList());
         assertEquals(List.of(b), groups("DataGuardName", "b").stream().map(g -> g.get("DataGuardId")).toList());
         assertEquals(List.of(), groups("DataGuardId", a, "DataGuardName", "b"));
-        assertEquals(List.of(), groups("DataGuardId", "unknown"));
+        assertEquals(List.of(), groups("DataGuardId", "00000000-0000-4000-8000-000000000000"));
         try (CloudClient shanghai = clientIn(f, "cn-shanghai-2")) {
             assertTrue(items(shanghai.call("DescribeDataGuardGroup", Map.of()), "DataGuardsSet").isEmpty(), "groups are per region");
         }
@@ -181,7 +181,7 @@ class DataGuardSandboxTest {
         add(b, List.of(member));
         var e = invalid("DataGuardId.2", () -> f.client.call("DeleteDataGuardGroups", Map.of("DataGuardId", List.of(a, b))));
         assertTrue(e.serviceMessage().contains("RemoveVmFromDataGuard"), e.serviceMessage());
-        invalid("DataGuardId.1", () -> f.client.call("DeleteDataGuardGroups", Map.of("DataGuardId", List.of("nope"))));
+        invalid("DataGuardId.1", () -> f.client.call("DeleteDataGuardGroups", Map.of("DataGuardId", List.of("00000000-0000-4000-8000-000000000000"))));
         assertEquals(2, groups().size());
         f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", b, "InstanceId", List.of(member)));
         Response r = f.client.call("DeleteDataGuardGroups", Map.of("DataGuardId", List.of(a, b)));

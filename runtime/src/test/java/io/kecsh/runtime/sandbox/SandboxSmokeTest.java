@@ -15,8 +15,8 @@ class SandboxSmokeTest {
     void aSignedCallReachesDispatch_andAWrongSecretIsRefused() {
         try (SandboxFixture f = new SandboxFixture()) {
             ServiceException none = assertThrows(ServiceException.class, () -> f.client.call("ModifyDataGuardGroups",
-                Map.of("DataGuardId", "dg-1", "DataGuardName", "x")));
-            assertEquals("InvalidParameterValue", none.code(), "the handler ran and found no group dg-1");
+                Map.of("DataGuardId", "00000000-0000-4000-8000-000000000000", "DataGuardName", "x")));
+            assertEquals("InvalidParameterValue", none.code(), "the handler ran and found no group 00000000-0000-4000-8000-000000000000");
             try (CloudClient wrong = f.clientWith(new Credentials(f.sandbox.credentials().kingsoft().accessKeyId(), "not-the-secret"),
                 f.sandbox.credentials().alibaba())) {
                 ServiceException e = assertThrows(ServiceException.class, () -> wrong.call("DescribeRegions", Map.of()));

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 public final class SampleRequests {
     public static final String UUID = "48de6f74-e287-45df-b55e-94266d77483f";
-    private static final List<String> PATTERN_CANDIDATES = List.of("kms", "1", "image_01", "http://ks3.example.com/image.qcow2");
+    private static final List<String> PATTERN_CANDIDATES = List.of("kms", "1", "image_01", "http://ks3.example.com/image.qcow2",
+        "89004402-e982-4d9c-a9d5-9530b58122e4-a");
 
     private final ServiceModel model;
     private final Validator validator;

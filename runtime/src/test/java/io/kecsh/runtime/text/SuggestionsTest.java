@@ -31,6 +31,36 @@ class SuggestionsTest {
     }
 
     @Test
+    void aMegabyteValue_getsNoSuggestion_withoutAnEditDistanceTable() {
+        String huge = "S4.2B" + "x".repeat(1 << 20);
+        List<String> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) candidates.add("S4." + i + "B");
+        long start = System.nanoTime();
+        assertEquals(List.of(), Suggestions.closest(huge, candidates));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 200, millis + " ms");
+    }
+
+    @Test
+    void bandedDistance_agreesWithTheFullOne_withinItsLimit() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 2000; i++) {
+            String a = word(random);
+            String b = word(random);
+            int full = Suggestions.distance(a, b);
+            int banded = Suggestions.distance(a, b, 3);
+            if (full <= 3) assertEquals(full, banded, a + " / " + b);
+            else org.junit.jupiter.api.Assertions.assertTrue(banded > 3, a + " / " + b + ": " + banded);
+        }
+    }
+
+    private static String word(java.util.Random random) {
+        StringBuilder w = new StringBuilder();
+        for (int i = random.nextInt(8); i > 0; i--) w.append("abcS4.".charAt(random.nextInt(6)));
+        return w.toString();
+    }
+
+    @Test
     void naturalOrder_readsNumbersAsNumbers() {
         List<String> sorted = new java.util.ArrayList<>(List.of("S4.12B", "S4.2B", "S4.1A", "S4.32C"));
         sorted.sort(NaturalOrder.INSTANCE);
