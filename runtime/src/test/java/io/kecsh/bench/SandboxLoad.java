@@ -135,15 +135,23 @@ public final class SandboxLoad {
             workers[i] = new Worker(i, end);
             threads[i] = new Thread(workers[i], "load-" + i);
         }
+        com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long gc0 = gcMillis();
         long start = System.nanoTime();
         for (Thread t : threads) t.start();
         for (Thread t : threads) t.join();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpu0) / 1e6;
+        long gc = gcMillis() - gc0;
         if (!report) return;
         long total = 0;
         long errors = 0;
         long failures = 0;
         Map<String, Long> byAction = new TreeMap<>();
+        Map<String, Long> timeByAction = new TreeMap<>();
+        Map<String, Long> bytesByAction = new TreeMap<>();
         List<long[]> all = new ArrayList<>();
         for (Worker w : workers) {
             total += w.count;
@@ -151,15 +159,29 @@ public final class SandboxLoad {
             failures += w.failures;
             all.add(Arrays.copyOf(w.latencies, w.count));
             w.byAction.forEach((k, v) -> byAction.merge(k, v, Long::sum));
+            w.timeByAction.forEach((k, v) -> timeByAction.merge(k, v, Long::sum));
+            w.bytesByAction.forEach((k, v) -> bytesByAction.merge(k, v, Long::sum));
         }
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         System.out.printf("%d requests in %.1f s: %.0f requests/s; p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
             total, elapsed, total / elapsed, pct(latencies, 0.50), pct(latencies, 0.99),
             latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
-        System.out.printf("answers other than 200: %d; connection failures: %d; mix: %s%n", errors, failures, byAction);
+        System.out.printf("answers other than 200: %d; connection failures: %d%n", errors, failures);
+        StringBuilder mix = new StringBuilder("mix (count, mean ms, mean KB):");
+        byAction.forEach((k, v) -> mix.append(String.format(" %s %d %.1f %.1f;", k, v, timeByAction.get(k) / 1e6 / v,
+            bytesByAction.get(k) / 1024.0 / v)));
+        System.out.println(mix);
+        System.out.printf("CPU (sandbox and clients): %.2f ms per request, %.2f cores busy; GC %d ms%n",
+            cpu / Math.max(1, total), cpu / 1000 / elapsed, gc);
         System.out.printf("heap (sandbox and clients, one JVM): used %d MB, committed %d MB, max %d MB%n",
             heap.getUsed() >> 20, heap.getCommitted() >> 20, heap.getMax() >> 20);
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) sum += Math.max(0, gc.getCollectionTime());
+        return sum;
     }
 
     private static double pct(long[] sorted, double p) {
@@ -176,6 +198,8 @@ public final class SandboxLoad {
         long errors;
         long failures;
         final Map<String, Long> byAction = new TreeMap<>();
+        final Map<String, Long> timeByAction = new TreeMap<>();
+        final Map<String, Long> bytesByAction = new TreeMap<>();
 
         Worker(int index, long end) {
             this.random = new SplittableRandom(1000 + index);
@@ -189,9 +213,10 @@ public final class SandboxLoad {
                 Map<String, String> p = next();
                 String request = sign(p);
                 long t0 = System.nanoTime();
+                Response r;
                 try {
                     if (c == null) c = new Connection(port);
-                    Response r = c.send(request);
+                    r = c.send(request);
                     if (r.status != 200) errors++;
                     if (r.close) {
                         c.close();
@@ -206,7 +231,10 @@ public final class SandboxLoad {
                 long took = System.nanoTime() - t0;
                 if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
                 latencies[count++] = took;
-                byAction.merge(p.get("Action"), 1L, Long::sum);
+                String action = p.get("Action") + (p.containsKey("Marker") ? " page" : p.containsKey("InstanceId.1") ? " by id" : "");
+                byAction.merge(action, 1L, Long::sum);
+                timeByAction.merge(action, took, Long::sum);
+                bytesByAction.merge(action, (long) r.length, Long::sum);
             }
             if (c != null) c.close();
         }
@@ -309,7 +337,7 @@ public final class SandboxLoad {
         return s.toString();
     }
 
-    private record Response(int status, String body, boolean close) {
+    private record Response(int status, String body, boolean close, int length) {
     }
 
     /** A keep-alive HTTP/1.1 connection that reads Content-Length or chunked bodies. */
@@ -353,7 +381,7 @@ public final class SandboxLoad {
             } else {
                 body = in.readNBytes((int) Math.max(0, length));
             }
-            return new Response(code, code == 200 ? "" : new String(body, StandardCharsets.UTF_8), close);
+            return new Response(code, code == 200 ? "" : new String(body, StandardCharsets.UTF_8), close, body.length);
         }
 
         private String line() throws IOException {

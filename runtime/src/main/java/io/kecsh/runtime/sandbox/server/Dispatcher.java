@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -73,7 +74,7 @@ public final class Dispatcher {
     }
 
     public HttpResponse handle(HttpRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         List<QueryParam> params = parameters(request);
         boolean acs3 = AlibabaSignatureCheck.isAcs3(request);
         boolean rpc = !acs3 && AlibabaSignatureCheck.isRpc(params);
@@ -103,12 +104,7 @@ public final class Dispatcher {
             }
             ActionHandler handler = handlers.find(operation.name()).orElseThrow(() -> unknownAction(alibabaStyle, action));
             SandboxRequest call = new SandboxRequest(service, operation, typed, region, caller.accessKeyId(), requestId);
-            Map<String, Object> result;
-            synchronized (state.lock()) {
-                handlers.runBeforeEachCall(call, state);
-                result = handler.handle(call, state);
-                if (operation.mutating()) afterChange.accept(state);
-            }
+            Map<String, Object> result = run(handler, call);
             if (fault != null && fault.kind() == FaultPlan.Fault.Kind.DROP_AFTER) throw new DropConnection();
             byte[] body = writer.success(operation, result, requestId, json);
             return new HttpResponse(200, Headers.of("Content-Type", ResponseWriter.contentType(json)), body);
@@ -117,6 +113,41 @@ public final class Dispatcher {
             return new HttpResponse(e.status(), Headers.of("Content-Type", ResponseWriter.contentType(json)),
                 writer.error(envelope, error, json));
         }
+    }
+
+    /**
+     * Runs the handler: a read with nothing due beside other reads under the shared lock; anything
+     * else alone, after the time-driven changes, saving the state after a change before answering.
+     */
+    private Map<String, Object> run(ActionHandler handler, SandboxRequest call) {
+        ReentrantReadWriteLock access = state.access();
+        access.readLock().lock();
+        try {
+            ActionHandler view = handlers.sharedView(call, state).orElse(null);
+            if (view != null) return view.handle(call, state);
+        } finally {
+            access.readLock().unlock();
+        }
+        access.writeLock().lock();
+        try {
+            synchronized (state.lock()) {
+                handlers.runBeforeEachCall(call, state);
+                Map<String, Object> result = handler.handle(call, state);
+                if (call.operation().mutating()) afterChange.accept(state);
+                return result;
+            }
+        } finally {
+            access.writeLock().unlock();
+        }
+    }
+
+    /**
+     * A version-4 UUID from the thread's generator: request ids need to be unique, not
+     * unguessable, and UUID.randomUUID() serializes every request on one SecureRandom.
+     */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
     private Caller authenticate(HttpRequest request, List<QueryParam> params, Service service, Operation operation,
