@@ -43,6 +43,8 @@ import java.util.function.Consumer;
  */
 public final class Dispatcher {
     /** Parameters that belong to the protocol or the signature, not to the action. */
+    /** The methods the documents give (GET recommended, POST with a form body); others are answered 405. */
+    private static final Set<String> ALLOWED_METHODS = Set.of("GET", "POST");
     private static final Set<String> KINGSOFT_PROTOCOL = Set.of("Action", "Version");
     private static final Set<String> ALIBABA_PROTOCOL = Set.of("Action", "Version", "AccessKeyId", "Signature", "SignatureMethod",
         "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "Format", "SecurityToken", "RegionId");
@@ -75,7 +77,13 @@ public final class Dispatcher {
 
     public HttpResponse handle(HttpRequest request) {
         String requestId = requestId();
-        List<QueryParam> params = parameters(request);
+        if (!ALLOWED_METHODS.contains(request.method())) return methodNotAllowed(request, requestId);
+        List<QueryParam> params;
+        try {
+            params = parameters(request);
+        } catch (MalformedRequest bad) {
+            return malformed(bad.part(), request.headers().first("Accept").map(a -> a.contains("json")).orElse(false));
+        }
         boolean acs3 = AlibabaSignatureCheck.isAcs3(request);
         boolean rpc = !acs3 && AlibabaSignatureCheck.isRpc(params);
         boolean alibabaStyle = acs3 || rpc;
@@ -202,14 +210,42 @@ public final class Dispatcher {
         return SandboxError.documented(kec, kec.operation("DescribeRegions").orElseThrow(), "NoSuchEntity");
     }
 
-    /** Query parameters, plus the form body of a POST (Kingsoft's POST carries everything there). */
+    /** Query parameters, plus the form body of a POST (Kingsoft's POST carries everything there), read strictly. */
     static List<QueryParam> parameters(HttpRequest request) {
         List<QueryParam> all = new ArrayList<>(request.query());
         String type = request.headers().first("Content-Type").orElse("");
         if (request.body().length > 0 && FormEncoding.isFormContentType(type)) {
-            all.addAll(FormEncoding.decode(new String(request.body(), StandardCharsets.UTF_8)));
+            all.addAll(RequestText.pairs(RequestText.utf8(request.body(), "(request body)")));
         }
         return all;
+    }
+
+    /**
+     * 400 InvalidQueryParameter naming what could not be read (a parameter's name, or the request
+     * URI or body), in Kingsoft's envelope: a request that cannot be read cannot say which API it
+     * was meant for (the decision is in this package's package-info).
+     */
+    public HttpResponse malformed(String part, boolean json) {
+        Service kec = model.requireService("kec");
+        Operation envelope = kec.operation("DescribeRegions").orElseThrow();
+        return errorResponse(envelope, SandboxError.documented(kec, envelope, "InvalidQueryParameter", part), requestId(), json, Headers.empty());
+    }
+
+    /** 405 with Allow for a method other than GET and POST, with Kingsoft's documented InvalidMethod code. */
+    private HttpResponse methodNotAllowed(HttpRequest request, String requestId) {
+        Service kec = model.requireService("kec");
+        Operation envelope = kec.operation("DescribeRegions").orElseThrow();
+        SandboxError documented = SandboxError.documented(kec, envelope, "InvalidMethod", RequestText.shown(request.method()));
+        boolean json = request.headers().first("Accept").map(a -> a.contains("json")).orElse(false);
+        return errorResponse(envelope, new SandboxError(documented.code(), 405, documented.getMessage()), requestId, json,
+            Headers.of("Allow", "GET, POST"));
+    }
+
+    private HttpResponse errorResponse(Operation envelope, SandboxError e, String requestId, boolean json, Headers extra) {
+        ServiceError error = new ServiceError(e.status(), e.code(), e.getMessage(), ServiceError.typeFor(e.status()), requestId);
+        Headers headers = Headers.of("Content-Type", ResponseWriter.contentType(json));
+        for (Map.Entry<String, String> h : extra.entries()) headers = headers.with(h.getKey(), h.getValue());
+        return new HttpResponse(e.status(), headers, writer.error(envelope, error, json));
     }
 
     private static String value(List<QueryParam> params, String name) {
