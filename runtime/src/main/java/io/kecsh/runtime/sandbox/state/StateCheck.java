@@ -40,7 +40,7 @@ final class StateCheck {
             Instance i = e.getValue();
             String where = at + ".instances." + e.getKey();
             if (i == null) return where + " is null";
-            p = notNull(where, "id", i.id, "state", i.state, "type", i.type, "zone", i.zone, "securityGroupIds", i.securityGroupIds,
+            p = notNull(where, "id", i.id, "state", i.state, "securityGroupIds", i.securityGroupIds,
                 "keyIds", i.keyIds, "dataDisks", i.dataDisks, "extra", i.extra);
             if (p == null) p = transition(where, i.transition);
             if (p != null) return p;
