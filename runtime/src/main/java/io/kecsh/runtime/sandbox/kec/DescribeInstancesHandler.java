@@ -26,16 +26,10 @@ import java.util.stream.Stream;
  */
 final class DescribeInstancesHandler implements ActionHandler {
 
-    /** Applies what is due (counting this describe, on a clock that counts them), then answers. */
     @Override
     public Map<String, Object> handle(SandboxRequest request, SandboxState state) {
-        InstanceStates.settle(state.region(request.region()), state.clock(), true);
-        return view(request, state);
-    }
-
-    /** The answer, changing nothing: what {@link #handle} does once everything due is applied. */
-    Map<String, Object> view(SandboxRequest request, SandboxState state) {
-        RegionState region = state.regions.get(request.region());
+        RegionState region = state.region(request.region());
+        InstanceStates.settle(region, state.clock(), true);
         Set<String> ids = new HashSet<>(request.strings("InstanceId"));
         Set<Long> projects = new HashSet<>();
         request.list("ProjectId").forEach(p -> projects.add(((Number) p).longValue()));

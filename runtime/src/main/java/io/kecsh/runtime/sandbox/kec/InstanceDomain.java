@@ -8,12 +8,9 @@ public final class InstanceDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
         // finished transitions and passed auto-delete times apply before any domain reads an instance
-        handlers.beforeEachCall((request, state) -> InstanceStates.settle(state.region(request.region()), state.clock(), false),
-            (request, state) -> InstanceStates.settled(state.regions.get(request.region()), state.clock(), false));
-        DescribeInstancesHandler describe = new DescribeInstancesHandler();
-        handlers.onRead("DescribeInstances", describe,
-            (request, state) -> InstanceStates.settled(state.regions.get(request.region()), state.clock(), true), describe::view);
+        handlers.beforeEachCall((request, state) -> InstanceStates.settle(state.region(request.region()), state.clock(), false));
         handlers.on("RunInstances", new RunInstancesHandler())
+            .on("DescribeInstances", new DescribeInstancesHandler())
             .on("StartInstances", InstanceLifecycle::start)
             .on("StopInstances", InstanceLifecycle::stop)
             .on("RebootInstances", InstanceLifecycle::reboot)

@@ -63,27 +63,6 @@ final class InstanceStates {
         }
     }
 
-    /**
-     * True when {@link #settle} would change nothing now: no transition due, no auto-delete time
-     * passed, and (for a describe on a clock that counts describes) no transition to count.
-     * Reads only, so that describes may check it beside each other.
-     */
-    static boolean settled(RegionState region, SandboxClock clock, boolean countAsDescribe) {
-        if (region == null) return false;
-        LocalDateTime beijingNow = null;
-        for (Instance i : region.instances.values()) {
-            if (i.transition != null) {
-                if (i.transition.due(clock) || countAsDescribe && clock.describesPerTransition() > 0) return false;
-            }
-            if (GONE.equals(i.state)) return false;
-            if (i.autoDeleteTime != null && !i.inState("recycling", "deleting", GONE)) {
-                if (beijingNow == null) beijingNow = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8));
-                if (!LocalDateTime.parse(i.autoDeleteTime, AUTO_DELETE).isAfter(beijingNow)) return false;
-            }
-        }
-        return true;
-    }
-
     /** The instance named by a parameter, or InvalidParameterValue naming it (KEC documents no NotFound). */
     static Instance require(SandboxRequest request, RegionState region, String param, String id) {
         Instance i = region.instances.get(id);

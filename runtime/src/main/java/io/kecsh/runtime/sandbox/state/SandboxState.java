@@ -2,12 +2,11 @@ package io.kecsh.runtime.sandbox.state;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The whole emulated cloud: regions with their resources, SSH keys (global in sks), KMS
  * instances, and BSS idempotency records. Plain data, persisted as JSON by {@link StateFile}; the
- * dispatcher runs every change alone (see {@link #access()}), so handlers need no locking of their own.
+ * dispatcher serializes every call on {@link #lock()}, so handlers need no locking of their own.
  */
 public final class SandboxState {
     public Map<String, RegionState> regions = new LinkedHashMap<>();
@@ -20,19 +19,11 @@ public final class SandboxState {
     public Ids ids = new Ids(20261122L, 0);
 
     private final transient Object lock = new Object();
-    /** Reads share it, changes hold it alone (and the monitor {@link #lock()} too, which tests read under). */
-    private final transient ReentrantReadWriteLock access = new ReentrantReadWriteLock();
     /** The sandbox's clock (not persisted): set when the sandbox starts, read by handlers for transitions. */
     private transient SandboxClock clock = SandboxClock.manual(java.time.Instant.EPOCH);
 
-    /** The monitor every change holds: a test reading the state under it never sees half a change. */
     public Object lock() {
         return lock;
-    }
-
-    /** The dispatcher's lock: shared by reads that change nothing, exclusive for everything else. */
-    public ReentrantReadWriteLock access() {
-        return access;
     }
 
     public SandboxClock clock() {

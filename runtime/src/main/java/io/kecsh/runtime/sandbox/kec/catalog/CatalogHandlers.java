@@ -14,8 +14,8 @@ public final class CatalogHandlers {
         PriceHandlers prices = new PriceHandlers(catalog);
         TemplateHandlers templates = new TemplateHandlers(catalog);
         DataGuardHandlers dataGuard = new DataGuardHandlers();
-        handlers.onRead("DescribeRegions", regions::describeRegions)
-            .onRead("DescribeAvailabilityZones", regions::describeZones)
+        handlers.on("DescribeRegions", regions::describeRegions)
+            .on("DescribeAvailabilityZones", regions::describeZones)
             .on("DescribeInstanceFamilies", types::describeFamilies)
             .on("DescribeInstanceTypeConfigs", types::describeTypeConfigs)
             .on("DescribePrice", prices::describePrice)

@@ -23,8 +23,7 @@ public final class ImageHandlers {
 
     public static void register(HandlerRegistry handlers) {
         handlers.on("CreateImage", ImageHandlers::createImage)
-            // with no image changing, describing settles nothing: it may run beside other reads
-            .onRead("DescribeImages", ImageHandlers::describeImages, ImageHandlers::noImageChanging, ImageHandlers::describeImages)
+            .on("DescribeImages", ImageHandlers::describeImages)
             .on("RemoveImages", ImageHandlers::removeImages)
             .on("ModifyImageAttribute", ImageHandlers::modifyImageAttribute)
             .on("ImportImage", ImageHandlers::importImage);
@@ -52,10 +51,6 @@ public final class ImageHandlers {
             .map(id -> List.of(Lookup.image(r, images, "ImageId", id, true)))
             .orElseGet(images::describeAll);
         return Map.of("ImagesSet", listed.stream().map(ImageView::of).toList());
-    }
-
-    private static boolean noImageChanging(SandboxRequest r, SandboxState state) {
-        return state.regions.get(r.region()).images.values().stream().allMatch(image -> image.transition == null);
     }
 
     static Map<String, Object> removeImages(SandboxRequest r, SandboxState state) {
