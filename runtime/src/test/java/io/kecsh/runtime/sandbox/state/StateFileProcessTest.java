@@ -100,8 +100,9 @@ class StateFileProcessTest {
     void secondSandboxOnOneStateFile_isRefusedNamingTheFileAndHolder_whileTheFirstKeepsServing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("shared.json");
         Child first = Child.start(file);
+        Process second = null;
         try {
-            Process second = Child.command(file).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            second = Child.command(file).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second sandbox stops by itself");
             String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             assertEquals(2, second.exitValue(), err);
@@ -113,6 +114,7 @@ class StateFileProcessTest {
                 assertEquals(1L, client.call("DescribeInstances", Map.of("InstanceId", List.of(created.get("InstanceId")))).get("InstanceCount"));
             }
         } finally {
+            if (second != null) second.destroyForcibly();   // were it not refused, it must not outlive the test
             first.process.destroyForcibly();
             first.process.waitFor(30, TimeUnit.SECONDS);
         }
