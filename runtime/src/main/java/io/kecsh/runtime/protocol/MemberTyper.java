@@ -5,7 +5,7 @@ import io.kecsh.runtime.model.Member;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,39 +61,115 @@ final class MemberTyper {
      * so that written bodies look like the documentation's samples.
      */
     Map<String, Object> structure(Map<?, ?> raw, Member structure, String path) {
+        return structure(raw, structure, Where.root(path));
+    }
+
+    private Map<String, Object> structure(Map<?, ?> raw, Member structure, Where path) {
         Map<String, Member> members = structure.members();
-        Set<String> names = new HashSet<>();
-        raw.keySet().forEach(k -> names.add(String.valueOf(k)));
+        if (strict) {
+            Map<String, Object> typed = typedAsGiven(raw, members, path);
+            if (typed != null) return typed;
+        }
+        Set<String> names = null;   // the body's names, needed only for a name the model lacks
         LinkedHashMap<String, Object> typed = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : strict ? modelOrder(raw, members) : raw.entrySet()) {
             String given = String.valueOf(entry.getKey());
-            String modelName = MemberNames.resolve(members, given, names);
+            String modelName;
+            if (members.containsKey(given)) {
+                modelName = given;
+            } else {
+                if (names == null) {
+                    names = new HashSet<>();
+                    for (Object k : raw.keySet()) names.add(String.valueOf(k));
+                }
+                modelName = MemberNames.resolve(members, given, names);
+            }
             // Two spellings of one member in one body (requestid and REQUESTID): the first takes
             // the model name, the second stays as it came rather than overwriting it.
             String name = modelName != null && !typed.containsKey(modelName) ? modelName : given;
             Member member = name.equals(modelName) ? members.get(modelName) : null;
-            Object value = value(entry.getValue(), member, Paths.member(path, name));
+            Object value = value(entry.getValue(), member, path.member(name));
             if (value != null) typed.put(name, value);
         }
         return ImmutableTree.wrapMap(typed);
     }
 
-    private static Collection<Map.Entry<?, ?>> modelOrder(Map<?, ?> raw, Map<String, Member> members) {
-        List<Map.Entry<?, ?>> ordered = new ArrayList<>(raw.size());
-        List<Map.Entry<?, ?>> rest = new ArrayList<>();
+    /**
+     * Writing, when every name is a model member's, in model order: each value checked (and
+     * converted where it needs to be) in one pass, and the body itself returned when nothing
+     * needed converting — a sandbox's large answers are mostly typed already and need no copy.
+     * Null when the names need the general path (unknown or misspelt names, another order).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> typedAsGiven(Map<?, ?> raw, Map<String, Member> members, Where path) {
+        if (!inModelOrder(raw, members)) return null;
+        for (Object key : raw.keySet()) if (!(key instanceof String name) || !members.containsKey(name)) return null;
+        LinkedHashMap<String, Object> copy = null;
+        int seen = 0;
         for (Map.Entry<?, ?> entry : raw.entrySet()) {
-            (members.containsKey(String.valueOf(entry.getKey())) ? ordered : rest).add(entry);
+            String name = (String) entry.getKey();
+            Object given = entry.getValue();
+            Object value = value(given, members.get(name), path.member(name));
+            if (copy == null && value != given) {
+                copy = new LinkedHashMap<>();
+                int i = 0;
+                for (Map.Entry<?, ?> before : raw.entrySet()) {
+                    if (i++ == seen) break;
+                    copy.put((String) before.getKey(), before.getValue());
+                }
+            }
+            if (copy != null && value != null) copy.put(name, value);
+            seen++;
         }
-        List<String> order = new ArrayList<>(members.keySet());
-        ordered.sort(Comparator.comparingInt(e -> order.indexOf(String.valueOf(e.getKey()))));
+        return copy == null ? (Map<String, Object>) raw : ImmutableTree.wrapMap(copy);
+    }
+
+    /** The model's members first in model order, then the rest as they came: linear, no sort. */
+    private static Collection<? extends Map.Entry<?, ?>> modelOrder(Map<?, ?> raw, Map<String, Member> members) {
+        if (inModelOrder(raw, members)) return raw.entrySet();
+        List<Map.Entry<?, ?>> rest = new ArrayList<>();
+        Map<String, Map.Entry<?, ?>> known = new HashMap<>();
+        for (Map.Entry<?, ?> entry : raw.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            if (members.containsKey(name)) known.putIfAbsent(name, entry);
+            else rest.add(entry);
+        }
+        List<Map.Entry<?, ?>> ordered = new ArrayList<>(raw.size());
+        for (String name : members.keySet()) {
+            Map.Entry<?, ?> entry = known.get(name);
+            if (entry != null) ordered.add(entry);
+        }
         ordered.addAll(rest);
         return ordered;
     }
 
+    /** True when the known names already come in model order and before any unknown one (as the sandbox builds them). */
+    private static boolean inModelOrder(Map<?, ?> raw, Map<String, Member> members) {
+        java.util.Iterator<String> model = members.keySet().iterator();
+        boolean unknownSeen = false;
+        for (Object key : raw.keySet()) {
+            String name = String.valueOf(key);
+            if (!members.containsKey(name)) {
+                unknownSeen = true;
+                continue;
+            }
+            if (unknownSeen) return false;
+            boolean found = false;
+            while (model.hasNext()) {
+                if (model.next().equals(name)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) return false;
+        }
+        return true;
+    }
+
     /** One value typed by its member (null member: unknown to the model, kept as it came). */
-    Object value(Object raw, Member member, String path) {
+    Object value(Object raw, Member member, Where path) {
         if (raw == null) return null;
-        if (member == null) return ImmutableTree.freeze(raw, path);
+        if (member == null) return ImmutableTree.freeze(raw, path.toString());
         return switch (member.type()) {
             case STRING -> string(raw, member, path);
             case INTEGER, LONG -> integral(raw, member, path);
@@ -104,14 +180,15 @@ final class MemberTyper {
         };
     }
 
-    private Object string(Object raw, Member member, String path) {
+    private Object string(Object raw, Member member, Where path) {
         if (raw instanceof CharSequence text) return text.toString();
         if (raw instanceof Boolean b) return b.toString();
         if (raw instanceof Number number) return Numbers.plainDigits(number);
         return mismatch(raw, member, path);
     }
 
-    private Object integral(Object raw, Member member, String path) {
+    private Object integral(Object raw, Member member, Where path) {
+        if (raw instanceof Long) return raw;
         if (isEmptyText(raw)) return emptyScalar(member, path);
         BigDecimal number = Numbers.exact(raw);
         if (number != null) {
@@ -124,13 +201,14 @@ final class MemberTyper {
         return mismatch(raw, member, path);
     }
 
-    private Object decimal(Object raw, Member member, String path) {
+    private Object decimal(Object raw, Member member, Where path) {
+        if (raw instanceof BigDecimal) return raw;
         if (isEmptyText(raw)) return emptyScalar(member, path);
         BigDecimal number = Numbers.exact(raw);
         return number != null ? number : mismatch(raw, member, path);
     }
 
-    private Object bool(Object raw, Member member, String path) {
+    private Object bool(Object raw, Member member, Where path) {
         if (raw instanceof Boolean b) return b;
         if (isEmptyText(raw)) return emptyScalar(member, path);
         if (raw instanceof CharSequence text) {
@@ -141,33 +219,70 @@ final class MemberTyper {
         return mismatch(raw, member, path);
     }
 
-    private Object list(Object raw, Member member, String path) {
+    private Object list(Object raw, Member member, Where path) {
         Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw);
         ArrayList<Object> typed = new ArrayList<>(items.size());
+        boolean asGiven = strict && raw instanceof List<?>;   // writing: the list itself when no item changed
         int index = 0;
         for (Object item : items) {
-            Object value = value(item, member.member(), Paths.item(path, index++));
+            Object value = value(item, member.member(), path.item(index++));
+            asGiven &= value == item;
             if (value != null) typed.add(value);
         }
-        return ImmutableTree.wrapList(typed);
+        return asGiven ? raw : ImmutableTree.wrapList(typed);
     }
 
-    private Object emptyScalar(Member member, String path) {
+    private Object emptyScalar(Member member, Where path) {
         if (strict) throw slip(member, path, "empty text");
         return null;
     }
 
-    private Object mismatch(Object raw, Member member, String path) {
+    private Object mismatch(Object raw, Member member, Where path) {
         if (strict) throw slip(member, path, "a " + raw.getClass().getSimpleName());
-        return ImmutableTree.freeze(raw, path);
+        return ImmutableTree.freeze(raw, path.toString());
     }
 
-    private IllegalArgumentException slip(Member member, String path, String what) {
+    private IllegalArgumentException slip(Member member, Where path, String what) {
         return new IllegalArgumentException(operation + ": " + path + " is " + member.type().label()
             + " in the model; got " + what + " that is not one");
     }
 
     private static boolean isEmptyText(Object raw) {
         return raw instanceof CharSequence text && text.toString().isBlank();
+    }
+
+    /**
+     * Where a value sits, spelled out ({@code InstancesSet[0].InstanceId}) only when a message
+     * needs it: typing a large body would otherwise build a path string for every value.
+     */
+    private static final class Where {
+        private final Where parent;
+        private final String name;
+        private final int index;
+
+        private Where(Where parent, String name, int index) {
+            this.parent = parent;
+            this.name = name;
+            this.index = index;
+        }
+
+        static Where root(String path) {
+            return new Where(null, path, -1);
+        }
+
+        Where member(String member) {
+            return new Where(this, member, -1);
+        }
+
+        Where item(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) return name;
+            String above = parent.toString();
+            return name == null ? Paths.item(above, index) : Paths.member(above, name);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.kecsh.runtime.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,9 +10,14 @@ import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes response bodies the way the modelled services do, for the sandbox: the success and error
@@ -30,6 +37,7 @@ public final class ResponseWriter {
         .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
         .build();
     private final XmlBodyWriter xml = new XmlBodyWriter();
+    private final Map<String, SerializableString> fieldNames = new ConcurrentHashMap<>();
 
     public ResponseWriter(ServiceModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -104,11 +112,55 @@ public final class ResponseWriter {
             envelope.kingsoftXml());
     }
 
+    /**
+     * Streams the tree with one generator rather than through databind's map serializers, which
+     * look a serializer up for every value (the sandbox's hottest path): the tree holds only maps,
+     * lists, strings, numbers and booleans, and anything else still goes through databind.
+     */
     private byte[] toJson(Map<String, Object> body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write a JSON body: " + e.getOriginalMessage(), e);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            write(generator, body);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write a JSON body: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Member names come from the model: each is quoted and encoded once, not in every body. */
+    private SerializableString fieldName(String name) {
+        SerializableString known = fieldNames.get(name);
+        if (known != null) return known;
+        SerializableString quoted = new SerializedString(name);
+        if (fieldNames.size() < 10_000) fieldNames.putIfAbsent(name, quoted);
+        return quoted;
+    }
+
+    private void write(JsonGenerator generator, Object value) throws IOException {
+        if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> member : map.entrySet()) {
+                generator.writeFieldName(fieldName(String.valueOf(member.getKey())));
+                write(generator, member.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object item : list) write(generator, item);
+            generator.writeEndArray();
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof BigDecimal number) {
+            generator.writeNumber(number);
+        } else if (value == null) {
+            generator.writeNull();
+        } else {
+            json.writeValue(generator, value);
         }
     }
 

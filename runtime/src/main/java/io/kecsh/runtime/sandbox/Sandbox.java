@@ -29,23 +29,31 @@ public final class Sandbox implements AutoCloseable {
         ServiceModel model = ServiceModel.bundled();
         this.clock = options.clock();
         this.credentials = options.credentials();
-        this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile());
-        SandboxState s = stateFile == null ? null : stateFile.load().orElse(null);
-        if (s == null) {
-            s = new SandboxState();
+        this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile()).lock();
+        try {
+            SandboxState s = stateFile == null ? null : stateFile.load().orElse(null);
+            if (s == null) {
+                s = new SandboxState();
+                s.clock(clock);
+                SandboxDomain.SeedContext context = new SandboxDomain.SeedContext(model, clock);
+                for (SandboxDomain d : Domains.all()) d.seed(s, context);
+                if (stateFile != null) stateFile.save(s);
+            }
             s.clock(clock);
-            SandboxDomain.SeedContext context = new SandboxDomain.SeedContext(model, clock);
-            for (SandboxDomain d : Domains.all()) d.seed(s, context);
-            if (stateFile != null) stateFile.save(s);
+            this.stateHolder = s;
+            Consumer<SandboxState> save = stateFile == null ? st -> { } : stateFile::save;
+            this.server = new SandboxHttpServer(options.port(),
+                new Dispatcher(model, s, clock, Domains.handlers(), faults, credentials, save)).start();
+        } catch (RuntimeException e) {
+            if (stateFile != null) stateFile.close();
+            throw e;
         }
-        s.clock(clock);
-        this.stateHolder = s;
-        Consumer<SandboxState> save = stateFile == null ? st -> { } : stateFile::save;
-        this.server = new SandboxHttpServer(options.port(),
-            new Dispatcher(model, s, clock, Domains.handlers(), faults, credentials, save)).start();
     }
 
-    /** Starts a sandbox; throws StateFileException when a state file is damaged (it is never replaced). */
+    /**
+     * Starts a sandbox; throws StateFileException when a state file is damaged (it is never
+     * replaced) or another sandbox holds it (one process per state file, until it closes).
+     */
     public static Sandbox start(SandboxOptions options) {
         return new Sandbox(options);
     }
@@ -79,6 +87,10 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            if (stateFile != null) stateFile.close();
+        }
     }
 }

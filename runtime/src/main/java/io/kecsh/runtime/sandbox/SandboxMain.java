@@ -39,8 +39,9 @@ public final class SandboxMain {
         try {
             sandbox = Sandbox.start(options);
         } catch (StateFile.StateFileException e) {
+            // a state file that cannot be used is a configuration error: exit 2, as kecsh's usage errors
             System.err.println("sandbox: " + e.getMessage());
-            System.exit(1);
+            System.exit(2);
             return;
         }
         System.out.println("kecsh sandbox listening on " + sandbox.endpoint());

@@ -37,13 +37,15 @@ final class DescribeInstancesHandler implements ActionHandler {
         List<Map<String, Object>> filters = filters(request);
         boolean recycleBin = filters.stream().anyMatch(f -> "instance-state.name".equals(f.get("Name"))
             && values(f).contains("recycling"));
-        Map<String, List<NetworkInterface>> nics = InstanceView.nicsByInstance(region);
+        // NICs by instance: of every instance when a filter looks at them, else of the page's only
+        boolean nicFilter = filters.stream().anyMatch(f -> String.valueOf(f.get("Name")).startsWith("network-interface."));
+        Map<String, List<NetworkInterface>> allNics = nicFilter ? InstanceView.nicsByInstance(region) : Map.of();
         String search = request.string("Search").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
         Stream<Instance> matching = region.instances.values().stream()
             .filter(i -> recycleBin || !i.inState("recycling"))
             .filter(i -> projects.contains(i.projectId))
             .filter(i -> ids.isEmpty() || ids.contains(i.id))
-            .filter(i -> filters.stream().allMatch(f -> matches(i, nics.getOrDefault(i.id, List.of()), f)))
+            .filter(i -> filters.stream().allMatch(f -> matches(i, allNics.getOrDefault(i.id, List.of()), f)))
             .filter(i -> search == null || i.name.toLowerCase(Locale.ROOT).contains(search)
                 || i.privateIp != null && i.privateIp.contains(search));
         List<Instance> all = new ArrayList<>(matching.toList());
@@ -53,8 +55,10 @@ final class DescribeInstancesHandler implements ActionHandler {
         long max = Math.min(request.number("MaxResults").orElse(10L), 1000);
         int from = (int) Math.min(marker, all.size());
         int to = (int) Math.min(all.size(), from + max);
+        List<Instance> shown = all.subList(from, to);
+        Map<String, List<NetworkInterface>> nics = nicFilter ? allNics : InstanceView.nicsOf(region, shown);
         List<Object> page = new ArrayList<>();
-        for (Instance i : all.subList(from, to)) page.add(InstanceView.of(i, nics, request.service()));
+        for (Instance i : shown) page.add(InstanceView.of(i, nics, request.service()));
         return Map.of("Marker", to < all.size() ? (long) to : 0L, "InstanceCount", (long) all.size(), "InstancesSet", page);
     }
 

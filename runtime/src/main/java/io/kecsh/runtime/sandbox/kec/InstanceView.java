@@ -25,6 +25,17 @@ final class InstanceView {
         return out;
     }
 
+    /** The network interfaces of these instances only (a page), by instance. */
+    static Map<String, List<NetworkInterface>> nicsOf(RegionState region, List<Instance> instances) {
+        Map<String, List<NetworkInterface>> out = new java.util.HashMap<>();
+        for (Instance i : instances) out.put(i.id, new ArrayList<>(1));
+        for (NetworkInterface n : region.networkInterfaces.values()) {
+            List<NetworkInterface> of = n.instanceId == null ? null : out.get(n.instanceId);
+            if (of != null) of.add(n);
+        }
+        return out;
+    }
+
     static Map<String, Object> of(Instance i, Map<String, List<NetworkInterface>> nicsByInstance, Service kec) {
         EnumValue type = kec.requireEnum("InstanceType").find(i.type).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();

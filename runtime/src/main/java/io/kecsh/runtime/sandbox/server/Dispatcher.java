@@ -42,6 +42,8 @@ import java.util.function.Consumer;
  */
 public final class Dispatcher {
     /** Parameters that belong to the protocol or the signature, not to the action. */
+    /** The methods the documents give (GET recommended, POST with a form body); others are answered 405. */
+    private static final Set<String> ALLOWED_METHODS = Set.of("GET", "POST");
     private static final Set<String> KINGSOFT_PROTOCOL = Set.of("Action", "Version");
     private static final Set<String> ALIBABA_PROTOCOL = Set.of("Action", "Version", "AccessKeyId", "Signature", "SignatureMethod",
         "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "Format", "SecurityToken", "RegionId");
@@ -73,8 +75,14 @@ public final class Dispatcher {
     }
 
     public HttpResponse handle(HttpRequest request) {
-        String requestId = UUID.randomUUID().toString();
-        List<QueryParam> params = parameters(request);
+        String requestId = requestId();
+        if (!ALLOWED_METHODS.contains(request.method())) return methodNotAllowed(request, requestId);
+        List<QueryParam> params;
+        try {
+            params = parameters(request);
+        } catch (MalformedRequest bad) {
+            return malformed(bad.part(), request.headers().first("Accept").map(a -> a.contains("json")).orElse(false));
+        }
         boolean acs3 = AlibabaSignatureCheck.isAcs3(request);
         boolean rpc = !acs3 && AlibabaSignatureCheck.isRpc(params);
         boolean alibabaStyle = acs3 || rpc;
@@ -103,12 +111,7 @@ public final class Dispatcher {
             }
             ActionHandler handler = handlers.find(operation.name()).orElseThrow(() -> unknownAction(alibabaStyle, action));
             SandboxRequest call = new SandboxRequest(service, operation, typed, region, caller.accessKeyId(), requestId);
-            Map<String, Object> result;
-            synchronized (state.lock()) {
-                handlers.runBeforeEachCall(call, state);
-                result = handler.handle(call, state);
-                if (operation.mutating()) afterChange.accept(state);
-            }
+            Map<String, Object> result = run(handler, call);
             if (fault != null && fault.kind() == FaultPlan.Fault.Kind.DROP_AFTER) throw new DropConnection();
             byte[] body = writer.success(operation, result, requestId, json);
             return new HttpResponse(200, Headers.of("Content-Type", ResponseWriter.contentType(json)), body);
@@ -117,6 +120,30 @@ public final class Dispatcher {
             return new HttpResponse(e.status(), Headers.of("Content-Type", ResponseWriter.contentType(json)),
                 writer.error(envelope, error, json));
         }
+    }
+
+    /**
+     * Runs the handler alone under the state's lock, after the time-driven changes, saving the
+     * state after a change before answering. (A shared read lock for describes was measured with
+     * bench/sandbox-load and was slower on two cores: readers queued behind every change in
+     * convoys; one short exclusive section is cheaper.)
+     */
+    private Map<String, Object> run(ActionHandler handler, SandboxRequest call) {
+        synchronized (state.lock()) {
+            handlers.runBeforeEachCall(call, state);
+            Map<String, Object> result = handler.handle(call, state);
+            if (call.operation().mutating()) afterChange.accept(state);
+            return result;
+        }
+    }
+
+    /**
+     * A version-4 UUID from the thread's generator: request ids need to be unique, not
+     * unguessable, and UUID.randomUUID() serializes every request on one SecureRandom.
+     */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
     private Caller authenticate(HttpRequest request, List<QueryParam> params, Service service, Operation operation,
@@ -171,14 +198,42 @@ public final class Dispatcher {
         return SandboxError.documented(kec, kec.operation("DescribeRegions").orElseThrow(), "NoSuchEntity");
     }
 
-    /** Query parameters, plus the form body of a POST (Kingsoft's POST carries everything there). */
+    /** Query parameters, plus the form body of a POST (Kingsoft's POST carries everything there), read strictly. */
     static List<QueryParam> parameters(HttpRequest request) {
         List<QueryParam> all = new ArrayList<>(request.query());
         String type = request.headers().first("Content-Type").orElse("");
         if (request.body().length > 0 && FormEncoding.isFormContentType(type)) {
-            all.addAll(FormEncoding.decode(new String(request.body(), StandardCharsets.UTF_8)));
+            all.addAll(RequestText.pairs(RequestText.utf8(request.body(), "(request body)")));
         }
         return all;
+    }
+
+    /**
+     * 400 InvalidQueryParameter naming what could not be read (a parameter's name, or the request
+     * URI or body), in Kingsoft's envelope: a request that cannot be read cannot say which API it
+     * was meant for (the decision is in this package's package-info).
+     */
+    public HttpResponse malformed(String part, boolean json) {
+        Service kec = model.requireService("kec");
+        Operation envelope = kec.operation("DescribeRegions").orElseThrow();
+        return errorResponse(envelope, SandboxError.documented(kec, envelope, "InvalidQueryParameter", part), requestId(), json, Headers.empty());
+    }
+
+    /** 405 with Allow for a method other than GET and POST, with Kingsoft's documented InvalidMethod code. */
+    private HttpResponse methodNotAllowed(HttpRequest request, String requestId) {
+        Service kec = model.requireService("kec");
+        Operation envelope = kec.operation("DescribeRegions").orElseThrow();
+        SandboxError documented = SandboxError.documented(kec, envelope, "InvalidMethod", RequestText.shown(request.method()));
+        boolean json = request.headers().first("Accept").map(a -> a.contains("json")).orElse(false);
+        return errorResponse(envelope, new SandboxError(documented.code(), 405, documented.getMessage()), requestId, json,
+            Headers.of("Allow", "GET, POST"));
+    }
+
+    private HttpResponse errorResponse(Operation envelope, SandboxError e, String requestId, boolean json, Headers extra) {
+        ServiceError error = new ServiceError(e.status(), e.code(), e.getMessage(), ServiceError.typeFor(e.status()), requestId);
+        Headers headers = Headers.of("Content-Type", ResponseWriter.contentType(json));
+        for (Map.Entry<String, String> h : extra.entries()) headers = headers.with(h.getKey(), h.getValue());
+        return new HttpResponse(e.status(), headers, writer.error(envelope, error, json));
     }
 
     private static String value(List<QueryParam> params, String name) {

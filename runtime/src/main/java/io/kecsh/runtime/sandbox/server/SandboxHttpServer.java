@@ -4,12 +4,12 @@ import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.http.QueryParam;
-import io.kecsh.runtime.auth.Rfc3986;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.impl.routing.RequestRouter;
@@ -33,6 +33,12 @@ import java.util.Map;
  * endpoint override they send 127.0.0.1), and routing is the dispatcher's job.
  */
 public final class SandboxHttpServer implements AutoCloseable {
+    /** Request line and header line limit (a signed query of every parameter fits many times over). */
+    static final int MAX_LINE = 64 * 1024;
+    static final int MAX_HEADERS = 200;
+    /** A form body larger than this is refused rather than held in memory. */
+    static final int MAX_BODY = 8 * 1024 * 1024;
+
     private final HttpServer server;
 
     public SandboxHttpServer(int port, Dispatcher dispatcher) {
@@ -42,6 +48,11 @@ public final class SandboxHttpServer implements AutoCloseable {
                 answer = dispatcher.handle(toRequest(request));
             } catch (DropConnection drop) {
                 throw new ConnectionClosedException("planned dropped connection");
+            } catch (MalformedRequest bad) {
+                Header accept = request.getFirstHeader("Accept");
+                answer = dispatcher.malformed(bad.part(), accept != null && accept.getValue().contains("json"));
+                // a body not read to its end leaves the stream unusable: answer, then close
+                if (bad.closeConnection()) response.setHeader("Connection", "close");
             }
             response.setCode(answer.status());
             for (Map.Entry<String, String> h : answer.headers().entries()) {
@@ -53,6 +64,8 @@ public final class SandboxHttpServer implements AutoCloseable {
             .setLocalAddress(InetAddress.getLoopbackAddress())
             .setListenerPort(port)
             .setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofMinutes(2)).build())
+            // bounds on what one request may make the server hold: a longer line or more headers is refused
+            .setHttp1Config(Http1Config.custom().setMaxLineLength(MAX_LINE).setMaxHeaderCount(MAX_HEADERS).build())
             .setRequestRouter(RequestRouter.<HttpRequestHandler>builder()
                 .addRoute(RequestRouter.LOCAL_AUTHORITY, "*", handler)
                 .resolveAuthority(RequestRouter.LOCAL_AUTHORITY_RESOLVER)
@@ -78,32 +91,45 @@ public final class SandboxHttpServer implements AutoCloseable {
     }
 
     static HttpRequest toRequest(ClassicHttpRequest request) throws IOException {
-        URI uri;
-        try {
-            uri = request.getUri();
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException("bad request URI", e);
+        // the request target as sent (origin form "/path?query"; an absolute URI keeps its path and query)
+        String target = request.getRequestUri();
+        if (target == null || target.isEmpty()) throw new MalformedRequest("(request URI)", false);
+        int scheme = target.indexOf("://");
+        if (scheme > 0 && target.charAt(0) != '/') {
+            int slash = target.indexOf('/', scheme + 3);
+            int question = target.indexOf('?', scheme + 3);
+            int start = slash < 0 ? question : question < 0 ? slash : Math.min(slash, question);
+            target = start < 0 ? "/" : target.substring(start);
         }
-        List<QueryParam> query = new ArrayList<>();
-        String raw = uri.getRawQuery();
-        if (raw != null && !raw.isEmpty()) {
-            for (String pair : raw.split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                String name = eq < 0 ? pair : pair.substring(0, eq);
-                String value = eq < 0 ? "" : pair.substring(eq + 1);
-                query.add(new QueryParam(Rfc3986.decode(name.replace("+", "%20")), Rfc3986.decode(value.replace("+", "%20"))));
-            }
-        }
+        int question = target.indexOf('?');
+        String rawPath = question < 0 ? target : target.substring(0, question);
+        String rawQuery = question < 0 ? null : target.substring(question + 1);
+        int fragment = rawQuery == null ? -1 : rawQuery.indexOf('#');
+        if (fragment >= 0) rawQuery = rawQuery.substring(0, fragment);
+        List<QueryParam> query = RequestText.pairs(rawQuery);
         Headers headers = Headers.empty();
         for (Header h : request.getHeaders()) headers = headers.with(h.getName(), h.getValue());
         HttpEntity entity = request.getEntity();
-        byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+        byte[] body;
+        try {
+            if (entity != null && entity.getContentLength() > MAX_BODY) throw new MalformedRequest("(request body)", true);
+            body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_BODY);
+            if (body.length >= MAX_BODY) throw new MalformedRequest("(request body)", true);
+        } catch (IOException e) {
+            throw new MalformedRequest("(request body)", true);   // a chunk size that is not hex, a body cut short
+        }
         String host = headers.first("Host").orElse("127.0.0.1");
         int colon = host.lastIndexOf(':');
         String hostName = colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
-        int port = colon > 0 && !host.endsWith("]") ? Integer.parseInt(host.substring(colon + 1)) : -1;
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : Rfc3986.decode(uri.getRawPath());
+        int port = -1;
+        if (colon > 0 && !host.endsWith("]")) {
+            try {
+                port = Integer.parseInt(host.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new MalformedRequest("(Host header)", false);
+            }
+        }
+        String path = rawPath.isEmpty() || rawPath.charAt(0) != '/' ? "/" : RequestText.decode(rawPath, "(request URI)");
         return new HttpRequest(request.getMethod(), "http", hostName, port, path, query, headers, body);
     }
 
