@@ -1,6 +1,7 @@
 package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.KecshScriptException;
+import io.kecsh.repl.shell.SecretLiterals;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -9,14 +10,22 @@ import java.io.StringWriter;
 /**
  * Tells the user what failed: {@code kecsh: } and the message on stderr — one line per problem,
  * never a stack trace unless {@code --debug} asked for it — and returns the exit code for it.
+ * The secrets the script typed ({@link SecretLiterals}) are masked in both: Groovy's compile errors
+ * echo the source line, and its runtime errors the values of the arguments.
  */
 public final class FailureReport {
     private final PrintStream err;
     private final boolean debug;
+    private final SecretLiterals secrets;
 
     public FailureReport(PrintStream err, boolean debug) {
+        this(err, debug, new SecretLiterals());
+    }
+
+    public FailureReport(PrintStream err, boolean debug, SecretLiterals secrets) {
         this.err = err;
         this.debug = debug;
+        this.secrets = secrets;
     }
 
     public int report(Throwable failure) {
@@ -24,11 +33,11 @@ public final class FailureReport {
         if (code == ExitCodes.INTERRUPTED) {
             err.println("kecsh: interrupted");
         } else {
-            for (String line : message(failure).split("\\R")) {
+            for (String line : secrets.mask(message(failure)).split("\\R")) {
                 if (!line.isBlank()) err.println(line.startsWith("  ") ? line : "kecsh: " + line);
             }
         }
-        if (debug) err.print(trace(failure));
+        if (debug) err.print(secrets.mask(trace(failure)));
         return code;
     }
 
