@@ -18,10 +18,6 @@ public final class FailureReport {
     private final boolean debug;
     private final SecretLiterals secrets;
 
-    public FailureReport(PrintStream err, boolean debug) {
-        this(err, debug, new SecretLiterals());
-    }
-
     public FailureReport(PrintStream err, boolean debug, SecretLiterals secrets) {
         this.err = err;
         this.debug = debug;

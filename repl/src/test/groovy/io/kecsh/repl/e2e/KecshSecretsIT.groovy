@@ -1,6 +1,11 @@
 package io.kecsh.repl.e2e
 
+import io.kecsh.runtime.client.ClientConfig
+import io.kecsh.runtime.client.CloudClient
+import io.kecsh.runtime.config.Cloud
+import io.kecsh.runtime.auth.Credentials
 import io.kecsh.runtime.sandbox.Sandbox
+import io.kecsh.runtime.sandbox.auth.SandboxCredentials
 import io.kecsh.runtime.sandbox.SandboxOptions
 import org.opentest4j.TestAbortedException
 import spock.lang.AutoCleanup
@@ -25,14 +30,17 @@ import java.util.concurrent.TimeUnit
  * (maven-failsafe), after package has built the jar the launcher runs.
  */
 class KecshSecretsIT extends Specification {
-    static final Path LAUNCHER = Path.of('..', 'kecsh').toAbsolutePath().normalize()
+    /** The repository's launcher; -Dkecsh.launcher=… runs another one (an older one, to see this test fail). */
+    static final Path LAUNCHER = Path.of(System.getProperty('kecsh.launcher', '../kecsh')).toAbsolutePath().normalize()
     static final Path JAR = Path.of('target', 'kecsh.jar').toAbsolutePath()
     static final long HANG_SECONDS = 120
     static final String PROMPT = 'kecsh cn-beijing-6> '
 
     @Shared
     @AutoCleanup
-    Sandbox sandbox = Sandbox.start(SandboxOptions.interactive()) // real time: the other JVM signs with its own clock
+    Sandbox sandbox = Sandbox.start(SandboxOptions.interactive()   // real time: the other JVM signs with its own clock
+        // a key of the test's own: the default sandbox secret is a constant of kecsh's classes, in any archive of them
+        .withCredentials(new SandboxCredentials(new Credentials('AKLTSECRETSIT0001', 'KnownSecretAccessKey6'), SandboxCredentials.DEFAULT_ALIBABA)))
 
     @TempDir
     Path home
@@ -53,6 +61,7 @@ class KecshSecretsIT extends Specification {
             accessKey: accessSecret,
         ]
         String endpoint = sandbox.endpoint().toString()
+        writeProfile()
         Path script = work.resolve('deploy.groovy')
         Files.writeString(script, "pw = '${secrets.script}'\ninstances { run type: 'S4.2B', name: 'secret-test', password: pw }\n")
         Path saved = work.resolve('saved.groovy')
@@ -65,34 +74,41 @@ class KecshSecretsIT extends Specification {
         runs[-1].code == 0
         archives().size() == 1
 
-        when: 'later runs: a script passing a password through a variable, its plan, a compile error and an unreachable endpoint under --debug'
+        when: 'a later run: a script passing a password through a variable (it runs with the archive)'
         runs << kecsh(jdk, '--endpoint', endpoint, 'run', script.toString())
-        runs << kecsh(jdk, '--endpoint', endpoint, 'plan', script.toString())
-        runs << kecsh(jdk, '--debug', '--endpoint', endpoint, '-e', "instances { run type: 'S4.2B', password: '${secrets.debug}' ")
-        runs << kecsh(jdk, '--debug', '--endpoint', 'http://127.0.0.1:9', '-e', "instances { run type: 'S4.2B', password: '${secrets.failure}' }")
 
         then:
-        runs*.code == [0, 0, 0, 3, 5]
-        runs[2].out.contains('****')                       // the plan shows the password masked
-        runs[3].err.contains('Unexpected input')
-        runs[3].err.contains("password: '***'")            // the compiler's echo of the line, masked
-        runs[4].err.readLines().size() > 1                  // the --debug stack trace is there, masked
+        runs[-1].code == 0
+
+        when: 'the JVM-independent rest, once: the plan, a compile error and an unreachable endpoint under --debug'
+        if (everything) {
+            runs << kecsh(jdk, '--endpoint', endpoint, 'plan', script.toString())
+            runs << kecsh(jdk, '--debug', '--endpoint', endpoint, '-e', "instances { run type: 'S4.2B', password: '${secrets.debug}' ")
+            runs << kecsh(jdk, '--debug', '--endpoint', 'http://127.0.0.1:9', '-e', "instances { run type: 'S4.2B', password: '${secrets.failure}' }")
+        }
+
+        then:
+        !everything || runs*.code == [0, 0, 0, 3, 5]
+        !everything || runs[2].out.contains('****')                        // the plan shows the password masked
+        !everything || runs[3].err.contains("password: '***'")             // the compiler's echo of the line, masked
+        !everything || runs[4].err.readLines().size() > 1                   // the --debug stack trace is there, masked
 
         when: 'the shell, on stdin: a password in a variable named like anything else, then passed as one'
-        Map shell = run(jdk, "x = '${secrets.shell}'; 'set'\ninstances { run type: 'S4.2B', password: x }\n:history\n:save ${saved}\n:quit\n",
+        Map shell = !everything ? null : run(jdk, "x = '${secrets.shell}'; 'set'\ninstances { run type: 'S4.2B', password: x }\n:history\n:save ${saved}\n:quit\n",
             ['--endpoint', endpoint])
+        if (shell != null) runs << shell
 
         then:
-        shell.code == 0
-        shell.out.contains('x = \'***\'')                  // :history shows the line masked
+        !everything || shell.code == 0
+        !everything || shell.out.contains('x = \'***\'')                // :history shows the line masked
 
         and: 'no secret in any file under the home (the archive included), in :save, or in any output'
         List<Path> files = Files.walk(home).withCloseable { it.filter { Files.isRegularFile(it) }.toList() }
         files.any { it.fileName.toString() ==~ /kecsh-jdk\d+\.(jsa|aot)/ }
-        files.any { it.fileName.toString() == 'history' }
+        !everything || files.any { it.fileName.toString() == 'history' }
         secrets.each { String which, String secret ->
-            (files + [saved]).each { Path f -> assert !contains(Files.readAllBytes(f), secret): "${which} secret in ${home.relativize(f.toAbsolutePath())}" }
-            (runs + [shell]).eachWithIndex { Map run, int i ->
+            (files + (everything ? [saved] : [])).each { Path f -> assert !contains(Files.readAllBytes(f), secret): "${which} secret in ${home.relativize(f.toAbsolutePath())}" }
+            runs.eachWithIndex { Map run, int i ->
                 assert !run.err.contains(secret): "${which} secret on the stderr of run ${i}:\n${run.err}"
                 // The shell echoes what is typed on its input; what it prints besides must not show the secret.
                 String printed = run.is(shell) ? run.out.readLines().findAll { !it.startsWith(PROMPT) && !it.startsWith('x = ') }.join('\n') : run.out
@@ -106,10 +122,39 @@ class KecshSecretsIT extends Specification {
             assert mode == (Files.isDirectory(p) ? 'rwx------' : 'rw-------'): "${home.relativize(p)} is ${mode}"
         }
 
-        where:
-        jdkName        | jdk
-        'build JDK'    | Path.of(System.getProperty('java.home'))
-        'JDK 25+ AOT'  | jdk25()
+        where: 'the AOT cache on JDK 25+ is another archive format: its first and later runs; the rest does not depend on the JVM'
+        jdkName       | jdk                                        | everything
+        'build JDK'   | Path.of(System.getProperty('java.home'))   | true
+        'JDK 25+ AOT' | jdk25()                                    | false
+    }
+
+    /**
+     * A profile as an operations team would keep it (the sandbox's image, subnet and security group,
+     * as kecsh needs them outside its embedded sandbox), private as kecsh asks.
+     */
+    private void writeProfile() {
+        CloudClient client = new CloudClient(ClientConfig.builder().endpoint(sandbox.endpoint())
+            .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft()).build())
+        String image
+        try {
+            client.call('DescribeAvailabilityZones', [:])   // a region is seeded on first use
+            image = (client.call('DescribeImages', [:]).ImagesSet as List<Map>).find { it.Platform == 'centos-7.6' && it.IsPublic }.ImageId
+        } finally {
+            client.close()
+        }
+        def region
+        synchronized (sandbox.state().lock()) {
+            region = sandbox.state().regions['cn-beijing-6']
+        }
+        Path dir = Files.createDirectories(home.resolve('.kecsh'), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rwx------')))
+        Path config = Files.createFile(dir.resolve('config'), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rw-------')))
+        Files.writeString(config, """\
+            [default]
+            default.image = ${image}
+            default.subnet = ${region.defaultSubnetId}
+            default.security_group = ${region.defaultSecurityGroupId}
+            default.charge_type = HourlyInstantSettlement
+            """.stripIndent())
     }
 
     /** The launcher as a user runs it, with only this environment: credentials for the sandbox, the JDK, a fresh home. */
@@ -127,6 +172,7 @@ class KecshSecretsIT extends Specification {
         pb.directory(work.toFile())
         Path err = Files.createTempFile(work, 'stderr', '.txt')
         pb.redirectError(err.toFile())
+        long started = System.nanoTime()
         Process p = pb.start()
         p.outputStream.withCloseable { it.write(stdin.getBytes(StandardCharsets.UTF_8)) }
         String out = new String(p.inputStream.readAllBytes(), StandardCharsets.UTF_8)
@@ -134,6 +180,7 @@ class KecshSecretsIT extends Specification {
             p.destroyForcibly()
             throw new AssertionError("kecsh ${args} hung for ${HANG_SECONDS} s")
         }
+        System.out.printf('%6d ms  kecsh %s%n', TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), args.take(3).join(' '))
         String errText = Files.readString(err)
         Files.delete(err)
         [code: p.exitValue(), out: out, err: errText]
