@@ -107,7 +107,7 @@ class KecshSecretsIT extends Specification {
         files.any { it.fileName.toString() ==~ /kecsh-jdk\d+\.(jsa|aot)/ }
         !everything || files.any { it.fileName.toString() == 'history' }
         secrets.each { String which, String secret ->
-            (files + (everything ? [saved] : [])).each { Path f -> assert !contains(Files.readAllBytes(f), secret): "${which} secret in ${home.relativize(f.toAbsolutePath())}" }
+            (files + (everything ? [saved] : [])).each { Path f -> boolean leaked = contains(Files.readAllBytes(f), secret); assert !leaked: "${which} secret in ${home.relativize(f.toAbsolutePath())}" }
             runs.eachWithIndex { Map run, int i ->
                 assert !run.err.contains(secret): "${which} secret on the stderr of run ${i}:\n${run.err}"
                 // The shell echoes what is typed on its input; what it prints besides must not show the secret.
