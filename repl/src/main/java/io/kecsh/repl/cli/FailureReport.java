@@ -1,6 +1,7 @@
 package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.KecshScriptException;
+import io.kecsh.repl.shell.SecretLiterals;
 import io.kecsh.runtime.text.UserText;
 
 import java.io.PrintStream;
@@ -10,14 +11,18 @@ import java.io.StringWriter;
 /**
  * Tells the user what failed: {@code kecsh: } and the message on stderr — one line per problem,
  * never a stack trace unless {@code --debug} asked for it — and returns the exit code for it.
+ * The secrets the script typed ({@link SecretLiterals}) are masked in both: Groovy's compile errors
+ * echo the source line, and its runtime errors the values of the arguments.
  */
 public final class FailureReport {
     private final PrintStream err;
     private final boolean debug;
+    private final SecretLiterals secrets;
 
-    public FailureReport(PrintStream err, boolean debug) {
+    public FailureReport(PrintStream err, boolean debug, SecretLiterals secrets) {
         this.err = err;
         this.debug = debug;
+        this.secrets = secrets;
     }
 
     public int report(Throwable failure) {
@@ -25,12 +30,12 @@ public final class FailureReport {
         if (code == ExitCodes.INTERRUPTED) {
             err.println("kecsh: interrupted");
         } else {
-            for (String line : message(failure).split("\\R")) {
+            for (String line : secrets.mask(message(failure)).split("\\R")) {
                 // Escaped once more here: whatever message a failure carries, no ESC or NUL reaches the terminal.
                 if (!line.isBlank()) err.println(UserText.escaped(line.startsWith("  ") ? line : "kecsh: " + line));
             }
         }
-        if (debug) err.print(trace(failure));
+        if (debug) err.print(secrets.mask(trace(failure)));
         return code;
     }
 

@@ -2,6 +2,7 @@ package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.Kecsh;
 import io.kecsh.repl.output.ResultRenderer;
+import io.kecsh.repl.shell.SecretLiterals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +32,14 @@ public final class KecshCommand implements Callable<Integer> {
     String expression;
 
     private final CommandContext context;
+    /** What the expression or script typed as secrets, and the environment's: masked in every error. */
+    private final SecretLiterals secrets = new SecretLiterals();
 
     KecshCommand(CommandContext context) {
         this.context = context;
+        context.environment().forEach((name, value) -> {
+            if (SecretLiterals.sensitive(name)) secrets.add(value);
+        });
     }
 
     /** Runs the command line in this context and returns the exit code (what {@code Main} exits with). */
@@ -71,6 +77,7 @@ public final class KecshCommand implements Callable<Integer> {
     }
 
     private int evaluate() {
+        secrets.learn(expression);
         try (Kecsh kecsh = factory().create(false)) {
             debugBanner(kecsh);
             PrintWriter out = new PrintWriter(context.out(), true);
@@ -95,7 +102,11 @@ public final class KecshCommand implements Callable<Integer> {
     }
 
     FailureReport failure() {
-        return new FailureReport(context.err(), global.debug());
+        return new FailureReport(context.err(), global.debug(), secrets);
+    }
+
+    SecretLiterals secrets() {
+        return secrets;
     }
 
     /** The banner on stderr with {@code --debug}: stdout belongs to the script. */

@@ -5,7 +5,9 @@ import io.kecsh.repl.output.OutputFormat;
 import io.kecsh.repl.output.ResultRenderer;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ abstract class ScriptCommand implements Callable<Integer> {
             context.err().println("kecsh: " + file + ": no such script");
             return ExitCodes.USAGE;
         }
+        learnSecrets();
         try (Kecsh kecsh = root.factory().create(plan)) {
             root.debugBanner(kecsh);
             // With --output json|text stdout is the result alone, for jq and readJSON; the script's println goes to stderr.
@@ -59,6 +62,15 @@ abstract class ScriptCommand implements Callable<Integer> {
             }
             context.out().flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /** The script's typed secrets, so that an error echoing its source or its values masks them. */
+    private void learnSecrets() {
+        try {
+            root.secrets().learn(Files.readString(file));
+        } catch (IOException | UncheckedIOException e) {
+            // Not text kecsh can read: running it will say so, and it typed no secret we could find.
         }
     }
 }

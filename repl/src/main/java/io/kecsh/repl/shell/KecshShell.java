@@ -47,6 +47,11 @@ public final class KecshShell {
     private final ServiceModel model = ServiceModel.bundled();
     private final DslVocabulary vocabulary = new DslVocabulary(model);
     private final SecretRedactor redactor = new SecretRedactor(model);
+    /** Secrets typed in this session, masked in history, :save, errors and :trace (see {@link SecretLiterals}). */
+    private final SecretLiterals secrets = new SecretLiterals();
+    private final PrivateHistory history;
+    /** How many secrets the kept lines (history, {@link #succeeded}) have been masked for. */
+    private int secretsApplied;
     private final ShellCommands commands = new ShellCommands();
     private final ProgressDisplay progress;
     private final LineReader reader;
@@ -79,13 +84,14 @@ public final class KecshShell {
         this.liveIds = new LiveIds(model, () -> session().getSession().getOps(), () -> region() + "|" + kecsh().getProfile(),
             options.clock(), options.liveIdLifetime());
         registerCommands();
+        this.history = new PrivateHistory(redactor, secrets, options.historyFile());
         LineReaderBuilder builder = LineReaderBuilder.builder()
             .terminal(terminal)
             .appName("kecsh")
             .parser(new ShellParser())
             .completer(new ShellCompleter(vocabulary, commands, liveIds))
             .highlighter(new ShellHighlighter(vocabulary))
-            .history(new PrivateHistory(redactor, options.historyFile()))
+            .history(history)
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
             .variable(LineReader.INDENTATION, 4)
             // Groovy's ! is negation, not history expansion.
@@ -195,10 +201,30 @@ public final class KecshShell {
         }
     }
 
+    /**
+     * What a line tells about secrets: those it types (in a sensitive value, or assigned to a
+     * variable it passes as one) and the string values such variables held when it ran; kept
+     * lines typed before are masked again when there are new ones.
+     */
+    private void learnSecrets(SecretLiterals.Learnt learnt) {
+        if (session != null) {
+            Map<String, Object> variables = session.getVariables();
+            for (String v : learnt.sensitiveVariables()) secrets.add(variables.get(v));
+        }
+        int known = secrets.secrets().size();
+        if (known > secretsApplied) {
+            history.forgetSecrets();
+            succeeded.replaceAll(secrets::maskLiterals);
+            secretsApplied = known;
+        }
+    }
+
     /** Evaluates on the evaluation thread; prints the value, the plan in plan mode, or the error's one line. */
     private void evaluate(String source, String name) {
+        SecretLiterals.Learnt learnt = secrets.learn(source);
         Evaluation.Outcome outcome = evaluation.run(() -> session().eval(source, name));
         progress.done();
+        learnSecrets(learnt);
         if (outcome.cancelled()) {
             error("cancelled");
             return;
@@ -208,7 +234,7 @@ public final class KecshShell {
             error(outcome.error().getMessage());
             return;
         }
-        succeeded.add(redactor.redact(source));
+        succeeded.add(redactor.redact(secrets.maskLiterals(source)));
         Object value = outcome.value();
         if (value instanceof Plan plan) {
             out.print(plan);
@@ -225,7 +251,7 @@ public final class KecshShell {
     }
 
     private void error(String message) {
-        String firstLine = message == null ? "error" : message.lines().findFirst().orElse("error");
+        String firstLine = message == null ? "error" : secrets.mask(message).lines().findFirst().orElse("error");
         out.println("error: " + UserText.escaped(firstLine));   // no ESC or NUL from a value reaches the terminal
         out.flush();
     }
@@ -251,7 +277,7 @@ public final class KecshShell {
             .add(":save", "FILE", "the lines that ran without error, as a runnable script", this::save, null)
             .add(":load", "FILE", "run a script in this session", this::load, null)
             .add(":trace", "", "the last error's stack trace", arg -> {
-                out.println(lastError == null ? "no error yet" : trace(lastError));
+                out.println(lastError == null ? "no error yet" : secrets.mask(trace(lastError)));
                 out.flush();
             }, null)
             .add(":quit", "", "leave the shell (Ctrl-D too)", arg -> quit = true, null);

@@ -135,6 +135,18 @@ class KecshCommandSpec extends CommandSpecification {
         stderr.contains('\tat ')
     }
 
+    def "--debug masks typed secrets in compile errors, their echo of the source and the stack trace"() {
+        when: 'a syntax error, whose trace echoes the line; a compile-time check, with the password in a variable'
+        int syntax = kecsh('--debug', '-e', "instances { run type: 'S4.2B', password: 'InstPwd9Xy7Kq' ")
+        int checked = kecsh('--debug', 'run', script("p = 'VarPwd9Xy7Kq'; instances { run type: 'S4.2X', password: p }\n").toString())
+
+        then:
+        syntax == ExitCodes.VALIDATION && checked == ExitCodes.VALIDATION
+        stderr.contains('Unexpected input') && stderr.contains('S4.2X')
+        stderr.contains("password: '***'") && stderr.contains("p = '***'")
+        !stderr.contains('InstPwd9Xy7Kq') && !stderr.contains('VarPwd9Xy7Kq')
+    }
+
     def "the cloud cannot be reached: transport error"() {
         given: 'credentials, so no sandbox, and an endpoint nobody listens on'
         env += [KSYUN_ACCESS_KEY: 'AKLTEXAMPLE0000000001', KSYUN_SECRET_KEY: 'example-secret-0001']

@@ -194,6 +194,54 @@ class ShellSpec extends Specification {
         out.readLines().any { it.contains(":history") } && out.readLines().findAll { it ==~ /\s+\d+\s+.*/ }.every { !it.contains('Hunter2') }
     }
 
+    def "a secret assigned to a variable not named like one is masked once the variable is passed as a password: history, file, :save, errors, :trace"() {
+        given:
+        start()
+        Path script = home.resolve('saved.groovy')
+        Path file = home.resolve('.kecsh/history')
+
+        when:
+        String out = session("x = 'InstPwd9Xy7Kq'", "y = x", "note = 'kept'",
+            "instances { run type: 'S4.2B', password: y }",
+            "instances { run type: 'S4.2X', password: x }",
+            "println 'again InstPwd9Xy7Kq'.size()",
+            ':trace', ':history', ":save ${script}")
+        String saved = Files.readString(script)
+
+        then: 'the file, rewritten, and :save hold the lines with the literal masked; the rest is kept'
+        !Files.readString(file).contains('InstPwd9Xy7Kq')
+        Files.readString(file).contains("x = '***'")
+        Files.readString(file).contains("note = 'kept'")
+        Files.getPosixFilePermissions(file) == PosixFilePermissions.fromString('rw-------')
+        !saved.contains('InstPwd9Xy7Kq')
+        saved.contains("x = '***'") && saved.contains('y = x') && saved.contains("note = 'kept'")
+
+        and: 'what the shell printed once it knew the secret, but the lines it echoed: the error line, :trace, :history'
+        String shown = out.substring(out.indexOf('password: y }')).readLines().findAll { !it.startsWith('kecsh cn-beijing-6> ') }.join('\n')
+        !shown.contains('InstPwd9Xy7Kq')
+        shown.contains("x = '***'")
+        files(home).every { !Files.readString(it).contains('InstPwd9Xy7Kq') }
+    }
+
+    def "the secret rule reads assignments and sensitive values, not other literals"() {
+        given:
+        SecretLiterals s = new SecretLiterals()
+
+        when:
+        s.learn("a = 'alpha1'; b = ['beta22', 'gamma3']; c = a")
+        s.learn("kec.RunInstances(InstancePassword: c, InstanceType: 'S4.2B')")
+        s.learn("'password': b[0]")
+
+        then:
+        s.secrets() == ['alpha1', 'beta22', 'gamma3'] as Set
+        s.maskLiterals("z = 'alpha1' + 'S4.2B' + \"x-beta22\"") == "z = '***' + 'S4.2B' + '***'"
+        s.mask("Unexpected input: alpha1 at 'beta22'") == "Unexpected input: *** at '***'"
+    }
+
+    private static List<Path> files(Path dir) {
+        Files.walk(dir).withCloseable { it.filter { Files.isRegularFile(it) }.toList() }
+    }
+
     def "the redactor masks sensitive parameters under every spelling and leaves others alone"() {
         given:
         SecretRedactor r = new SecretRedactor(io.kecsh.runtime.model.ServiceModel.bundled())
