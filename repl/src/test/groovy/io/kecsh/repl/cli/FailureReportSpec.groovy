@@ -7,7 +7,7 @@ class FailureReportSpec extends Specification {
     def "control characters in a failure's message are escaped before they reach the terminal"() {
         given:
         def bytes = new ByteArrayOutputStream()
-        def report = new FailureReport(new PrintStream(bytes, true, 'UTF-8'), false)
+        def report = new FailureReport(new PrintStream(bytes, true, 'UTF-8'), false, new io.kecsh.repl.shell.SecretLiterals())
 
         when:
         report.report(new IllegalStateException("bad value 'a\u001b[2J\u0000b'\n  - second problem"))
