@@ -74,26 +74,21 @@ final class WholeSetPoll {
         return List.of(call);
     }
 
-    /** The first answer's scalars, with every list the answers hold concatenated in order. */
+    /**
+     * The first answer's scalars, with every list the answers hold concatenated in order (a list
+     * only a later page carries included); a key the first answer holds as a scalar stays its.
+     */
     private static Map<String, Object> merge(List<Map<String, Object>> answers) {
-        Map<String, Object> merged = new LinkedHashMap<>(answers.get(0));
-        for (Map.Entry<String, Object> e : answers.get(0).entrySet()) {
-            if (!(e.getValue() instanceof List<?>)) continue;
-            List<Object> all = new ArrayList<>();
-            for (Map<String, Object> a : answers) {
-                if (a.get(e.getKey()) instanceof List<?> l) all.addAll(l);
-            }
-            merged.put(e.getKey(), List.copyOf(all));
-        }
-        for (Map<String, Object> a : answers) {   // a list only a later page carries
+        Map<String, Object> first = answers.get(0);
+        Map<String, List<Object>> lists = new LinkedHashMap<>();
+        for (Map<String, Object> a : answers) {
             a.forEach((k, v) -> {
-                if (v instanceof List<?> && !merged.containsKey(k)) {
-                    List<Object> all = new ArrayList<>();
-                    answers.forEach(x -> { if (x.get(k) instanceof List<?> l) all.addAll(l); });
-                    merged.put(k, List.copyOf(all));
-                }
+                boolean scalarInFirst = first.containsKey(k) && !(first.get(k) instanceof List<?>);
+                if (v instanceof List<?> l && !scalarInFirst) lists.computeIfAbsent(k, x -> new ArrayList<>()).addAll(l);
             });
         }
+        Map<String, Object> merged = new LinkedHashMap<>(first);
+        lists.forEach((k, l) -> merged.put(k, List.copyOf(l)));
         return merged;
     }
 
