@@ -1,31 +1,30 @@
 package io.kecsh.runtime.auth;
 
+import io.kecsh.runtime.testing.SharedFolder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The published signature vectors in {@code shared/testdata} (found by {@link io.kecsh.runtime.testing.SharedFolder}),
- * and helpers to read their case folders.
+ * The published signature vectors in {@code runtime/src/test/resources/testdata} (their sources and
+ * licences in its README.md and each set's SOURCE.md), and helpers to read their case folders.
  */
 public final class SharedTestData {
     private SharedTestData() {
     }
 
-    /** The folder {@code shared/testdata/<suite>}. */
+    /** The folder {@code testdata/<suite>} on the test classpath. */
     public static Path suite(String suite) {
-        return io.kecsh.runtime.testing.SharedFolder.resolve("testdata/" + suite);
+        return SharedFolder.resolve("testdata/" + suite);
     }
 
     /** The case folders of a suite (every sub-folder), sorted by name. */

@@ -1,28 +1,26 @@
 package io.kecsh.runtime.spec;
 
+import io.kecsh.runtime.testing.SharedFolder;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/** The specification folder: {@code shared/spec} (see {@link io.kecsh.runtime.testing.SharedFolder}), or {@code -Dkecsh.spec.dir}. */
+/** The specification: the repository's {@code spec/} folder, on the test classpath as {@code /spec} (see {@link SharedFolder}). */
 public final class SpecDocuments {
     private SpecDocuments() {
     }
 
     public static Path dir() {
-        String configured = System.getProperty("kecsh.spec.dir");
-        return configured != null ? Paths.get(configured) : io.kecsh.runtime.testing.SharedFolder.resolve("spec");
+        return SharedFolder.resolve("spec");
     }
 
     public static String read(String file) {
         try {
             return Files.readString(dir().resolve(file));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read spec file " + file, e);
+            throw new UncheckedIOException("cannot read spec file " + file, e);
         }
     }
 }

@@ -1,33 +1,34 @@
 package io.kecsh.runtime.testing;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The {@code shared/} folder that lies beside the repository (as CI lays it out): the specification
- * and the published test vectors. Found by walking up from the working directory. On CI (CI=true) a
- * missing folder fails, so tests that read it cannot silently stop running; elsewhere they are skipped.
+ * The files the tests share with the project's sources, kept in the repository: {@code spec/...}
+ * (the specification, the repository's {@code spec/} folder, added to the test classpath by
+ * runtime/pom.xml) and {@code testdata/...} (the published signature vectors,
+ * {@code src/test/resources/testdata}). They once lay beside the repository in {@code ../shared}
+ * (hence the name); now a plain clone has them, so a missing file is a failure, never a skip.
  */
 public final class SharedFolder {
     private SharedFolder() {
     }
 
-    /** {@code shared/<relative>}, which must exist once {@code shared/} is found. */
+    /** {@code <relative>} on the test classpath ({@code spec/...} or {@code testdata/...}), which must exist. */
     public static Path resolve(String relative) {
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path shared = p.resolve("shared");
-            if (Files.isDirectory(shared.resolve("spec")) || Files.isDirectory(shared.resolve("testdata"))) {
-                Path target = shared.resolve(relative);
-                if (!Files.exists(target)) fail("shared/ has no " + relative);
-                return target;
-            }
+        URL url = SharedFolder.class.getResource("/" + relative);
+        if (url == null) {
+            return fail(relative + " is not on the test classpath (spec/ at the repository root, "
+                    + "testdata/ under runtime/src/test/resources)");
         }
-        if ("true".equals(System.getenv("CI"))) fail("shared/ not found above " + Paths.get("").toAbsolutePath());
-        assumeTrue(false, "shared/ not found above the working directory");
-        return null;
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException | FileSystemNotFoundException e) {
+            return fail(relative + " is not a file on disk: " + url, e);
+        }
     }
 }

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * The published ACS3-HMAC-SHA256 values in {@code shared/testdata/acs3} (see its SOURCE.md): the
+ * The published ACS3-HMAC-SHA256 values in {@code testdata/acs3} (see its SOURCE.md): the
  * official documentation's worked example through {@link Acs3Signer#sign}, and the SDK helper's
  * unit-test expectations where they follow the specification rather than one SDK's defaults.
  */

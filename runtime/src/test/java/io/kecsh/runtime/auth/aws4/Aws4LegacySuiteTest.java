@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * AWS's 2011 SigV4 suite ({@code shared/testdata/sigv4-legacy-2011}, see its SOURCE.md; CRLF files,
+ * AWS's 2011 SigV4 suite ({@code testdata/sigv4-legacy-2011}, see its SOURCE.md; CRLF files,
  * host.foo.com, service "host"). Its requests are dated by a {@code Date} header and sign no
  * X-Amz-Date, so {@link Aws4Signer#signHeaders} (which always adds X-Amz-Date) cannot produce them;
  * they are what a server may receive, so they run through {@link Aws4Signer#expectedSignature}

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * AWS's newer signing test suite ({@code shared/testdata/sigv4-aws-c-auth/v4}, see its SOURCE.md):
+ * AWS's newer signing test suite ({@code testdata/sigv4-aws-c-auth/v4}, see its SOURCE.md):
  * every case twice, through {@link Aws4Signer#signHeaders} (header-*.txt) and through
  * {@link Aws4Signer#signQuery} (query-*.txt, the presigned form Kingsoft's GET requests use),
  * asserting the canonical request, then the string to sign, then the signature and the

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * AWS's SigV4 test suite, 2015 edition ({@code shared/testdata/sigv4}, see its SOURCE.md), through
+ * AWS's SigV4 test suite, 2015 edition ({@code testdata/sigv4}, see its SOURCE.md), through
  * {@link Aws4Signer#signHeaders}: for every case folder found at run time, the canonical request,
  * then the string to sign, then the Authorization header must equal the published files byte for
  * byte. The same cases then go through {@link Aws4Signer#expectedSignature}, as the sandbox will

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * The published values of Alibaba's classic RPC signature in {@code shared/testdata/rpc-hmac-sha1}
+ * The published values of Alibaba's classic RPC signature in {@code testdata/rpc-hmac-sha1}
  * (see its SOURCE.md). The two worked examples go through {@link RpcSigner#sign} with the
  * published time and nonce; the rest, whose parameters the signer would not write itself, go
  * through {@link RpcSigner#expectedSignature} as a server receives them.
