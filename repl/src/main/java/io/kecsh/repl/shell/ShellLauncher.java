@@ -44,7 +44,7 @@ public final class ShellLauncher implements InteractiveShell {
 
     /** The process's own terminal; a context with other streams (a test, an embedding) gets a dumb one on them. */
     private static Terminal terminal(CommandContext context) throws IOException {
-        if (context.in() == System.in && context.out() == System.out) return sized(TerminalBuilder.builder().system(true).build(), context);
+        if (context.in() == System.in && context.out() == System.out) return sized(TerminalBuilder.builder().system(true).dumb(true).build(), context);
         Terminal dumb = new DumbTerminal("kecsh", Terminal.TYPE_DUMB, context.in(), context.out(), StandardCharsets.UTF_8);
         dumb.setSize(new Size(context.width(), DUMB_ROWS));
         return dumb;

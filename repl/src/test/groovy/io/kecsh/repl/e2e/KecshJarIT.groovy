@@ -28,6 +28,11 @@ class KecshJarIT extends Specification {
     static final Path JAR = Path.of('target', 'kecsh.jar')
 
     Map<String, Object> kecsh(String... args) {
+        kecshWithInput('', args)
+    }
+
+    /** The jar with {@code input} on its standard input, a pipe (never a terminal), then closed. */
+    Map<String, Object> kecshWithInput(String input, String... args) {
         assert Files.isRegularFile(JAR): "${JAR.toAbsolutePath()} is built in package; run mvn verify"
         String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
         ProcessBuilder pb = new ProcessBuilder([java, '-jar', JAR.toString()] + (args as List))
@@ -39,6 +44,7 @@ class KecshJarIT extends Specification {
         ])
         pb.redirectError(home.resolve('stderr.txt').toFile())
         Process p = pb.start()
+        p.outputStream.withCloseable { it.write(input.getBytes(StandardCharsets.UTF_8)) }
         String out = new String(p.inputStream.readAllBytes(), StandardCharsets.UTF_8)
         assert p.waitFor(120, TimeUnit.SECONDS)
         [code: p.exitValue(), out: out, err: Files.readString(home.resolve('stderr.txt'))]
@@ -69,5 +75,17 @@ class KecshJarIT extends Specification {
         failed.err.readLines().size() == 1
         failed.err.startsWith('kecsh: stop.groovy:1: ')
         failed.err.contains('InvalidParameterValue')
+    }
+
+    def "the shell on a pipe calls the cloud and prints no warning from a library: no SLF4J lines, no JLine terminal warning"() {
+        when: 'stdin is a pipe (no terminal), and the line makes an HTTP call through HttpClient, which logs via SLF4J'
+        def shell = kecshWithInput("regions()*.id.contains('cn-beijing-6')\n", '--endpoint', sandbox.endpoint().toString())
+
+        then:
+        shell.code == 0
+        shell.out.contains('true')
+        !shell.err.contains('SLF4J')
+        !shell.err.contains('WARNING')
+        !shell.err.contains('dumb terminal')
     }
 }
