@@ -91,7 +91,7 @@ public final class ModelLoader {
             Map<String, Member> commonParams = members(common.path("commonParams"), "commonParams");
             List<ErrorDef> commonErrors = errors(common.path("commonErrors"));
             Map<String, Operation> operations = new LinkedHashMap<>();
-            root.path("operations").fields().forEachRemaining(e ->
+            root.path("operations").properties().forEach(e ->
                 operations.put(e.getKey(), operation(e.getKey(), e.getValue())));
             Map<String, Paginator> paginators = paginators(operations);
             Map<String, Waiter> waiters = waiters(operations);
@@ -114,12 +114,12 @@ public final class ModelLoader {
         }
 
         private void readEnums() {
-            root.path("enums").fields().forEachRemaining(e -> {
+            root.path("enums").properties().forEach(e -> {
                 JsonNode n = e.getValue();
                 List<EnumValue> values = new ArrayList<>();
                 for (JsonNode v : n.path("values")) {
                     Map<String, Object> attrs = new LinkedHashMap<>();
-                    v.path("attrs").fields().forEachRemaining(a -> attrs.put(a.getKey(), plain(a.getValue())));
+                    v.path("attrs").properties().forEach(a -> attrs.put(a.getKey(), plain(a.getValue())));
                     if (v.has("valueEnum")) attrs.put("valueEnum", v.get("valueEnum").asText());
                     values.add(new EnumValue(v.path("value").asText(), v.path("zh").asText(""),
                         v.path("doc").asText(""), attrs));
@@ -158,7 +158,7 @@ public final class ModelLoader {
         private Map<String, Member> members(JsonNode node, String where) {
             Map<String, Member> out = new LinkedHashMap<>();
             if (node == null || node.isMissingNode()) return out;
-            node.fields().forEachRemaining(e -> out.put(e.getKey(), member(e.getKey(), e.getValue(), where + "." + e.getKey())));
+            node.properties().forEach(e -> out.put(e.getKey(), member(e.getKey(), e.getValue(), where + "." + e.getKey())));
             return out;
         }
 
@@ -271,7 +271,7 @@ public final class ModelLoader {
         private Map<String, Paginator> paginators(Map<String, Operation> operations) {
             Map<String, Paginator> out = new LinkedHashMap<>();
             if (paginatorsFile == null) return out;
-            paginatorsFile.path("pagination").fields().forEachRemaining(e -> {
+            paginatorsFile.path("pagination").properties().forEach(e -> {
                 if (!operations.containsKey(e.getKey())) fail("paginator for unknown operation " + e.getKey());
                 JsonNode p = e.getValue();
                 out.put(e.getKey(), new Paginator(e.getKey(), text(p, "inputToken"), text(p, "outputToken"),
@@ -284,7 +284,7 @@ public final class ModelLoader {
         private Map<String, Waiter> waiters(Map<String, Operation> operations) {
             Map<String, Waiter> out = new LinkedHashMap<>();
             if (waitersFile == null) return out;
-            waitersFile.path("waiters").fields().forEachRemaining(e -> {
+            waitersFile.path("waiters").properties().forEach(e -> {
                 JsonNode w = e.getValue();
                 String op = w.path("operation").asText();
                 if (!operations.containsKey(op)) fail("waiter " + e.getKey() + " polls unknown operation " + op);
@@ -341,7 +341,7 @@ public final class ModelLoader {
                 return out;
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            v.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
+            v.properties().forEach(e -> out.put(e.getKey(), plain(e.getValue())));
             return out;
         }
 

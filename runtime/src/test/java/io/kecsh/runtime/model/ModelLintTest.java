@@ -104,7 +104,7 @@ class ModelLintTest {
         JsonNode index = raw("models/index.json");
         for (JsonNode folder : index.path("services")) {
             JsonNode service = raw("models/" + folder.asText() + "/service.json");
-            service.path("enums").fields().forEachRemaining(e -> {
+            service.path("enums").properties().forEach(e -> {
                 Set<String> seen = new HashSet<>();
                 check(offenders, e.getValue().path("values").size() > 0, folder + " enum " + e.getKey() + " is empty");
                 for (JsonNode v : e.getValue().path("values")) {
