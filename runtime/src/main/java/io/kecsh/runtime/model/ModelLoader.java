@@ -198,6 +198,7 @@ public final class ModelLoader {
             n.path("ignoredFor").forEach(x -> ignored.add(x.asText()));
             b.ignoredFor = ignored;
             b.decisions = new ArrayList<>(decisions(n.path("decision")));
+            if (n.has("wireType")) wireType(b, n.get("wireType"), where);
             if (type == MemberType.LIST) {
                 if (!n.has("member")) fail(where + ": a list needs a member");
                 b.member = member(name, n.get("member"), where + "[]");
@@ -205,6 +206,23 @@ public final class ModelLoader {
                 b.members = members(n.path("members"), where);
             }
             return b.build();
+        }
+
+        /**
+         * {@code "wireType": {"type": "string", "source": "…"}}: the live service writes this scalar as
+         * JSON text. Text is the only wire type that differs from a type in practice, so it is the only
+         * one accepted; a source is required, since the document says otherwise.
+         */
+        private void wireType(Member.Builder b, JsonNode w, String where) {
+            String type = w.path("type").asText("");
+            if (!type.equals("string")) fail(where + ": wireType.type must be \"string\", got '" + type + "'");
+            if (b.type == MemberType.LIST || b.type == MemberType.STRUCTURE || b.type == MemberType.STRING) {
+                fail(where + ": wireType is for a boolean or number member, not a " + b.type.label());
+            }
+            String source = text(w, "source");
+            if (source == null || source.isBlank()) fail(where + ": wireType needs a source");
+            b.wireType = MemberType.STRING;
+            b.wireTypeSource = source;
         }
 
         private Operation operation(String name, JsonNode n) {
