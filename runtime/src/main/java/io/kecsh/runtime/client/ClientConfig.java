@@ -83,7 +83,8 @@ public final class ClientConfig {
 
     /** Builds a config; {@link #settings(Settings)} fills in what a profile or the environment says. */
     public static final class Builder {
-        private ServiceModel model = ServiceModel.bundled();
+        /** The built-in model plus the user's overlays (~/.kecsh/models), unless a caller gives one. */
+        private ServiceModel model = io.kecsh.runtime.overlay.InstalledModel.get();
         private final Map<Cloud, Credentials> credentials = new EnumMap<>(Cloud.class);
         private final Map<Cloud, String> regions = new EnumMap<>(Cloud.class);
         private URI endpoint;
