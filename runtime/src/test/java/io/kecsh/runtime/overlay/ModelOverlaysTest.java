@@ -164,6 +164,24 @@ class ModelOverlaysTest {
     }
 
     @Test
+    void aNewOverlayAction_isCheckedByTheSandbox_whichSaysItDoesNotEmulateIt() throws IOException {
+        write("kec/2016-03-04/service.json", """
+            {"operations": {"DescribeOverlayThings": {"summary": "A new read", "titleZh": "新的查询", "source": "test overlay",
+               "group": "instances", "mutating": false,
+               "params": {"ThingId": {"type": "string", "format": "uuid", "doc": "a thing"}},
+               "output": {"type": "structure", "members": {"RequestId": {"type": "string"}}}}}}
+            """);
+        ServiceModel model = ModelOverlays.load(dir).model();
+        try (SandboxFixture f = new SandboxFixture(SandboxOptions.forTests().withModel(model),
+                 ClientConfig.builder().model(model).retryPolicy(io.kecsh.runtime.retry.RetryPolicy.none()))) {
+            ServiceException e = assertThrows(ServiceException.class,
+                () -> f.client.call("DescribeOverlayThings", Map.of("ThingId", "48de6f74-e287-45df-b55e-94266d77483f")));
+            assertEquals("NoSuchEntity", e.code(), e.getMessage());
+            assertEquals(0L, f.client.call("DescribeInstances", Map.of()).get("InstanceCount"), "the rest is served as before");
+        }
+    }
+
+    @Test
     void anOverlayThatChangesAnExistingActionsRules_isRefused_namingTheEntry() throws IOException {
         Path file = write("kec/2016-03-04/service.json", """
             {"operations": {"RunInstances": {"rules": []}}}
