@@ -8,6 +8,8 @@ import io.kecsh.runtime.config.Overrides
 import io.kecsh.runtime.config.Settings
 import io.kecsh.runtime.config.SettingsResolver
 import io.kecsh.runtime.retry.Sleeper
+import io.kecsh.runtime.overlay.InstalledModel
+import io.kecsh.runtime.overlay.ModelOverlays
 import io.kecsh.runtime.sandbox.Sandbox
 import io.kecsh.runtime.sandbox.SandboxOptions
 
@@ -39,9 +41,13 @@ class Kecsh implements AutoCloseable {
         SettingsResolver resolver = new SettingsResolver(environment, b.home != null ? b.home : SettingsResolver.userHome(environment))
         this.settings = resolver.resolve(new Overrides(b.profile, b.region, b.endpoint, null, null))
         boolean useSandbox = b.sandbox || !settings.hasAnyCredentials()
-        ClientConfig.Builder config = ClientConfig.builder()
+        // the built-in model plus the overlays in ~/.kecsh/models, for the client and an embedded sandbox alike
+        ModelOverlays.Result installed = InstalledModel.forHome(b.home != null ? b.home : SettingsResolver.userHome(environment))
+        InstalledModel.reportOnce(installed, b.progress ?: { String line -> System.err.println(line) } as java.util.function.Consumer<String>)
+        ClientConfig.Builder config = ClientConfig.builder().model(installed.model())
         if (useSandbox) {
-            sandbox = Sandbox.start(b.sandboxOptions ?: SandboxOptions.interactive())
+            SandboxOptions options = b.sandboxOptions ?: SandboxOptions.interactive()
+            sandbox = Sandbox.start(options.model() == null ? options.withModel(installed.model()) : options)
             config.endpoint(sandbox.endpoint())
                 .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
                 .credentials(Cloud.ALIBABA, sandbox.credentials().alibaba())

@@ -67,6 +67,21 @@ public final class CommandContext {
     public SandboxOptions sandboxOptions() { return sandboxOptions; }
     public InteractiveShell shell() { return shell; }
 
+    /**
+     * The model this context's commands use: the built-in one plus the overlays in
+     * {@code home/.kecsh/models}; a file that was not used is one line on this context's stderr (once).
+     */
+    public io.kecsh.runtime.model.ServiceModel installedModel() {
+        return modelOverlays().model();
+    }
+
+    /** The overlays found in this context's home: the model, the files used and the problems (reported once). */
+    public io.kecsh.runtime.overlay.ModelOverlays.Result modelOverlays() {
+        io.kecsh.runtime.overlay.ModelOverlays.Result r = io.kecsh.runtime.overlay.InstalledModel.forHome(home);
+        io.kecsh.runtime.overlay.InstalledModel.reportOnce(r, err::println);
+        return r;
+    }
+
     /** A copy with another interactive shell (how the JLine shell is wired in). */
     public CommandContext withShell(InteractiveShell other) {
         return toBuilder().shell(other).build();

@@ -25,7 +25,7 @@ final class DescribeCommand implements Callable<Integer> {
         PrintStream out = root.context().out();
         Operation op;
         try {
-            op = ServiceModel.bundled().requireOperation(action);
+            op = root.context().installedModel().requireOperation(action);
         } catch (ServiceModel.UnknownNameException e) {
             root.context().err().println("kecsh: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -20,7 +20,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = root.context().out();
-        ServiceModel model = ServiceModel.bundled();
+        var overlays = root.context().modelOverlays();
+        ServiceModel model = overlays.model();
         out.printf("%-13s %-11s %-8s %s%n", "SERVICE", "VERSION", "ACTIONS", "TITLE");
         for (Service s : model.services()) {
             out.printf("%-13s %-11s %-8d %s%n", s.name(), s.apiVersion(), s.operations().size(), s.metadata().title());
@@ -28,6 +29,7 @@ final class ModelsCommand implements Callable<Integer> {
         EnumDef types = model.requireService("kec").requireEnum("InstanceType");
         out.println();
         out.println(model.operations().size() + " actions, " + types.size() + " instance types. Try: kecsh describe RunInstances");
+        overlays.loaded().forEach(f -> out.println("overlay: " + f));
         return ExitCodes.OK;
     }
 }

@@ -44,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ValidationReport report;
         try {
-            report = new Validator(ServiceModel.bundled()).validate(action, values);
+            report = new Validator(context.installedModel()).validate(action, values);
         } catch (ServiceModel.UnknownNameException e) {
             context.err().println("kecsh: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -21,7 +21,8 @@ import java.util.Set;
 public final class SecretNames {
     public static final String MASK = "****";
 
-    private static final Set<String> NAMES = collect(ServiceModel.bundled());
+    /** The installed model's: a parameter an overlay marks sensitive is a secret too. */
+    private static final Set<String> NAMES = collect(io.kecsh.runtime.overlay.InstalledModel.get());
 
     private SecretNames() {
     }

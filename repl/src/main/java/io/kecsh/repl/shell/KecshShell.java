@@ -44,7 +44,7 @@ public final class KecshShell {
     private final ShellOptions options;
     private final Terminal terminal;
     private final PrintWriter out;
-    private final ServiceModel model = ServiceModel.bundled();
+    private final ServiceModel model = io.kecsh.runtime.overlay.InstalledModel.get();
     private final DslVocabulary vocabulary = new DslVocabulary(model);
     private final SecretRedactor redactor = new SecretRedactor(model);
     /** Secrets typed in this session, masked in history, :save, errors and :trace (see {@link SecretLiterals}). */

@@ -174,7 +174,8 @@ class KecshCommandSpec extends CommandSpecification {
         then:
         code == 0
         stdout == 'done\n'
-        stderr.contains('debug: → GET http://127.0.0.1')
+        stderr.contains('debug: → GET http://127.0.0.1')       // reads
+        stderr.contains('debug: → POST http://127.0.0.1')      // the launch, as a form
         stderr.contains('Action=RunInstances')
         stderr.contains('InstancePassword=****')
         stderr.contains('Signature=****')

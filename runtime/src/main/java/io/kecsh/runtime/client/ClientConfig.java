@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  * tests are exact and instant; every other setting has a production default.
  */
 public final class ClientConfig {
-    /** How Kingsoft requests travel: GET with everything in the URL (the documents' recommendation) or POST form. */
-    public enum KingsoftMethod { GET, POST }
+    /**
+     * How Kingsoft requests travel: {@link #AUTO} (the default) lets {@link KingsoftWireForm} choose per
+     * action; GET puts everything in the URL for every call, POST sends every call as a form.
+     */
+    public enum KingsoftMethod { AUTO, GET, POST }
 
     /** Where the SigV4 signature goes: the query string, or the Authorization header. */
     public enum SignatureLocation { QUERY, HEADER }
@@ -80,7 +83,8 @@ public final class ClientConfig {
 
     /** Builds a config; {@link #settings(Settings)} fills in what a profile or the environment says. */
     public static final class Builder {
-        private ServiceModel model = ServiceModel.bundled();
+        /** The built-in model plus the user's overlays (~/.kecsh/models), unless a caller gives one. */
+        private ServiceModel model = io.kecsh.runtime.overlay.InstalledModel.get();
         private final Map<Cloud, Credentials> credentials = new EnumMap<>(Cloud.class);
         private final Map<Cloud, String> regions = new EnumMap<>(Cloud.class);
         private URI endpoint;
@@ -91,7 +95,7 @@ public final class ClientConfig {
         private Supplier<String> nonces = () -> UUID.randomUUID().toString();
         private Supplier<String> clientTokens = () -> UUID.randomUUID().toString();
         private WireLog wireLog = WireLog.off();
-        private KingsoftMethod kingsoftMethod = KingsoftMethod.GET;
+        private KingsoftMethod kingsoftMethod = KingsoftMethod.AUTO;
         private SignatureLocation getSignatureLocation = SignatureLocation.QUERY;
         private AlibabaSignature alibabaSignature = AlibabaSignature.ACS3;
         private boolean json = true;

@@ -22,7 +22,8 @@ import java.util.List;
  * <ul>
  *   <li>Kingsoft query protocol, SigV4: GET with everything in the URL (signature in the query by
  *       default, or in the Authorization header), or POST with an x-www-form-urlencoded body and the
- *       Authorization header — never mixed (the documents, L6020);</li>
+ *       Authorization header — never mixed (the documents, L6020); which one an action takes is
+ *       {@link KingsoftWireForm}'s decision;</li>
  *   <li>Alibaba RPC: V3 (ACS3) as a POST with the parameters in the query and Action/Version in
  *       x-acs-* headers, or the classic HMAC-SHA1 signature as a GET with everything in the query.</li>
  * </ul>
@@ -51,7 +52,7 @@ final class RequestBuilder {
         if (service.metadata().protocol().equals("acs-rpc")) return alibaba(service, operation, base, params, credentials);
         String signingRegion = EndpointResolver.signingRegion(service, operation, region);
         String signingName = service.metadata().signingName();
-        if (config.kingsoftMethod == ClientConfig.KingsoftMethod.POST) {
+        if (KingsoftWireForm.methodFor(config.kingsoftMethod, operation) == ClientConfig.KingsoftMethod.POST) {
             HttpRequest post = base.withHeader("Content-Type", FORM)
                 .withBody("POST", FormEncoding.encode(params).getBytes(StandardCharsets.UTF_8));
             return aws4.signHeaders(post, credentials, signingRegion, signingName).signedRequest();

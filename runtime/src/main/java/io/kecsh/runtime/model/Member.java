@@ -38,6 +38,8 @@ public final class Member {
     private final boolean legacy;
     private final List<String> ignoredFor;
     private final List<Decision> decisions;
+    private final MemberType wireType;
+    private final String wireTypeSource;
 
     private Member(Builder b) {
         this.name = b.name;
@@ -65,6 +67,8 @@ public final class Member {
         this.legacy = b.legacy;
         this.ignoredFor = List.copyOf(b.ignoredFor);
         this.decisions = List.copyOf(b.decisions);
+        this.wireType = b.wireType;
+        this.wireTypeSource = b.wireTypeSource;
     }
 
     public String name() { return name; }
@@ -98,6 +102,14 @@ public final class Member {
     public boolean legacy() { return legacy; }
     public List<String> ignoredFor() { return ignoredFor; }
     public List<Decision> decisions() { return decisions; }
+    /**
+     * How the live service writes this response member when that differs from its type: a boolean
+     * or number sent as JSON text ({@code "false"}, {@code "20"}). The sandbox writes it so; kecsh's
+     * parser reads either form into {@link #type()}. Empty when the wire type is the type.
+     */
+    public Optional<MemberType> wireType() { return Optional.ofNullable(wireType); }
+    /** Where the wire type was seen (e.g. {@code sdk-go 831e7c6 kec/v20160304 DescribeModelsResponse …}). */
+    public Optional<String> wireTypeSource() { return Optional.ofNullable(wireTypeSource); }
 
     /** A copy under another name (a shape's structure reused as a parameter keeps its own name). */
     Member renamed(String newName, boolean newRequired, String newDoc, String newDocZh, List<Decision> extra) {
@@ -132,6 +144,7 @@ public final class Member {
         b.members = new LinkedHashMap<>(members); b.minItems = minItems; b.maxItems = maxItems;
         b.shapeName = shapeName; b.sensitive = sensitive; b.legacy = legacy; b.ignoredFor = ignoredFor;
         b.decisions = new java.util.ArrayList<>(decisions);
+        b.wireType = wireType; b.wireTypeSource = wireTypeSource;
         return b;
     }
 
@@ -162,6 +175,8 @@ public final class Member {
         boolean legacy;
         List<String> ignoredFor = List.of();
         List<Decision> decisions = new java.util.ArrayList<>();
+        MemberType wireType;
+        String wireTypeSource;
 
         Builder(String name, MemberType type) {
             this.name = name;

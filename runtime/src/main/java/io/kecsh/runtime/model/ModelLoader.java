@@ -21,23 +21,49 @@ public final class ModelLoader {
     private final ObjectMapper json = new ObjectMapper();
 
     public ServiceModel loadBundled() {
+        return build(bundledFiles());
+    }
+
+    /**
+     * One service's model files as JSON: its folder under {@code models/} ({@code kec/2016-03-04}),
+     * service.json, and paginators.json / waiters.json when it has them (else null).
+     */
+    public record ServiceFiles(String folder, JsonNode service, JsonNode paginators, JsonNode waiters) {
+        public String name() {
+            return service.path("metadata").path("service").asText();
+        }
+
+        public ServiceFiles withService(JsonNode replaced) {
+            return new ServiceFiles(folder, replaced, paginators, waiters);
+        }
+    }
+
+    /** The bundled files, by service name, in index order (fresh JSON trees: a caller may change them). */
+    public Map<String, ServiceFiles> bundledFiles() {
         JsonNode index = read(ROOT + "index.json", true);
-        Map<String, JsonNode> serviceFiles = new LinkedHashMap<>();
-        Map<String, String> folders = new LinkedHashMap<>();
+        Map<String, ServiceFiles> files = new LinkedHashMap<>();
         for (JsonNode entry : index.path("services")) {
             String folder = entry.asText();
-            JsonNode service = read(ROOT + folder + "/service.json", true);
-            String name = service.path("metadata").path("service").asText();
-            serviceFiles.put(name, service);
-            folders.put(name, folder);
+            ServiceFiles f = new ServiceFiles(folder, read(ROOT + folder + "/service.json", true),
+                read(ROOT + folder + "/paginators.json", false), read(ROOT + folder + "/waiters.json", false));
+            files.put(f.name(), f);
         }
+        return files;
+    }
+
+    /**
+     * Builds a model from service files (the bundled ones, or those with overlays merged in);
+     * every reference is resolved here.
+     *
+     * @throws ModelException naming the service and the entry that does not resolve
+     */
+    public ServiceModel build(Map<String, ServiceFiles> files) {
+        Map<String, JsonNode> serviceFiles = new LinkedHashMap<>();
+        files.forEach((name, f) -> serviceFiles.put(name, f.service()));
         List<Service> services = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : serviceFiles.entrySet()) {
-            String folder = folders.get(e.getKey());
-            JsonNode parent = inheritedFrom(e.getValue(), serviceFiles);
-            services.add(new ServiceReader(e.getValue(), parent,
-                read(ROOT + folder + "/paginators.json", false),
-                read(ROOT + folder + "/waiters.json", false)).read());
+        for (ServiceFiles f : files.values()) {
+            JsonNode parent = inheritedFrom(f.service(), serviceFiles);
+            services.add(new ServiceReader(f.service(), parent, f.paginators(), f.waiters()).read());
         }
         return new ServiceModel(services);
     }
@@ -198,6 +224,7 @@ public final class ModelLoader {
             n.path("ignoredFor").forEach(x -> ignored.add(x.asText()));
             b.ignoredFor = ignored;
             b.decisions = new ArrayList<>(decisions(n.path("decision")));
+            if (n.has("wireType")) wireType(b, n.get("wireType"), where);
             if (type == MemberType.LIST) {
                 if (!n.has("member")) fail(where + ": a list needs a member");
                 b.member = member(name, n.get("member"), where + "[]");
@@ -205,6 +232,23 @@ public final class ModelLoader {
                 b.members = members(n.path("members"), where);
             }
             return b.build();
+        }
+
+        /**
+         * {@code "wireType": {"type": "string", "source": "…"}}: the live service writes this scalar as
+         * JSON text. Text is the only wire type that differs from a type in practice, so it is the only
+         * one accepted; a source is required, since the document says otherwise.
+         */
+        private void wireType(Member.Builder b, JsonNode w, String where) {
+            String type = w.path("type").asText("");
+            if (!type.equals("string")) fail(where + ": wireType.type must be \"string\", got '" + type + "'");
+            if (b.type == MemberType.LIST || b.type == MemberType.STRUCTURE || b.type == MemberType.STRING) {
+                fail(where + ": wireType is for a boolean or number member, not a " + b.type.label());
+            }
+            String source = text(w, "source");
+            if (source == null || source.isBlank()) fail(where + ": wireType needs a source");
+            b.wireType = MemberType.STRING;
+            b.wireTypeSource = source;
         }
 
         private Operation operation(String name, JsonNode n) {

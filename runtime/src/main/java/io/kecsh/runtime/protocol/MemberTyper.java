@@ -28,6 +28,8 @@ import java.util.Set;
  *   <li>{@code list} → List; a lone object or scalar where a list is expected is a list of one;</li>
  *   <li>{@code structure} → Map, members named as the model names them (see {@link MemberNames}).</li>
  * </ul>
+ * When writing, a member with a {@link Member#wireType() wire type} is checked as its type and then
+ * written as the service writes it (a boolean as {@code "false"}); parsing reads either form.
  * Empty text for a number or boolean (an empty XML element) carries no value and is left out,
  * so that a paginator never mistakes it for a token.
  *
@@ -170,7 +172,7 @@ final class MemberTyper {
     Object value(Object raw, Member member, Where path) {
         if (raw == null) return null;
         if (member == null) return ImmutableTree.freeze(raw, path.toString());
-        return switch (member.type()) {
+        Object typed = switch (member.type()) {
             case STRING -> string(raw, member, path);
             case INTEGER, LONG -> integral(raw, member, path);
             case FLOAT -> decimal(raw, member, path);
@@ -178,6 +180,14 @@ final class MemberTyper {
             case LIST -> list(raw, member, path);
             case STRUCTURE -> raw instanceof Map<?, ?> map ? structure(map, member, path) : mismatch(raw, member, path);
         };
+        // writing: as the live service puts it on the wire (Member#wireType); parsing already reads both forms
+        return strict && typed != null && member.wireType().isPresent() ? asWireText(typed) : typed;
+    }
+
+    /** A checked boolean or number as the text the service sends for it ({@code "false"}, {@code "20"}). */
+    private static Object asWireText(Object typed) {
+        if (typed instanceof BigDecimal d) return d.toPlainString();
+        return typed.toString();
     }
 
     private Object string(Object raw, Member member, Where path) {

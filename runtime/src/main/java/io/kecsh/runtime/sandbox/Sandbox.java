@@ -26,7 +26,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxState stateHolder;
 
     private Sandbox(SandboxOptions options) {
-        ServiceModel model = ServiceModel.bundled();
+        ServiceModel model = options.model() != null ? options.model() : io.kecsh.runtime.overlay.InstalledModel.get();
         this.clock = options.clock();
         this.credentials = options.credentials();
         this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile()).lock();

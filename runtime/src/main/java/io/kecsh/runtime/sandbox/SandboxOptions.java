@@ -1,5 +1,6 @@
 package io.kecsh.runtime.sandbox;
 
+import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 
@@ -10,9 +11,16 @@ import java.time.Instant;
 /**
  * How to start a sandbox: port (0 picks a free one), an optional state file, the accepted
  * credentials, and the clock (interactive: real time with a few seconds per transition; tests:
- * manual time).
+ * manual time), and the model it serves (null: the installed one — the built-in model plus the user's
+ * overlays, the same the client uses, so an overlay's parameters and values pass the sandbox's checks
+ * too; the emulator has no behaviour for them and accepts them as given).
  */
-public record SandboxOptions(int port, Path stateFile, SandboxCredentials credentials, SandboxClock clock) {
+public record SandboxOptions(int port, Path stateFile, SandboxCredentials credentials, SandboxClock clock,
+                             ServiceModel model) {
+
+    public SandboxOptions(int port, Path stateFile, SandboxCredentials credentials, SandboxClock clock) {
+        this(port, stateFile, credentials, clock, null);
+    }
 
     /** For people: a free port, no state file, default credentials, 3-second transitions. */
     public static SandboxOptions interactive() {
@@ -25,18 +33,23 @@ public record SandboxOptions(int port, Path stateFile, SandboxCredentials creden
     }
 
     public SandboxOptions withPort(int p) {
-        return new SandboxOptions(p, stateFile, credentials, clock);
+        return new SandboxOptions(p, stateFile, credentials, clock, model);
     }
 
     public SandboxOptions withStateFile(Path file) {
-        return new SandboxOptions(port, file, credentials, clock);
+        return new SandboxOptions(port, file, credentials, clock, model);
     }
 
     public SandboxOptions withCredentials(SandboxCredentials c) {
-        return new SandboxOptions(port, stateFile, c, clock);
+        return new SandboxOptions(port, stateFile, c, clock, model);
     }
 
     public SandboxOptions withClock(SandboxClock c) {
-        return new SandboxOptions(port, stateFile, credentials, c);
+        return new SandboxOptions(port, stateFile, credentials, c, model);
+    }
+
+    /** Serve this model (a test's overlay model); null: the installed one. */
+    public SandboxOptions withModel(ServiceModel m) {
+        return new SandboxOptions(port, stateFile, credentials, clock, m);
     }
 }

@@ -143,7 +143,8 @@ class CloudClientTest {
     void regionlessHosts_signWithTheDefaultRegion_andTheirOwnService() {
         server.then(r -> queryFormSignatureValid(r, "cn-beijing-6", "sks")
             ? Step.json(200, "{\"RequestId\":\"r-k\",\"Return\":true}") : Step.json(403, "{\"Error\":{\"Code\":\"SignatureDoesNotMatch\",\"Message\":\"x\"}}"));
-        try (CloudClient client = client()) {
+        // the query form, to see the scope in X-Amz-Credential (a mutating call is a POST form by default)
+        try (CloudClient client = client(ClientConfig.builder().kingsoftMethod(ClientConfig.KingsoftMethod.GET))) {
             assertEquals("r-k", client.call("DeleteKey", Map.of("KeyId", ID)).requestId());
         }
         assertEquals("2015-11-01", server.received().get(0).queryValue("Version").orElseThrow());
@@ -293,7 +294,7 @@ class CloudClientTest {
             assertTrue(r.dryRun());
             assertEquals("d", r.requestId());
         }
-        assertEquals("true", server.received().get(0).queryValue("DryRun").orElseThrow());
+        assertEquals("true", ScriptedServer.parameter(server.received().get(0), "DryRun").orElseThrow());
     }
 
     @Test

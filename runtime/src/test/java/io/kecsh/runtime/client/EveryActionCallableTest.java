@@ -69,8 +69,8 @@ class EveryActionCallableTest {
     }
 
     private static Step answer(Operation op, HttpRequest received, ResponseWriter writer) {
-        String action = received.queryValue("Action").or(() -> received.headers().first("x-acs-action")).orElse("");
-        String version = received.queryValue("Version").or(() -> received.headers().first("x-acs-version")).orElse("");
+        String action = ScriptedServer.parameter(received, "Action").or(() -> received.headers().first("x-acs-action")).orElse("");
+        String version = ScriptedServer.parameter(received, "Version").or(() -> received.headers().first("x-acs-version")).orElse("");
         String expectedVersion = MODEL.serviceOf(op).apiVersion();
         if (!action.equals(op.name()) || !version.equals(expectedVersion)) {
             return Step.json(400, "{\"RequestId\":\"bad\",\"Error\":{\"Code\":\"Wrong\",\"Message\":\"got " + action + " " + version + "\"}}");

@@ -58,14 +58,28 @@ class ResponseWriterTest {
     void success_kingsoftJson_typesValuesByTheModel() {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("InstancesSet", List.of(Map.of("InstanceId", "i-1", "ProjectId", 7, "SpotPriceLimit", 0.5,
-            "SriovNetSupport", "false")));
+            "IsShowSriovNetSupport", "false")));
         result.put("InstanceCount", "1");
         result.put("Marker", 0);
 
         String body = text(writer.success(op("DescribeInstances"), result, "req-3", true));
 
         assertEquals("{\"RequestId\":\"req-3\",\"Marker\":0,\"InstanceCount\":1,\"InstancesSet\":[{\"InstanceId\":\"i-1\","
-            + "\"ProjectId\":7,\"SriovNetSupport\":false,\"SpotPriceLimit\":0.5}]}", body);
+            + "\"ProjectId\":7,\"IsShowSriovNetSupport\":false,\"SpotPriceLimit\":0.5}]}", body);
+    }
+
+    /** A member whose wire type the model records (Member#wireType) is checked as its type, then written as the service writes it. */
+    @Test
+    void success_memberWithAWireType_isCheckedAsItsType_andWrittenAsText() {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("KeepImageLogin", true);
+        model.put("PurchaseTime", 12);
+        model.put("SystemDisk", Map.of("DiskSize", 20L));
+        String body = text(writer.success(op("DescribeModels"), Map.of("ModelSet", List.of(model)), "req-w", true));
+        assertEquals("{\"RequestId\":\"req-w\",\"ModelSet\":[{\"SystemDisk\":{\"DiskSize\":\"20\"},"
+            + "\"KeepImageLogin\":\"true\",\"PurchaseTime\":\"12\"}]}", body);
+        assertThrows(IllegalArgumentException.class, () -> writer.success(op("DescribeModels"),
+            Map.of("ModelSet", List.of(Map.of("KeepImageLogin", "maybe"))), "req-x", true), "still checked as a boolean");
     }
 
     /** Float members keep the digits given and never turn into exponent form. */

@@ -24,13 +24,21 @@ public final class SandboxFixture implements AutoCloseable {
     }
 
     public SandboxFixture(SandboxOptions options, ClientConfig.Builder config) {
+        this(options, config, null);
+    }
+
+    /** With the client's transport wrapped (a test that looks at the bytes on the wire); null: the real one. */
+    public SandboxFixture(SandboxOptions options, ClientConfig.Builder config,
+                          java.util.function.UnaryOperator<io.kecsh.runtime.http.Transport> wrap) {
         sandbox = Sandbox.start(options);
-        client = new CloudClient(config.endpoint(sandbox.endpoint())
+        ClientConfig built = config.endpoint(sandbox.endpoint())
             .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
             .credentials(Cloud.ALIBABA, sandbox.credentials().alibaba())
             .clock(sandbox.clock())
             .sleeper(this::sleep)
-            .build());
+            .build();
+        client = wrap == null ? new CloudClient(built)
+            : new CloudClient(built, wrap.apply(new io.kecsh.runtime.http.ApacheTransport(io.kecsh.runtime.http.TransportSettings.defaults())));
     }
 
     /** Waiting moves the sandbox's manual clock instead of the test's time. */

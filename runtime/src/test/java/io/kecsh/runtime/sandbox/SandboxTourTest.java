@@ -61,7 +61,8 @@ class SandboxTourTest {
         return (List<Map<String, Object>>) r.get(key);
     }
 
-    private void tour(SandboxFixture f) {
+    /** Every modelled action once, in a sensible order (package-private: other tests look at its answers). */
+    void tour(SandboxFixture f) {
         RegionState region = f.sandbox.state().region("cn-beijing-6");
         String image = region.images.values().stream().filter(i -> "centos-7.6".equals(i.platform) && i.isPublic).findFirst().orElseThrow().id;
         String subnet = region.defaultSubnetId;

@@ -27,6 +27,17 @@ import java.util.function.Function;
  * until the sandbox exists; steps can also drop the connection or stall to play transport failures.
  */
 public final class ScriptedServer implements AutoCloseable {
+    /**
+     * A Kingsoft parameter as the client sent it: from the query of a GET, or the form body of a POST
+     * (mutating calls travel as forms).
+     */
+    public static java.util.Optional<String> parameter(HttpRequest r, String name) {
+        java.util.Optional<String> inQuery = r.queryValue(name);
+        if (inQuery.isPresent() || r.body().length == 0) return inQuery;
+        return io.kecsh.runtime.auth.FormEncoding.decode(r.bodyText()).stream()
+            .filter(p -> p.name().equals(name)).map(QueryParam::value).findFirst();
+    }
+
 
     /** One scripted answer. */
     public record Step(int status, String contentType, String body, Action action) {

@@ -58,7 +58,7 @@ final class DescribeInstancesHandler implements ActionHandler {
         List<Instance> shown = all.subList(from, to);
         Map<String, List<NetworkInterface>> nics = nicFilter ? allNics : InstanceView.nicsOf(region, shown);
         List<Object> page = new ArrayList<>();
-        for (Instance i : shown) page.add(InstanceView.of(i, nics, request.service()));
+        for (Instance i : shown) page.add(InstanceView.of(i, nics, region.dataGuardGroups, request.service()));
         return Map.of("Marker", to < all.size() ? (long) to : 0L, "InstanceCount", (long) all.size(), "InstancesSet", page);
     }
 

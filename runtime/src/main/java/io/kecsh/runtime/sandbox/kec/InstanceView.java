@@ -37,6 +37,12 @@ final class InstanceView {
     }
 
     static Map<String, Object> of(Instance i, Map<String, List<NetworkInterface>> nicsByInstance, Service kec) {
+        return of(i, nicsByInstance, Map.of(), kec);
+    }
+
+    /** With the region's data-guard groups, so DataGuardSet can name the instance's group. */
+    static Map<String, Object> of(Instance i, Map<String, List<NetworkInterface>> nicsByInstance,
+                                  Map<String, Map<String, Object>> dataGuardGroups, Service kec) {
         EnumValue type = kec.requireEnum("InstanceType").find(i.type).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("InstanceId", i.id);
@@ -74,7 +80,38 @@ final class InstanceView {
         }
         if (i.spotStrategy != null) out.put("SpotStrategy", i.spotStrategy);
         if (i.spotPriceLimit != null) out.put("SpotPriceLimit", new java.math.BigDecimal(i.spotPriceLimit));
+        out.put("DataDisks", dataDisks(i));
+        out.put("DataGuardSet", dataGuards(i, dataGuardGroups));
         return out;
+    }
+
+    /**
+     * The launch's cloud data disks as the live service lists them. The sandbox keeps no disks of its
+     * own, so a disk's id is derived from the instance and the disk's place: stable across calls.
+     */
+    private static List<Object> dataDisks(Instance i) {
+        List<Object> out = new ArrayList<>(i.dataDisks.size());
+        for (int n = 0; n < i.dataDisks.size(); n++) {
+            Map<String, Object> given = i.dataDisks.get(n);
+            Map<String, Object> disk = new LinkedHashMap<>();
+            disk.put("DiskId", java.util.UUID.nameUUIDFromBytes((i.id + "/data-disk/" + n)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+            if (given.get("Type") != null) disk.put("DiskType", given.get("Type"));
+            if (given.get("Size") != null) disk.put("DiskSize", given.get("Size"));
+            disk.put("DeleteWithInstance", given.getOrDefault("DeleteWithInstance", Boolean.TRUE));
+            disk.put("Encrypted", Boolean.FALSE);
+            out.add(disk);
+        }
+        return out;
+    }
+
+    private static List<Object> dataGuards(Instance i, Map<String, Map<String, Object>> groups) {
+        if (i.dataGuardId == null) return List.of();
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("DataGuardId", i.dataGuardId);
+        Map<String, Object> known = groups.get(i.dataGuardId);
+        if (known != null && known.get("DataGuardName") != null) group.put("DataGuardName", known.get("DataGuardName"));
+        return List.of(group);
     }
 
     private static List<Object> nics(List<NetworkInterface> nics) {
