@@ -179,6 +179,24 @@ class ModelLintTest {
         assertTrue(offenders.isEmpty(), String.join("\n", offenders));
     }
 
+    /** Issue 12: an Action value names one operation only, its own name among its spellings, the DSL's name kept. */
+    @Test
+    void everyWireName_namesExactlyOneOperation() {
+        List<String> offenders = new ArrayList<>();
+        Map<String, String> owner = new java.util.HashMap<>();
+        for (Operation op : MODEL.operations()) {
+            check(offenders, op.wireNames().contains(op.name()), op + ": its wire names lack its name");
+            for (String wire : op.wireNames()) {
+                String before = owner.putIfAbsent(wire, op.toString());
+                check(offenders, before == null || before.equals(op.toString()), wire + " names both " + before + " and " + op);
+                check(offenders, MODEL.findOperation(wire).filter(o -> o == op).isPresent(), wire + " does not find " + op);
+            }
+        }
+        assertTrue(offenders.isEmpty(), String.join("\n", offenders));
+        assertEquals(List.of("DescribeInstanceFamilys", "DescribeInstanceFamilies"),
+            MODEL.requireOperation("DescribeInstanceFamilies").wireNames());
+    }
+
     @Test
     void errors_haveCodesAndHttpStatuses() {
         List<String> offenders = new ArrayList<>();
