@@ -38,6 +38,23 @@ class TodaysParametersSandboxSpec extends KecshSandboxSpecification {
         kecsh.sandbox.state().region('cn-beijing-6').instances[r.tagged[0]].extra.Tag == [[Key: 'env', Value: 'prod']]
     }
 
+    def "network interfaces are listed by the criteria Terraform filters on"() {
+        when:
+        def r = kecsh.eval('''
+            def web = instances { run type: 'S4.2B', count: 2 }
+            [byInstance: networkInterfaces.list(instance: web[0])*.id,
+             bySubnet: networkInterfaces.list(subnet: web[0].subnetId, instanceType: 'kec').size(),
+             byIp: networkInterfaces.list(ip: web[1].privateIp)*.id,
+             nics: web*.id.collect { id -> networkInterfaces.list(instance: id)*.id }]
+        ''')
+
+        then:
+        r.byInstance == r.nics[0]
+        r.byInstance.size() == 1
+        r.bySubnet == 2
+        r.byIp == r.nics[1]
+    }
+
     private List<String> groupsOf(String id) {
         kecsh.sandbox.state().region('cn-beijing-6').instances[id].securityGroupIds
     }
