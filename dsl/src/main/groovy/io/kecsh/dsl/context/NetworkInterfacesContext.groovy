@@ -13,7 +13,10 @@ import io.kecsh.runtime.text.UserText
  */
 class NetworkInterfacesContext extends ResourceContext {
     /** list() criteria → the filter names of DescribeNetworkInterfacesFilterName (a spec checks them against the enum). */
-    static final Map<String, String> FILTERS = [zone: 'availability-zone-name', status: 'networkInterface-status'].asImmutable()
+    static final Map<String, String> FILTERS = [zone: 'availability-zone-name', status: 'networkInterface-status',
+        // the names terraform-provider-ksyun sends (issue 12)
+        vpc: 'vpc-id', subnet: 'subnet-id', securityGroup: 'securitygroup-id', instanceType: 'instance-type',
+        instance: 'instance-id', ip: 'private-ip-address'].asImmutable()
 
     NetworkInterfacesContext(KecshSession session) {
         super(session)
@@ -58,12 +61,18 @@ class NetworkInterfacesContext extends ResourceContext {
         session.ops.call('DeleteNetworkInterface', [NetworkInterfaceId: id(nic, 'delete', 'network interface')]).Return != false
     }
 
+    /**
+     * The region's network interfaces, chosen on the server: {@code id:}/{@code ids:}, {@code zone:},
+     * {@code status:} (Bind | UnBind), {@code vpc:}, {@code subnet:}, {@code securityGroup:},
+     * {@code instance:} (an id or instances), {@code instanceType:} (kec), {@code ip:}.
+     */
     List<NetworkInterfaceInfo> list(Map criteria = [:]) {
         List<Map> filters = []
         List<String> wanted = null
         criteria.each { k, v ->
             String key = k as String
             if (key == 'id' || key == 'ids') wanted = ids(v, 'list', 'network interface')
+            else if (key == 'instance') filters << [Name: FILTERS[key], Value: ids(v, 'list', 'instance')]
             else if (FILTERS.containsKey(key)) filters << [Name: FILTERS[key], Value: (v instanceof Collection ? v : [v]).collect { it as String }]
             else {
                 List<String> valid = (FILTERS.keySet() as List<String>) + ['id']

@@ -45,6 +45,8 @@ public final class CloudClient implements Invoker, AutoCloseable {
     /** Views made by {@link #inRegion} share the transport; only the client that made it closes it. */
     private final boolean ownsTransport;
     private final String kingsoftRegion;
+    /** Shared with region views: the spelling an endpoint answers to does not depend on the view. */
+    private final ActionSpellings spellings;
 
     public CloudClient(ClientConfig config) {
         this(config, new ApacheTransport(config.transportSettings));
@@ -52,11 +54,13 @@ public final class CloudClient implements Invoker, AutoCloseable {
 
     /** With another transport (tests keep the real one but may wrap it). */
     public CloudClient(ClientConfig config, Transport transport) {
-        this(config, transport, true, null);
+        this(config, transport, true, null, new ActionSpellings());
     }
 
-    private CloudClient(ClientConfig config, Transport transport, boolean ownsTransport, String kingsoftRegion) {
+    private CloudClient(ClientConfig config, Transport transport, boolean ownsTransport, String kingsoftRegion,
+                        ActionSpellings spellings) {
         this.ownsTransport = ownsTransport;
+        this.spellings = spellings;
         this.kingsoftRegion = kingsoftRegion;
         this.config = config;
         this.model = config.model;
@@ -76,7 +80,7 @@ public final class CloudClient implements Invoker, AutoCloseable {
      * the connection pool, credentials and settings; closing the view leaves the pool open.
      */
     public CloudClient inRegion(String region) {
-        return new CloudClient(config, transport, false, region);
+        return new CloudClient(config, transport, false, region, spellings);
     }
 
     /** The region calls to this cloud go to: the configured one, else the model's default. */
@@ -120,8 +124,10 @@ public final class CloudClient implements Invoker, AutoCloseable {
             "no " + cloud.name().toLowerCase(java.util.Locale.ROOT) + " credentials configured for " + operation.name()
                 + "; set them in the environment or ~/.kecsh/config (see docs/configuration.md), or use the sandbox"));
         Instant first = config.clock.instant();
+        String endpoint = endpoints.resolve(service, operation, region).getAuthority();
         for (int attempt = 1; ; attempt++) {
-            HttpRequest request = requests.build(service, operation, wire.params(), credentials, region);
+            String action = spellings.current(endpoint, operation);
+            HttpRequest request = requests.build(service, operation, ActionSpellings.withAction(wire.params(), action), credentials, region);
             config.wireLog.request(request, wire.sensitiveNames());
             Instant sent = config.clock.instant();
             HttpResponse http;
@@ -139,6 +145,12 @@ public final class CloudClient implements Invoker, AutoCloseable {
                 error.map(ServiceError::requestId).orElse(null));
             if (error.isEmpty()) return parser.parse(operation, http);
             ServiceError e = error.get();
+            if (spellings.fallBack(endpoint, operation, action, e)) {
+                // the other spelling is no retry: the first was refused as unknown, nothing was processed
+                config.wireLog.note(endpoint + " does not answer " + action + "; sending " + spellings.current(endpoint, operation));
+                attempt--;
+                continue;
+            }
             if (e.code().equals("DryRunOperation") && e.httpStatus() == 412) {
                 return Response.dryRun(operation.name(), e.requestId());
             }

@@ -273,7 +273,14 @@ public final class ModelLoader {
                 n.path("docZh").asText(""), n.path("group").asText(""), n.path("mutating").asBoolean(),
                 n.path("destructive").asBoolean(), n.has("endpoint") ? endpoint(n.get("endpoint")) : null,
                 n.path("edition").asText("1.4.5"), n.path("source").asText(""), params, rules, variants, output,
-                errors(n.path("errors")), preconditions, decisions(n.path("decision")));
+                errors(n.path("errors")), preconditions, decisions(n.path("decision")), wireNames(name, n.path("wireNames"), where));
+        }
+
+        /** The operation's name is always among its wire names (the DSL and shell name must keep working). */
+        private List<String> wireNames(String name, JsonNode n, String where) {
+            List<String> names = strings(n);
+            if (!names.isEmpty() && !names.contains(name)) fail(where + ": wireNames must include " + name);
+            return names;
         }
 
         private Rule rule(JsonNode r, String where) {

@@ -24,11 +24,12 @@ public final class Operation {
     private final List<ErrorDef> errors;
     private final List<Precondition> preconditions;
     private final List<Decision> decisions;
+    private final List<String> wireNames;
 
     Operation(String name, String serviceName, String summary, String titleZh, String docZh, String group,
               boolean mutating, boolean destructive, Endpoint endpoint, String edition, String source,
               Map<String, Member> params, List<Rule> rules, List<Variant> variants, Member output,
-              List<ErrorDef> errors, List<Precondition> preconditions, List<Decision> decisions) {
+              List<ErrorDef> errors, List<Precondition> preconditions, List<Decision> decisions, List<String> wireNames) {
         this.name = name;
         this.serviceName = serviceName;
         this.summary = summary;
@@ -47,6 +48,7 @@ public final class Operation {
         this.errors = List.copyOf(errors);
         this.preconditions = List.copyOf(preconditions);
         this.decisions = List.copyOf(decisions);
+        this.wireNames = wireNames.isEmpty() ? List.of(name) : List.copyOf(wireNames);
     }
 
     public String name() { return name; }
@@ -72,6 +74,14 @@ public final class Operation {
     public List<ErrorDef> errors() { return errors; }
     public List<Precondition> preconditions() { return preconditions; }
     public List<Decision> decisions() { return decisions; }
+    /**
+     * The Action values the service answers to for this operation, the one to send first leading
+     * (DescribeInstanceFamilies: the gateway's DescribeInstanceFamilys, which every Kingsoft SDK
+     * sends, then the document's spelling). Usually just {@link #name()}.
+     */
+    public List<String> wireNames() { return wireNames; }
+    /** Whether {@code action}, exactly as written, names this operation (its name or a wire name). */
+    public boolean answersTo(String action) { return name.equals(action) || wireNames.contains(action); }
 
     @Override
     public String toString() {

@@ -42,10 +42,12 @@ public final class Service {
         return operations.values().stream().sorted(java.util.Comparator.comparing(Operation::name)).toList();
     }
 
-    /** Exact name first, then ignoring case. */
+    /** Exact name first, then another spelling the service answers to, then ignoring case. */
     public Optional<Operation> operation(String name) {
         Operation exact = operations.get(name);
         if (exact != null) return Optional.of(exact);
+        Optional<Operation> byWireName = operations.values().stream().filter(o -> o.answersTo(name)).findFirst();
+        if (byWireName.isPresent()) return byWireName;
         String lower = name.toLowerCase(Locale.ROOT);
         return operations.values().stream().filter(o -> o.name().toLowerCase(Locale.ROOT).equals(lower)).findFirst();
     }

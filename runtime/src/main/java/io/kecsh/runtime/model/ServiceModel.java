@@ -66,7 +66,7 @@ public final class ServiceModel {
     public Optional<Operation> findOperation(String action) {
         for (Service s : services.values()) {
             Optional<Operation> op = s.operation(action);
-            if (op.isPresent() && op.get().name().equals(action)) return op;
+            if (op.isPresent() && op.get().answersTo(action)) return op;
         }
         String lower = action.toLowerCase(Locale.ROOT);
         return operations().stream().filter(o -> o.name().toLowerCase(Locale.ROOT).equals(lower)).findFirst();

@@ -64,6 +64,7 @@ public final class ModelLint {
         for (Operation op : s.operations()) {
             String where = s.name() + " " + op.name();
             complete(op, where);
+            wireNames(op, where);
             references(s, op, where);
             errors(s, op, where);
             secrets(op, where);
@@ -142,6 +143,14 @@ public final class ModelLint {
             where + ": should be destructive");
         check(!READING.matcher(op.name()).matches() || !op.mutating(), where + ": a read marked mutating");
         op.params().values().forEach(m -> check(!m.doc().isBlank(), where + "." + m.name() + ": no doc"));
+    }
+
+    /** Issue 12: an Action value names one operation only, and an operation answers to its own name. */
+    private void wireNames(Operation op, String where) {
+        check(op.wireNames().contains(op.name()), where + ": its wire names lack its name");
+        for (String wire : op.wireNames()) {
+            check(model.findOperation(wire).filter(o -> o == op).isPresent(), where + ": wire name " + wire + " finds another operation");
+        }
     }
 
     private void references(Service s, Operation op, String where) {

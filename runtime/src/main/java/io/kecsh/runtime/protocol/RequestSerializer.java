@@ -35,7 +35,7 @@ public final class RequestSerializer {
         members.putAll(operation.params());
         List<QueryParam> out = new ArrayList<>();
         Set<String> sensitive = new HashSet<>();
-        out.add(new QueryParam("Action", operation.name()));
+        out.add(new QueryParam("Action", operation.wireNames().get(0)));
         out.add(new QueryParam("Version", service.apiVersion()));
         for (Map.Entry<String, Member> e : members.entrySet()) {
             Object value = typed.get(e.getKey());

@@ -133,8 +133,10 @@ final class ValueChecker {
         member.minItems().filter(min -> items.size() < min).ifPresent(min -> problems.add(Problem.error(
             Problem.Kind.INVALID_VALUE, path, items.size() + " items",
             path + ": at least " + min + " items needed, got " + items.size())));
-        int n = 1;
-        for (Object item : items) check(member.member(), item, path + "." + n++);
+        // beyond the limit the list is refused as a whole: its surplus items are not checked one by
+        // one (a list of lists far over its limits would otherwise cost a problem per inner item)
+        int checked = member.maxItems().map(max -> Math.min(items.size(), max)).orElse(items.size());
+        for (int n = 1; n <= checked; n++) check(member.member(), items.get(n - 1), path + "." + n);
     }
 
     private void structure(Member member, Map<String, Object> value, String path) {

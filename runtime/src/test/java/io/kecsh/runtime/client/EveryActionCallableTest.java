@@ -72,7 +72,8 @@ class EveryActionCallableTest {
         String action = ScriptedServer.parameter(received, "Action").or(() -> received.headers().first("x-acs-action")).orElse("");
         String version = ScriptedServer.parameter(received, "Version").or(() -> received.headers().first("x-acs-version")).orElse("");
         String expectedVersion = MODEL.serviceOf(op).apiVersion();
-        if (!action.equals(op.name()) || !version.equals(expectedVersion)) {
+        // the spelling the service answers to first (DescribeInstanceFamilys for DescribeInstanceFamilies)
+        if (!action.equals(op.wireNames().get(0)) || !version.equals(expectedVersion)) {
             return Step.json(400, "{\"RequestId\":\"bad\",\"Error\":{\"Code\":\"Wrong\",\"Message\":\"got " + action + " " + version + "\"}}");
         }
         byte[] body = writer.success(op, Map.of(), "req-" + op.name(), true);

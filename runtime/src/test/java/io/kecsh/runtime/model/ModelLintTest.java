@@ -36,6 +36,14 @@ class ModelLintTest {
         assertTrue(MODEL.requireService("kec").waiters().size() >= 6);
     }
 
+    /** Issue 12: every Kingsoft SDK sends DescribeInstanceFamilys; the document says Families; both are one operation. */
+    @Test
+    void instanceFamilies_answersToBothSpellings_theSdksFirst() {
+        assertEquals(List.of("DescribeInstanceFamilys", "DescribeInstanceFamilies"),
+            MODEL.requireOperation("DescribeInstanceFamilies").wireNames());
+        assertTrue(MODEL.findOperation("DescribeInstanceFamilys").isPresent());
+    }
+
     @Test
     void enums_areNonEmptyAndUnique_inTheRawFiles() throws IOException {
         List<String> offenders = new ArrayList<>();

@@ -40,7 +40,7 @@ class RequestSerializerTest {
             Map.entry("DataDisk", List.of(Map.of("Type", "EHDD", "Size", 100, "DeleteWithInstance", true)))));
         assertEquals(true, params.containsAll(List.of("SystemDisk.DiskType=SSD3.0", "SystemDisk.DiskSize=40",
             "DataDisk.1.Type=EHDD", "DataDisk.1.Size=100", "DataDisk.1.DeleteWithInstance=true", "SpotPriceLimit=0.10480",
-            "SecurityGroupId=" + ID)), params.toString());
+            "SecurityGroupId.1=" + ID)), params.toString());   // one group goes indexed, as today's SDKs send it (issue 12)
     }
 
     @Test

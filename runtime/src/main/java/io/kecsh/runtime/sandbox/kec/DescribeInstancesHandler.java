@@ -81,6 +81,13 @@ final class DescribeInstancesHandler implements ActionHandler {
             case "vpc-id": return wanted.contains(i.vpcId);
             case "instance-state.name": return wanted.contains(i.state);
             case "availability-zone.name": return wanted.contains(i.zone);
+            // the names the current DescribeInstances page adds (docs.ksyun.com/documents/816)
+            case "availability-zone-name": return wanted.contains(i.zone);
+            case "instance-name": return wanted.contains(i.name);
+            case "instance-type": return wanted.contains(i.type);
+            case "private-ip-address": return wanted.contains(i.privateIp);
+            case "image-id": return wanted.contains(i.imageId);
+            case "charge-type": return wanted.contains(i.chargeType);
             case "network-interface.subnet-id": any = n -> wanted.contains(n.subnetId); break;
             case "network-interface.network-interface-id": any = n -> wanted.contains(n.id); break;
             case "network-interface.group-id": any = n -> n.securityGroupIds.stream().anyMatch(wanted::contains); break;

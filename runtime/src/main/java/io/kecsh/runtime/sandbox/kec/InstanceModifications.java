@@ -53,8 +53,16 @@ final class InstanceModifications {
         if (dataDisk < i.dataDiskGb) {
             throw request.invalid("DataDiskGb", "The data volume can only grow or stay as it is (now " + i.dataDiskGb + " GB).");
         }
+        // the system-disk resize sdk-go's ModifyInstanceTypeRequest carries: a disk only grows
+        java.util.Optional<Map<String, Object>> systemDisk = request.structure("SystemDisk");
+        long systemSize = systemDisk.map(d -> d.get("DiskSize")).map(s -> ((Number) s).longValue()).orElse(i.systemDiskSize);
+        if (systemSize < i.systemDiskSize) {
+            throw request.invalid("SystemDisk.DiskSize", "The system disk can only grow or stay as it is (now " + i.systemDiskSize + " GB).");
+        }
         i.type = to.value();
         i.dataDiskGb = dataDisk;
+        i.systemDiskSize = systemSize;
+        systemDisk.map(d -> d.get("DiskType")).ifPresent(t -> i.systemDiskType = t.toString());
         return Map.of("Return", true);
     }
 

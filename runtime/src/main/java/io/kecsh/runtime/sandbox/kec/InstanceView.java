@@ -70,6 +70,10 @@ final class InstanceView {
         out.put("AvailabilityZone", i.zone);
         kec.requireEnum("AvailabilityZone").find(i.zone).ifPresent(z -> out.put("AvailabilityZoneName", z.zh()));
         out.put("ChargeType", i.chargeType);
+        // members sdk-go's DescribeInstancesResponse has for parameters RunInstances takes since 2016
+        if (i.extra.containsKey("FailureAutoDelete")) out.put("FailureAutoDelete", i.extra.get("FailureAutoDelete"));
+        if (i.extra.containsKey("SyncTag")) out.put("SyncTag", i.extra.get("SyncTag"));
+        if (i.extra.containsKey("DistributeIpv6")) out.put("IsDistributeIpv6", i.extra.get("DistributeIpv6"));
         out.put("SystemDisk", Map.of("DiskType", i.systemDiskType, "DiskSize", i.systemDiskSize));
         out.put("KeySet", List.copyOf(i.keyIds));
         if (i.hostName != null) out.put("HostName", i.hostName);

@@ -29,6 +29,14 @@ import java.util.Set;
  */
 final class RunInstancesHandler implements ActionHandler {
     private static final Set<String> TEMPLATE_NOT_INHERITED = Set.of("ModelName", "MaxCount", "MinCount");
+    /**
+     * Parameters kept on the instance as given: the EIP's, and those added since 2016 (sdk-go's
+     * RunInstancesRequest) that DescribeInstances echoes (FailureAutoDelete, SyncTag,
+     * DistributeIpv6 as IsDistributeIpv6) or that a later call may read.
+     */
+    private static final List<String> KEPT_AS_GIVEN = List.of("AddressBandWidth", "LineId", "AddressChargeType",
+        "AddressPurchaseTime", "AddressProjectId", "BandWidthShareId", "DedicatedHostId", "FailureAutoDelete", "SyncTag",
+        "DistributeIpv6", "IamRoleName", "IsProtect", "Tag");
 
     @Override
     public Map<String, Object> handle(SandboxRequest request, SandboxState state) {
@@ -41,11 +49,7 @@ final class RunInstancesHandler implements ActionHandler {
         }
         Subnet subnet = region.subnets.get(params.get("SubnetId").toString());
         if (subnet == null) throw request.invalid("SubnetId", "There is no subnet " + params.get("SubnetId") + " in " + region.name + ".");
-        SecurityGroup group = region.securityGroups.get(params.get("SecurityGroupId").toString());
-        if (group == null || !group.vpcId.equals(subnet.vpcId)) {
-            throw request.invalid("SecurityGroupId", group == null ? "There is no security group " + params.get("SecurityGroupId") + "."
-                : "The security group is in another VPC than the subnet.");
-        }
+        List<String> groups = securityGroups(request, region, subnet, params);
         for (Object key : list(params, "KeyId")) {
             if (!state.keys.containsKey(key.toString())) throw request.invalid("KeyId", "There is no key " + key + ".");
         }
@@ -79,7 +83,7 @@ final class RunInstancesHandler implements ActionHandler {
             i.zone = subnet.zone;
             i.subnetId = subnet.id;
             i.vpcId = subnet.vpcId;
-            i.securityGroupIds = new ArrayList<>(List.of(group.id));
+            i.securityGroupIds = new ArrayList<>(groups);
             i.privateIp = ipGiven != null ? ipGiven : SubnetAddresses.allocate(request, subnet, "SubnetId", usedAddresses);
             usedAddresses.add(i.privateIp);
             i.chargeType = params.get("ChargeType").toString();
@@ -104,8 +108,8 @@ final class RunInstancesHandler implements ActionHandler {
             i.autoDeleteEip = Boolean.TRUE.equals(params.get("AutoDeleteEip"));
             i.userData = (String) params.get("UserData");
             i.stoppedMode = "KeepCharging";
-            for (String eip : List.of("AddressBandWidth", "LineId", "AddressChargeType", "AddressPurchaseTime", "AddressProjectId")) {
-                if (params.containsKey(eip)) i.extra.put(eip, params.get(eip));
+            for (String kept : KEPT_AS_GIVEN) {
+                if (params.containsKey(kept)) i.extra.put(kept, params.get(kept));
             }
             InstanceStates.begin(i, "building", "active", state.clock());
             region.instances.put(i.id, i);
@@ -196,6 +200,26 @@ final class RunInstancesHandler implements ActionHandler {
     private static Map<String, Object> structure(Map<String, Object> params, String name) {
         Object v = params.get(name);
         return v == null ? Map.of() : castMap(v);
+    }
+
+    /**
+     * The security groups of the primary interface: one (SecurityGroupId=, the 2016 form) or
+     * several (SecurityGroupId.N), each existing and in the subnet's VPC. A template stored before
+     * the list form holds a single id, read as a list of one.
+     */
+    private static List<String> securityGroups(SandboxRequest request, RegionState region, Subnet subnet, Map<String, Object> params) {
+        Object given = params.get("SecurityGroupId");
+        List<?> ids = given instanceof List<?> l ? l : List.of(given);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            String id = String.valueOf(ids.get(k));
+            String name = "SecurityGroupId." + (k + 1);
+            SecurityGroup group = region.securityGroups.get(id);
+            if (group == null) throw request.invalid(name, "There is no security group " + id + ".");
+            if (!group.vpcId.equals(subnet.vpcId)) throw request.invalid(name, "The security group is in another VPC than the subnet.");
+            if (!out.contains(id)) out.add(id);
+        }
+        return out;
     }
 
     private static List<Object> list(Map<String, Object> params, String name) {

@@ -90,7 +90,7 @@ public final class Dispatcher {
             : request.headers().first("Accept").map(a -> a.contains("json")).orElse(false);
         String action = acs3 ? request.headers().first("x-acs-action").orElse("") : value(params, "Action");
         String version = acs3 ? request.headers().first("x-acs-version").orElse("") : value(params, "Version");
-        Operation operation = action == null ? null : model.findOperation(action).filter(o -> o.name().equals(action)).orElse(null);
+        Operation operation = action == null ? null : model.findOperation(action).filter(o -> o.answersTo(action)).orElse(null);
         Operation envelope = operation != null ? operation : model.requireOperation(alibabaStyle ? "GetKmsInstance" : "DescribeRegions");
         try {
             if (operation == null) throw unknownAction(alibabaStyle, action);

@@ -29,4 +29,6 @@ public final class NetworkInterface {
     public Transition transition;
     /** ISO-8601 instant (UTC); DescribeNetworkInterfaces shows it in Beijing time. */
     public String creationTime;
+    /** CreateNetworkInterface's NetworkInterfaceName (sdk-go), or null. */
+    public String name;
 }

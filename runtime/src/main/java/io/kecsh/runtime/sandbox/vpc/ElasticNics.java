@@ -28,6 +28,7 @@ final class ElasticNics {
         NetworkInterface n = Nics.create(request, state, region, subnet, groups,
             request.string("PrivateIpAddress").orElse(null), "PrivateIpAddress", "SubnetId");
         n.elastic = true;
+        n.name = request.string("NetworkInterfaceName").orElse(null);
         region.networkInterfaces.put(n.id, n);
         return Map.of("NetworkInterfaceId", n.id);
     }
@@ -55,12 +56,32 @@ final class ElasticNics {
         Set<String> ids = new HashSet<>(request.strings("NetworkInterfaceId"));
         List<Map<String, Object>> filters = filters(request);
         Map<String, NetworkInterface> primaries = NicView.primaries(region);
-        List<Object> out = new ArrayList<>();
+        List<NetworkInterface> found = new ArrayList<>();
         for (NetworkInterface n : region.networkInterfaces.values()) {
             if (!ids.isEmpty() && !ids.contains(n.id)) continue;
-            if (filters.stream().allMatch(f -> matches(n, f))) out.add(NicView.of(n, region, primaries));
+            if (filters.stream().allMatch(f -> matches(n, f))) found.add(n);
         }
-        return Map.of("NetworkInterfaceSet", out);
+        // MaxResults/NextToken (sdk-go): the token is the offset of the page's first interface
+        int from = request.string("NextToken").map(t -> offset(request, t, found.size())).orElse(0);
+        int to = request.number("MaxResults").map(m -> (int) Math.min(found.size(), from + m)).orElse(found.size());
+        List<Object> out = new ArrayList<>();
+        for (NetworkInterface n : found.subList(from, to)) out.add(NicView.of(n, region, primaries));
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        if (to < found.size()) result.put("NextToken", Integer.toString(to));
+        result.put("TotalCount", found.size());
+        result.put("NetworkInterfaceSet", out);
+        return result;
+    }
+
+    private static int offset(SandboxRequest request, String token, int total) {
+        try {
+            int n = Integer.parseInt(token);
+            if (n >= 0 && n <= total) return n;
+        } catch (NumberFormatException notOurs) {
+            // falls through to the refusal
+        }
+        throw request.invalid("NextToken", "NextToken " + io.kecsh.runtime.text.UserText.quoted(token)
+            + " was not given by a previous DescribeNetworkInterfaces.");
     }
 
     /** Filters AND together; a filter's values OR together (names and values case-sensitive, as documented). */
@@ -69,6 +90,13 @@ final class ElasticNics {
         return switch (String.valueOf(filter.get("Name"))) {
             case "availability-zone-name" -> values.contains(n.zone);
             case "networkInterface-status" -> values.contains(n.instanceId != null ? "Bind" : "UnBind");
+            // the names terraform-provider-ksyun sends (ReadAndSetNetworkInterfaces)
+            case "vpc-id" -> values.contains(n.vpcId);
+            case "subnet-id" -> values.contains(n.subnetId);
+            case "securitygroup-id" -> n.securityGroupIds.stream().anyMatch(values::contains);
+            case "instance-type" -> n.instanceId != null && values.contains("kec");
+            case "instance-id" -> n.instanceId != null && values.contains(n.instanceId);
+            case "private-ip-address" -> values.contains(n.privateIp);
             default -> false;   // the validator lets only the documented names through
         };
     }

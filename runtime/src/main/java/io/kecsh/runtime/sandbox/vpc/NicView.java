@@ -41,6 +41,7 @@ final class NicView {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("NetworkInterfaceId", n.id);
         out.put("NetworkInterfaceType", n.type);
+        if (n.name != null) out.put("NetworkInterfaceName", n.name);
         out.put("MacAddress", n.mac);
         out.put("SubnetId", n.subnetId);
         Subnet subnet = region.subnets.get(n.subnetId);

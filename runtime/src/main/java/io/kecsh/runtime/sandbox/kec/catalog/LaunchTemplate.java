@@ -29,7 +29,7 @@ final class LaunchTemplate {
     static final String PASSWORD_KEPT_OUT = "****";
     /** CreateModel parameters DescribeModels shows under the same name (ModelSet members). */
     private static final List<String> SHOWN_AS_GIVEN = List.of("ImageId", "SystemDisk", "DataDiskGb", "SubnetId", "ChargeType",
-        "PurchaseTime", "SecurityGroupId", "PrivateIpAddress", "InstanceName", "ProjectId", "DataGuardId", "KeyId",
+        "PurchaseTime", "PrivateIpAddress", "InstanceName", "ProjectId", "DataGuardId", "KeyId",
         "AddressBandWidth", "AddressChargeType", "AddressPurchaseTime", "AddressProjectId");
 
     private final SandboxRequest request;
@@ -83,6 +83,8 @@ final class LaunchTemplate {
         t.put("KeepImageLogin", request.flag("KeepImageLogin"));
         t.put("SriovNetSupport", request.flag("SriovNetSupport"));
         t.put("ProjectId", Params.numberOrDefault(request, "ProjectId"));
+        // ModelSet has one SecurityGroupId: the first of the groups the template binds
+        t.put("SecurityGroupId", request.strings("SecurityGroupId").get(0));
         for (String name : SHOWN_AS_GIVEN) {
             if (request.has(name) && !t.containsKey(name)) t.put(name, request.params().get(name));
         }
@@ -139,12 +141,17 @@ final class LaunchTemplate {
         return subnet;
     }
 
+    /** One group or several (SecurityGroupId.N), each existing and in the subnet's VPC. */
     private void securityGroup(Subnet subnet) {
-        String id = request.requireString("SecurityGroupId");
-        SecurityGroup group = region.securityGroups.get(id);
-        if (group == null) throw request.invalid("SecurityGroupId", "There is no security group " + id + " in " + region.name + ".");
-        if (!group.vpcId.equals(subnet.vpcId)) {
-            throw request.invalid("SecurityGroupId", "The security group is in another VPC than subnet " + subnet.id + ".");
+        List<String> ids = request.strings("SecurityGroupId");
+        for (int k = 0; k < ids.size(); k++) {
+            String id = ids.get(k);
+            String name = "SecurityGroupId." + (k + 1);
+            SecurityGroup group = region.securityGroups.get(id);
+            if (group == null) throw request.invalid(name, "There is no security group " + id + " in " + region.name + ".");
+            if (!group.vpcId.equals(subnet.vpcId)) {
+                throw request.invalid(name, "The security group is in another VPC than subnet " + subnet.id + ".");
+            }
         }
     }
 

@@ -31,15 +31,24 @@ public final class LocalVolumeHandlers {
     static Map<String, Object> describeLocalVolumes(SandboxRequest r, SandboxState state) {
         RegionState region = state.region(r.region());
         Optional<String> name = r.string("InstanceName");
+        Optional<String> instanceId = r.string("InstanceId");
         List<Map<String, Object>> set = new ArrayList<>();
         for (Instance instance : region.instances.values()) {
             if (name.isPresent() && !name.get().equals(instance.name)) continue;
-            for (LocalVolume v : LocalVolume.of(instance, region)) set.add(v.view());
+            if (instanceId.isPresent() && !instanceId.get().equals(instance.id)) continue;
+            for (LocalVolume v : LocalVolume.of(instance, region)) {
+                Map<String, Object> view = v.view();
+                if (matches(r, view)) set.add(view);
+            }
         }
+        // Marker/MaxResults (sdk-go's DescribeLocalVolumesRequest): an offset and a page size, as DescribeInstances pages
+        int total = set.size();
+        int from = (int) Math.min(r.number("Marker").orElse(0L), total);
+        int to = r.number("MaxResults").map(m -> (int) Math.min(total, from + m)).orElse(total);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("Marker", 0);
-        result.put("LocalVolumeCount", set.size());
-        result.put("LocalVolumeSet", set);
+        result.put("Marker", to < total ? to : 0);
+        result.put("LocalVolumeCount", total);
+        result.put("LocalVolumeSet", new ArrayList<>(set.subList(from, to)));
         return result;
     }
 
@@ -74,10 +83,12 @@ public final class LocalVolumeHandlers {
 
     static Map<String, Object> rollback(SandboxRequest r, SandboxState state) {
         RegionState region = state.region(r.region());
-        LocalVolume volume = volume(r, region);
         String snapshotId = r.requireString("LocalVolumeSnapshotId");
         LocalSnapshot s = new RegionSnapshots(region, state.clock()).find(snapshotId).orElseThrow(() ->
             r.invalid("LocalVolumeSnapshotId", "There is no local volume snapshot " + snapshotId + " in region " + r.region() + "."));
+        // today's SDKs send the snapshot alone: a snapshot belongs to one volume, which is then the one rolled back
+        LocalVolume volume = r.has("LocalVolumeId") ? volume(r, region) : LocalVolume.find(region, s.volumeId).orElseThrow(() ->
+            r.invalid("LocalVolumeSnapshotId", "The local volume " + s.volumeId + " of snapshot " + snapshotId + " no longer exists."));
         if (!s.volumeId.equals(volume.id())) {
             throw r.invalid("LocalVolumeSnapshotId", "Snapshot " + snapshotId + " is of local volume " + s.volumeId
                 + ", not of " + volume.id() + ".");
@@ -110,6 +121,18 @@ public final class LocalVolumeHandlers {
             set.add(Map.of("LocalVolumeSnapshotId", id, "Return", true));
         }
         return Map.of("ReturnSet", set);
+    }
+
+    /** The filters sdk-go's DescribeLocalVolumesRequest adds that a volume's view can answer. */
+    private static boolean matches(SandboxRequest r, Map<String, Object> view) {
+        // the sandbox has no automatic snapshot policies: no volume is bound to one
+        if (r.flag("BindSnapshotPolicy") || r.has("AutoSnapshotPolicyId")) return false;
+        for (String member : List.of("LocalVolumeId", "InstanceState", "LocalVolumeCategory")) {
+            Optional<String> wanted = r.string(member);
+            if (wanted.isPresent() && !wanted.get().equals(String.valueOf(view.get(member)))) return false;
+        }
+        Optional<Long> size = r.number("LocalVolumeSize");
+        return size.isEmpty() || size.get() == ((Number) view.get("LocalVolumeSize")).longValue();
     }
 
     private static LocalVolume volume(SandboxRequest r, RegionState region) {
