@@ -15,9 +15,10 @@ class ScriptRunner {
     private final KecshSession session
     private final List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers
 
-    /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model. */
+    /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model and live catalogue. */
     ScriptRunner(KecshSession session) {
-        this(session, [new LiteralChecks(session.ops.model)] as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+        this(session, [new LiteralChecks(session.ops.model, session.ops.catalogue ?: io.kecsh.runtime.catalog.LiveCatalogue.NONE)]
+            as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
     }
 
     /** Exactly these customizers (pass {@link LiteralChecks} to keep the checks). */

@@ -65,6 +65,11 @@ public final class LiveCatalogues implements AutoCloseable {
         return Optional.ofNullable(regionState(region).snapshot.get());
     }
 
+    /** Loads {@code region}'s catalogue from disk and, when there is none or it is stale, starts reading it (never waits). */
+    public void prefetch(String region) {
+        regionState(region).current("", "");
+    }
+
     /** Starts a read of {@code region} now, whatever the age of what is at hand; the future ends with it. */
     public Future<?> refresh(String region) {
         return regionState(region).refresh(true);

@@ -49,6 +49,7 @@ public final class ClientConfig {
     final AlibabaSignature alibabaSignature;
     final boolean json;
     final LiveCatalogues catalogues;
+    final Consumer<String> warnings;
 
     private ClientConfig(Builder b) {
         this.model = b.model;
@@ -67,6 +68,7 @@ public final class ClientConfig {
         this.alibabaSignature = b.alibabaSignature;
         this.json = b.json;
         this.catalogues = b.catalogues;
+        this.warnings = b.warnings;
     }
 
     public static Builder builder() {
@@ -99,6 +101,7 @@ public final class ClientConfig {
         private AlibabaSignature alibabaSignature = AlibabaSignature.ACS3;
         private boolean json = true;
         private LiveCatalogues catalogues;
+        private Consumer<String> warnings = w -> { };
 
         public Builder model(ServiceModel m) { this.model = m; return this; }
         public Builder credentials(Cloud cloud, Credentials c) { credentials.put(cloud, c); return this; }
@@ -123,6 +126,8 @@ public final class ClientConfig {
         public Builder json(boolean j) { this.json = j; return this; }
         /** Live catalogues for validation (read through the client built from this config, in the background). */
         public Builder catalogues(LiveCatalogues c) { this.catalogues = c; return this; }
+        /** Where a call's validation warnings go (an unknown open-enum value, a value the server ignores); the call still goes out. */
+        public Builder warnings(Consumer<String> sink) { this.warnings = sink; return this; }
 
         /** Credentials, regions and endpoint from resolved settings; explicit calls made later win. */
         public Builder settings(Settings settings) {

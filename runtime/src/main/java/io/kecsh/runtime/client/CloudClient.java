@@ -127,7 +127,9 @@ public final class CloudClient implements Invoker, AutoCloseable {
         Service service = model.serviceOf(operation);
         Cloud cloud = cloudOf(service);
         String region = region(cloud);
-        Map<String, Object> typed = new LinkedHashMap<>(validator.validate(operation, params).orThrow().normalized());
+        ValidationReport report = validator.validate(operation, params).orThrow();
+        report.warnings().forEach(w -> config.warnings.accept(w.toString()));
+        Map<String, Object> typed = new LinkedHashMap<>(report.normalized());
         // a ClientToken makes retries safe: fill one in once and reuse it on every attempt
         if (operation.params().containsKey("ClientToken") && !typed.containsKey("ClientToken")) {
             typed.put("ClientToken", config.clientTokens.get());

@@ -51,7 +51,8 @@ class LiveCatalogueSandboxTest {
 
     @Test
     void typeOnlyTheServiceSells_withoutACatalogue_goesOutWithAWarning_andTheSandboxCreatesIt() {
-        try (SandboxFixture f = new SandboxFixture()) {
+        List<String> warnings = new java.util.ArrayList<>();
+        try (SandboxFixture f = new SandboxFixture(SandboxOptions.forTests(), ClientConfig.builder().warnings(warnings::add))) {
             RegionState region = f.sandbox.state().region("cn-beijing-6");
             ValidationReport report = f.client.validate("RunInstances", run(region, "S6.2B"));
             assertTrue(report.isValid(), report.describe());
@@ -59,6 +60,9 @@ class LiveCatalogueSandboxTest {
             String id = (String) set(f.client.call("RunInstances", run(region, "S6.2B")), "InstancesSet").get(0).get("InstanceId");
             Map<String, Object> instance = set(f.client.call("DescribeInstances", Map.of("InstanceId", List.of(id))), "InstancesSet").get(0);
             assertEquals("S6.2B", instance.get("InstanceType"));
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("warning: InstanceType: 'S6.2B' is not among"), warnings.get(0));
+            assertTrue(warnings.get(0).contains("(nearest known: S3.2B or S4.2B)"), warnings.get(0));
             Map<?, ?> configure = (Map<?, ?>) instance.get("InstanceConfigure");
             assertEquals(2L, configure.get("VCPU"));
             assertEquals(4L, configure.get("MemoryGb"));
