@@ -17,8 +17,15 @@ class ScriptRunner {
 
     /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model and live catalogue. */
     ScriptRunner(KecshSession session) {
-        this(session, [new LiteralChecks(session.ops.model, session.ops.catalogue ?: io.kecsh.runtime.catalog.LiveCatalogue.NONE)]
+        this(session, [new LiteralChecks(session.ops.model, currentCatalogue(session))]
             as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+    }
+
+    /** The catalogue of the session's region at the moment of asking (a script or the shell may switch regions). */
+    private static io.kecsh.runtime.catalog.LiveCatalogue currentCatalogue(KecshSession session) {
+        { String service, String enumName ->
+            (session.ops.catalogue ?: io.kecsh.runtime.catalog.LiveCatalogue.NONE).values(service, enumName)
+        } as io.kecsh.runtime.catalog.LiveCatalogue
     }
 
     /** Exactly these customizers (pass {@link LiteralChecks} to keep the checks). */
