@@ -41,14 +41,20 @@ public final class CatalogueCache {
         return dir.resolve(segment(profile)).resolve(segment(region) + ".json");
     }
 
+    private static boolean usable(String name) {
+        return name != null && SEGMENT.matcher(name).matches() && !name.startsWith(".");
+    }
+
     private static String segment(String name) {
-        if (!SEGMENT.matcher(name).matches() || name.startsWith(".")) {
+        if (!usable(name)) {
             throw new IllegalArgumentException("not a profile or region name usable in a file name: " + name);
         }
         return name;
     }
 
+    /** The stored catalogue; empty when there is none, it is damaged, or the names cannot be a file name. */
     public Optional<CatalogueSnapshot> load(String profile, String region) {
+        if (!usable(profile) || !usable(region)) return Optional.empty();
         Path file = file(profile, region);
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {

@@ -148,6 +148,8 @@ class LiveCatalogueSandboxTest {
             assertTrue(second.region("cn-beijing-6").values("kec", "InstanceType").orElseThrow().stream()
                 .anyMatch(v -> v.value().equals("N3.1A")));
             assertTrue(second.region("cn-shanghai-2").values("kec", "InstanceType").isEmpty(), "one catalogue a region");
+            assertTrue(second.region("../../etc").values("kec", "InstanceType").isEmpty(), "a name that is no file name is just unknown");
+            assertThrows(IllegalArgumentException.class, () -> cache.file("default", "../x"));
         }
     }
 
