@@ -1,6 +1,7 @@
 package io.kecsh.dsl
 
 import groovy.transform.CompileStatic
+import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.client.CloudClient
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.waiter.WaitOptions
@@ -42,5 +43,10 @@ class ClientOperations implements CloudOperations {
     @Override
     String getRegion() {
         client.region(io.kecsh.runtime.config.Cloud.KINGSOFT)
+    }
+
+    @Override
+    LiveCatalogue getCatalogue() {
+        client.catalogue()
     }
 }

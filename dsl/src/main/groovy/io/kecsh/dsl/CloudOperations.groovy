@@ -1,5 +1,6 @@
 package io.kecsh.dsl
 
+import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.waiter.WaitOptions
 
@@ -24,4 +25,9 @@ interface CloudOperations {
 
     /** The Kingsoft region calls go to. */
     String getRegion()
+
+    /** What the live service lists for open enumerations in that region, as far as known now (never waits). */
+    default LiveCatalogue getCatalogue() {
+        LiveCatalogue.NONE
+    }
 }

@@ -1,6 +1,8 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.internal.SandboxDefaults
+import io.kecsh.runtime.catalog.CatalogueCache
+import io.kecsh.runtime.catalog.LiveCatalogues
 import io.kecsh.runtime.client.ClientConfig
 import io.kecsh.runtime.client.CloudClient
 import io.kecsh.runtime.config.Cloud
@@ -33,12 +35,14 @@ class Kecsh implements AutoCloseable {
     private final CloudClient client
     private final Settings settings
     private final Builder builder
+    private final LiveCatalogues catalogues
 
     private Kecsh(Builder b) {
         this.builder = b
         // An empty environment is a real answer (a hermetic test, a cleared CI job), not "read the process's".
         Map<String, String> environment = b.environment != null ? b.environment : System.getenv()
-        SettingsResolver resolver = new SettingsResolver(environment, b.home != null ? b.home : SettingsResolver.userHome(environment))
+        Path home = b.home != null ? b.home : SettingsResolver.userHome(environment)
+        SettingsResolver resolver = new SettingsResolver(environment, home)
         this.settings = resolver.resolve(new Overrides(b.profile, b.region, b.endpoint, null, null))
         boolean useSandbox = b.sandbox || !settings.hasAnyCredentials()
         // the built-in model plus the overlays in ~/.kecsh/models, for the client and an embedded sandbox alike
@@ -59,7 +63,13 @@ class Kecsh implements AutoCloseable {
             config.settings(settings)
         }
         if (b.wireLog != null) config.wireLog(b.wireLog)
+        // against a real cloud the catalogue is kept on disk per profile and region; a sandbox's only in memory
+        this.catalogues = new LiveCatalogues(useSandbox ? 'sandbox' : settings.profile(),
+            useSandbox || home == null ? null : CatalogueCache.under(home), LiveCatalogues.DEFAULT_MAX_AGE, java.time.Clock.systemUTC())
+        config.catalogues(catalogues)
+        config.warnings(b.progress)
         this.client = new CloudClient(config.build())
+        catalogues.prefetch(client.region(Cloud.KINGSOFT))
     }
 
     /** On a manual sandbox clock, waiting moves the clock; otherwise it is real sleeping. */
@@ -82,6 +92,11 @@ class Kecsh implements AutoCloseable {
 
     CloudClient getClient() {
         client
+    }
+
+    /** The live catalogues of this profile (completion and {@code :help} show them). */
+    LiveCatalogues getCatalogues() {
+        catalogues
     }
 
     /** A fresh session: the script's own defaults start empty each time. */

@@ -15,9 +15,17 @@ class ScriptRunner {
     private final KecshSession session
     private final List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers
 
-    /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model. */
+    /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model and live catalogue. */
     ScriptRunner(KecshSession session) {
-        this(session, [new LiteralChecks(session.ops.model)] as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+        this(session, [new LiteralChecks(session.ops.model, currentCatalogue(session))]
+            as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+    }
+
+    /** The catalogue of the session's region at the moment of asking (a script or the shell may switch regions). */
+    private static io.kecsh.runtime.catalog.LiveCatalogue currentCatalogue(KecshSession session) {
+        { String service, String enumName ->
+            (session.ops.catalogue ?: io.kecsh.runtime.catalog.LiveCatalogue.NONE).values(service, enumName)
+        } as io.kecsh.runtime.catalog.LiveCatalogue
     }
 
     /** Exactly these customizers (pass {@link LiteralChecks} to keep the checks). */

@@ -1,6 +1,7 @@
 package io.kecsh.dsl.check
 
 import groovy.transform.CompileStatic
+import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.validate.Validator
 import org.codehaus.groovy.ast.ClassNode
@@ -13,7 +14,8 @@ import org.codehaus.groovy.control.customizers.CompilationCustomizer
  * Fails compilation when a script spells a literal the model does not know: an enumerated value
  * ({@code run type: 'S4.2X'}), a parameter or criterion name, or a fallback action. Every problem in
  * the script is reported at once, each at its line and column with what is allowed and a "did you
- * mean", worded by the same runtime validator that checks values known only at run time.
+ * mean", worded by the same runtime validator that checks values known only at run time. Only
+ * values known to be wrong fail compilation ({@link io.kecsh.runtime.validate.OpenValueRule}).
  */
 @CompileStatic
 class LiteralChecks extends CompilationCustomizer {
@@ -21,9 +23,18 @@ class LiteralChecks extends CompilationCustomizer {
     private final Validator validator
 
     LiteralChecks(ServiceModel model) {
+        this(model, LiveCatalogue.NONE)
+    }
+
+    /**
+     * Against the live catalogue too: a type only the service lists (S6.2B) compiles, a value no
+     * source lists and that is known to be wrong (S4.2X) does not; an unknown value compiles and is
+     * warned about when the call is made.
+     */
+    LiteralChecks(ServiceModel model, LiveCatalogue catalogue) {
         super(CompilePhase.SEMANTIC_ANALYSIS)
         this.model = model
-        this.validator = new Validator(model)
+        this.validator = new Validator(model, java.time.Clock.systemUTC(), catalogue)
     }
 
     LiteralChecks() {

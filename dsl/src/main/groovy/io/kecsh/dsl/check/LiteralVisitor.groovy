@@ -236,9 +236,12 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         }
     }
 
-    /** A value outside an enumeration: the runtime validator lists what is allowed for those. */
+    /**
+     * A value outside an enumeration that is known to be wrong: the runtime validator lists what is
+     * allowed for those. An unknown value of an open enumeration is a warning, left to run time.
+     */
     private static boolean enumProblem(Problem p) {
-        p.kind() == Problem.Kind.INVALID_VALUE && !p.allowed().isEmpty()
+        p.kind() == Problem.Kind.INVALID_VALUE && !p.allowed().isEmpty() && !p.warning()
     }
 
     private static Expression itemAt(Expression value, String problemPath, String path) {

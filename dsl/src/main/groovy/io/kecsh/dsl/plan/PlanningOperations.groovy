@@ -93,6 +93,11 @@ class PlanningOperations implements CloudOperations {
         delegate.region
     }
 
+    @Override
+    io.kecsh.runtime.catalog.LiveCatalogue getCatalogue() {
+        delegate.catalogue
+    }
+
     private Map<String, Object> record(Operation op, Map<String, ?> params) {
         validator.validate(op, (Map<String, ?>) Placeholders.standIns(params)).orThrow()
         PlannedCall planned = new PlannedCall(service: model.serviceOf(op).name(), action: op.name(), region: region,

@@ -58,4 +58,9 @@ class GuardedOperations implements CloudOperations {
     String getRegion() {
         delegate.region
     }
+
+    @Override
+    io.kecsh.runtime.catalog.LiveCatalogue getCatalogue() {
+        delegate.catalogue
+    }
 }

@@ -70,7 +70,7 @@ class LiteralChecksSpec extends Specification {
         "instances { run type: 'S4.2B', chargeType: 'Monthy' }"         | '1:44' | "run chargeType: 'Monthy' is not a valid ChargeType (did you mean Monthly?); allowed: Monthly, Daily"
         "instances { run typ: 'S4.2B' }"                                | '1:17' | "run: unknown parameter 'typ' (did you mean type?); run takes type, image"
         "instances {\n  where state: 'actve'\n}"                        | '2:16' | "where state: 'actve' is not a valid InstanceStateName (did you mean active?)"
-        "instances { where zone: ['cn-beijing-6a', 'cn-beijing-6z'] }"  | '1:43' | "where zone: 'cn-beijing-6z' is not a valid AvailabilityZone (did you mean cn-beijing-6a, cn-beijing-6b or cn-beijing-6c?)"
+        "instances { where zone: ['cn-beijing-6a', 'cn-beijing-6Z'] }"  | '1:43' | "where zone: 'cn-beijing-6Z' is not a valid AvailabilityZone (did you mean cn-beijing-6a, cn-beijing-6b or cn-beijing-6c?)"
         "instances { where colour: 'red' }"                             | '1:19' | "where: unknown criterion 'colour'; criteria: id, ids"
         "instances { where state: 'active'; stop mode: 'Keep' }"        | '1:47' | "stop mode: 'Keep' is not a valid StoppedMode (did you mean KeepCharging?); allowed: KeepCharging, StopCharging"
         "instances { where state: 'active'; reboot forse: true }"       | '1:43' | "reboot: unknown parameter 'forse' (did you mean force?)"

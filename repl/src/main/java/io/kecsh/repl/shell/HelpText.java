@@ -1,7 +1,9 @@
 package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.Verbs;
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
+import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code :help Action} and {@code :help verb}, from the model's docs: the English summary and the
@@ -22,10 +25,16 @@ final class HelpText {
     private static final int LISTED_VALUES = 8;
     private final ServiceModel model;
     private final DslVocabulary vocabulary;
+    private final Supplier<LiveCatalogue> catalogue;
 
     HelpText(DslVocabulary vocabulary) {
+        this(vocabulary, () -> LiveCatalogue.NONE);
+    }
+
+    HelpText(DslVocabulary vocabulary, Supplier<LiveCatalogue> catalogue) {
         this.vocabulary = vocabulary;
         this.model = vocabulary.model();
+        this.catalogue = catalogue;
     }
 
     /** Help for a verb of any context ({@code stop} → "instances: stop = StopInstances …") or an action. */
@@ -61,7 +70,7 @@ final class HelpText {
                 verb.getNames().forEach((friendly, api) -> { if (api.equals(p.getKey())) out.append(" as ").append(friendly).append(':'); });
             }
             if (m.doc() != null) out.append(" ").append(m.doc());
-            enumOf(service, m).ifPresent(e -> out.append("\n      one of: ").append(values(e)));
+            enumOf(service, m).ifPresent(e -> out.append("\n      one of: ").append(values(e)).append(openness(service, e)));
         }
         return out.toString();
     }
@@ -69,6 +78,21 @@ final class HelpText {
     private static Optional<EnumDef> enumOf(Service service, Member m) {
         Member scalar = m.member() != null ? m.member() : m;
         return scalar.enumName().flatMap(service::enumDef);
+    }
+
+    /** For an open enumeration: what the live catalogue adds, and what happens to a value nobody lists. */
+    private String openness(Service service, EnumDef e) {
+        if (!e.open()) return "";
+        List<EnumValue> live = KnownValues.liveOnly(service, e, catalogue.get());
+        StringBuilder out = new StringBuilder();
+        if (!live.isEmpty()) {
+            List<String> shown = live.stream().limit(LISTED_VALUES).map(v -> v.value()
+                + (v.attr("vcpu").isPresent() ? " (" + ShellCompleter.describe(v) + ")" : "")).toList();
+            out.append("\n      and ").append(live.size()).append(" more the live catalogue lists: ").append(String.join(", ", shown))
+                .append(live.size() > LISTED_VALUES ? " …" : "");
+        }
+        out.append("\n      open: a value no source lists is sent with a warning when it has the usual form, refused when it does not");
+        return out.toString();
     }
 
     private static String values(EnumDef e) {

@@ -4,9 +4,12 @@ import io.kecsh.dsl.InteractiveSession;
 import io.kecsh.dsl.Kecsh;
 import io.kecsh.dsl.KecshScriptException;
 import io.kecsh.dsl.plan.Plan;
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
+import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
+import io.kecsh.runtime.validate.OpenValueRule;
 import io.kecsh.runtime.text.UserText;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -89,7 +92,7 @@ public final class KecshShell {
             .terminal(terminal)
             .appName("kecsh")
             .parser(new ShellParser())
-            .completer(new ShellCompleter(vocabulary, commands, liveIds))
+            .completer(new ShellCompleter(vocabulary, commands, liveIds, this::catalogue))
             .highlighter(new ShellHighlighter(vocabulary))
             .history(history)
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
@@ -257,7 +260,7 @@ public final class KecshShell {
     }
 
     private void registerCommands() {
-        HelpText help = new HelpText(vocabulary);
+        HelpText help = new HelpText(vocabulary, this::catalogue);
         commands
             .add(":help", "[verb|Action]", "this list, or a verb's or an action's parameters from the model", arg -> {
                 if (arg.isEmpty()) out.println(overview());
@@ -303,17 +306,41 @@ public final class KecshShell {
     }
 
     private List<Candidate> enumCandidates(String service, String enumName) {
-        Optional<EnumDef> e = model.service(service).flatMap(s -> s.enumDef(enumName));
+        Optional<Service> s = model.service(service);
+        Optional<EnumDef> e = s.flatMap(x -> x.enumDef(enumName));
         List<Candidate> out = new ArrayList<>();
-        e.ifPresent(def -> def.values().forEach(v -> out.add(new Candidate(v.value(), v.value(), null, ShellCompleter.describe(v), null, null, true))));
+        e.ifPresent(def -> KnownValues.of(s.get(), def, catalogue()).forEach(v ->
+            out.add(new Candidate(v.value(), v.value(), null, ShellCompleter.describe(v), null, null, true))));
         return out;
+    }
+
+    /** The live catalogue of the session's region, as far as it is known now; none before the session has started. */
+    private LiveCatalogue catalogue() {
+        InteractiveSession s = session;
+        if (s == null) {
+            // the session may still be starting; the Kecsh's own region is the one it will start in
+            boolean ready = starting.isDone() && !starting.isCompletedExceptionally();
+            return ready ? starting.join().getClient().catalogue() : LiveCatalogue.NONE;
+        }
+        LiveCatalogue c = s.getSession().getOps().getCatalogue();
+        return c == null ? LiveCatalogue.NONE : c;
     }
 
     private void switchRegion(String region) {
         if (!region.isEmpty()) {
             Optional<EnumDef> regions = model.service("kec").flatMap(s -> s.enumDef("Region"));
-            if (regions.isPresent() && !regions.get().contains(region)) {
-                throw new IllegalArgumentException(":region: unknown region '" + region + "'" + Suggestions.didYouMean(region, regions.get().names()));
+            if (regions.isPresent()) {
+                // the validator's rule for open enumerations: refused only when every source says no
+                Optional<List<String>> live = catalogue().values("kec", "Region").map(l -> l.stream().map(v -> v.value()).toList());
+                List<String> known = new ArrayList<>(regions.get().names());
+                live.ifPresent(l -> l.stream().filter(r -> !known.contains(r)).forEach(known::add));
+                switch (OpenValueRule.judge(regions.get(), regions.get(), region, live)) {
+                    case WRONG -> throw new IllegalArgumentException(":region: unknown region '" + region + "'"
+                        + Suggestions.didYouMean(region, known));
+                    case UNKNOWN -> out.println("warning: region '" + region + "' is not one kecsh knows"
+                        + Suggestions.didYouMean(region, known) + "; switching anyway: the service decides");
+                    case LISTED -> { }
+                }
             }
             session().getSession().region(region);
         }

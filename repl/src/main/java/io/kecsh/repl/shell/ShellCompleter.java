@@ -5,6 +5,7 @@ import io.kecsh.dsl.Verbs;
 import io.kecsh.dsl.WaitStates;
 import io.kecsh.dsl.WaitsFor;
 import io.kecsh.dsl.ide.DslClasses;
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Member;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
 /**
  * Completion from the model and the DSL: block words and verbs where a word goes, a proxy's
  * actions after {@code kec.}, the named parameters of the call under the cursor, enumerated
- * values (instance types with their vCPU and memory beside them) and live ids for a
+ * values (instance types with their vCPU and memory beside them, the model's and those only the
+ * live catalogue lists) and live ids for a
  * parameter's value, shell commands after {@code :}.
  */
 final class ShellCompleter implements Completer {
@@ -35,11 +37,18 @@ final class ShellCompleter implements Completer {
     private final DslVocabulary vocabulary;
     private final ShellCommands commands;
     private final LiveIds liveIds;
+    private final Supplier<LiveCatalogue> catalogue;
 
     ShellCompleter(DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds) {
+        this(vocabulary, commands, liveIds, () -> LiveCatalogue.NONE);
+    }
+
+    /** With the live catalogue of the session's region (never waited for: what is known now). */
+    ShellCompleter(DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds, Supplier<LiveCatalogue> catalogue) {
         this.vocabulary = vocabulary;
         this.commands = commands;
         this.liveIds = liveIds;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -138,7 +147,7 @@ final class ShellCompleter implements Completer {
         Service service = vocabulary.model().serviceOf(call.operation());
         Optional<EnumDef> enumDef = enumOf(call, at.param(), service);
         enumDef.ifPresent(e -> {
-            for (EnumValue v : e.values()) out.add(quoted(v.value(), at, "value", describe(v)));
+            for (EnumValue v : KnownValues.of(service, e, catalogue.get())) out.add(quoted(v.value(), at, "value", describe(v)));
         });
         apiName(call, at.param()).filter(liveIds::lists).ifPresent(param -> {
             for (LiveIds.Entry id : liveIds.ids(param)) out.add(quoted(id.id(), at, "id", id.label().isEmpty() ? null : id.label()));

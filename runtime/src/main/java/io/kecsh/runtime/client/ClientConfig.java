@@ -1,6 +1,7 @@
 package io.kecsh.runtime.client;
 
 import io.kecsh.runtime.auth.Credentials;
+import io.kecsh.runtime.catalog.LiveCatalogues;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.config.Settings;
 import io.kecsh.runtime.http.TransportSettings;
@@ -50,6 +51,8 @@ public final class ClientConfig {
     final SignatureLocation getSignatureLocation;
     final AlibabaSignature alibabaSignature;
     final boolean json;
+    final LiveCatalogues catalogues;
+    final Consumer<String> warnings;
 
     private ClientConfig(Builder b) {
         this.model = b.model;
@@ -67,6 +70,8 @@ public final class ClientConfig {
         this.getSignatureLocation = b.getSignatureLocation;
         this.alibabaSignature = b.alibabaSignature;
         this.json = b.json;
+        this.catalogues = b.catalogues;
+        this.warnings = b.warnings;
     }
 
     public static Builder builder() {
@@ -99,6 +104,8 @@ public final class ClientConfig {
         private SignatureLocation getSignatureLocation = SignatureLocation.QUERY;
         private AlibabaSignature alibabaSignature = AlibabaSignature.ACS3;
         private boolean json = true;
+        private LiveCatalogues catalogues;
+        private Consumer<String> warnings = w -> { };
 
         public Builder model(ServiceModel m) { this.model = m; return this; }
         public Builder credentials(Cloud cloud, Credentials c) { credentials.put(cloud, c); return this; }
@@ -121,6 +128,10 @@ public final class ClientConfig {
         public Builder alibabaSignature(AlibabaSignature s) { this.alibabaSignature = s; return this; }
         /** Ask for JSON (Accept: application/json, the default) or take the XML the APIs answer otherwise. */
         public Builder json(boolean j) { this.json = j; return this; }
+        /** Live catalogues for validation (read through the client built from this config, in the background). */
+        public Builder catalogues(LiveCatalogues c) { this.catalogues = c; return this; }
+        /** Where a call's validation warnings go (an unknown open-enum value, a value the server ignores); the call still goes out. */
+        public Builder warnings(Consumer<String> sink) { this.warnings = sink; return this; }
 
         /** Credentials, regions and endpoint from resolved settings; explicit calls made later win. */
         public Builder settings(Settings settings) {

@@ -1,6 +1,9 @@
 package io.kecsh.runtime.client;
 
 import io.kecsh.runtime.auth.Credentials;
+import io.kecsh.runtime.catalog.CatalogueReader;
+import io.kecsh.runtime.catalog.LiveCatalogue;
+import io.kecsh.runtime.catalog.LiveCatalogues;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.error.TransportException;
@@ -64,11 +67,25 @@ public final class CloudClient implements Invoker, AutoCloseable {
         this.kingsoftRegion = kingsoftRegion;
         this.config = config;
         this.model = config.model;
-        this.validator = new Validator(model, config.clock);
+        this.validator = new Validator(model, config.clock, catalogue());
         this.parser = new ResponseParser(model);
         this.transport = transport;
         this.endpoints = new EndpointResolver(config.endpoint());
         this.requests = new RequestBuilder(config, endpoints);
+        if (ownsTransport && config.catalogues != null) {
+            CatalogueReader reader = new CatalogueReader(model, config.clock);
+            config.catalogues.readWith(r -> reader.read(inRegion(r)));
+        }
+    }
+
+    /** The live catalogue of this client's Kingsoft region, as far as it is known now (never waits). */
+    public LiveCatalogue catalogue() {
+        return config.catalogues == null ? LiveCatalogue.NONE : config.catalogues.region(region(Cloud.KINGSOFT));
+    }
+
+    /** The catalogues this client reads, when it was given them (completion and {@code :help} show them). */
+    public java.util.Optional<LiveCatalogues> catalogues() {
+        return java.util.Optional.ofNullable(config.catalogues);
     }
 
     public ServiceModel model() {
@@ -114,7 +131,9 @@ public final class CloudClient implements Invoker, AutoCloseable {
         Service service = model.serviceOf(operation);
         Cloud cloud = cloudOf(service);
         String region = region(cloud);
-        Map<String, Object> typed = new LinkedHashMap<>(validator.validate(operation, params).orThrow().normalized());
+        ValidationReport report = validator.validate(operation, params).orThrow();
+        report.warnings().forEach(w -> config.warnings.accept(w.toString()));
+        Map<String, Object> typed = new LinkedHashMap<>(report.normalized());
         // a ClientToken makes retries safe: fill one in once and reuse it on every attempt
         if (operation.params().containsKey("ClientToken") && !typed.containsKey("ClientToken")) {
             typed.put("ClientToken", config.clientTokens.get());
@@ -212,6 +231,9 @@ public final class CloudClient implements Invoker, AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsTransport) transport.close();
+        if (ownsTransport) {
+            transport.close();
+            if (config.catalogues != null) config.catalogues.close();
+        }
     }
 }

@@ -6,8 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** A named enumeration; a subset enum ({@code subsetOf}) takes its values' attributes from its parent. */
+/**
+ * A named enumeration; a subset enum ({@code subsetOf}) takes its values' attributes, and whether it
+ * is open, from its parent. An open enumeration ({@code "open": true}) lists what kecsh knows, not
+ * everything the service takes: {@link io.kecsh.runtime.validate.OpenValueRule} decides what an
+ * unlisted value means, helped by {@link #openForm()} and the live catalogue ({@link #live()}).
+ */
 public final class EnumDef {
     private final String name;
     private final String doc;
@@ -15,9 +21,12 @@ public final class EnumDef {
     private final boolean caseSensitive;
     private final Map<String, EnumValue> values;
     private final List<Decision> decisions;
+    private final boolean open;
+    private final Pattern openForm;
+    private final LiveSource live;
 
     EnumDef(String name, String doc, String subsetOf, boolean caseSensitive, List<EnumValue> values,
-            List<Decision> decisions) {
+            List<Decision> decisions, boolean open, Pattern openForm, LiveSource live) {
         this.name = name;
         this.doc = doc;
         this.subsetOf = subsetOf;
@@ -26,6 +35,9 @@ public final class EnumDef {
         values.forEach(v -> byValue.put(v.value(), v));
         this.values = java.util.Collections.unmodifiableMap(byValue);
         this.decisions = List.copyOf(decisions);
+        this.open = open;
+        this.openForm = openForm;
+        this.live = live;
     }
 
     public String name() {
@@ -56,6 +68,21 @@ public final class EnumDef {
         return decisions;
     }
 
+    /** True when the service may take values this list does not name (instance types, zones, filter names…). */
+    public boolean open() {
+        return open;
+    }
+
+    /** For an open enum: the form every real value has; a value without it is known to be wrong. */
+    public Optional<Pattern> openForm() {
+        return Optional.ofNullable(openForm);
+    }
+
+    /** For an open enum: where the live service lists its values (absent on subsets: ask the parent). */
+    public Optional<LiveSource> live() {
+        return Optional.ofNullable(live);
+    }
+
     /** The value exactly as given, or (for case-insensitive enums) ignoring case. */
     public Optional<EnumValue> find(String value) {
         EnumValue exact = values.get(value);
@@ -80,6 +107,6 @@ public final class EnumDef {
         for (EnumValue v : values.values()) {
             full.add(parent.find(v.value()).orElse(v));
         }
-        return new EnumDef(name, doc, subsetOf, caseSensitive, full, decisions);
+        return new EnumDef(name, doc, subsetOf, caseSensitive, full, decisions, parent.open, parent.openForm, null);
     }
 }

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads the bundled model files: {@code models/index.json} names each service's folder, and each
@@ -18,7 +20,9 @@ import java.util.Map;
  */
 public final class ModelLoader {
     private static final String ROOT = "models/";
-    private final ObjectMapper json = new ObjectMapper();
+    // a key written twice (a merge's leftover) would silently keep the last; refuse it at load instead
+    private final ObjectMapper json = new ObjectMapper()
+        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     public ServiceModel loadBundled() {
         return build(bundledFiles());
@@ -153,7 +157,8 @@ public final class ModelLoader {
                 if (values.isEmpty()) fail("enum " + e.getKey() + " has no values");
                 enums.put(e.getKey(), new EnumDef(e.getKey(), n.path("doc").asText(""),
                     n.path("subsetOf").asText(null), n.path("caseSensitive").asBoolean(true), values,
-                    decisions(n.path("decision"))));
+                    decisions(n.path("decision")), n.path("open").asBoolean(false), openForm(e.getKey(), n),
+                    live(e.getKey(), n)));
             });
             for (Map.Entry<String, EnumDef> e : new ArrayList<>(enums.entrySet())) {
                 String parentName = e.getValue().subsetOf().orElse(null);
@@ -165,6 +170,28 @@ public final class ModelLoader {
                 }
                 enums.put(e.getKey(), e.getValue().resolvedAgainst(parentEnum));
             }
+        }
+
+        private Pattern openForm(String enumName, JsonNode n) {
+            if (!n.has("openForm")) return null;
+            if (!n.path("open").asBoolean(false)) fail("enum " + enumName + " has an openForm but is not open");
+            try {
+                return Pattern.compile(n.get("openForm").asText());
+            } catch (PatternSyntaxException e) {
+                throw new ModelException(serviceName + ": enum " + enumName + ": bad openForm: " + e.getDescription());
+            }
+        }
+
+        private LiveSource live(String enumName, JsonNode n) {
+            JsonNode l = n.get("live");
+            if (l == null) return null;
+            if (!n.path("open").asBoolean(false)) fail("enum " + enumName + " has a live source but is not open");
+            Map<String, String> attrs = new LinkedHashMap<>();
+            l.path("attrs").fields().forEachRemaining(a -> attrs.put(a.getKey(), a.getValue().asText()));
+            for (String key : List.of("operation", "items", "value")) {
+                if (!l.hasNonNull(key)) fail("enum " + enumName + ": live needs " + key);
+            }
+            return new LiveSource(l.get("operation").asText(), l.get("items").asText(), l.get("value").asText(), attrs);
         }
 
         /** A shape by name, reading it (and the shapes it uses) on first request. */

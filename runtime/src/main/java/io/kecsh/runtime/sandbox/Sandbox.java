@@ -43,7 +43,8 @@ public final class Sandbox implements AutoCloseable {
             this.stateHolder = s;
             Consumer<SandboxState> save = stateFile == null ? st -> { } : stateFile::save;
             this.server = new SandboxHttpServer(options.port(),
-                new Dispatcher(model, s, clock, Domains.handlers(), faults, credentials, save)).start();
+                new Dispatcher(model, s, clock, Domains.handlers(), faults, credentials, save,
+                    io.kecsh.runtime.sandbox.kec.catalog.Catalog.bundled().liveCatalogue())).start();
         } catch (RuntimeException e) {
             if (stateFile != null) stateFile.close();
             throw e;

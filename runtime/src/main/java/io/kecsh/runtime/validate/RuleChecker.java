@@ -31,6 +31,9 @@ final class RuleChecker {
     }
 
     void check(Rule rule) {
+        // The prose rules speak of what the model knows (the families of 2016): about a value only the
+        // live catalogue or nobody lists, such as S6.2B's family, they cannot say anything.
+        if (rule.when() != null && unknowable(rule.when())) return;
         switch (rule.kind()) {
             case ONLY_WHEN -> onlyWhen(rule);
             case REQUIRED_WHEN -> requiredWhen(rule);
@@ -162,6 +165,15 @@ final class RuleChecker {
             case IN -> actual != null && c.values().contains(actual);
             case PRESENT -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /** The condition reads an attribute of a given value that the model does not list. */
+    private boolean unknowable(Condition c) {
+        if (c.attr() == null || c.kind() == Condition.Kind.PRESENT) return false;
+        Object value = ParamPaths.first(request, c.param());
+        Member m = ParamPaths.member(params, c.param());
+        if (value == null || m == null || m.enumName().isEmpty()) return false;
+        return service.requireEnum(m.enumName().get()).find(text(value)).isEmpty();
     }
 
     /** The value itself, or the named attribute of its enum value (the family of an instance type). */

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.validate;
 
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Rule;
@@ -23,6 +24,7 @@ import java.util.Set;
 public final class Validator {
     private final ServiceModel model;
     private final Formats formats;
+    private final LiveCatalogue catalogue;
 
     public Validator(ServiceModel model) {
         this(model, Clock.systemUTC());
@@ -30,8 +32,17 @@ public final class Validator {
 
     /** The clock decides what "30 minutes from now" means for auto-delete times. */
     public Validator(ServiceModel model, Clock clock) {
+        this(model, clock, LiveCatalogue.NONE);
+    }
+
+    /**
+     * With a live catalogue: an open enumeration's value is then accepted when the catalogue lists it
+     * and refused when neither the model nor the catalogue does ({@link OpenValueRule}).
+     */
+    public Validator(ServiceModel model, Clock clock, LiveCatalogue catalogue) {
         this.model = model;
         this.formats = new Formats(clock);
+        this.catalogue = catalogue;
     }
 
     /** True when values of this format are short by their form alone (no {@code maxLength} needed). */
@@ -58,7 +69,7 @@ public final class Validator {
             boolean required = variant == null ? e.getValue().required() : variant.required().contains(e.getKey());
             if (required && !typed.containsKey(e.getKey())) problems.add(missing(operation, e.getValue(), variant));
         }
-        ValueChecker values = new ValueChecker(service, formats, operation.name(), problems);
+        ValueChecker values = new ValueChecker(service, formats, operation.name(), problems, catalogue);
         typed.forEach((name, value) -> values.check(params.get(name), value, name));
         RuleChecker rules = new RuleChecker(service, params, typed, problems);
         for (Rule rule : operation.rules()) rules.check(rule);

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.validate;
 
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Member;
@@ -9,6 +10,8 @@ import io.kecsh.runtime.text.Suggestions;
 import io.kecsh.runtime.text.UserText;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +24,11 @@ final class ValueChecker {
     private final Formats formats;
     private final String operation;
     private final List<Problem> problems;
+    private final LiveCatalogue catalogue;
 
-    ValueChecker(Service service, Formats formats, String operation, List<Problem> problems) {
+    ValueChecker(Service service, Formats formats, String operation, List<Problem> problems, LiveCatalogue catalogue) {
         this.service = service;
+        this.catalogue = catalogue;
         this.formats = formats;
         this.operation = operation;
         this.problems = problems;
@@ -68,8 +73,21 @@ final class ValueChecker {
 
     void enumValue(EnumDef enumDef, Member member, String value, String path) {
         if (enumDef.contains(value)) return;
-        List<String> names = enumDef.names();
+        EnumDef root = enumDef.subsetOf().flatMap(service::enumDef).orElse(enumDef);
+        Optional<List<String>> live = root.open()
+            ? catalogue.values(service.name(), root.name()).map(values -> values.stream().map(EnumValue::value).toList())
+            : Optional.empty();
+        OpenValueRule.Verdict verdict = OpenValueRule.judge(enumDef, root, value, live);
+        if (verdict == OpenValueRule.Verdict.LISTED) return;
+        List<String> names = known(enumDef, live);
         List<String> close = Suggestions.closest(value, names);
+        if (verdict == OpenValueRule.Verdict.UNKNOWN) {
+            String nearest = close.isEmpty() ? allowed(names, value) : "nearest known: " + Suggestions.orList(close);
+            problems.add(new Problem(Problem.Kind.INVALID_VALUE, true, path, Values.shown(member, value),
+                path + ": " + Values.quoted(member, value) + " is not among the " + displayName(enumDef) + " values kecsh knows (" + nearest
+                    + "); no live catalogue is at hand, so it is sent as given and the server decides", names, close));
+            return;
+        }
         String hint = close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)";
         Optional<EnumDef> parent = enumDef.subsetOf().flatMap(service::enumDef);
         String what;
@@ -81,6 +99,14 @@ final class ValueChecker {
         }
         problems.add(new Problem(Problem.Kind.INVALID_VALUE, false, path, Values.shown(member, value),
             path + ": " + what, names, close));
+    }
+
+    /** The enumeration's own values, then those only the live catalogue lists. */
+    private static List<String> known(EnumDef enumDef, Optional<List<String>> live) {
+        if (live.isEmpty()) return enumDef.names();
+        LinkedHashSet<String> all = new LinkedHashSet<>(enumDef.names());
+        all.addAll(live.get());
+        return new ArrayList<>(all);
     }
 
     private static String displayName(EnumDef e) {

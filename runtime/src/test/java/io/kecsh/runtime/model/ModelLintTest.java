@@ -62,6 +62,49 @@ class ModelLintTest {
         assertTrue(offenders.isEmpty(), String.join("\n", offenders));
     }
 
+    /**
+     * Every enumeration says whether it is open (models/README.md, "Open enumerations"); a subset takes
+     * its parent's answer. An open one says why (a decision with topic "open"), each of its listed
+     * values has its form, and a live source names an operation of the same service whose answer holds
+     * the list and the members it reads.
+     */
+    @Test
+    void enums_sayWhetherTheyAreOpen_andOpenOnesSayWhy() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        JsonNode index = raw("models/index.json");
+        for (JsonNode folder : index.path("services")) {
+            JsonNode service = raw("models/" + folder.asText() + "/service.json");
+            service.path("enums").fields().forEachRemaining(e -> {
+                String where = folder.asText() + " enum " + e.getKey();
+                boolean subset = e.getValue().has("subsetOf");
+                check(offenders, subset != e.getValue().path("open").isBoolean(),
+                    where + (subset ? " is a subset and must take open from its parent" : " must say \"open\": true or false"));
+            });
+        }
+        for (Service s : MODEL.services()) {
+            for (EnumDef e : s.enums().values()) {
+                if (!e.open() || e.subsetOf().isPresent()) continue;
+                String where = s.name() + " enum " + e.name();
+                check(offenders, e.decisions().stream().anyMatch(d -> "open".equals(d.topic())), where + " is open without a decision saying why");
+                e.openForm().ifPresent(form -> e.names().stream().filter(v -> !form.matcher(v).matches())
+                    .forEach(v -> offenders.add(where + ": listed value " + v + " lacks the openForm")));
+                e.live().ifPresent(live -> {
+                    Operation op = s.operation(live.operation()).orElse(null);
+                    Member items = op == null ? null : op.output().members().get(live.items());
+                    if (items == null || items.type() != MemberType.LIST || items.member().type() != MemberType.STRUCTURE) {
+                        offenders.add(where + ": live " + live.operation() + "." + live.items() + " is not a list of structures");
+                        return;
+                    }
+                    Map<String, Member> item = items.member().members();
+                    check(offenders, item.containsKey(live.value()), where + ": live value " + live.value() + " is not a member");
+                    live.attrs().forEach((attr, path) -> check(offenders, item.containsKey(path.split("[\\[.]")[0]),
+                        where + ": live attr " + attr + " reads unknown member " + path));
+                });
+            }
+        }
+        assertTrue(offenders.isEmpty(), String.join("\n", offenders));
+    }
+
     @Test
     void decisions_coverEveryCatalogContradiction() {
         Set<Integer> decided = new TreeSet<>();

@@ -64,7 +64,8 @@ class CatalogSandboxTest {
         List<Map<String, Object>> families = items(f.client.call("DescribeInstanceFamilies", Map.of()), "InstanceFamilySet");
         Map<String, List<String>> byName = families.stream().collect(Collectors.toMap(
             x -> (String) x.get("InstanceFamilyName"), CatalogSandboxTest::azCodes));
-        assertEquals(19, families.size(), "the sample's 15 rows, S4 from the type-config sample, and S3, N3, E1");
+        assertEquals(20, families.size(), "the sample's 15 rows, S4 from the type-config sample, S3, N3, E1, and today's S6");
+        assertEquals(9, byName.get("标准型S6").size(), "S6 (catalogue-today.json) is offered in every zone");
         assertEquals(List.of("cn-beijing-6a", "cn-shanghai-2b"), byName.get("通用型N1"));
         assertEquals(List.of("cn-beijing-6b", "cn-beijing-6a", "cn-hongkong-2a", "cn-shanghai-2a", "cn-shanghai-2b"),
             byName.get("I0优化型I1"));
@@ -105,7 +106,10 @@ class CatalogSandboxTest {
     @Test
     void describeInstanceTypeConfigs_noFilter_everyTypeOfAFamilySoldSomewhere() {
         List<Map<String, Object>> all = configs();
-        assertEquals(195, all.size(), "199 types less S1's four, which are sold nowhere");
+        assertEquals(219, all.size(), "199 types less S1's four, which are sold nowhere, plus today's 19 S6 and 5 N3 sizes");
+        Map<String, Object> s62b = all.stream().filter(c -> "S6.2B".equals(c.get("InstanceType"))).findFirst().orElseThrow();
+        assertEquals(2L, s62b.get("CPU"));
+        assertEquals(4L, s62b.get("Memory"));
         Map<String, Object> gpu = all.stream().filter(c -> "P3.56C4".equals(c.get("InstanceType"))).findFirst().orElseThrow();
         assertEquals(4L, gpu.get("GPU"));
         assertEquals(List.of("cn-beijing-6a"), azCodes(gpu));

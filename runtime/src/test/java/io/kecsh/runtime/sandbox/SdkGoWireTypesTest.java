@@ -72,7 +72,8 @@ class SdkGoWireTypesTest {
         for (Answer a : answers) {
             Map<String, String> types = table.get(a.action);
             if (types == null) continue;
-            checked.add(a.action);
+            // the client sends an operation under its wire name (DescribeInstanceFamilys); count it under the model's
+            checked.add(MODEL.findOperation(a.action).map(Operation::name).orElse(a.action));
             JsonNode body = json.readTree(a.body);
             check(body, "", types, a.action, offenders);
         }

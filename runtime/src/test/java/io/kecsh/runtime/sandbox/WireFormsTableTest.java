@@ -17,7 +17,6 @@ import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -204,7 +203,6 @@ class WireFormsTableTest {
         acceptedByBoth(row);
     }
 
-    @Disabled("needs i12-open")
     @ParameterizedTest(name = "{0}")
     @MethodSource("rowsNeedingOpenEnums")
     void currentToolsRequest_withTodaysTypes_isAcceptedByValidatorAndSandbox(Row row) throws IOException {

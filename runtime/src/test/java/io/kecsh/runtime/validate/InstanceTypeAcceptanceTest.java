@@ -29,8 +29,12 @@ class InstanceTypeAcceptanceTest {
     private static final Set<String> RUN = Set.of("I1", "I2", "I3", "C1", "C3", "S3", "N3", "E1", "P3", "P3I", "P4V", "P3IN", "S4");
     /** L3399-L3409: the RunInstances list without E1 (+ S4). */
     private static final Set<String> CREATE_MODEL = Set.of("I1", "I2", "I3", "C1", "C3", "S3", "N3", "P3", "P3I", "P4V", "P3IN", "S4");
-    /** L1256-L1257: I1 and C1 only. */
-    private static final Set<String> MODIFY_TYPE = Set.of("I1", "C1");
+    /**
+     * L1256-L1257 list I1 and C1 only, but today's clients resize to S4.4B and N3.2B (issue 12): the
+     * targets are the whole open instance-type catalogue (the ModifyInstanceType parameter's decision).
+     */
+    private static final Set<String> MODIFY_TYPE = Set.of("I1", "I2", "I3", "C1", "C3", "S3", "N3", "E1", "P3", "P3I",
+        "P4V", "P3IN", "S4", "N2", "N1", "S1");
     /** L3178-L3269: "支持机型E1, N2, N3". */
     private static final Set<String> SPOT_HISTORY = Set.of("E1", "N2", "N3");
 

@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.model.EnumValue;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
@@ -92,12 +92,12 @@ final class InstanceLifecycle {
         return Map.of("InstancesSet", out);
     }
 
+    /** The instance's family, from the sandbox's catalogue (the model's types and today's additions). */
     static String family(SandboxRequest request, Instance i) {
-        return request.service().requireEnum("InstanceType").find(i.type).flatMap(v -> v.attr("family"))
-            .map(Object::toString).orElse("");
+        return Catalog.bundled().type(i.type).map(t -> t.family().code()).orElse("");
     }
 
-    static EnumValue spec(SandboxRequest request, String type) {
-        return request.service().requireEnum("InstanceType").find(type).orElseThrow();
+    static Catalog.Type spec(SandboxRequest request, String type) {
+        return Catalog.bundled().type(type).orElseThrow();
     }
 }

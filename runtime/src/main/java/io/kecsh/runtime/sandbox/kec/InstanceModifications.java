@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.model.EnumValue;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;
@@ -40,14 +40,14 @@ final class InstanceModifications {
         return Map.of("Return", true);
     }
 
-    /** Upgrade only, as the 0530 edition and the overview say (decision on the enum InstanceType.ModifyInstanceType). */
+    /** Upgrade only, as the 0530 edition and the overview say (decisions on the enum InstanceType.ModifyInstanceType and the parameter). */
     static Map<String, Object> modifyType(SandboxRequest request, SandboxState state) {
         RegionState region = settled(request, state);
         Instance i = InstanceStates.require(request, region, "InstanceId", request.requireString("InstanceId"));
-        EnumValue from = InstanceLifecycle.spec(request, i.type);
-        EnumValue to = InstanceLifecycle.spec(request, request.requireString("InstanceType"));
-        if (number(to, "vcpu") < number(from, "vcpu") || number(to, "memoryGb") < number(from, "memoryGb")) {
-            throw request.invalid("InstanceType", i.type + " can only be changed to a larger type; " + to.value() + " is smaller.");
+        Catalog.Type from = InstanceLifecycle.spec(request, i.type);
+        Catalog.Type to = InstanceLifecycle.spec(request, request.requireString("InstanceType"));
+        if (to.vcpu() < from.vcpu() || to.memoryGb() < from.memoryGb()) {
+            throw request.invalid("InstanceType", i.type + " can only be changed to a larger type; " + to.name() + " is smaller.");
         }
         long dataDisk = request.number("DataDiskGb").orElse(i.dataDiskGb);
         if (dataDisk < i.dataDiskGb) {
@@ -59,7 +59,7 @@ final class InstanceModifications {
         if (systemSize < i.systemDiskSize) {
             throw request.invalid("SystemDisk.DiskSize", "The system disk can only grow or stay as it is (now " + i.systemDiskSize + " GB).");
         }
-        i.type = to.value();
+        i.type = to.name();
         i.dataDiskGb = dataDisk;
         i.systemDiskSize = systemSize;
         systemDisk.map(d -> d.get("DiskType")).ifPresent(t -> i.systemDiskType = t.toString());
@@ -104,9 +104,5 @@ final class InstanceModifications {
     /** The call's region; its instances were settled before the call (InstanceDomain's before-call step). */
     private static RegionState settled(SandboxRequest request, SandboxState state) {
         return state.region(request.region());
-    }
-
-    private static long number(EnumValue v, String attr) {
-        return ((Number) v.attr(attr).orElse(0L)).longValue();
     }
 }

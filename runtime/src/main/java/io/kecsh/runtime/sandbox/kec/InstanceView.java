@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.model.EnumValue;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
@@ -43,15 +43,15 @@ final class InstanceView {
     /** With the region's data-guard groups, so DataGuardSet can name the instance's group. */
     static Map<String, Object> of(Instance i, Map<String, List<NetworkInterface>> nicsByInstance,
                                   Map<String, Map<String, Object>> dataGuardGroups, Service kec) {
-        EnumValue type = kec.requireEnum("InstanceType").find(i.type).orElseThrow();
+        Catalog.Type type = Catalog.bundled().type(i.type).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("InstanceId", i.id);
         out.put("InstanceName", i.name);
         out.put("ProjectId", i.projectId);
         Map<String, Object> configure = new LinkedHashMap<>();
-        configure.put("VCPU", type.attr("vcpu").orElse(0L));
-        configure.put("GPU", type.attr("gpus").orElse(0L));
-        configure.put("MemoryGb", type.attr("memoryGb").orElse(0L));
+        configure.put("VCPU", (long) type.vcpu());
+        configure.put("GPU", (long) type.gpus());
+        configure.put("MemoryGb", (long) type.memoryGb());
         configure.put("DataDiskGb", i.dataDiskGb);
         configure.put("RootDiskGb", i.systemDiskSize);
         configure.put("DataDiskType", "SSD");

@@ -21,6 +21,7 @@ import io.kecsh.runtime.sandbox.auth.KingsoftSignatureCheck;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.SandboxState;
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.validate.Problem;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
@@ -61,6 +62,12 @@ public final class Dispatcher {
 
     public Dispatcher(ServiceModel model, SandboxState state, SandboxClock clock, HandlerRegistry handlers, FaultPlan faults,
                       SandboxCredentials credentials, Consumer<SandboxState> afterChange) {
+        this(model, state, clock, handlers, faults, credentials, afterChange, LiveCatalogue.NONE);
+    }
+
+    /** With the sandbox's own catalogue, so that its validation takes what it sells beyond the model. */
+    public Dispatcher(ServiceModel model, SandboxState state, SandboxClock clock, HandlerRegistry handlers, FaultPlan faults,
+                      SandboxCredentials credentials, Consumer<SandboxState> afterChange, LiveCatalogue catalogue) {
         this.model = model;
         this.state = state;
         this.clock = clock;
@@ -69,7 +76,7 @@ public final class Dispatcher {
         this.kingsoft = new KingsoftSignatureCheck(credentials, clock,
             Set.copyOf(model.requireService("kec").requireEnum("Region").names()));
         this.alibaba = new AlibabaSignatureCheck(credentials, clock);
-        this.validator = new Validator(model, clock);
+        this.validator = new Validator(model, clock, catalogue);
         this.writer = new ResponseWriter(model);
         this.afterChange = afterChange;
     }

@@ -1,5 +1,8 @@
 package io.kecsh.runtime.sandbox.kec.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.Condition;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Member;
@@ -7,6 +10,9 @@ import io.kecsh.runtime.model.Rule;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +27,10 @@ import java.util.Set;
  * families with the zones that offer them and their disks (enum InstanceFamily, attrs zones /
  * allZones / enhanced / systemDisks), and the cloud data disks a family may take (the
  * RunInstances rule on DataDisk, the DataDisk shape's size range and the list's item limit).
- * Nothing here lists a value of its own; other parts of the sandbox may ask it too
+ * To these the sandbox adds what Kingsoft sells today beyond the 2016 document (S6, more N3 sizes:
+ * resource {@code sandbox/catalogue-today.json}, with its sources), so that it plays a service whose
+ * catalogue differs from the model; its own validation takes them through {@link #liveCatalogue()}.
+ * Nothing here lists a value in code; other parts of the sandbox may ask it too
  * ({@link #offers}: is an instance type sold in a zone).
  */
 public final class Catalog {
@@ -57,6 +66,9 @@ public final class Catalog {
     private final Map<String, Zone> zones = new LinkedHashMap<>();
     private final Map<String, Family> families = new LinkedHashMap<>();
     private final Map<String, Type> types = new LinkedHashMap<>();
+    /** The types and families only today's catalogue has (not the model). */
+    private final Map<String, Type> todayTypes = new LinkedHashMap<>();
+    private final Map<String, Family> todayFamilies = new LinkedHashMap<>();
     private final DataDiskQuota dataDisks;
 
     public Catalog(Service kec) {
@@ -78,6 +90,55 @@ public final class Catalog {
                 number(v, "gpus")));
         }
         dataDisks = dataDiskQuota(kec);
+        addToday(readToday());
+    }
+
+    private static JsonNode readToday() {
+        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream("sandbox/catalogue-today.json")) {
+            if (in == null) throw new IllegalStateException("sandbox/catalogue-today.json is missing from the classpath");
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("sandbox/catalogue-today.json", e);
+        }
+    }
+
+    private void addToday(JsonNode today) {
+        for (JsonNode f : today.path("families")) {
+            List<String> offered = new ArrayList<>();
+            if (f.path("allZones").asBoolean(false)) offered.addAll(zones.keySet());
+            else f.path("zones").forEach(z -> offered.add(z.asText()));
+            List<String> disks = new ArrayList<>();
+            f.path("systemDisks").forEach(d -> disks.add(d.asText()));
+            Family family = new Family(f.path("value").asText(), f.path("zh").asText(), List.copyOf(offered), List.copyOf(disks), null);
+            families.put(family.code(), family);
+            todayFamilies.put(family.code(), family);
+        }
+        for (JsonNode t : today.path("types")) {
+            String name = t.path("type").asText();
+            Family family = families.get(name.substring(0, name.indexOf('.')));
+            if (family == null) throw new IllegalStateException("catalogue-today: " + name + " has no known family");
+            Type type = new Type(name, family, t.path("vcpu").asInt(), t.path("memoryGb").asInt(), t.path("gpus").asInt());
+            if (types.putIfAbsent(name, type) == null) todayTypes.put(name, type);
+        }
+    }
+
+    /**
+     * What this sandbox lists beyond the model, as the validator's live catalogue: the sandbox is the
+     * server, so a type neither the model nor this list names is refused, and a type the model's
+     * per-action lists leave out stays refused (only the additions are new).
+     */
+    public LiveCatalogue liveCatalogue() {
+        Map<String, List<EnumValue>> lists = Map.of(
+            "InstanceType", todayTypes.values().stream().map(Catalog::asValue).toList(),
+            "InstanceFamily", todayFamilies.values().stream().map(f -> new EnumValue(f.code(), f.zh(), "", Map.of("zones", f.zones()))).toList());
+        // The sandbox is the server: beyond the model it takes exactly these, so for every other open
+        // enumeration its list of additions is empty (an unlisted filter name or zone is refused).
+        return (service, enumName) -> Optional.of("kec".equals(service) ? lists.getOrDefault(enumName, List.of()) : List.of());
+    }
+
+    private static EnumValue asValue(Type t) {
+        return new EnumValue(t.name(), "", "", Map.of("family", t.family().code(), "vcpu", t.vcpu(), "memoryGb", t.memoryGb(),
+            "gpus", t.gpus(), "zones", t.family().zones()));
     }
 
     /** The catalogue of the model shipped inside kecsh. */
