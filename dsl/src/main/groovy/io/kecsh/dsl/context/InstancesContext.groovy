@@ -8,6 +8,7 @@ import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.ImageNames
+import io.kecsh.dsl.internal.KeyNames
 import io.kecsh.dsl.internal.Limits
 import io.kecsh.dsl.internal.NetworkPlacement
 import io.kecsh.dsl.internal.RunNames
@@ -111,6 +112,7 @@ class InstancesContext {
         String type = (params.InstanceType ?: session.ops.model.requireOperation('RunInstances').params().InstanceType?.defaultValue()?.orElse(null)) as String
         NetworkPlacement.fill(session, params, 'run', zone, type, false, 'securityGroup')
         if (!params.containsKey('KeyId') && session.defaults.get('keyId', region)) params.KeyId = [session.defaults.get('keyId', region)]
+        if (params.containsKey('KeyId')) params.KeyId = KeyNames.resolve(session, 'run', params.KeyId)
     }
 
     /**

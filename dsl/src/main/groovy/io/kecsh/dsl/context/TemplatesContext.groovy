@@ -3,6 +3,7 @@ package io.kecsh.dsl.context
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.internal.ImageNames
+import io.kecsh.dsl.internal.KeyNames
 import io.kecsh.dsl.internal.NetworkPlacement
 import io.kecsh.dsl.result.TemplateInfo
 
@@ -31,6 +32,7 @@ class TemplatesContext extends ResourceContext {
         // CreateModel requires PurchaseTime and wants 0 unless the charge is Monthly (the model's rule).
         if (!p.containsKey('PurchaseTime') && p.ChargeType != 'Monthly') p.PurchaseTime = 0
         if (!p.containsKey('KeyId') && session.defaults.get('keyId', region)) p.KeyId = session.defaults.get('keyId', region)
+        if (p.containsKey('KeyId')) p.KeyId = KeyNames.resolve(session, 'create', p.KeyId)
         String id = session.ops.call('CreateModel', p).ModelId as String
         list().find { it.id == id } ?: new TemplateInfo(id: id, name: args.name as String)
     }
