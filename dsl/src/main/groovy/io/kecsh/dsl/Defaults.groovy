@@ -8,7 +8,8 @@ import io.kecsh.runtime.text.UserText
 /**
  * Where values for required parameters come from when a verb leaves them out, strongest first:
  * the script's {@code defaults { }}, the profile ({@code default.image = …} in ~/.kecsh/config),
- * then — on the sandbox — its seeded resources. When none has a value, the error says exactly
+ * then — on the sandbox — its seeded image and charge type. A subnet and security group nobody
+ * set are read from the account (NetworkPlacement). When none has a value, the error says exactly
  * where to set it.
  */
 @CompileStatic
@@ -22,7 +23,7 @@ class Defaults {
     private static final Map<String, String> PROFILE_KEYS = ProfileKey.values().findAll { it.defaultName().present }
         .collectEntries { [it.defaultName().get(), it.key()] }.asImmutable()
 
-    /** A source of fallback values per region (the sandbox's seeded subnet, security group, image). */
+    /** A source of fallback values per region (the sandbox's seeded image and charge type). */
     static interface Source {
         String get(String key, String region)
     }

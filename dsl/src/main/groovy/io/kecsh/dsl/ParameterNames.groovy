@@ -37,6 +37,12 @@ final class ParameterNames {
         zone         : 'AvailabilityZone',
     ].asImmutable()
 
+    /**
+     * Parameters whose value a verb also takes by name ({@code subnet: 'default-cn-beijing-6a'},
+     * {@code securityGroup: 'web'}, {@code key: 'laptop'}), looked up through the vpc and sks reads.
+     */
+    public static final Set<String> BY_NAME = (['SubnetId', 'SecurityGroupId', 'KeyId'] as Set<String>).asImmutable()
+
     private ParameterNames() {
     }
 

@@ -8,7 +8,9 @@ import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.ImageNames
+import io.kecsh.dsl.internal.KeyNames
 import io.kecsh.dsl.internal.Limits
+import io.kecsh.dsl.internal.NetworkPlacement
 import io.kecsh.dsl.internal.RunNames
 import io.kecsh.dsl.result.InstanceGroup
 import io.kecsh.dsl.result.InstanceInfo
@@ -42,21 +44,23 @@ class InstancesContext {
      * (count 120, suffix 1: web-1 … web-120). A failure part way stops the run and says, per
      * instance, what was created (ids), what was not, and what may have been (see BatchException).
      */
-    @Verb(action = 'RunInstances', own = ['count', 'min'])
+    @Verb(action = 'RunInstances', own = ['count', 'min', 'zone'])
     InstanceGroup run(Map args = [:]) {
         Operation op = session.ops.model.requireOperation('RunInstances')
         Map<String, Object> params = [:]
         int count = 1
         Integer min = null
+        String zone = null
         args.each { k, v ->
             String key = k as String
             if (key == 'count') count = v as int
             else if (key == 'min') min = v as int
+            else if (key == 'zone') zone = v as String
             else params[ParameterNames.apiName(op, key, 'run', Verbs.of(InstancesContext, 'run').own)] = v
         }
         if (count < 1) throw new IllegalArgumentException("run: count must be at least 1, got ${count}")
         io.kecsh.dsl.internal.TemplateLaunch.fill(session, params)
-        fillDefaults(params)
+        fillDefaults(params, zone)
         int batch = Limits.largest(op, 'MaxCount')
         RunNames names = new RunNames(params, count)
         List<InstanceInfo> created = []
@@ -93,18 +97,22 @@ class InstancesContext {
         }
     }
 
-    /** The required parameters a run leaves out, from the defaults (script, profile, sandbox). */
-    private void fillDefaults(Map<String, Object> params) {
+    /**
+     * The required parameters a run leaves out, from the defaults (script, profile, sandbox); the subnet
+     * and security group from the account's own network (NetworkPlacement), in {@code zone} when given.
+     */
+    private void fillDefaults(Map<String, Object> params, String zone) {
         String region = session.region
         if (!params.containsKey('ImageId')) params.ImageId = session.defaults.require('image', region, 'run', 'image')
         params.ImageId = ImageNames.resolve(session, params.ImageId as String)
-        if (!params.containsKey('SubnetId')) params.SubnetId = session.defaults.require('subnet', region, 'run', 'subnet')
-        if (!params.containsKey('SecurityGroupId')) params.SecurityGroupId = session.defaults.require('securityGroup', region, 'run', 'securityGroup')
         if (!params.containsKey('ChargeType')) params.ChargeType = session.defaults.require('chargeType', region, 'run', 'chargeType')
         if (!params.containsKey('InstanceType') && session.defaults.get('instanceType', region)) {
             params.InstanceType = session.defaults.get('instanceType', region)
         }
+        String type = (params.InstanceType ?: session.ops.model.requireOperation('RunInstances').params().InstanceType?.defaultValue()?.orElse(null)) as String
+        NetworkPlacement.fill(session, params, 'run', zone, type, false, 'securityGroup')
         if (!params.containsKey('KeyId') && session.defaults.get('keyId', region)) params.KeyId = [session.defaults.get('keyId', region)]
+        if (params.containsKey('KeyId')) params.KeyId = KeyNames.resolve(session, 'run', params.KeyId)
     }
 
     /**

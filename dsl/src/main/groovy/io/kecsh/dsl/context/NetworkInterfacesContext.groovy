@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.internal.NetworkPlacement
 import io.kecsh.dsl.result.NetworkInterfaceInfo
 import io.kecsh.runtime.text.Suggestions
 import io.kecsh.runtime.text.UserText
@@ -26,8 +27,7 @@ class NetworkInterfacesContext extends ResourceContext {
     @Verb(action = 'CreateNetworkInterface')
     NetworkInterfaceInfo create(Map args = [:]) {
         Map<String, Object> p = params('CreateNetworkInterface', 'create', args)
-        if (!p.containsKey('SubnetId')) p.SubnetId = session.defaults.require('subnet', session.region, 'create', 'subnet')
-        if (!p.containsKey('SecurityGroupId')) p.SecurityGroupId = [session.defaults.require('securityGroup', session.region, 'create', 'securityGroups')]
+        NetworkPlacement.fill(session, p, 'create', null, null, true, 'securityGroups')
         String id = session.ops.call('CreateNetworkInterface', p).NetworkInterfaceId as String
         describe(id)
     }

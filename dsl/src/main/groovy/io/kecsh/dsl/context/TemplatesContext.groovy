@@ -3,6 +3,8 @@ package io.kecsh.dsl.context
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.internal.ImageNames
+import io.kecsh.dsl.internal.KeyNames
+import io.kecsh.dsl.internal.NetworkPlacement
 import io.kecsh.dsl.result.TemplateInfo
 
 /**
@@ -23,13 +25,14 @@ class TemplatesContext extends ResourceContext {
         Map<String, Object> p = params('CreateModel', 'create', args)
         String region = session.region
         p.ImageId = ImageNames.resolve(session, (p.ImageId ?: session.defaults.require('image', region, 'create', 'image')) as String)
-        if (!p.containsKey('SubnetId')) p.SubnetId = session.defaults.require('subnet', region, 'create', 'subnet')
-        if (!p.containsKey('SecurityGroupId')) p.SecurityGroupId = session.defaults.require('securityGroup', region, 'create', 'securityGroup')
         if (!p.containsKey('ChargeType')) p.ChargeType = session.defaults.require('chargeType', region, 'create', 'chargeType')
         if (!p.containsKey('InstanceType') && session.defaults.get('instanceType', region)) p.InstanceType = session.defaults.get('instanceType', region)
+        String type = (p.InstanceType ?: session.ops.model.requireOperation('CreateModel').params().InstanceType?.defaultValue()?.orElse(null)) as String
+        NetworkPlacement.fill(session, p, 'create', null, type, false, 'securityGroup')
         // CreateModel requires PurchaseTime and wants 0 unless the charge is Monthly (the model's rule).
         if (!p.containsKey('PurchaseTime') && p.ChargeType != 'Monthly') p.PurchaseTime = 0
         if (!p.containsKey('KeyId') && session.defaults.get('keyId', region)) p.KeyId = session.defaults.get('keyId', region)
+        if (p.containsKey('KeyId')) p.KeyId = KeyNames.resolve(session, 'create', p.KeyId)
         String id = session.ops.call('CreateModel', p).ModelId as String
         list().find { it.id == id } ?: new TemplateInfo(id: id, name: args.name as String)
     }

@@ -7,7 +7,9 @@ import io.kecsh.runtime.sandbox.state.RegionState
 
 /**
  * On the sandbox, what a fresh region was seeded with fills the required parameters nobody set:
- * its default subnet and security group, the public CentOS 7.6 image, and pay-as-you-go charging.
+ * the public CentOS 7.6 image and pay-as-you-go charging. Subnets and security groups are not
+ * here: they come from the account's network through vpc's reads ({@link NetworkPlacement}),
+ * the same way on the sandbox as on a real cloud.
  */
 @CompileStatic
 class SandboxDefaults implements Defaults.Source {
@@ -23,8 +25,6 @@ class SandboxDefaults implements Defaults.Source {
             RegionState r = sandbox.state().regions[region]
             if (r == null) return null
             switch (key) {
-                case 'subnet': return r.defaultSubnetId
-                case 'securityGroup': return r.defaultSecurityGroupId
                 case 'image': return 'centos-7.6'
                 case 'chargeType': return 'HourlyInstantSettlement'
                 default: return null

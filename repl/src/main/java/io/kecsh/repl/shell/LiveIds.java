@@ -15,20 +15,36 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Resource ids for completion (instances with their names, images, keys, snapshots …), fetched
- * on a background thread for the current region and profile and kept briefly. Completion never
- * waits: {@link #ids} answers from the cache at once and starts a refresh when it is stale.
+ * Resource ids for completion (instances with their names, images, subnets, security groups,
+ * keys, snapshots …), fetched on a background thread for the current region and profile, every
+ * page of it, and kept briefly. Completion never waits long: {@link #ids} answers from the cache
+ * at once and starts a refresh when it is stale; only a cold cache waits, at most
+ * {@link #FIRST_WAIT}, so the first TAB usually has the list and a slow backend never holds the prompt.
  * Which action lists a kind of id comes from the model: a read-only Describe action without
  * required parameters whose output lists structures carrying that id.
  */
 final class LiveIds implements AutoCloseable {
-    /** One id and what a person recognises it by. */
-    record Entry(String id, String label) {
+    /** How long the first TAB of a kind waits for its listing before answering with what there is. */
+    static final Duration FIRST_WAIT = Duration.ofMillis(400);
+
+    /** One id, what a person recognises it by (its name), and where it is (a subnet's zone), if anything. */
+    record Entry(String id, String label, String detail) {
+        Entry(String id, String label) {
+            this(id, label, "");
+        }
+
+        /** "name · zone" (or whichever of them there is). */
+        String description() {
+            return label.isEmpty() ? detail : detail.isEmpty() ? label : label + " · " + detail;
+        }
     }
 
     private record Cached(Instant at, List<Entry> entries) {
@@ -67,7 +83,19 @@ final class LiveIds implements AutoCloseable {
         if (source.isEmpty()) return List.of();
         String key = scope.get() + "|" + idParam;
         Cached cached = cache.get(key);
-        if (cached == null || Duration.between(cached.at(), clock.instant()).compareTo(ttl) >= 0) refresh(key, source.get());
+        if (cached == null || Duration.between(cached.at(), clock.instant()).compareTo(ttl) >= 0) {
+            CompletableFuture<Void> refreshing = refresh(key, source.get());
+            if (cached == null) {
+                try {
+                    refreshing.get(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException slowOrFailed) {
+                    // answer with nothing now; the listing lands in the cache for the next TAB
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                cached = cache.get(key);
+            }
+        }
         return cached == null ? List.of() : cached.entries();
     }
 
@@ -76,8 +104,8 @@ final class LiveIds implements AutoCloseable {
         return CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new));
     }
 
-    private void refresh(String key, Source source) {
-        inFlight.computeIfAbsent(key, k -> CompletableFuture.runAsync(() -> {
+    private CompletableFuture<Void> refresh(String key, Source source) {
+        return inFlight.computeIfAbsent(key, k -> CompletableFuture.runAsync(() -> {
             try {
                 cache.put(k, new Cached(clock.instant(), fetch(source)));
             } catch (RuntimeException e) {
@@ -88,15 +116,21 @@ final class LiveIds implements AutoCloseable {
         }, fetcher));
     }
 
+    /** Every page when the action pages (DescribeSubnets, DescribeKeys …), else its one answer. */
     private List<Entry> fetch(Source source) {
-        Map<String, Object> response = ops.get().call(source.action(), Map.of());
+        CloudOperations operations = ops.get();
+        Iterable<Map<String, Object>> pages = model.serviceOf(model.requireOperation(source.action())).paginator(source.action()).isPresent()
+            ? operations.pages(source.action(), Map.of()) : List.of(operations.call(source.action(), Map.of()));
         List<Entry> out = new ArrayList<>();
-        Object list = response.get(source.listMember());
-        if (list instanceof List<?> items) {
+        for (Map<String, Object> page : pages) {
+            if (!(page.get(source.listMember()) instanceof List<?> items)) continue;
             for (Object item : items) {
                 if (item instanceof Map<?, ?> m && m.get(source.idMember()) != null) {
                     Object label = source.nameMember() == null ? null : m.get(source.nameMember());
-                    out.add(new Entry(String.valueOf(m.get(source.idMember())), label == null ? "" : String.valueOf(label)));
+                    // a subnet is picked by its zone (instances show their zone's Chinese name there: left out)
+                    Object zone = "SubnetId".equals(source.idMember()) ? m.get("AvailabilityZoneName") : null;
+                    out.add(new Entry(String.valueOf(m.get(source.idMember())), label == null ? "" : String.valueOf(label),
+                        zone == null ? "" : String.valueOf(zone)));
                 }
             }
         }

@@ -150,8 +150,23 @@ final class ShellCompleter implements Completer {
             for (EnumValue v : KnownValues.of(service, e, catalogue.get())) out.add(quoted(v.value(), at, "value", describe(v)));
         });
         apiName(call, at.param()).filter(liveIds::lists).ifPresent(param -> {
-            for (LiveIds.Entry id : liveIds.ids(param)) out.add(quoted(id.id(), at, "id", id.label().isEmpty() ? null : id.label()));
+            List<LiveIds.Entry> entries = liveIds.ids(param);
+            for (LiveIds.Entry id : entries) out.add(quoted(id.id(), at, "id", id.description().isEmpty() ? null : id.description()));
+            if (call.verb() != null && ParameterNames.BY_NAME.contains(param)) names(entries, at, out);
         });
+    }
+
+    /**
+     * Where a verb takes a name for an id (subnet:, securityGroup:, key:), the names too, each once:
+     * a name two resources share would be refused as ambiguous, so only the ids are offered for it.
+     */
+    private static void names(List<LiveIds.Entry> entries, CursorContext at, List<Candidate> out) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        entries.forEach(e -> counts.merge(e.label(), 1L, Long::sum));
+        for (LiveIds.Entry e : entries) {
+            if (e.label().isEmpty() || counts.get(e.label()) > 1) continue;
+            out.add(quoted(e.label(), at, "name", e.detail().isEmpty() ? e.id() : e.id() + " · " + e.detail()));
+        }
     }
 
     /** The enumeration a parameter's values come from: a filter's value enum, or the member's (or its items'). */

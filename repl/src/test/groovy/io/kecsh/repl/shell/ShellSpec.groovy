@@ -178,6 +178,66 @@ class ShellSpec extends Specification {
         c.descr() == 'live-one'
     }
 
+    def "the design line after :region to every region: runs where the region sells S4.2B, one clear line where it does not"() {
+        given:
+        start()
+        List<String> regions = io.kecsh.runtime.model.ServiceModel.bundled().requireService('kec').requireEnum('Region').names() as List<String>
+
+        when:
+        String out = session(*regions.collectMany { [":region ${it}", "instances { run type: 'S4.2B' }"] })
+
+        then: 'S4 is sold (the sandbox catalogue) in cn-beijing-6 and cn-shanghai-2: one instance each, in a zone that sells it'
+        Map<String, List<String>> zones = regions.collectEntries { r -> [r, kecsh.sandbox.state().region(r).instances.values()*.zone] }
+        zones['cn-beijing-6'].size() == 1 && zones['cn-beijing-6'][0] in ['cn-beijing-6a', 'cn-beijing-6c']
+        zones['cn-shanghai-2'] == ['cn-shanghai-2b']
+
+        and: 'elsewhere one line before anything is sent, never a stack trace'
+        ['cn-guangzhou-1', 'cn-hongkong-2', 'ap-singapore-1', 'eu-east-1'].every { r ->
+            zones[r].isEmpty() && out.contains("S4.2B is not sold in any zone of ${r}")
+        }
+        !out.contains('\tat ')
+        !out.contains('not sold in cn-shanghai-2a')
+    }
+
+    def "subnet:, securityGroup: and key: complete with the region's subnets (name and zone), groups and keys, read lazily per region"() {
+        given:
+        start()
+        kecsh.eval("keys { create 'laptop' }")
+        def beijing = kecsh.sandbox.state().region('cn-beijing-6')
+        String subnet6c = beijing.subnets.values().find { it.zone == 'cn-beijing-6c' }.id
+
+        when:
+        complete("instances { run type: 'S4.2B', subnet: '")
+        shell.liveIds().settled().get(10, TimeUnit.SECONDS)
+        List<Candidate> subnets = complete("instances { run type: 'S4.2B', subnet: '")
+
+        then: 'each subnet by id (name · zone beside it) and by name'
+        subnets.find { it.displ() == subnet6c }.descr() == 'default-cn-beijing-6c · cn-beijing-6c'
+        subnets.find { it.displ() == 'default-cn-beijing-6c' }.value() == "default-cn-beijing-6c'"
+        subnets.findAll { it.group() == 'name' }*.displ() as Set == ['default-cn-beijing-6a', 'default-cn-beijing-6b', 'default-cn-beijing-6c'] as Set
+
+        when:
+        complete("instances { run type: 'S4.2B', securityGroup: '")
+        complete("instances { run type: 'S4.2B', key: '")
+        shell.liveIds().settled().get(10, TimeUnit.SECONDS)
+
+        then:
+        complete("instances { run type: 'S4.2B', securityGroup: '").find { it.displ() == 'default' }.descr() == beijing.defaultSecurityGroupId
+        complete("instances { run type: 'S4.2B', key: '").find { it.displ() == 'laptop' } != null
+
+        when: 'another region: its own subnets, never the previous region\'s'
+        shell.session().session.region('cn-shanghai-2')   // what :region does (session() would end the shell)
+        complete("instances { run type: 'S4.2B', subnet: '")
+        shell.liveIds().settled().get(10, TimeUnit.SECONDS)
+        Set<String> shanghai = complete("instances { run type: 'S4.2B', subnet: '").findAll { it.group() == 'name' }*.displ() as Set
+
+        then:
+        shanghai == ['default-cn-shanghai-2a', 'default-cn-shanghai-2b'] as Set
+
+        and: 'a name completed is a name run takes'
+        kecsh.eval("instances { run type: 'S4.2B', subnet: 'default-cn-beijing-6c', securityGroup: 'default', key: 'laptop' }")[0].zone == 'cn-beijing-6c'
+    }
+
     def "history is 0600 in a 0700 directory, with passwords masked in the file and in :history"() {
         given:
         start()

@@ -40,7 +40,10 @@ class SpecCoverageTest {
         assertEquals(List.of(), missing);
         assertEquals(actions, new LinkedHashSet<>(MODEL.operations().stream().map(Operation::name)
             .filter(actions::contains).toList()), "the model holds no action the documents lack");
-        assertEquals(58, MODEL.operations().size());
+        List<Operation> beyond = MODEL.operations().stream().filter(op -> !actions.contains(op.name())).toList();
+        assertTrue(beyond.stream().map(Operation::name).toList().containsAll(List.of("DescribeVpcs", "DescribeSubnets", "DescribeSecurityGroups", "DescribeKeys")),
+            "the reads issue 12 asks for are modelled: " + beyond);
+        beyond.forEach(op -> assertTrue(op.source().startsWith("sdk-go 831e7c6 ") && op.edition().startsWith("sdk-go"), op + ": " + op.source()));
     }
 
     @Test

@@ -8,14 +8,17 @@ import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
+import io.kecsh.runtime.sandbox.state.Vpc;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * What every fresh sandbox region has, so {@code instances { run type: 'S4.2B', count: 3 }} works
- * with nothing configured: a default VPC with one subnet per zone, a default security group, and
- * public images of the usual systems. The KEC documents refer to all of these only by ID.
+ * with nothing configured: a default VPC with one subnet per zone (named {@code default-<zone>}),
+ * the VPC's default security group, and public images of the usual systems. The vpc service's
+ * DescribeVpcs, DescribeSubnets and DescribeSecurityGroups serve them, and the DSL finds its
+ * defaults there as it would on a real account.
  */
 public final class NetworkSeedDomain implements SandboxDomain {
     /** name, platform, size in GB. */
@@ -27,7 +30,7 @@ public final class NetworkSeedDomain implements SandboxDomain {
 
     @Override
     public void register(HandlerRegistry handlers) {
-        // nothing to handle: subnets and security groups belong to the VPC API, which is not modelled
+        // nothing to handle: the vpc reads are NetworkDomain's
     }
 
     @Override
@@ -36,7 +39,14 @@ public final class NetworkSeedDomain implements SandboxDomain {
         int subnetNo = 0;
         for (EnumValue region : context.model().requireService("kec").requireEnum("Region").values()) {
             RegionState r = state.region(region.value());
-            r.vpcId = state.ids.uuid();
+            Vpc vpc = new Vpc();
+            vpc.id = state.ids.uuid();
+            vpc.name = "default";
+            vpc.cidrBlock = "10.0.0.0/8";
+            vpc.isDefault = true;
+            vpc.createTime = now;
+            r.vpcs.put(vpc.id, vpc);
+            r.vpcId = vpc.id;
             @SuppressWarnings("unchecked")
             List<String> zones = (List<String>) region.attr("zones").orElse(List.of());
             for (String zone : zones) {
@@ -46,6 +56,7 @@ public final class NetworkSeedDomain implements SandboxDomain {
                 s.vpcId = r.vpcId;
                 s.zone = zone;
                 s.prefix = "10." + subnetNo++;
+                s.createTime = now;
                 r.subnets.put(s.id, s);
                 if (r.defaultSubnetId == null) r.defaultSubnetId = s.id;
             }
@@ -53,6 +64,8 @@ public final class NetworkSeedDomain implements SandboxDomain {
             sg.id = state.ids.uuid();
             sg.name = "default";
             sg.vpcId = r.vpcId;
+            sg.type = "default";
+            sg.createTime = now;
             r.securityGroups.put(sg.id, sg);
             r.defaultSecurityGroupId = sg.id;
             for (String[] spec : PUBLIC_IMAGES) {

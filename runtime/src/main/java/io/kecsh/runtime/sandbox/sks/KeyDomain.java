@@ -4,7 +4,7 @@ import io.kecsh.runtime.sandbox.HandlerRegistry;
 import io.kecsh.runtime.sandbox.SandboxDomain;
 
 /**
- * SSH keys: the sks service's CreateKey, ImportKey and DeleteKey (keys are account-wide), and
+ * SSH keys: the sks service's CreateKey, ImportKey, DeleteKey and DescribeKeys (keys are account-wide), and
  * kec's AttachKey and DetachKey, which bind them to instances ({@code Instance.keyIds}).
  */
 public final class KeyDomain implements SandboxDomain {
@@ -13,6 +13,7 @@ public final class KeyDomain implements SandboxDomain {
         handlers.on("CreateKey", KeyHandlers::create)
             .on("ImportKey", KeyHandlers::importKey)
             .on("DeleteKey", KeyHandlers::delete)
+            .on("DescribeKeys", KeyHandlers::describe)
             .on("AttachKey", InstanceKeys::attach)
             .on("DetachKey", InstanceKeys::detach);
     }

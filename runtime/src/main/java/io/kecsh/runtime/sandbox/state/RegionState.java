@@ -9,7 +9,9 @@ import java.util.Map;
  */
 public final class RegionState {
     public String name;
+    /** The seeded default VPC's ID (also in {@link #vpcs}). */
     public String vpcId;
+    public Map<String, Vpc> vpcs = new LinkedHashMap<>();
     /** How many instances the account may have here (RunInstances creates at most this many). */
     public int instanceQuota = 10_000;
     public Map<String, Instance> instances = new LinkedHashMap<>();
@@ -21,7 +23,10 @@ public final class RegionState {
     public Map<String, Map<String, Object>> snapshots = new LinkedHashMap<>();
     public Map<String, Map<String, Object>> templates = new LinkedHashMap<>();
     public Map<String, Map<String, Object>> dataGuardGroups = new LinkedHashMap<>();
-    /** Default placement for RunInstances on a fresh sandbox. */
+    /**
+     * The seed's first subnet and the default VPC's group: a handle for tests. Nothing outside tests reads
+     * them: the DSL picks its defaults from DescribeSubnets and DescribeSecurityGroups, as on a real cloud.
+     */
     public String defaultSubnetId;
     public String defaultSecurityGroupId;
 

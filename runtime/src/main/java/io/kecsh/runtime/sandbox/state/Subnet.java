@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.state;
 
-/** A VPC subnet (seeded per zone; the KEC documents only refer to subnets by ID). */
+/** A VPC subnet in one availability zone (seeded one per zone; DescribeSubnets lists them). */
 public final class Subnet {
     public String id;
     public String name;
@@ -9,6 +9,13 @@ public final class Subnet {
     /** The first two octets: a /16, room for 10,000 instances and more. */
     public String prefix;
     public int nextHost = 8;
+    /** ISO-8601 instant (UTC); null in state files written before DescribeSubnets existed. */
+    public String createTime;
+
+    /** The subnet's block: a /16 of the VPC's 10.0.0.0/8. */
+    public String cidrBlock() {
+        return prefix + ".0.0/16";
+    }
 
     /** The n-th host address of the subnet: 10.Z.0.10 … 10.Z.0.251, 10.Z.1.2 … */
     public String address(int host) {

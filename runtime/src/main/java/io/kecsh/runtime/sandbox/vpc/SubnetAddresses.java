@@ -64,6 +64,6 @@ public final class SubnetAddresses {
     }
 
     static String cidr(Subnet subnet) {
-        return subnet.prefix + ".0.0/16";
+        return subnet.cidrBlock();
     }
 }

@@ -44,6 +44,14 @@
  *   <li><b>DeleteNetworkInterface</b> deletes only ENIs; a primary or secondary NIC is refused
  *       (a secondary NIC goes with DetachNetworkInterface), an attached ENI must be detached
  *       first. Both answer the sample's {@code Return}.</li>
+ *   <li><b>DescribeVpcs, DescribeSubnets, DescribeSecurityGroups</b> (sdk-go 831e7c6; not in the
+ *       2016 document) list the seeded network RunInstances and the NIC actions check against, in
+ *       creation order: ID lists and filters first (filters ANDed, a filter's values ORed), then
+ *       NextToken paging ({@link io.kecsh.runtime.sandbox.TokenPaging}: at most MaxResults a page,
+ *       1000 without it; the token is the next offset and a token never handed out is refused).
+ *       Subnets are {@code Normal}, their free-address count (a string, as sdk-go types it) is the
+ *       /16 less what NICs and instances hold; nat-id and network-acl-id match nothing, since the
+ *       sandbox has neither. A VPC's own group is {@code SecurityGroupType default}, with no rules.</li>
  * </ul>
  */
 package io.kecsh.runtime.sandbox.vpc;
