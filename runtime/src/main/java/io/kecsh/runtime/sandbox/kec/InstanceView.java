@@ -4,7 +4,6 @@ import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
-import io.kecsh.runtime.sandbox.state.RegionState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,27 +15,12 @@ final class InstanceView {
     private InstanceView() {
     }
 
-    /** The region's network interfaces by instance, built once per call (a scan per instance is quadratic). */
-    static Map<String, List<NetworkInterface>> nicsByInstance(RegionState region) {
-        Map<String, List<NetworkInterface>> out = new java.util.HashMap<>();
-        for (NetworkInterface n : region.networkInterfaces.values()) {
-            if (n.instanceId != null) out.computeIfAbsent(n.instanceId, k -> new ArrayList<>()).add(n);
-        }
-        return out;
-    }
-
-    /** The network interfaces of these instances only (a page), by instance. */
-    static Map<String, List<NetworkInterface>> nicsOf(RegionState region, List<Instance> instances) {
-        Map<String, List<NetworkInterface>> out = new java.util.HashMap<>();
-        for (Instance i : instances) out.put(i.id, new ArrayList<>(1));
-        for (NetworkInterface n : region.networkInterfaces.values()) {
-            List<NetworkInterface> of = n.instanceId == null ? null : out.get(n.instanceId);
-            if (of != null) of.add(n);
-        }
-        return out;
-    }
-
-    static Map<String, Object> of(Instance i, Map<String, List<NetworkInterface>> nicsByInstance, Service kec) {
+    /**
+     * The view of one instance, from the instance, its network interfaces and the model only:
+     * {@link InstanceViews} keeps a view for as long as those three are unchanged, so reading
+     * anything else here needs a parameter, and InstanceViews comparing it too.
+     */
+    static Map<String, Object> of(Instance i, List<NetworkInterface> nics, Service kec) {
         EnumValue type = kec.requireEnum("InstanceType").find(i.type).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("InstanceId", i.id);
@@ -57,7 +41,7 @@ final class InstanceView {
         out.put("VpcId", i.vpcId);
         out.put("PrivateIpAddress", i.privateIp);
         out.put("Monitoring", Map.of("State", i.monitoring));
-        out.put("NetworkInterfaceSet", nics(nicsByInstance.getOrDefault(i.id, List.of())));
+        out.put("NetworkInterfaceSet", nics(nics));
         out.put("SriovNetSupport", i.sriovNetSupport);
         out.put("IsShowSriovNetSupport", false);
         out.put("CreationDate", i.creationDate);
