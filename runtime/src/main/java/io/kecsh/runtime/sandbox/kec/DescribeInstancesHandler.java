@@ -37,6 +37,7 @@ final class DescribeInstancesHandler implements ActionHandler {
         Set<Long> projects = new HashSet<>();
         request.list("ProjectId").forEach(p -> projects.add(((Number) p).longValue()));
         if (projects.isEmpty()) projects.add(0L);
+        Long onlyProject = projects.size() == 1 ? projects.iterator().next() : null;   // the usual case, without boxing each instance's
         List<Map<String, Object>> filters = filters(request);
         boolean recycleBin = filters.stream().anyMatch(f -> "instance-state.name".equals(f.get("Name"))
             && values(f).contains("recycling"));
@@ -45,7 +46,8 @@ final class DescribeInstancesHandler implements ActionHandler {
         // one plain pass (no stream per instance): every page of a large region scans all of it
         List<Instance> all = new ArrayList<>();
         for (Instance i : region.instances.values()) {
-            if (!recycleBin && i.inState("recycling") || !projects.contains(i.projectId)) continue;
+            boolean inProject = onlyProject != null ? onlyProject == i.projectId : projects.contains(i.projectId);
+            if (!recycleBin && i.inState("recycling") || !inProject) continue;
             if (!ids.isEmpty() && !ids.contains(i.id)) continue;
             if (!filters.isEmpty() && !matchesAll(i, nics.getOrDefault(i.id, List.of()), filters)) continue;
             if (search != null && !i.name.toLowerCase(Locale.ROOT).contains(search)
