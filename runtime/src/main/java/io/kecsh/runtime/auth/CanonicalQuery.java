@@ -2,10 +2,12 @@ package io.kecsh.runtime.auth;
 
 import io.kecsh.runtime.http.QueryParam;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The canonical query string shared by SigV4, ACS3 and the RPC signature: every name and value
@@ -23,15 +25,27 @@ public final class CanonicalQuery {
     }
 
     public static String of(List<QueryParam> params) {
-        return params.stream()
-            .map(p -> Map.entry(Rfc3986.encode(p.name()), Rfc3986.encode(p.value())))
-            .sorted(ORDER)
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("&"));
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, String>[] encoded = new Map.Entry[params.size()];
+        int length = 0;
+        for (int i = 0; i < encoded.length; i++) {
+            QueryParam p = params.get(i);
+            encoded[i] = Map.entry(Rfc3986.encode(p.name()), Rfc3986.encode(p.value()));
+            length += encoded[i].getKey().length() + encoded[i].getValue().length() + 2;
+        }
+        Arrays.sort(encoded, ORDER);
+        StringBuilder out = new StringBuilder(length);
+        for (Map.Entry<String, String> e : encoded) {
+            if (out.length() > 0) out.append('&');
+            out.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return out.toString();
     }
 
     /** The parameters without any named {@code excluded} (a signature never signs itself). */
     public static List<QueryParam> without(List<QueryParam> params, String excluded) {
-        return params.stream().filter(p -> !p.name().equals(excluded)).toList();
+        List<QueryParam> out = new ArrayList<>(params.size());
+        for (QueryParam p : params) if (!p.name().equals(excluded)) out.add(p);
+        return Collections.unmodifiableList(out);
     }
 }

@@ -14,17 +14,23 @@ import java.util.HexFormat;
  */
 public final class Hashes {
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * One digest and one MAC of each kind per thread: looking an algorithm up in the providers costs
+     * more than hashing a request (a sandbox checks a signature on every call). Each use resets or
+     * re-keys it first, so nothing of one use reaches the next.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> instance("SHA-256"));
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
+    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> mac("HmacSHA1"));
 
     private Hashes() {
     }
 
     /** Lower-case hex SHA-256 of the bytes (the SigV4 payload hash and canonical-request hash). */
     public static String sha256Hex(byte[] data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return HEX.formatHex(sha.digest(data));
     }
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of the text. */
@@ -33,11 +39,11 @@ public final class Hashes {
     }
 
     public static byte[] hmacSha256(byte[] key, String data) {
-        return hmac("HmacSHA256", key, data);
+        return hmac(HMAC_SHA256.get(), key, data);
     }
 
     public static byte[] hmacSha1(byte[] key, String data) {
-        return hmac("HmacSHA1", key, data);
+        return hmac(HMAC_SHA1.get(), key, data);
     }
 
     public static String hex(byte[] bytes) {
@@ -53,13 +59,28 @@ public final class Hashes {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] hmac(String algorithm, byte[] key, String data) {
+    private static byte[] hmac(Mac mac, byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
+            mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             // No key material in the message: the key may be a secret or derived from one.
+            throw new IllegalStateException("this JVM cannot compute " + mac.getAlgorithm(), e);
+        }
+    }
+
+    private static MessageDigest instance(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no " + algorithm, e);
+        }
+    }
+
+    private static Mac mac(String algorithm) {
+        try {
+            return Mac.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM cannot compute " + algorithm, e);
         }
     }

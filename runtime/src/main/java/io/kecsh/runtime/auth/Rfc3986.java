@@ -55,6 +55,7 @@ public final class Rfc3986 {
     }
 
     private static String encode(String text, boolean keepSlash) {
+        if (isAllUnreserved(text, keepSlash)) return text;   // most names and values: nothing to escape, nothing to copy
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -65,6 +66,14 @@ public final class Rfc3986 {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isAllUnreserved(String text, boolean keepSlash) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isUnreserved(c) && !(keepSlash && c == '/')) return false;
+        }
+        return true;
     }
 
     private static boolean isUnreserved(int c) {

@@ -46,12 +46,16 @@ public final class Headers {
         return new Headers(copy);
     }
 
+    // plain loops: a server looks headers up several times for every request
     public Optional<String> first(String name) {
-        return entries.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+        for (Map.Entry<String, String> e : entries) if (e.getKey().equalsIgnoreCase(name)) return Optional.of(e.getValue());
+        return Optional.empty();
     }
 
     public List<String> all(String name) {
-        return entries.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+        List<String> out = new ArrayList<>(1);
+        for (Map.Entry<String, String> e : entries) if (e.getKey().equalsIgnoreCase(name)) out.add(e.getValue());
+        return Collections.unmodifiableList(out);
     }
 
     public boolean contains(String name) {

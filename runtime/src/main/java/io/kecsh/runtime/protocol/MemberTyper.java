@@ -1,6 +1,7 @@
 package io.kecsh.runtime.protocol;
 
 import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.model.MemberType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -233,9 +234,14 @@ final class MemberTyper {
         Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw);
         ArrayList<Object> typed = new ArrayList<>(items.size());
         boolean asGiven = strict && raw instanceof List<?>;   // writing: the list itself when no item changed
+        Member itemMember = member.member();
         int index = 0;
         for (Object item : items) {
-            Object value = value(item, member.member(), path.item(index++));
+            Where at = path.item(index++);
+            // a server's kept item: typed by its member once (writing only; a parsed body has none)
+            Object value = strict && item instanceof PreparedItem kept && itemMember.type() == MemberType.STRUCTURE
+                ? kept.typedBy(itemMember, content -> structure(content, itemMember, at))
+                : value(item, itemMember, at);
             asGiven &= value == item;
             if (value != null) typed.add(value);
         }

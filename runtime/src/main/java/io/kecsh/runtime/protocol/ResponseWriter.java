@@ -24,13 +24,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * envelopes of Kingsoft ({@code ksyun}, also used for cloud-market's undocumented XML and errors)
  * and Alibaba ({@code acs}), in JSON or XML. Values are written as the output model types them
  * (a boolean member as JSON {@code true}, numbers as numbers), so what {@link ResponseParser}
- * reads back equals what was given. Stateless and thread-safe.
+ * reads back equals what was given. A {@link PreparedItem} in a list is typed and written once and
+ * then copied as bytes. Stateless and thread-safe.
  */
 public final class ResponseWriter {
     private static final String JSON_TYPE = "application/json; charset=UTF-8";
     private static final String XML_TYPE = "text/xml; charset=UTF-8";
     /** Kingsoft's namespace is the documentation's address for the API version (old samples: .../doc/2016-3-09/). */
     private static final String KINGSOFT_NAMESPACE = "http://vm.ksyun.com/doc/%s/";
+
+    /** Each thread's body buffer, reused: a page grows one from 4 KB to 64 KB by doubling, copying each time. */
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(() -> new Buffer(64 * 1024));
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     private final ServiceModel model;
     private final ObjectMapper json = JsonMapper.builder()
@@ -118,15 +123,27 @@ public final class ResponseWriter {
      * lists, strings, numbers and booleans, and anything else still goes through databind.
      */
     private byte[] toJson(Map<String, Object> body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        return toJson(body, 4096);
+    }
+
+    private byte[] toJson(Map<String, Object> body, int expected) {
+        Buffer kept = BUFFER.get();
+        Buffer out = kept.inUse ? new Buffer(expected) : kept;   // a prepared item written while its answer is
+        out.inUse = true;
+        out.reset();
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
             generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
             write(generator, body);
         } catch (IOException e) {
             throw new IllegalStateException("could not write a JSON body: " + e.getMessage(), e);
+        } finally {
+            out.inUse = false;
         }
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (out == kept && kept.capacity() > MAX_KEPT_BUFFER) BUFFER.remove();   // an unusually large body is not kept
+        return bytes;
     }
+
 
     /** Member names come from the model: each is quoted and encoded once, not in every body. */
     private SerializableString fieldName(String name) {
@@ -140,6 +157,8 @@ public final class ResponseWriter {
     private void write(JsonGenerator generator, Object value) throws IOException {
         if (value instanceof String text) {
             generator.writeString(text);
+        } else if (value instanceof TypedPart part) {
+            generator.writeRawValue(written(part));
         } else if (value instanceof Map<?, ?> map) {
             generator.writeStartObject();
             for (Map.Entry<?, ?> member : map.entrySet()) {
@@ -164,7 +183,30 @@ public final class ResponseWriter {
         }
     }
 
+    /** A prepared item's JSON, written once. */
+    private RawJson written(TypedPart part) {
+        RawJson json = part.json();
+        if (json == null) {
+            json = new RawJson(toJson(part.typed(), 1024));
+            part.json(json);
+        }
+        return json;
+    }
+
     private static String textOrNull(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    /** A ByteArrayOutputStream that says how large it has grown, and whether a body is being written into it. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        boolean inUse;
+
+        Buffer(int size) {
+            super(size);
+        }
+
+        int capacity() {
+            return buf.length;
+        }
     }
 }

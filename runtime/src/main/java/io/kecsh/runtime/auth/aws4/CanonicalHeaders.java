@@ -47,7 +47,20 @@ public final class CanonicalHeaders {
      * get-header-value-multiline case.
      */
     public static String trimAll(String value) {
+        if (isTrimmed(value)) return value;   // the usual header: no regex, no copy
         return WHITESPACE_RUN.matcher(value).replaceAll(" ").strip();
+    }
+
+    /** No whitespace at the ends, and none inside other than single spaces. */
+    private static boolean isTrimmed(String value) {
+        int n = value.length();
+        if (n > 0 && (value.charAt(0) == ' ' || value.charAt(n - 1) == ' ')) return false;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0x0B) return false;
+            if (c == ' ' && value.charAt(i + 1) == ' ') return false;
+        }
+        return true;
     }
 
     static String lowerCase(String name) {

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * DescribeInstances as documented (L1377–L1792): InstanceId.N, ProjectId.N (default: the default
@@ -25,41 +24,53 @@ import java.util.stream.Stream;
  * asked for with {@code instance-state.name=recycling}.
  */
 final class DescribeInstancesHandler implements ActionHandler {
+    private final InstanceViews views = new InstanceViews();
+    private final NicIndex nicIndex = new NicIndex();
 
     @Override
     public Map<String, Object> handle(SandboxRequest request, SandboxState state) {
         RegionState region = state.region(request.region());
-        InstanceStates.settle(region, state.clock(), true);
+        // the domain's before-each-call step has settled this region for this call; a describe settles
+        // again only when transitions complete after a number of describes, to count itself
+        if (state.clock().describesPerTransition() > 0) InstanceStates.settle(region, state.clock(), true);
         Set<String> ids = new HashSet<>(request.strings("InstanceId"));
         Set<Long> projects = new HashSet<>();
         request.list("ProjectId").forEach(p -> projects.add(((Number) p).longValue()));
         if (projects.isEmpty()) projects.add(0L);
+        Long onlyProject = projects.size() == 1 ? projects.iterator().next() : null;   // the usual case, without boxing each instance's
         List<Map<String, Object>> filters = filters(request);
         boolean recycleBin = filters.stream().anyMatch(f -> "instance-state.name".equals(f.get("Name"))
             && values(f).contains("recycling"));
-        // NICs by instance: of every instance when a filter looks at them, else of the page's only
-        boolean nicFilter = filters.stream().anyMatch(f -> String.valueOf(f.get("Name")).startsWith("network-interface."));
-        Map<String, List<NetworkInterface>> allNics = nicFilter ? InstanceView.nicsByInstance(region) : Map.of();
+        Map<String, List<NetworkInterface>> nics = nicIndex.byInstance(region);
         String search = request.string("Search").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
-        Stream<Instance> matching = region.instances.values().stream()
-            .filter(i -> recycleBin || !i.inState("recycling"))
-            .filter(i -> projects.contains(i.projectId))
-            .filter(i -> ids.isEmpty() || ids.contains(i.id))
-            .filter(i -> filters.stream().allMatch(f -> matches(i, allNics.getOrDefault(i.id, List.of()), f)))
-            .filter(i -> search == null || i.name.toLowerCase(Locale.ROOT).contains(search)
-                || i.privateIp != null && i.privateIp.contains(search));
-        List<Instance> all = new ArrayList<>(matching.toList());
+        // one plain pass (no stream per instance): every page of a large region scans all of it
+        List<Instance> all = new ArrayList<>();
+        for (Instance i : region.instances.values()) {
+            boolean inProject = onlyProject != null ? onlyProject == i.projectId : projects.contains(i.projectId);
+            if (!recycleBin && i.inState("recycling") || !inProject) continue;
+            if (!ids.isEmpty() && !ids.contains(i.id)) continue;
+            if (!filters.isEmpty() && !matchesAll(i, nics.getOrDefault(i.id, List.of()), filters)) continue;
+            if (search != null && !i.name.toLowerCase(Locale.ROOT).contains(search)
+                && !(i.privateIp != null && i.privateIp.contains(search))) continue;
+            all.add(i);
+        }
         Comparator<Instance> order = order(request);
         if (order != null) all.sort(order);
         long marker = request.number("Marker").orElse(0L);
         long max = Math.min(request.number("MaxResults").orElse(10L), 1000);
         int from = (int) Math.min(marker, all.size());
         int to = (int) Math.min(all.size(), from + max);
-        List<Instance> shown = all.subList(from, to);
-        Map<String, List<NetworkInterface>> nics = nicFilter ? allNics : InstanceView.nicsOf(region, shown);
-        List<Object> page = new ArrayList<>();
-        for (Instance i : shown) page.add(InstanceView.of(i, nics, region.dataGuardGroups, request.service()));
+        List<Object> page = new ArrayList<>(to - from);
+        for (Instance i : all.subList(from, to)) {
+            page.add(views.of(i, nics.getOrDefault(i.id, List.of()), dataGuardName(region, i), request.service()));
+        }
         return Map.of("Marker", to < all.size() ? (long) to : 0L, "InstanceCount", (long) all.size(), "InstancesSet", page);
+    }
+
+    private static String dataGuardName(RegionState region, Instance i) {
+        if (i.dataGuardId == null) return null;
+        Map<String, Object> group = region.dataGuardGroups.get(i.dataGuardId);
+        return group == null || group.get("DataGuardName") == null ? null : group.get("DataGuardName").toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -70,6 +81,11 @@ final class DescribeInstancesHandler implements ActionHandler {
     private static List<String> values(Map<String, Object> filter) {
         Object v = filter.get("Value");
         return v instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of();
+    }
+
+    private static boolean matchesAll(Instance i, List<NetworkInterface> nics, List<Map<String, Object>> filters) {
+        for (Map<String, Object> f : filters) if (!matches(i, nics, f)) return false;
+        return true;
     }
 
     private static boolean matches(Instance i, List<NetworkInterface> nics, Map<String, Object> filter) {

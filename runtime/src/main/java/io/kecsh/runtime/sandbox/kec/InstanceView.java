@@ -4,7 +4,6 @@ import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
-import io.kecsh.runtime.sandbox.state.RegionState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,33 +15,14 @@ final class InstanceView {
     private InstanceView() {
     }
 
-    /** The region's network interfaces by instance, built once per call (a scan per instance is quadratic). */
-    static Map<String, List<NetworkInterface>> nicsByInstance(RegionState region) {
-        Map<String, List<NetworkInterface>> out = new java.util.HashMap<>();
-        for (NetworkInterface n : region.networkInterfaces.values()) {
-            if (n.instanceId != null) out.computeIfAbsent(n.instanceId, k -> new ArrayList<>()).add(n);
-        }
-        return out;
-    }
-
-    /** The network interfaces of these instances only (a page), by instance. */
-    static Map<String, List<NetworkInterface>> nicsOf(RegionState region, List<Instance> instances) {
-        Map<String, List<NetworkInterface>> out = new java.util.HashMap<>();
-        for (Instance i : instances) out.put(i.id, new ArrayList<>(1));
-        for (NetworkInterface n : region.networkInterfaces.values()) {
-            List<NetworkInterface> of = n.instanceId == null ? null : out.get(n.instanceId);
-            if (of != null) of.add(n);
-        }
-        return out;
-    }
-
-    static Map<String, Object> of(Instance i, Map<String, List<NetworkInterface>> nicsByInstance, Service kec) {
-        return of(i, nicsByInstance, Map.of(), kec);
-    }
-
-    /** With the region's data-guard groups, so DataGuardSet can name the instance's group. */
-    static Map<String, Object> of(Instance i, Map<String, List<NetworkInterface>> nicsByInstance,
-                                  Map<String, Map<String, Object>> dataGuardGroups, Service kec) {
+    /**
+     * The view of one instance, from the instance, its network interfaces, the name of its data-guard
+     * group (null when it has none or the group is unnamed) and the model only: {@link InstanceViews}
+     * keeps a view for as long as those are unchanged, so reading anything else here needs a
+     * parameter, and InstanceViews comparing it too.
+     */
+    static Map<String, Object> of(Instance i, List<NetworkInterface> nics, String dataGuardName, Service kec) {
+        // the sandbox's catalogue, not the 2016 enumeration: it also knows the types sold today (S6, N3)
         Catalog.Type type = Catalog.bundled().type(i.type).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("InstanceId", i.id);
@@ -63,7 +43,7 @@ final class InstanceView {
         out.put("VpcId", i.vpcId);
         out.put("PrivateIpAddress", i.privateIp);
         out.put("Monitoring", Map.of("State", i.monitoring));
-        out.put("NetworkInterfaceSet", nics(nicsByInstance.getOrDefault(i.id, List.of())));
+        out.put("NetworkInterfaceSet", nics(nics));
         out.put("SriovNetSupport", i.sriovNetSupport);
         out.put("IsShowSriovNetSupport", false);
         out.put("CreationDate", i.creationDate);
@@ -85,7 +65,7 @@ final class InstanceView {
         if (i.spotStrategy != null) out.put("SpotStrategy", i.spotStrategy);
         if (i.spotPriceLimit != null) out.put("SpotPriceLimit", new java.math.BigDecimal(i.spotPriceLimit));
         out.put("DataDisks", dataDisks(i));
-        out.put("DataGuardSet", dataGuards(i, dataGuardGroups));
+        out.put("DataGuardSet", dataGuards(i, dataGuardName));
         return out;
     }
 
@@ -109,12 +89,11 @@ final class InstanceView {
         return out;
     }
 
-    private static List<Object> dataGuards(Instance i, Map<String, Map<String, Object>> groups) {
+    private static List<Object> dataGuards(Instance i, String dataGuardName) {
         if (i.dataGuardId == null) return List.of();
         Map<String, Object> group = new LinkedHashMap<>();
         group.put("DataGuardId", i.dataGuardId);
-        Map<String, Object> known = groups.get(i.dataGuardId);
-        if (known != null && known.get("DataGuardName") != null) group.put("DataGuardName", known.get("DataGuardName"));
+        if (dataGuardName != null) group.put("DataGuardName", dataGuardName);
         return List.of(group);
     }
 

@@ -40,6 +40,8 @@ public final class SandboxHttpServer implements AutoCloseable {
     static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final HttpServer server;
+    /** The few Content-Types answered (JSON, XML), each parsed once rather than on every answer. */
+    private final Map<String, ContentType> contentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SandboxHttpServer(int port, Dispatcher dispatcher) {
         HttpRequestHandler handler = (request, response, context) -> {
@@ -58,7 +60,7 @@ public final class SandboxHttpServer implements AutoCloseable {
             for (Map.Entry<String, String> h : answer.headers().entries()) {
                 if (!h.getKey().equalsIgnoreCase("Content-Type")) response.addHeader(h.getKey(), h.getValue());
             }
-            response.setEntity(new ByteArrayEntity(answer.body(), ContentType.parse(answer.contentType())));
+            response.setEntity(new ByteArrayEntity(answer.body(), contentType(answer.contentType())));
         };
         this.server = ServerBootstrap.bootstrap()
             .setLocalAddress(InetAddress.getLoopbackAddress())
@@ -71,6 +73,14 @@ public final class SandboxHttpServer implements AutoCloseable {
                 .resolveAuthority(RequestRouter.LOCAL_AUTHORITY_RESOLVER)
                 .build())
             .create();
+    }
+
+    private ContentType contentType(String value) {
+        ContentType known = contentTypes.get(value);
+        if (known != null) return known;
+        ContentType parsed = ContentType.parse(value);
+        if (contentTypes.size() < 16) contentTypes.put(value, parsed);
+        return parsed;
     }
 
     public SandboxHttpServer start() {

@@ -23,7 +23,12 @@ public record Transition(String target, long readyAtMillis, int describesLeft) {
     }
 
     public boolean due(SandboxClock clock) {
-        return clock.instant().toEpochMilli() >= readyAtMillis
+        return due(clock.instant(), clock);
+    }
+
+    /** Due at {@code now} (read from the clock once for a whole settling pass). */
+    public boolean due(java.time.Instant now, SandboxClock clock) {
+        return now.toEpochMilli() >= readyAtMillis
             || (clock.describesPerTransition() > 0 && describesLeft <= 0);
     }
 
