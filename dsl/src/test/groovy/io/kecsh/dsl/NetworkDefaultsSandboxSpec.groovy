@@ -22,7 +22,7 @@ class NetworkDefaultsSandboxSpec extends KecshSandboxSpecification {
             .findAll { it.startsWith(region) }
     }
 
-    def "the design line after switching to #region: runs in a zone that sells S4.2B, or says in one line where it is sold"() {
+    def "the design line after switching to #region: runs in a zone that sells S4.2B, or says in one line where it is sold and what sells here instead"() {
         given:
         List<String> selling = zonesSelling('S4.2B', region)
         RegionState r = kecsh.sandbox.state().region(region)
@@ -50,6 +50,9 @@ class NetworkDefaultsSandboxSpec extends KecshSandboxSpecification {
             assert e.message.contains('cn-shanghai-2b'), e.message
             assert !e.message.contains('\n'), e.message
             assert r.instances.isEmpty(), 'refused before RunInstances'
+            assert e.message.contains('sold here with the same vCPUs and memory: ') && e.message.contains('S6.2B'), e.message
+            def web = kecsh.eval("region '${region}'\ninstances { run type: 'S6.2B' }")
+            assert web.size() == 1 && r.instances[web[0].id].type == 'S6.2B', 'the type the line names runs there'
             return true
         }
         throw new AssertionError("the sandbox's catalogue sells S4.2B nowhere in ${region}, yet run succeeded")

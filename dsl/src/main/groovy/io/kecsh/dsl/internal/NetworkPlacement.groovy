@@ -117,9 +117,32 @@ final class NetworkPlacement {
         Map<String, Object> fit = ordered.find { selling.contains(it.AvailabilityZoneName as String) }
         if (fit != null) return fit
         Set<String> here = new TreeSet<String>(ordered.collect { it.AvailabilityZoneName as String }.findAll { it != null })
+        List<String> alike = sameShapeSoldIn(type, here)
+        String instead = alike ? "; sold here with the same vCPUs and memory: ${alike.join(', ')}" : ''
         throw new IllegalArgumentException("${verb}: ${type} is not sold in ${zone ?: 'any zone of ' + region} " +
-            "(DescribeInstanceTypeConfigs: it is sold in ${selling.join(', ')}; zones with subnets here: ${here.join(', ')}); " +
+            "(DescribeInstanceTypeConfigs: it is sold in ${selling.join(', ')}; zones with subnets here: ${here.join(', ')})${instead}; " +
             "choose another type:, or another region")
+    }
+
+    /**
+     * Types of the same vCPUs, memory and GPUs as {@code type} that some of {@code zones} sell, from
+     * the catalogue of the region (so a script written for S4.2B learns that this region sells S6.2B).
+     */
+    private List<String> sameShapeSoldIn(String type, Set<String> zones) {
+        List<Map<String, Object>> configs
+        try {
+            configs = (List<Map<String, Object>>) (session.ops.call('DescribeInstanceTypeConfigs',
+                [Filter: [[Name: 'availability-zone', Value: [region]]]])?.InstanceTypeConfigSet ?: [])
+            Map<String, Object> wanted = (session.ops.call('DescribeInstanceTypeConfigs', [Filter: [[Name: 'instance-type', Value: [type]]]])
+                ?.InstanceTypeConfigSet as List<Map<String, Object>>)?.find { it.InstanceType == type }
+            if (wanted == null) return []
+            return configs.findAll { Map<String, Object> c ->
+                c.InstanceType != type && c.CPU == wanted.CPU && c.Memory == wanted.Memory && (c.GPU ?: 0) == (wanted.GPU ?: 0) &&
+                    ((List<Map<String, Object>>) (c.AvailabilityZoneSet ?: [])).any { zones.contains(it.AzCode as String) }
+            }.collect { it.InstanceType as String }.unique().sort()
+        } catch (RuntimeException notKnown) {
+            return []   // a hint only: the refusal above stands without it
+        }
     }
 
     private Set<String> defaultVpcIds() {

@@ -193,7 +193,8 @@ class ShellSpec extends Specification {
 
         and: 'elsewhere one line before anything is sent, never a stack trace'
         ['cn-guangzhou-1', 'cn-hongkong-2', 'ap-singapore-1', 'eu-east-1'].every { r ->
-            zones[r].isEmpty() && out.contains("S4.2B is not sold in any zone of ${r}")
+            zones[r].isEmpty() && out.contains("S4.2B is not sold in any zone of ${r}") &&
+                out.contains("sold here with the same vCPUs and memory: ")
         }
         !out.contains('\tat ')
         !out.contains('not sold in cn-shanghai-2a')
