@@ -88,4 +88,20 @@ class KecshJarIT extends Specification {
         !shell.err.contains('WARNING')
         !shell.err.contains('dumb terminal')
     }
+
+    def "the built jar says its version, not dev, and carries every dependency's licence"() {
+        when:
+        def version = kecsh('--version')
+
+        then:
+        version.code == 0
+        version.out.startsWith("kecsh ${System.getProperty('kecsh.version')} ")
+        !version.out.contains('dev')
+
+        and: 'the licences several libraries ship under one name are appended, not the first one kept'
+        new java.util.zip.ZipFile(JAR.toFile()).withCloseable { zip ->
+            String licences = new String(zip.getInputStream(zip.getEntry('META-INF/LICENSE')).readAllBytes(), StandardCharsets.UTF_8)
+            licences.count('Apache License') >= 2
+        }
+    }
 }

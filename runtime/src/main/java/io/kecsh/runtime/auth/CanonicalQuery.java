@@ -25,7 +25,8 @@ public final class CanonicalQuery {
     }
 
     public static String of(List<QueryParam> params) {
-        @SuppressWarnings("unchecked")
+        // a generic array (one allocation a signature, sorted in place): raw by necessity
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Map.Entry<String, String>[] encoded = new Map.Entry[params.size()];
         int length = 0;
         for (int i = 0; i < encoded.length; i++) {

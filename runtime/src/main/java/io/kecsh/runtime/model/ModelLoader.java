@@ -187,7 +187,7 @@ public final class ModelLoader {
             if (l == null) return null;
             if (!n.path("open").asBoolean(false)) fail("enum " + enumName + " has a live source but is not open");
             Map<String, String> attrs = new LinkedHashMap<>();
-            l.path("attrs").fields().forEachRemaining(a -> attrs.put(a.getKey(), a.getValue().asText()));
+            l.path("attrs").properties().forEach(a -> attrs.put(a.getKey(), a.getValue().asText()));
             for (String key : List.of("operation", "items", "value")) {
                 if (!l.hasNonNull(key)) fail("enum " + enumName + ": live needs " + key);
             }

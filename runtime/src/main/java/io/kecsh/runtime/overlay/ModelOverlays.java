@@ -190,7 +190,7 @@ public final class ModelOverlays {
 
         private void metadata(JsonNode m) {
             if (m.isMissingNode()) return;
-            m.fields().forEachRemaining(e -> {
+            m.properties().forEach(e -> {
                 String expected = switch (e.getKey()) {
                     case "service" -> serviceName;
                     case "apiVersion" -> apiVersion;
@@ -205,7 +205,7 @@ public final class ModelOverlays {
         private void enums(ObjectNode enums) {
             if (enums == null) return;
             ObjectNode existing = section("enums");
-            enums.fields().forEachRemaining(e -> {
+            enums.properties().forEach(e -> {
                 String where = "enums." + e.getKey();
                 JsonNode values = e.getValue().path("values");
                 if (!values.isArray() || values.isEmpty()) throw new Refused(where, "needs \"values\": [{\"value\": …}]");
@@ -231,7 +231,7 @@ public final class ModelOverlays {
         private void shapes(ObjectNode shapes) {
             if (shapes == null) return;
             ObjectNode existing = section("shapes");
-            shapes.fields().forEachRemaining(e -> {
+            shapes.properties().forEach(e -> {
                 if (!existing.has(e.getKey())) existing.set(e.getKey(), e.getValue());
             });
         }
@@ -239,7 +239,7 @@ public final class ModelOverlays {
         private void operations(ObjectNode operations) {
             if (operations == null) return;
             ObjectNode existing = section("operations");
-            operations.fields().forEachRemaining(e -> {
+            operations.properties().forEach(e -> {
                 String where = "operations." + e.getKey();
                 if (!e.getValue().isObject()) throw new Refused(where, "must be an object");
                 JsonNode known = existing.get(e.getKey());
@@ -255,7 +255,7 @@ public final class ModelOverlays {
                 ObjectNode params = objectAt(e.getValue(), "params", where);
                 if (params == null) return;
                 ObjectNode into = known.has("params") ? (ObjectNode) known.get("params") : ((ObjectNode) known).putObject("params");
-                params.fields().forEachRemaining(p -> {
+                params.properties().forEach(p -> {
                     if (!p.getValue().isObject()) throw new Refused(where + ".params." + p.getKey(), "must be an object (a member)");
                     if (!into.has(p.getKey())) into.set(p.getKey(), p.getValue());
                 });

@@ -74,7 +74,7 @@ class ModelLintTest {
         JsonNode index = raw("models/index.json");
         for (JsonNode folder : index.path("services")) {
             JsonNode service = raw("models/" + folder.asText() + "/service.json");
-            service.path("enums").fields().forEachRemaining(e -> {
+            service.path("enums").properties().forEach(e -> {
                 String where = folder.asText() + " enum " + e.getKey();
                 boolean subset = e.getValue().has("subsetOf");
                 check(offenders, subset != e.getValue().path("open").isBoolean(),

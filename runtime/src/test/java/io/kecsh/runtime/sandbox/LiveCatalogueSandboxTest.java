@@ -129,6 +129,7 @@ class LiveCatalogueSandboxTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the sandbox has only to be up while the catalogue is read
     void catalogue_isCachedPrivatelyOnDisk_andUsedFromThereWithoutTheNetwork() throws Exception {
         CatalogueCache cache = CatalogueCache.under(home);
         LiveCatalogues first = new LiveCatalogues("default", cache, LiveCatalogues.DEFAULT_MAX_AGE, java.time.Clock.systemUTC());

@@ -152,7 +152,7 @@ class SdkGoWireTypesTest {
             return;
         }
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> check(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+            node.properties().forEach(e -> check(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
                 types, action, offenders));
         } else if (node.isArray()) {
             for (JsonNode item : node) check(item, path + "[]", types, action, offenders);
