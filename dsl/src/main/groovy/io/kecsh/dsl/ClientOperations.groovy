@@ -4,6 +4,7 @@ import groovy.transform.CompileStatic
 import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.client.CloudClient
 import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.waiter.WaitOptions
 
 /** {@link CloudOperations} over the runtime's {@link CloudClient}: the real thing (cloud or sandbox). */
@@ -37,7 +38,12 @@ class ClientOperations implements CloudOperations {
 
     @Override
     CloudOperations inRegion(String region) {
-        new ClientOperations(client.inRegion(region))
+        new ClientOperations(client.switchTo(region))
+    }
+
+    @Override
+    OpenValueRule.Verdict judgeRegion(String region) {
+        client.judgeRegion(region)
     }
 
     @Override

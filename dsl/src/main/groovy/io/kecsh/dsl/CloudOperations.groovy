@@ -2,6 +2,7 @@ package io.kecsh.dsl
 
 import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.waiter.WaitOptions
 
 /**
@@ -20,8 +21,11 @@ interface CloudOperations {
 
     ServiceModel getModel()
 
-    /** The same operations against another Kingsoft region. */
+    /** The same operations against another Kingsoft region a user names (refused when known to be wrong). */
     CloudOperations inRegion(String region)
+
+    /** Whether a region a user names can be used (may read the live region list first; see CloudClient.judgeRegion). */
+    OpenValueRule.Verdict judgeRegion(String region)
 
     /** The Kingsoft region calls go to. */
     String getRegion()

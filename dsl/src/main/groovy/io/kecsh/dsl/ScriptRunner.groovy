@@ -1,6 +1,8 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.check.LiteralChecks
+import io.kecsh.dsl.check.RegionChecks
+import io.kecsh.runtime.catalog.RegionNames
 import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.MultipleCompilationErrorsException
 import org.codehaus.groovy.control.customizers.ImportCustomizer
@@ -15,10 +17,18 @@ class ScriptRunner {
     private final KecshSession session
     private final List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers
 
-    /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model and live catalogue. */
+    /**
+     * With the compile-time checks of literals ({@link LiteralChecks}) against the session's model and
+     * live catalogue, and of the regions the script names ({@link RegionChecks}).
+     */
     ScriptRunner(KecshSession session) {
-        this(session, [new LiteralChecks(session.ops.model, currentCatalogue(session))]
+        this(session, [new LiteralChecks(session.ops.model, currentCatalogue(session)), regionChecks(session)]
             as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+    }
+
+    private static RegionChecks regionChecks(KecshSession session) {
+        new RegionChecks({ String region -> session.ops.judgeRegion(region) } as java.util.function.Function,
+            { -> RegionNames.known(session.ops.model, currentCatalogue(session)) } as java.util.function.Supplier)
     }
 
     /** The catalogue of the session's region at the moment of asking (a script or the shell may switch regions). */

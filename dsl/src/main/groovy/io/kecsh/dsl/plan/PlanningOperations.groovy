@@ -4,6 +4,7 @@ import io.kecsh.dsl.CloudOperations
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.model.Waiter
+import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.validate.Validator
 import io.kecsh.runtime.waiter.WaitOptions
 
@@ -86,6 +87,11 @@ class PlanningOperations implements CloudOperations {
     @Override
     CloudOperations inRegion(String region) {
         new PlanningOperations(delegate.inRegion(region), plan, ledger, validator)
+    }
+
+    @Override
+    OpenValueRule.Verdict judgeRegion(String region) {
+        delegate.judgeRegion(region)
     }
 
     @Override

@@ -4,6 +4,7 @@ import groovy.transform.CompileStatic
 import io.kecsh.dsl.CloudOperations
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.waiter.WaitOptions
 
 /**
@@ -52,6 +53,11 @@ class GuardedOperations implements CloudOperations {
     @Override
     CloudOperations inRegion(String region) {
         new GuardedOperations(delegate.inRegion(region), safety)
+    }
+
+    @Override
+    OpenValueRule.Verdict judgeRegion(String region) {
+        delegate.judgeRegion(region)
     }
 
     @Override

@@ -8,8 +8,6 @@ import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
-import io.kecsh.runtime.text.Suggestions;
-import io.kecsh.runtime.validate.OpenValueRule;
 import io.kecsh.runtime.text.UserText;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -328,21 +326,12 @@ public final class KecshShell {
 
     private void switchRegion(String region) {
         if (!region.isEmpty()) {
-            Optional<EnumDef> regions = model.service("kec").flatMap(s -> s.enumDef("Region"));
-            if (regions.isPresent()) {
-                // the validator's rule for open enumerations: refused only when every source says no
-                Optional<List<String>> live = catalogue().values("kec", "Region").map(l -> l.stream().map(v -> v.value()).toList());
-                List<String> known = new ArrayList<>(regions.get().names());
-                live.ifPresent(l -> l.stream().filter(r -> !known.contains(r)).forEach(known::add));
-                switch (OpenValueRule.judge(regions.get(), regions.get(), region, live)) {
-                    case WRONG -> throw new IllegalArgumentException(":region: unknown region '" + region + "'"
-                        + Suggestions.didYouMean(region, known));
-                    case UNKNOWN -> out.println("warning: region '" + region + "' is not one kecsh knows"
-                        + Suggestions.didYouMean(region, known) + "; switching anyway: the service decides");
-                    case LISTED -> { }
-                }
+            // RegionNames decides, as for a script's region '…': refused when known wrong, a warning when unknown
+            try {
+                session().getSession().region(region);
+            } catch (IllegalArgumentException wrong) {
+                throw new IllegalArgumentException(":region: " + wrong.getMessage(), wrong);
             }
-            session().getSession().region(region);
         }
         out.println("region " + region());
         out.flush();

@@ -200,6 +200,19 @@ class ShellSpec extends Specification {
         !out.contains('not sold in cn-shanghai-2a')
     }
 
+    def ":region refuses a misspelt region in one line with a did-you-mean, and stays where it was"() {
+        given:
+        start()
+
+        when:
+        String out = session(':region cn-bejing-6', ':region')
+
+        then:
+        out.contains("unknown region 'cn-bejing-6' (did you mean cn-beijing-6?)")
+        out.contains('region cn-beijing-6')
+        !out.contains('\tat ')
+    }
+
     def "subnet:, securityGroup: and key: complete with the region's subnets (name and zone), groups and keys, read lazily per region"() {
         given:
         start()

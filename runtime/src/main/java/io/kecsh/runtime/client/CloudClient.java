@@ -4,6 +4,7 @@ import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.catalog.CatalogueReader;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.catalog.LiveCatalogues;
+import io.kecsh.runtime.catalog.RegionNames;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.error.TransportException;
@@ -21,6 +22,7 @@ import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.protocol.ResponseParser;
 import io.kecsh.runtime.protocol.ServiceError;
 import io.kecsh.runtime.retry.RetryDecision;
+import io.kecsh.runtime.validate.OpenValueRule;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
 import io.kecsh.runtime.waiter.WaitOptions;
@@ -37,6 +39,9 @@ import java.util.Map;
  * parses the answer into a typed {@link Response}. Safe to share between threads.
  */
 public final class CloudClient implements Invoker, AutoCloseable {
+    /** How long naming an unknown region may wait for the live region list. */
+    static final Duration REGION_LIST_WAIT = Duration.ofSeconds(10);
+
     private final ClientConfig config;
     private final ServiceModel model;
     private final Validator validator;
@@ -98,6 +103,39 @@ public final class CloudClient implements Invoker, AutoCloseable {
      */
     public CloudClient inRegion(String region) {
         return new CloudClient(config, transport, false, region, spellings);
+    }
+
+    /**
+     * Whether a Kingsoft region a user names can be used ({@link RegionNames}). When no source knows
+     * it and the live region list is not at hand yet, the list is read first (one catalogue read, at
+     * most {@link #REGION_LIST_WAIT}), so that a misspelt region is refused before any call is made in
+     * it; offline, the name stays unknown and the service decides.
+     */
+    public OpenValueRule.Verdict judgeRegion(String region) {
+        OpenValueRule.Verdict verdict = RegionNames.judge(model, catalogue(), region);
+        if (verdict != OpenValueRule.Verdict.UNKNOWN || config.catalogues == null) return verdict;
+        try {
+            config.catalogues.refresh(region(Cloud.KINGSOFT)).get(REGION_LIST_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return verdict;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException unreadable) {
+            return verdict;   // offline or slow: the name stays unknown
+        }
+        return RegionNames.judge(model, catalogue(), region);
+    }
+
+    /**
+     * This client for a Kingsoft region a user names (a script's {@code region '…'}): refused in one
+     * line when known to be wrong, a warning when no source knows it.
+     */
+    public CloudClient switchTo(String region) {
+        switch (judgeRegion(region)) {
+            case WRONG -> throw new IllegalArgumentException(RegionNames.refusal(region, RegionNames.known(model, catalogue())));
+            case UNKNOWN -> config.warnings.accept(RegionNames.warning(region, RegionNames.known(model, catalogue())));
+            case LISTED -> { }
+        }
+        return inRegion(region);
     }
 
     /** The region calls to this cloud go to: the configured one, else the model's default. */
