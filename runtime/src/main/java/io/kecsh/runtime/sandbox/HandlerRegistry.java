@@ -23,12 +23,25 @@ public final class HandlerRegistry {
         beforeEachCall.forEach(step -> step.accept(request, state));
     }
 
-    /** Registers a handler for an action name (unique across services, as in the model). */
+    /**
+     * Registers a handler for an action name (unique across services, as in the model). A backend's
+     * {@link Refusal} from it is answered here, once for every handler, as the model documents it.
+     */
     public HandlerRegistry on(String action, ActionHandler handler) {
-        if (handlers.putIfAbsent(action, handler) != null) {
+        if (handlers.putIfAbsent(action, answeringRefusals(handler)) != null) {
             throw new IllegalStateException("two handlers for " + action);
         }
         return this;
+    }
+
+    private static ActionHandler answeringRefusals(ActionHandler handler) {
+        return (request, state) -> {
+            try {
+                return handler.handle(request, state);
+            } catch (Refusal refusal) {
+                throw refusal.answer(request);
+            }
+        };
     }
 
     public Optional<ActionHandler> find(String action) {

@@ -2,6 +2,7 @@ package io.kecsh.runtime.sandbox;
 
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.server.Dispatcher;
 import io.kecsh.runtime.sandbox.server.SandboxHttpServer;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
@@ -9,6 +10,7 @@ import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.StateFile;
 
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +31,9 @@ public final class Sandbox implements AutoCloseable {
         ServiceModel model = options.model() != null ? options.model() : io.kecsh.runtime.overlay.InstalledModel.get();
         this.clock = options.clock();
         this.credentials = options.credentials();
+        // the one place the default catalogue is chosen; every domain gets it from here
+        Catalog catalog = options.catalog() != null ? options.catalog() : Catalog.bundled();
+        List<SandboxDomain> domains = Domains.all(catalog);
         this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile()).lock();
         try {
             SandboxState s = stateFile == null ? null : stateFile.load().orElse(null);
@@ -36,15 +41,15 @@ public final class Sandbox implements AutoCloseable {
                 s = new SandboxState();
                 s.clock(clock);
                 SandboxDomain.SeedContext context = new SandboxDomain.SeedContext(model, clock);
-                for (SandboxDomain d : Domains.all()) d.seed(s, context);
+                for (SandboxDomain d : domains) d.seed(s, context);
                 if (stateFile != null) stateFile.save(s);
             }
             s.clock(clock);
             this.stateHolder = s;
             Consumer<SandboxState> save = stateFile == null ? st -> { } : stateFile::save;
             this.server = new SandboxHttpServer(options.port(),
-                new Dispatcher(model, s, clock, Domains.handlers(), faults, credentials, save,
-                    io.kecsh.runtime.sandbox.kec.catalog.Catalog.bundled().liveCatalogue())).start();
+                new Dispatcher(model, s, clock, Domains.handlers(domains), faults, credentials, save,
+                    catalog.liveCatalogue())).start();
         } catch (RuntimeException e) {
             if (stateFile != null) stateFile.close();
             throw e;

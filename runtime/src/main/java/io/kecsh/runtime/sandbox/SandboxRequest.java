@@ -69,6 +69,6 @@ public record SandboxRequest(Service service, Operation operation, Map<String, O
 
     /** KEC's catch-all for a value the server cannot use: InvalidParameterValue naming the parameter. */
     public SandboxError invalid(String param, String reason) {
-        return error("InvalidParameterValue", param).because(reason);
+        return new InvalidValue(param, reason).answer(this);
     }
 }

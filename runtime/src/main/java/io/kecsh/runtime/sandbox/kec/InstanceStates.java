@@ -1,6 +1,5 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.sandbox.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
@@ -63,14 +62,5 @@ final class InstanceStates {
                 });
             }
         }
-    }
-
-    /** The instance named by a parameter, or InvalidParameterValue naming it (KEC documents no NotFound). */
-    static Instance require(SandboxRequest request, RegionState region, String param, String id) {
-        Instance i = region.instances.get(id);
-        if (i == null || "recycling".equals(i.state) && !param.startsWith("InstanceId")) {
-            throw request.invalid(param, "There is no instance " + id + " in " + region.name + ".");
-        }
-        return i;
     }
 }

@@ -17,13 +17,14 @@ final class InstanceView {
 
     /**
      * The view of one instance, from the instance, its network interfaces, the name of its data-guard
-     * group (null when it has none or the group is unnamed) and the model only: {@link InstanceViews}
-     * keeps a view for as long as those are unchanged, so reading anything else here needs a
-     * parameter, and InstanceViews comparing it too.
+     * group (null when it has none or the group is unnamed), the model and the sandbox's catalogue
+     * only: {@link InstanceViews} keeps a view for as long as those are unchanged (the catalogue is
+     * fixed for its life), so reading anything else here needs a parameter, and InstanceViews
+     * comparing it too.
      */
-    static Map<String, Object> of(Instance i, List<NetworkInterface> nics, String dataGuardName, Service kec) {
+    static Map<String, Object> of(Instance i, List<NetworkInterface> nics, String dataGuardName, Service kec, Catalog catalog) {
         // the sandbox's catalogue, not the 2016 enumeration: it also knows the types sold today (S6, N3)
-        Catalog.Type type = Catalog.bundled().type(i.type).orElseThrow();
+        Catalog.Type type = catalog.type(i.type).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("InstanceId", i.id);
         out.put("InstanceName", i.name);

@@ -2,6 +2,7 @@ package io.kecsh.runtime.sandbox.kec;
 
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.protocol.PreparedItem;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.FieldSnapshot;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
@@ -24,6 +25,9 @@ import java.util.Map;
 final class InstanceViews {
     static final int LIMIT = 4096;
 
+    /** The sandbox's catalogue (an instance type's vCPUs and memory), the same for this object's life. */
+    private final Catalog catalog;
+
     private final Map<Instance, Kept> kept = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Instance, Kept> eldest) {
@@ -31,11 +35,15 @@ final class InstanceViews {
         }
     };
 
+    InstanceViews(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
     /** The instance's view: the kept one when the instance, its NICs, its group's name and the model are as they were. */
     PreparedItem of(Instance instance, List<NetworkInterface> nics, String dataGuardName, Service kec) {
         Kept k = kept.get(instance);
         if (k != null && k.matches(instance, nics, dataGuardName, kec)) return k.view;
-        PreparedItem view = PreparedItem.of(InstanceView.of(instance, nics, dataGuardName, kec));
+        PreparedItem view = PreparedItem.of(InstanceView.of(instance, nics, dataGuardName, kec, catalog));
         List<FieldSnapshot> nicFields = new ArrayList<>(nics.size());
         for (NetworkInterface n : nics) nicFields.add(FieldSnapshot.of(n));
         kept.put(instance, new Kept(FieldSnapshot.of(instance), List.copyOf(nics), nicFields, dataGuardName, kec, view));

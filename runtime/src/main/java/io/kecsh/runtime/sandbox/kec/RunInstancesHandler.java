@@ -1,234 +1,28 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
-import io.kecsh.runtime.sandbox.kec.catalog.DataGuardGroups;
 import io.kecsh.runtime.sandbox.ActionHandler;
 import io.kecsh.runtime.sandbox.SandboxRequest;
-import io.kecsh.runtime.sandbox.state.Image;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.Instance;
-import io.kecsh.runtime.sandbox.state.NetworkInterface;
-import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-import io.kecsh.runtime.sandbox.state.SecurityGroup;
-import io.kecsh.runtime.sandbox.state.Subnet;
-import io.kecsh.runtime.sandbox.vpc.SubnetAddresses;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 
-/**
- * RunInstances as documented: as many instances as MaxCount asks, the region's remaining quota
- * and the per-call 50 allow — unless that is fewer than MinCount, then none (L680–L700). Every
- * parameter is kept and shown back by DescribeInstances; names and host names number their
- * suffixes; a launch template (ModelId) supplies what the call leaves out.
- */
+/** RunInstances: the call's parameters to the {@link Instances} backend, each instance created as {InstanceId, InstanceName}. */
 final class RunInstancesHandler implements ActionHandler {
-    private static final Set<String> TEMPLATE_NOT_INHERITED = Set.of("ModelName", "MaxCount", "MinCount");
-    /**
-     * Parameters kept on the instance as given: the EIP's, and those added since 2016 (sdk-go's
-     * RunInstancesRequest) that DescribeInstances echoes (FailureAutoDelete, SyncTag,
-     * DistributeIpv6 as IsDistributeIpv6) or that a later call may read.
-     */
-    private static final List<String> KEPT_AS_GIVEN = List.of("AddressBandWidth", "LineId", "AddressChargeType",
-        "AddressPurchaseTime", "AddressProjectId", "BandWidthShareId", "DedicatedHostId", "FailureAutoDelete", "SyncTag",
-        "DistributeIpv6", "IamRoleName", "IsProtect", "Tag");
+    private final Catalog catalog;
+
+    RunInstancesHandler(Catalog catalog) {
+        this.catalog = catalog;
+    }
 
     @Override
     public Map<String, Object> handle(SandboxRequest request, SandboxState state) {
-        RegionState region = state.region(request.region());
-        Map<String, Object> params = withTemplate(request, region);
-        Image image = region.images.get(params.get("ImageId").toString());
-        if (image == null || !"active".equalsIgnoreCase(image.state)) {
-            throw request.invalid("ImageId", image == null ? "There is no image " + params.get("ImageId") + " in " + region.name + "."
-                : "The image is " + image.state + ", not active.");
-        }
-        Subnet subnet = region.subnets.get(params.get("SubnetId").toString());
-        if (subnet == null) throw request.invalid("SubnetId", "There is no subnet " + params.get("SubnetId") + " in " + region.name + ".");
-        List<String> groups = securityGroups(request, region, subnet, params);
-        for (Object key : list(params, "KeyId")) {
-            if (!state.keys.containsKey(key.toString())) throw request.invalid("KeyId", "There is no key " + key + ".");
-        }
-        int count = count(request, region, params);
-        if (params.containsKey("DataGuardId")) checkDataGuard(request, region, params.get("DataGuardId").toString(), count);
-        String ipGiven = (String) params.get("PrivateIpAddress");
-        if (ipGiven != null) {
-            if (count > 1) throw request.invalid("PrivateIpAddress", "One address cannot be given to " + count + " instances.");
-            SubnetAddresses.claim(request, region, subnet, "PrivateIpAddress", ipGiven);
-        }
-        String type = (String) params.getOrDefault("InstanceType", "I1.1A");
-        Catalog.Type typeSpec = Catalog.bundled().type(type).orElseThrow();
-        if (!typeSpec.family().offeredIn(subnet.zone)) {
-            throw request.invalid("InstanceType", type + " is not sold in " + subnet.zone + " (the subnet's zone); "
-                + typeSpec.family().code() + " is offered in " + String.join(", ", typeSpec.family().zones()) + ".");
-        }
-        Map<String, Object> systemDisk = structure(params, "SystemDisk");
-        List<Object> created = new ArrayList<>();
-        Set<String> usedAddresses = SubnetAddresses.used(region, subnet);
-        String now = state.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        long nameSuffix = number(params, "InstanceNameSuffix", -1);
-        long hostSuffix = number(params, "HostNameSuffix", -1);
-        for (int n = 0; n < count; n++) {
-            Instance i = new Instance();
-            i.id = state.ids.uuid();
-            i.name = name((String) params.get("InstanceName"), nameSuffix, n, count, state);
-            i.hostName = params.get("HostName") == null ? null
-                : hostSuffix >= 0 || count > 1 ? params.get("HostName") + "-" + ((hostSuffix >= 0 ? hostSuffix : 1) + n) : params.get("HostName").toString();
-            i.type = type;
-            i.imageId = image.id;
-            i.zone = subnet.zone;
-            i.subnetId = subnet.id;
-            i.vpcId = subnet.vpcId;
-            i.securityGroupIds = new ArrayList<>(groups);
-            i.privateIp = ipGiven != null ? ipGiven : SubnetAddresses.allocate(request, subnet, "SubnetId", usedAddresses);
-            usedAddresses.add(i.privateIp);
-            i.chargeType = params.get("ChargeType").toString();
-            i.purchaseTime = params.containsKey("PurchaseTime") ? ((Number) params.get("PurchaseTime")).longValue() : null;
-            i.projectId = number(params, "ProjectId", 0);
-            i.keyIds = new ArrayList<>(list(params, "KeyId").stream().map(Object::toString).toList());
-            i.dataGuardId = (String) params.get("DataGuardId");
-            i.modelId = (String) params.get("ModelId");
-            i.creationDate = now;
-            i.systemDiskType = systemDisk.containsKey("DiskType") ? systemDisk.get("DiskType").toString()
-                : typeSpec.family().systemDisks().get(0);
-            i.systemDiskSize = systemDisk.containsKey("DiskSize") ? ((Number) systemDisk.get("DiskSize")).longValue()
-                : Math.max(image.sizeGb, image.platform != null && image.platform.startsWith("windows") ? 50 : 20);
-            i.dataDiskGb = number(params, "DataDiskGb", 0);
-            for (Object d : list(params, "DataDisk")) i.dataDisks.add(new LinkedHashMap<>(castMap(d)));
-            i.sriovNetSupport = Boolean.TRUE.equals(params.get("SriovNetSupport"));
-            i.spotStrategy = "Spot".equals(i.chargeType) ? (String) params.getOrDefault("SpotStrategy", "SpotAsPriceGo") : null;
-            i.spotPriceLimit = params.containsKey("SpotPriceLimit") ? params.get("SpotPriceLimit").toString() : null;
-            i.passwordSet = params.containsKey("InstancePassword");
-            i.keepImageLogin = Boolean.TRUE.equals(params.get("KeepImageLogin"));
-            i.autoDeleteTime = (String) params.get("AutoDeleteTime");
-            i.autoDeleteEip = Boolean.TRUE.equals(params.get("AutoDeleteEip"));
-            i.userData = (String) params.get("UserData");
-            i.stoppedMode = "KeepCharging";
-            for (String kept : KEPT_AS_GIVEN) {
-                if (params.containsKey(kept)) i.extra.put(kept, params.get(kept));
-            }
-            InstanceStates.begin(i, "building", "active", state.clock());
-            region.instances.put(i.id, i);
-            NetworkInterface nic = primaryNic(state, i, subnet);
-            region.networkInterfaces.put(nic.id, nic);
-            created.add(Map.of("InstanceId", i.id, "InstanceName", i.name));
-        }
-        return Map.of("InstancesSet", created);
-    }
-
-    /** The group must exist and have room for every instance of the call (10 a group, as the samples show). */
-    private static void checkDataGuard(SandboxRequest request, RegionState region, String groupId, int count) {
-        Map<String, Object> group = region.dataGuardGroups.get(groupId);
-        if (group == null) throw request.invalid("DataGuardId", "There is no data-guard group " + groupId + ".");
-        int room = DataGuardGroups.capacity(group) - DataGuardGroups.members(region, groupId).size();
-        if (count > room) {
-            throw request.invalid("DataGuardId", "The data-guard group has room for " + room + " more instance"
-                + (room == 1 ? "" : "s") + ", not " + count + ".");
-        }
-    }
-
-    /** The launch template's parameters under the call's own (ModelId: "create from a template"). */
-    private static Map<String, Object> withTemplate(SandboxRequest request, RegionState region) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        request.string("ModelId").ifPresent(id -> {
-            Map<String, Object> template = region.templates.get(id);
-            if (template == null) throw request.invalid("ModelId", "There is no launch template " + id + ".");
-            Object stored = template.get("params");
-            if (stored instanceof Map<?, ?> m) {
-                m.forEach((k, v) -> {
-                    if (!TEMPLATE_NOT_INHERITED.contains(k.toString())) params.put(k.toString(), v);
-                });
-            }
-        });
-        params.putAll(request.params());
-        return params;
-    }
-
-    /** MaxCount within the quota and 50; fewer than MinCount means none at all. */
-    private static int count(SandboxRequest request, RegionState region, Map<String, Object> params) {
-        long max = ((Number) params.get("MaxCount")).longValue();
-        long min = ((Number) params.get("MinCount")).longValue();
-        long room = Math.max(0, region.instanceQuota - region.liveInstances());
-        long n = Math.min(Math.min(max, room), 50);
-        if (n < min) {
-            throw request.invalid("MinCount", "The region's instance quota leaves room for " + room + " more instance"
-                + (room == 1 ? "" : "s") + ", fewer than MinCount " + min + "; nothing was created.");
-        }
-        return (int) n;
-    }
-
-    private static NetworkInterface primaryNic(SandboxState state, Instance i, Subnet subnet) {
-        NetworkInterface nic = new NetworkInterface();
-        nic.id = state.ids.uuid();
-        nic.type = "primary";
-        nic.instanceId = i.id;
-        nic.subnetId = subnet.id;
-        nic.vpcId = subnet.vpcId;
-        nic.zone = subnet.zone;
-        nic.securityGroupIds = new ArrayList<>(i.securityGroupIds);
-        nic.privateIp = i.privateIp;
-        nic.mac = mac(nic.id);
-        nic.status = "InUse";
-        nic.creationTime = i.creationDate;
-        return nic;
-    }
-
-    static String mac(String id) {
-        Random r = new Random(id.hashCode());
-        return String.format("fa:16:3e:%02x:%02x:%02x", r.nextInt(256), r.nextInt(256), r.nextInt(256));
-    }
-
-    /** KSC-IN-XXXXXXXXXX when no name is given; name-N, name-N+1 … with a suffix (L760–L770). */
-    private static String name(String given, long suffix, int n, int count, SandboxState state) {
-        if (given == null) {
-            String id = state.ids.uuid().replace("-", "").toUpperCase(java.util.Locale.ROOT);
-            return "KSC-IN-" + id.substring(0, 10);
-        }
-        if (suffix >= 0) return given + "-" + (suffix + n);
-        return given;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static Map<String, Object> structure(Map<String, Object> params, String name) {
-        Object v = params.get(name);
-        return v == null ? Map.of() : castMap(v);
-    }
-
-    /**
-     * The security groups of the primary interface: one (SecurityGroupId=, the 2016 form) or
-     * several (SecurityGroupId.N), each existing and in the subnet's VPC. A template stored before
-     * the list form holds a single id, read as a list of one.
-     */
-    private static List<String> securityGroups(SandboxRequest request, RegionState region, Subnet subnet, Map<String, Object> params) {
-        Object given = params.get("SecurityGroupId");
-        List<?> ids = given instanceof List<?> l ? l : List.of(given);
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k < ids.size(); k++) {
-            String id = String.valueOf(ids.get(k));
-            String name = "SecurityGroupId." + (k + 1);
-            SecurityGroup group = region.securityGroups.get(id);
-            if (group == null) throw request.invalid(name, "There is no security group " + id + ".");
-            if (!group.vpcId.equals(subnet.vpcId)) throw request.invalid(name, "The security group is in another VPC than the subnet.");
-            if (!out.contains(id)) out.add(id);
-        }
-        return out;
-    }
-
-    private static List<Object> list(Map<String, Object> params, String name) {
-        Object v = params.get(name);
-        return v instanceof List<?> l ? new ArrayList<>(l) : List.of();
-    }
-
-    private static long number(Map<String, Object> params, String name, long fallback) {
-        Object v = params.get(name);
-        return v == null ? fallback : ((Number) v).longValue();
+        List<Instance> created = new Instances(state, request.region(), catalog).launch(request.params());
+        List<Object> set = new ArrayList<>(created.size());
+        for (Instance i : created) set.add(Map.of("InstanceId", i.id, "InstanceName", i.name));
+        return Map.of("InstancesSet", set);
     }
 }

@@ -120,8 +120,8 @@ final class InstanceNics {
                 + " has an EIP bound to its primary NIC; unbind it before changing the primary NIC's subnet or address.");
         }
         String newIp = keepIp ? n.privateIp
-            : ip != null ? SubnetAddresses.claim(request, region, subnet, "PrivateIpAddress", ip)
-            : SubnetAddresses.allocate(request, region, subnet, "SubnetId");
+            : ip != null ? SubnetAddresses.claim(region, subnet, "PrivateIpAddress", ip)
+            : SubnetAddresses.allocate(region, subnet, "SubnetId");
         n.subnetId = subnet.id;
         n.vpcId = subnet.vpcId;
         n.zone = subnet.zone;

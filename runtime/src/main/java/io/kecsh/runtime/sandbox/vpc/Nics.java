@@ -99,8 +99,8 @@ final class Nics {
         n.vpcId = subnet.vpcId;
         n.zone = subnet.zone;
         n.securityGroupIds = new ArrayList<>(groups);
-        n.privateIp = ip != null ? SubnetAddresses.claim(request, region, subnet, ipParam, ip)
-            : SubnetAddresses.allocate(request, region, subnet, subnetParam);
+        n.privateIp = ip != null ? SubnetAddresses.claim(region, subnet, ipParam, ip)
+            : SubnetAddresses.allocate(region, subnet, subnetParam);
         n.mac = mac(region, n.id);
         n.status = AVAILABLE;
         n.creationTime = state.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();

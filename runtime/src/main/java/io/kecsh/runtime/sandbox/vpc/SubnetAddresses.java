@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.vpc;
 
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.InvalidValue;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
@@ -22,33 +22,33 @@ public final class SubnetAddresses {
     }
 
     /** A given address for {@code param}: inside the subnet, not reserved, not in use; else InvalidParameterValue. */
-    public static String claim(SandboxRequest request, RegionState region, Subnet subnet, String param, String ip) {
+    public static String claim(RegionState region, Subnet subnet, String param, String ip) {
         if (!ip.startsWith(subnet.prefix + ".")) {
-            throw request.invalid(param, ip + " is not in subnet " + subnet.id + " (" + cidr(subnet) + ").");
+            throw new InvalidValue(param, ip + " is not in subnet " + subnet.id + " (" + cidr(subnet) + ").");
         }
         String host = ip.substring(subnet.prefix.length() + 1);
         if (host.equals("0.0") || host.equals("0.1") || host.equals("255.255")) {
-            throw request.invalid(param, ip + " is reserved in " + cidr(subnet) + " (network, gateway or broadcast address).");
+            throw new InvalidValue(param, ip + " is reserved in " + cidr(subnet) + " (network, gateway or broadcast address).");
         }
-        if (used(region, subnet).contains(ip)) throw request.invalid(param, ip + " is already in use in subnet " + subnet.id + ".");
+        if (used(region, subnet).contains(ip)) throw new InvalidValue(param, ip + " is already in use in subnet " + subnet.id + ".");
         return ip;
     }
 
     /** The next free address, or InvalidParameterValue on {@code param} (the subnet) when none is left. */
-    public static String allocate(SandboxRequest request, RegionState region, Subnet subnet, String param) {
-        return allocate(request, subnet, param, used(region, subnet));
+    public static String allocate(RegionState region, Subnet subnet, String param) {
+        return allocate(subnet, param, used(region, subnet));
     }
 
     /**
      * The same, against a used set the caller built once with {@link #used} and keeps up to date:
      * a launch of many instances then stays linear instead of rescanning the region per address.
      */
-    public static String allocate(SandboxRequest request, Subnet subnet, String param, Set<String> used) {
+    public static String allocate(Subnet subnet, String param, Set<String> used) {
         for (int tries = 0; tries < HOSTS; tries++) {
             String candidate = subnet.address(subnet.nextHost++ % HOSTS);
             if (!used.contains(candidate)) return candidate;
         }
-        throw request.invalid(param, "Subnet " + subnet.id + " (" + cidr(subnet) + ") has no free address left.");
+        throw new InvalidValue(param, "Subnet " + subnet.id + " (" + cidr(subnet) + ") has no free address left.");
     }
 
     /** Addresses held in the subnet: every NIC's, and every instance's own (one linear pass each). */

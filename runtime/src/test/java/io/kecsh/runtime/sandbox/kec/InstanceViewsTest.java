@@ -3,6 +3,7 @@ package io.kecsh.runtime.sandbox.kec;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.protocol.PreparedItem;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** The kept view is handed out again while nothing changed (that is the point), and never after a change. */
 class InstanceViewsTest {
     private static final Service KEC = ServiceModel.bundled().requireService("kec");
+    private static final Catalog CATALOG = new Catalog(KEC);
 
     private static Instance instance() {
         Instance i = new Instance();
@@ -42,7 +44,7 @@ class InstanceViewsTest {
 
     @Test
     void of_unchanged_sameItem_changedInstanceOrNic_newItem() {
-        InstanceViews views = new InstanceViews();
+        InstanceViews views = new InstanceViews(CATALOG);
         Instance i = instance();
         NetworkInterface n = nic();
         PreparedItem first = views.of(i, List.of(n), null, KEC);
@@ -59,7 +61,7 @@ class InstanceViewsTest {
 
     @Test
     void of_manyInstances_keepsAtMostTheLimit() {
-        InstanceViews views = new InstanceViews();
+        InstanceViews views = new InstanceViews(CATALOG);
         for (int k = 0; k < InstanceViews.LIMIT + 10; k++) {
             Instance i = instance();
             i.id = "i-" + k;

@@ -71,7 +71,17 @@ public final class Catalog {
     private final Map<String, Family> todayFamilies = new LinkedHashMap<>();
     private final DataDiskQuota dataDisks;
 
+    /** The model's catalogue with what Kingsoft sells today (resource {@code sandbox/catalogue-today.json}). */
     public Catalog(Service kec) {
+        this(kec, readToday());
+    }
+
+    /**
+     * The model's catalogue with other additions, in the form of {@code sandbox/catalogue-today.json}
+     * ({@code families}: value, zh, zones or allZones, systemDisks; {@code types}: type, vcpu,
+     * memoryGb, gpus): a sandbox started with it sells those instead.
+     */
+    public Catalog(Service kec, JsonNode today) {
         for (EnumValue v : kec.requireEnum("AvailabilityZone").values()) {
             zones.put(v.value(), new Zone(v.value(), v.zh(), text(v, "region")));
         }
@@ -90,7 +100,7 @@ public final class Catalog {
                 number(v, "gpus")));
         }
         dataDisks = dataDiskQuota(kec);
-        addToday(readToday());
+        addToday(today);
     }
 
     private static JsonNode readToday() {
@@ -141,7 +151,10 @@ public final class Catalog {
             "gpus", t.gpus(), "zones", t.family().zones()));
     }
 
-    /** The catalogue of the model shipped inside kecsh. */
+    /**
+     * The catalogue of the model shipped inside kecsh, read once: the default a sandbox starts with
+     * when its options name none (only {@code Sandbox} asks; everything else is given the sandbox's).
+     */
     public static Catalog bundled() {
         Catalog c = bundled;
         if (c == null) {

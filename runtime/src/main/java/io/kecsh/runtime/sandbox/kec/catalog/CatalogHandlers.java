@@ -2,13 +2,12 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.sandbox.HandlerRegistry;
 
-/** Wires the catalogue's actions to their handlers, all reading one {@link Catalog} of the bundled model. */
+/** Wires the catalogue's actions to their handlers, all reading the sandbox's one {@link Catalog}. */
 public final class CatalogHandlers {
     private CatalogHandlers() {
     }
 
-    public static void registerAll(HandlerRegistry handlers) {
-        Catalog catalog = Catalog.bundled();
+    public static void registerAll(HandlerRegistry handlers, Catalog catalog) {
         RegionHandlers regions = new RegionHandlers(catalog);
         InstanceTypeHandlers types = new InstanceTypeHandlers(catalog);
         PriceHandlers prices = new PriceHandlers(catalog);
