@@ -11,6 +11,7 @@ import io.kecsh.runtime.http.ApacheTransport;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.http.Transport;
+import io.kecsh.runtime.invoke.Invoker;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;

@@ -1,7 +1,7 @@
 package io.kecsh.runtime.client;
 
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.auth.FormEncoding;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.acs3.Acs3Signer;
 import io.kecsh.runtime.auth.aws4.Aws4Signer;
 import io.kecsh.runtime.auth.rpc.RpcSigner;

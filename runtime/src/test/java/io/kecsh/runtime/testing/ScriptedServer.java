@@ -34,7 +34,7 @@ public final class ScriptedServer implements AutoCloseable {
     public static java.util.Optional<String> parameter(HttpRequest r, String name) {
         java.util.Optional<String> inQuery = r.queryValue(name);
         if (inQuery.isPresent() || r.body().length == 0) return inQuery;
-        return io.kecsh.runtime.auth.FormEncoding.decode(r.bodyText()).stream()
+        return io.kecsh.runtime.http.FormEncoding.decode(r.bodyText()).stream()
             .filter(p -> p.name().equals(name)).map(QueryParam::value).findFirst();
     }
 

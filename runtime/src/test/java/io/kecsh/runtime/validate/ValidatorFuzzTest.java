@@ -1,7 +1,7 @@
 package io.kecsh.runtime.validate;
 
-import io.kecsh.runtime.auth.FormEncoding;
-import io.kecsh.runtime.auth.Rfc3986;
+import io.kecsh.runtime.http.FormEncoding;
+import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;

@@ -2,9 +2,9 @@ package io.kecsh.runtime.auth.rpc;
 
 import io.kecsh.runtime.auth.CanonicalQuery;
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.auth.FormEncoding;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.Hashes;
-import io.kecsh.runtime.auth.Rfc3986;
+import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
 
