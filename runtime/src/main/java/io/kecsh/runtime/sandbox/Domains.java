@@ -1,5 +1,8 @@
 package io.kecsh.runtime.sandbox;
 
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
+import io.kecsh.runtime.sandbox.bss.BssDomain;
 import io.kecsh.runtime.sandbox.kec.CatalogDomain;
 import io.kecsh.runtime.sandbox.kec.ImageDomain;
 import io.kecsh.runtime.sandbox.kec.InstanceDomain;
@@ -17,7 +20,7 @@ public final class Domains {
 
     public static List<SandboxDomain> all() {
         return List.of(new NetworkSeedDomain(), new ImageDomain(), new InstanceDomain(), new CatalogDomain(),
-            new NetworkDomain(), new KeyDomain(), new KmsDomain());
+            new NetworkDomain(), new KeyDomain(), new KmsDomain(), new BssDomain());
     }
 
     public static HandlerRegistry handlers() {

@@ -8,7 +8,7 @@ import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.protocol.RequestSerializer;
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.testing.Fuzz;
 import io.kecsh.runtime.text.UserText;
 import org.junit.jupiter.api.Test;

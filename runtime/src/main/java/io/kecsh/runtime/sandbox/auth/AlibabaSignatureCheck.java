@@ -4,7 +4,7 @@ import io.kecsh.runtime.auth.acs3.Acs3Signer;
 import io.kecsh.runtime.auth.rpc.RpcSigner;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
-import io.kecsh.runtime.sandbox.SandboxError;
+import io.kecsh.runtime.sandbox.handler.SandboxError;
 
 import java.time.Clock;
 import java.time.Duration;

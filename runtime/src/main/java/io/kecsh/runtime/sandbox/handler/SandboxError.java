@@ -1,4 +1,4 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.handler;
 
 import io.kecsh.runtime.model.ErrorDef;
 import io.kecsh.runtime.model.Operation;
