@@ -209,7 +209,7 @@ public final class CloudClient implements Invoker, AutoCloseable {
     }
 
     static Cloud cloudOf(Service service) {
-        return service.metadata().protocol().startsWith("acs") ? Cloud.ALIBABA : Cloud.KINGSOFT;
+        return service.metadata().protocol().alibaba() ? Cloud.ALIBABA : Cloud.KINGSOFT;
     }
 
     /** Whether another attempt fits in the policy: attempts left, and its pause within the total time. */

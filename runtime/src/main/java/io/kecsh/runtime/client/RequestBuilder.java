@@ -49,7 +49,7 @@ final class RequestBuilder {
         URI uri = endpoints.resolve(service, operation, region);
         Headers headers = config.json ? Headers.of("Accept", "application/json") : Headers.empty();
         HttpRequest base = new HttpRequest("GET", uri.getScheme(), uri.getHost(), uri.getPort(), "/", List.of(), headers, new byte[0]);
-        if (service.metadata().protocol().equals("acs-rpc")) return alibaba(service, operation, base, params, credentials);
+        if (service.metadata().protocol().alibaba()) return alibaba(service, operation, base, params, credentials);
         String signingRegion = EndpointResolver.signingRegion(service, operation, region);
         String signingName = service.metadata().signingName();
         if (KingsoftWireForm.methodFor(config.kingsoftMethod, operation) == ClientConfig.KingsoftMethod.POST) {

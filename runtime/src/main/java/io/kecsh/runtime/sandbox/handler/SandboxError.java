@@ -35,6 +35,17 @@ public final class SandboxError extends RuntimeException {
         return new SandboxError(def.code(), def.httpStatus(), def.format(args));
     }
 
+    /**
+     * One of the service's common errors (the gateway's, not an action's: Alibaba's signature and
+     * parameter codes), the first of this code whose message opens with {@code opening}.
+     */
+    public static SandboxError common(Service service, String code, String opening, Object... args) {
+        ErrorDef def = service.commonErrors().stream().filter(e -> e.code().equals(code) && e.message().startsWith(opening))
+            .findFirst().orElseThrow(() -> new IllegalStateException("the model documents no common error " + code + " of " + service
+                + " opening with '" + opening + "'"));
+        return new SandboxError(def.code(), def.httpStatus(), def.format(args));
+    }
+
     /** The same code and status with one of the code's other documented messages. */
     public SandboxError withMessage(String message) {
         return new SandboxError(code, status, message);
