@@ -12,7 +12,7 @@
  *                                                     (default: 1000 instances, seeds 1 2 3)
  */
 import io.kecsh.dsl.Kecsh;
-import io.kecsh.runtime.sandbox.RandomFaults;
+import io.kecsh.runtime.sandbox.server.RandomFaults;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.Instance;
 

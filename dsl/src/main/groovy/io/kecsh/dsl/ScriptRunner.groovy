@@ -2,7 +2,7 @@ package io.kecsh.dsl
 
 import io.kecsh.dsl.check.LiteralChecks
 import io.kecsh.dsl.check.RegionChecks
-import io.kecsh.runtime.catalog.RegionNames
+import io.kecsh.runtime.validate.RegionNames
 import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.MultipleCompilationErrorsException
 import org.codehaus.groovy.control.customizers.ImportCustomizer

@@ -1,6 +1,6 @@
 package io.kecsh.dsl
 
-import io.kecsh.runtime.sandbox.RandomFaults
+import io.kecsh.runtime.sandbox.server.RandomFaults
 
 /**
  * The rollout of a careful script (chaos/careful-rollout.groovy) through the DSL against the

@@ -1,7 +1,7 @@
 package io.kecsh.dsl.check
 
 import groovy.transform.CompileStatic
-import io.kecsh.runtime.catalog.RegionNames
+import io.kecsh.runtime.validate.RegionNames
 import io.kecsh.runtime.validate.OpenValueRule
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.ClassNode

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.auth;
 
+import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.QueryParam;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.kecsh.runtime.catalog;
 
-import io.kecsh.runtime.client.Invoker;
+import io.kecsh.runtime.invoke.Invoker;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.LiveSource;

@@ -4,7 +4,7 @@ import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.catalog.CatalogueReader;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.catalog.LiveCatalogues;
-import io.kecsh.runtime.catalog.RegionNames;
+import io.kecsh.runtime.validate.RegionNames;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.error.TransportException;
@@ -12,6 +12,7 @@ import io.kecsh.runtime.http.ApacheTransport;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.http.Transport;
+import io.kecsh.runtime.invoke.Invoker;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
@@ -246,7 +247,7 @@ public final class CloudClient implements Invoker, AutoCloseable {
     }
 
     static Cloud cloudOf(Service service) {
-        return service.metadata().protocol().startsWith("acs") ? Cloud.ALIBABA : Cloud.KINGSOFT;
+        return service.metadata().protocol().alibaba() ? Cloud.ALIBABA : Cloud.KINGSOFT;
     }
 
     /** Whether another attempt fits in the policy: attempts left, and its pause within the total time. */

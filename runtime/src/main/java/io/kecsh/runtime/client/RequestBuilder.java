@@ -1,7 +1,7 @@
 package io.kecsh.runtime.client;
 
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.auth.FormEncoding;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.acs3.Acs3Signer;
 import io.kecsh.runtime.auth.aws4.Aws4Signer;
 import io.kecsh.runtime.auth.rpc.RpcSigner;
@@ -49,7 +49,7 @@ final class RequestBuilder {
         URI uri = endpoints.resolve(service, operation, region);
         Headers headers = config.json ? Headers.of("Accept", "application/json") : Headers.empty();
         HttpRequest base = new HttpRequest("GET", uri.getScheme(), uri.getHost(), uri.getPort(), "/", List.of(), headers, new byte[0]);
-        if (service.metadata().protocol().equals("acs-rpc")) return alibaba(service, operation, base, params, credentials);
+        if (service.metadata().protocol().alibaba()) return alibaba(service, operation, base, params, credentials);
         String signingRegion = EndpointResolver.signingRegion(service, operation, region);
         String signingName = service.metadata().signingName();
         if (KingsoftWireForm.methodFor(config.kingsoftMethod, operation) == ClientConfig.KingsoftMethod.POST) {

@@ -1,6 +1,6 @@
 package io.kecsh.runtime.http;
 
-import io.kecsh.runtime.auth.Rfc3986;
+import io.kecsh.runtime.http.Rfc3986;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

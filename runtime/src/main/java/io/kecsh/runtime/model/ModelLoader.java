@@ -133,8 +133,14 @@ public final class ModelLoader {
             List<String> signatures = new ArrayList<>();
             m.path("signatures").forEach(s -> signatures.add(s.asText()));
             if (signatures.isEmpty()) fail("metadata.signatures is empty");
+            ApiProtocol protocol = null;
+            try {
+                protocol = ApiProtocol.of(m.path("protocol").asText());
+            } catch (ModelException unknown) {
+                fail(unknown.getMessage());
+            }
             return new ServiceMetadata(m.path("service").asText(), m.path("apiVersion").asText(),
-                m.path("title").asText(), m.path("protocol").asText(), m.path("envelope").asText(),
+                m.path("title").asText(), protocol, m.path("envelope").asText(),
                 signatures, m.path("signingName").asText(), endpoint(m.path("endpoint")),
                 m.path("defaultRegion").asText(), m.path("source").asText());
         }

@@ -1,7 +1,7 @@
 package io.kecsh.runtime.paginate;
 
-import io.kecsh.runtime.client.Invoker;
-import io.kecsh.runtime.client.TreePath;
+import io.kecsh.runtime.invoke.Invoker;
+import io.kecsh.runtime.invoke.TreePath;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Paginator;

@@ -1,5 +1,8 @@
 package io.kecsh.runtime.sandbox;
 
+import io.kecsh.runtime.sandbox.bss.BssDomain;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 import io.kecsh.runtime.sandbox.kec.CatalogDomain;
 import io.kecsh.runtime.sandbox.kec.ImageDomain;
 import io.kecsh.runtime.sandbox.kec.InstanceDomain;
@@ -21,7 +24,7 @@ public final class Domains {
 
     public static List<SandboxDomain> all(Catalog catalog) {
         return List.of(new NetworkSeedDomain(), new ImageDomain(), new InstanceDomain(catalog), new CatalogDomain(catalog),
-            new NetworkDomain(), new KeyDomain(), new KmsDomain());
+            new NetworkDomain(), new KeyDomain(), new KmsDomain(), new BssDomain());
     }
 
     public static HandlerRegistry handlers(List<SandboxDomain> domains) {

@@ -1,5 +1,7 @@
 package io.kecsh.runtime.sandbox;
 
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
+import io.kecsh.runtime.sandbox.server.FaultPlan;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;

@@ -1,7 +1,7 @@
 package io.kecsh.runtime.waiter;
 
-import io.kecsh.runtime.client.Invoker;
-import io.kecsh.runtime.client.TreePath;
+import io.kecsh.runtime.invoke.Invoker;
+import io.kecsh.runtime.invoke.TreePath;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.model.Acceptor;
 import io.kecsh.runtime.model.Operation;

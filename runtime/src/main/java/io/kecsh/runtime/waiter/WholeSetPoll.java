@@ -1,6 +1,6 @@
 package io.kecsh.runtime.waiter;
 
-import io.kecsh.runtime.client.Invoker;
+import io.kecsh.runtime.invoke.Invoker;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Paginator;

@@ -1,5 +1,7 @@
 package io.kecsh.runtime.auth;
 
+import io.kecsh.runtime.http.FormEncoding;
+import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 

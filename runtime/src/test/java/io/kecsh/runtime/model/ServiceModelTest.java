@@ -88,6 +88,25 @@ class ServiceModelTest {
         assertEquals("0913", model.requireOperation("DescribeInstanceVnc").edition());
     }
 
+    /** Issue 13: the Alibaba gateway's codes were typed into the sandbox's Java; they are data now, as Kingsoft's are. */
+    @Test
+    void commonErrors_alibabaGatewayCodes_inKmsAndBssModels() {
+        List<String> gateway = List.of("InvalidAction.NotFound", "MissingParameter", "InvalidParameter", "IncompleteSignature",
+            "InvalidAccessKeyId.NotFound", "IllegalTimestamp", "MissingSignatureNonce", "SignatureNonceUsed", "SignatureDoesNotMatch");
+        for (String name : List.of("kms", "bss")) {
+            Service service = model.requireService(name);
+            List<String> codes = service.commonErrors().stream().map(ErrorDef::code).distinct().toList();
+            assertTrue(codes.containsAll(gateway), name + " common errors " + codes);
+            ErrorDef invalid = service.commonErrors().stream().filter(e -> e.code().equals("InvalidParameter")).findFirst().orElseThrow();
+            assertEquals("The specified parameter Version is not valid.", invalid.format("Version"));
+            assertEquals(400, invalid.httpStatus());
+        }
+        assertEquals(ApiProtocol.ALIBABA_RPC, model.requireService("kms").metadata().protocol());
+        assertEquals(ApiProtocol.KINGSOFT_QUERY, model.requireService("vpc").metadata().protocol());
+        ModelException unknown = assertThrows(ModelException.class, () -> ApiProtocol.of("soap"));
+        assertTrue(unknown.getMessage().contains("[ksyun-query, acs-rpc]"), unknown.getMessage());
+    }
+
     @Test
     void commonErrors_all33KingsoftRowsVerbatim_sharedByTheSmallerApis() {
         Service kec = model.requireService("kec");

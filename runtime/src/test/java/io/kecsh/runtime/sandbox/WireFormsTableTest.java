@@ -1,7 +1,7 @@
 package io.kecsh.runtime.sandbox;
 
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.auth.FormEncoding;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.aws4.Aws4Signer;
 import io.kecsh.runtime.http.ApacheTransport;
 import io.kecsh.runtime.http.HttpRequest;

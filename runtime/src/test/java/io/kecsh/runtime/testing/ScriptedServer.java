@@ -32,10 +32,7 @@ public final class ScriptedServer implements AutoCloseable {
      * (mutating calls travel as forms).
      */
     public static java.util.Optional<String> parameter(HttpRequest r, String name) {
-        java.util.Optional<String> inQuery = r.queryValue(name);
-        if (inQuery.isPresent() || r.body().length == 0) return inQuery;
-        return io.kecsh.runtime.auth.FormEncoding.decode(r.bodyText()).stream()
-            .filter(p -> p.name().equals(name)).map(QueryParam::value).findFirst();
+        return java.util.Optional.ofNullable(io.kecsh.runtime.http.RequestParameters.first(io.kecsh.runtime.http.RequestParameters.of(r), name));
     }
 
 

@@ -2,7 +2,7 @@ package io.kecsh.runtime.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kecsh.runtime.auth.FormEncoding;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.aws4.Aws4Signer;
 import io.kecsh.runtime.http.ApacheTransport;
 import io.kecsh.runtime.http.HttpRequest;

@@ -1,14 +1,14 @@
 package io.kecsh.runtime.validate;
 
-import io.kecsh.runtime.auth.FormEncoding;
-import io.kecsh.runtime.auth.Rfc3986;
+import io.kecsh.runtime.http.FormEncoding;
+import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.protocol.RequestSerializer;
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.testing.Fuzz;
 import io.kecsh.runtime.text.UserText;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.kecsh.runtime.auth.acs3;
 
 import io.kecsh.runtime.auth.CanonicalQuery;
-import io.kecsh.runtime.auth.Rfc3986;
+import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 

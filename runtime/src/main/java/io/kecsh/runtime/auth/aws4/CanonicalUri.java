@@ -1,6 +1,6 @@
 package io.kecsh.runtime.auth.aws4;
 
-import io.kecsh.runtime.auth.Rfc3986;
+import io.kecsh.runtime.http.Rfc3986;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -2,11 +2,12 @@ package io.kecsh.runtime.auth.rpc;
 
 import io.kecsh.runtime.auth.CanonicalQuery;
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.auth.FormEncoding;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.Hashes;
-import io.kecsh.runtime.auth.Rfc3986;
+import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
+import io.kecsh.runtime.http.RequestParameters;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -86,15 +87,12 @@ public final class RpcSigner {
      * query parameters and, when the Content-Type is a form, the body's parameters, leaving out
      * Signature.
      *
-     * @throws IllegalArgumentException when the query or form body has a malformed percent-escape
+     * @throws IllegalArgumentException ({@link io.kecsh.runtime.http.MalformedText}) when the form body
+     *     is not UTF-8 or has a malformed percent-escape
      */
     public static RpcSignature expectedSignature(HttpRequest received, String secret) {
         Objects.requireNonNull(secret, "secret");
-        List<QueryParam> params = new ArrayList<>(received.query());
-        if (FormEncoding.isFormContentType(received.headers().first("Content-Type").orElse(null))) {
-            params.addAll(FormEncoding.decode(received.bodyText()));
-        }
-        String canonicalQuery = CanonicalQuery.of(CanonicalQuery.without(params, "Signature"));
+        String canonicalQuery = CanonicalQuery.of(CanonicalQuery.without(RequestParameters.of(received), "Signature"));
         String stringToSign = stringToSign(received.method(), canonicalQuery);
         byte[] key = (secret + "&").getBytes(StandardCharsets.UTF_8);
         String signature = Base64.getEncoder().encodeToString(Hashes.hmacSha1(key, stringToSign));

@@ -4,7 +4,9 @@ import io.kecsh.runtime.auth.acs3.Acs3Signer;
 import io.kecsh.runtime.auth.rpc.RpcSigner;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
-import io.kecsh.runtime.sandbox.SandboxError;
+import io.kecsh.runtime.http.RequestParameters;
+import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.sandbox.handler.SandboxError;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,15 +17,20 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Verifies Alibaba's V3 (ACS3-HMAC-SHA256, Authorization header) and classic RPC (HMAC-SHA1,
  * Signature parameter) signatures by recomputing them with the runtime's signers. Rejections: an
  * unknown AccessKeyId, a missing or stale timestamp ({@code IllegalTimestamp}, the one timestamp
- * code the documents give), a reused nonce, and a signature that does not match.
+ * code the documents give), a reused nonce, and a signature that does not match; each answered with
+ * the called service's common error of that code (in the model, as Kingsoft's are).
  */
 public final class AlibabaSignatureCheck {
     private static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Parameters of the protocol and its signature, not of the action. */
+    public static final Set<String> PROTOCOL_PARAMETERS = Set.of("Action", "Version", "AccessKeyId", "Signature", "SignatureMethod",
+        "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "Format", "SecurityToken", "RegionId");
 
     private final SandboxCredentials credentials;
     private final Clock clock;
@@ -35,16 +42,7 @@ public final class AlibabaSignatureCheck {
         this.clock = clock;
     }
 
-    public static boolean isAcs3(HttpRequest request) {
-        return request.headers().first("Authorization").map(a -> a.startsWith("ACS3-")).orElse(false);
-    }
-
-    public static boolean isRpc(List<QueryParam> params) {
-        return params.stream().anyMatch(p -> p.name().equals("Signature"))
-            || params.stream().anyMatch(p -> p.name().equals("SignatureMethod"));
-    }
-
-    public Caller verifyAcs3(HttpRequest request) {
+    public Caller verifyAcs3(HttpRequest request, Service service) {
         String authorization = request.headers().first("Authorization").orElse("");
         Map<String, String> fields = new LinkedHashMap<>();
         for (String part : authorization.substring(authorization.indexOf(' ') + 1).split(",")) {
@@ -52,68 +50,59 @@ public final class AlibabaSignatureCheck {
             if (eq > 0) fields.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
         }
         String keyId = fields.getOrDefault("Credential", "");
-        checkKey(keyId);
-        checkTimestamp(request.headers().first("x-acs-date").orElse(null));
-        checkNonce(request.headers().first("x-acs-signature-nonce").orElse(null));
+        checkKey(keyId, service);
+        checkTimestamp(request.headers().first("x-acs-date").orElse(null), service);
+        checkNonce(request.headers().first("x-acs-signature-nonce").orElse(null), service);
         List<String> signed = Arrays.asList(fields.getOrDefault("SignedHeaders", "").split(";"));
         if (!Acs3Signer.expectedSignature(request, credentials.alibaba().secret(), signed).matches(fields.getOrDefault("Signature", ""))) {
-            throw mismatch();
+            throw SandboxError.common(service, "SignatureDoesNotMatch", "");
         }
         return new Caller(keyId, null);
     }
 
-    public Caller verifyRpc(HttpRequest request, List<QueryParam> params) {
+    public Caller verifyRpc(HttpRequest request, List<QueryParam> params, Service service) {
         String keyId = value(params, "AccessKeyId");
-        checkKey(keyId == null ? "" : keyId);
-        checkTimestamp(value(params, "Timestamp"));
-        checkNonce(value(params, "SignatureNonce"));
+        checkKey(keyId == null ? "" : keyId, service);
+        checkTimestamp(value(params, "Timestamp"), service);
+        checkNonce(value(params, "SignatureNonce"), service);
         String signature = value(params, "Signature");
         if (signature == null || !RpcSigner.expectedSignature(request, credentials.alibaba().secret()).matches(signature)) {
-            throw mismatch();
+            throw SandboxError.common(service, "SignatureDoesNotMatch", "");
         }
         return new Caller(keyId, null);
     }
 
-    private void checkKey(String keyId) {
-        if (!keyId.equals(credentials.alibaba().accessKeyId())) {
-            throw new SandboxError("InvalidAccessKeyId.NotFound", 404, "Specified access key is not found.");
-        }
+    private void checkKey(String keyId, Service service) {
+        if (!keyId.equals(credentials.alibaba().accessKeyId())) throw SandboxError.common(service, "InvalidAccessKeyId.NotFound", "");
     }
 
-    private void checkTimestamp(String timestamp) {
-        if (timestamp == null || timestamp.isBlank()) {
-            throw new SandboxError("IllegalTimestamp", 400,
-                "The input parameter Timestamp that is mandatory for processing this request is not supplied.");
-        }
+    private void checkTimestamp(String timestamp, Service service) {
+        if (timestamp == null || timestamp.isBlank()) throw SandboxError.common(service, "IllegalTimestamp", "The input parameter Timestamp that");
         try {
             Instant when = Instant.parse(timestamp);
             if (Duration.between(when, clock.instant()).abs().compareTo(WINDOW) > 0) {
-                throw new SandboxError("IllegalTimestamp", 400, "The input parameter Timestamp " + timestamp
-                    + " is more than 15 minutes from the server's time " + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ".");
+                throw SandboxError.common(service, "IllegalTimestamp", "The input parameter Timestamp %s", timestamp,
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
         } catch (DateTimeParseException e) {
-            throw new SandboxError("IllegalTimestamp", 400, "The input parameter Timestamp is not in the format yyyy-MM-ddTHH:mm:ssZ.");
+            throw SandboxError.common(service, "IllegalTimestamp", "The input parameter Timestamp is not");
         }
     }
 
-    private synchronized void checkNonce(String nonce) {
+    private synchronized void checkNonce(String nonce, Service service) {
         Instant now = clock.instant();
         for (Iterator<Instant> seen = nonces.values().iterator(); seen.hasNext(); ) {
             if (Duration.between(seen.next(), now).compareTo(WINDOW) > 0) seen.remove();
         }
         if (nonce == null || nonce.isBlank()) {
-            throw new SandboxError("MissingSignatureNonce", 400, "SignatureNonce is mandatory for this action.");
+            throw SandboxError.common(service, "MissingSignatureNonce", "");
         }
         if (nonces.putIfAbsent(nonce, now) != null) {
-            throw new SandboxError("SignatureNonceUsed", 400, "Specified signature nonce was used already.");
+            throw SandboxError.common(service, "SignatureNonceUsed", "");
         }
-    }
-
-    private static SandboxError mismatch() {
-        return new SandboxError("SignatureDoesNotMatch", 400, "Specified signature is not matched with our calculation.");
     }
 
     private static String value(List<QueryParam> params, String name) {
-        return params.stream().filter(p -> p.name().equals(name)).map(QueryParam::value).findFirst().orElse(null);
+        return RequestParameters.first(params, name);
     }
 }

@@ -3,7 +3,7 @@ package io.kecsh.runtime.sandbox.auth;
 import io.kecsh.runtime.auth.aws4.Aws4Signer;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.model.Service;
-import io.kecsh.runtime.sandbox.SandboxError;
+import io.kecsh.runtime.sandbox.handler.SandboxError;
 import io.kecsh.runtime.model.Operation;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.bss;
 
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.kms.KmsInstanceFactory;
 import io.kecsh.runtime.sandbox.kms.KmsInstances;
 import io.kecsh.runtime.sandbox.state.SandboxState;

@@ -2,8 +2,8 @@ package io.kecsh.runtime.sandbox.bss;
 
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
-import io.kecsh.runtime.sandbox.SandboxError;
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.SandboxError;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.kms.KmsInstances;
 
 import java.util.LinkedHashMap;

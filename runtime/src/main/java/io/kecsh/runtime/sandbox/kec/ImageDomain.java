@@ -1,8 +1,8 @@
 package io.kecsh.runtime.sandbox.kec;
 
 import io.kecsh.runtime.model.EnumValue;
-import io.kecsh.runtime.sandbox.HandlerRegistry;
-import io.kecsh.runtime.sandbox.SandboxDomain;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 import io.kecsh.runtime.sandbox.kec.image.CloudMarket;
 import io.kecsh.runtime.sandbox.kec.image.ImageHandlers;
 import io.kecsh.runtime.sandbox.kec.image.ImageSharingHandlers;

@@ -1,7 +1,7 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.sandbox.HandlerRegistry;
-import io.kecsh.runtime.sandbox.SandboxDomain;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 
 /**

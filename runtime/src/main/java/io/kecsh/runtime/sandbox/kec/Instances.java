@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.sandbox.InvalidValue;
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;

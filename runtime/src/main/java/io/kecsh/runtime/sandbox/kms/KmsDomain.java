@@ -1,16 +1,15 @@
 package io.kecsh.runtime.sandbox.kms;
 
-import io.kecsh.runtime.sandbox.HandlerRegistry;
-import io.kecsh.runtime.sandbox.SandboxDomain;
-import io.kecsh.runtime.sandbox.bss.BssInstanceHandlers;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Alibaba KMS instances and the BSS calls that change them: GetKmsInstance, ReleaseKmsInstance
- * (kms), ModifyInstance, RenewChangeInstance (bss).
+ * Alibaba KMS instances: GetKmsInstance, ReleaseKmsInstance. The BSS calls that change them
+ * (ModifyInstance, RenewChangeInstance) are {@code bss.BssDomain}'s, which builds on this package.
  *
  * <p>A fresh sandbox has three Connected instances in the KMS default region, created 30 days
  * before the clock's start: a subscription (PREPAY, kms_ddi_public_cn, a one-year term) and a
@@ -25,9 +24,7 @@ public final class KmsDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
         handlers.on("GetKmsInstance", KmsInstanceHandlers::get)
-            .on("ReleaseKmsInstance", KmsInstanceHandlers::release)
-            .on("ModifyInstance", BssInstanceHandlers::modify)
-            .on("RenewChangeInstance", BssInstanceHandlers::renewChange);
+            .on("ReleaseKmsInstance", KmsInstanceHandlers::release);
     }
 
     @Override

@@ -1,20 +1,21 @@
 package io.kecsh.runtime.sandbox.server;
 
-import io.kecsh.runtime.auth.FormEncoding;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
+import io.kecsh.runtime.http.MalformedText;
 import io.kecsh.runtime.http.QueryParam;
+import io.kecsh.runtime.http.RequestParameters;
+import io.kecsh.runtime.http.StrictFormText;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.protocol.ResponseWriter;
 import io.kecsh.runtime.protocol.ServiceError;
-import io.kecsh.runtime.sandbox.ActionHandler;
-import io.kecsh.runtime.sandbox.FaultPlan;
-import io.kecsh.runtime.sandbox.HandlerRegistry;
-import io.kecsh.runtime.sandbox.SandboxError;
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.ActionHandler;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxError;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.auth.AlibabaSignatureCheck;
 import io.kecsh.runtime.sandbox.auth.Caller;
 import io.kecsh.runtime.sandbox.auth.KingsoftSignatureCheck;
@@ -22,12 +23,9 @@ import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.catalog.LiveCatalogue;
-import io.kecsh.runtime.validate.Problem;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +40,15 @@ import java.util.function.Consumer;
  * in the service's envelope — JSON when asked for, XML otherwise.
  */
 public final class Dispatcher {
-    /** Parameters that belong to the protocol or the signature, not to the action. */
     /** The methods the documents give (GET recommended, POST with a form body); others are answered 405. */
     private static final Set<String> ALLOWED_METHODS = Set.of("GET", "POST");
-    private static final Set<String> KINGSOFT_PROTOCOL = Set.of("Action", "Version");
-    private static final Set<String> ALIBABA_PROTOCOL = Set.of("Action", "Version", "AccessKeyId", "Signature", "SignatureMethod",
-        "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "Format", "SecurityToken", "RegionId");
 
     private final ServiceModel model;
     private final SandboxState state;
     private final SandboxClock clock;
     private final HandlerRegistry handlers;
     private final FaultPlan faults;
-    private final KingsoftSignatureCheck kingsoft;
-    private final AlibabaSignatureCheck alibaba;
+    private final WireProtocol.Signatures signatures;
     private final Validator validator;
     private final ResponseWriter writer;
     private final Consumer<SandboxState> afterChange;
@@ -73,9 +66,8 @@ public final class Dispatcher {
         this.clock = clock;
         this.handlers = handlers;
         this.faults = faults;
-        this.kingsoft = new KingsoftSignatureCheck(credentials, clock,
-            Set.copyOf(model.requireService("kec").requireEnum("Region").names()));
-        this.alibaba = new AlibabaSignatureCheck(credentials, clock);
+        this.signatures = new WireProtocol.Signatures(new KingsoftSignatureCheck(credentials, clock,
+            Set.copyOf(model.requireService("kec").requireEnum("Region").names())), new AlibabaSignatureCheck(credentials, clock));
         this.validator = new Validator(model, clock, catalogue);
         this.writer = new ResponseWriter(model);
         this.afterChange = afterChange;
@@ -86,37 +78,32 @@ public final class Dispatcher {
         if (!ALLOWED_METHODS.contains(request.method())) return methodNotAllowed(request, requestId);
         List<QueryParam> params;
         try {
-            params = parameters(request);
-        } catch (MalformedRequest bad) {
+            params = RequestParameters.of(request);
+        } catch (MalformedText bad) {
             return malformed(bad.part(), request.headers().first("Accept").map(a -> a.contains("json")).orElse(false));
         }
-        boolean acs3 = AlibabaSignatureCheck.isAcs3(request);
-        boolean rpc = !acs3 && AlibabaSignatureCheck.isRpc(params);
-        boolean alibabaStyle = acs3 || rpc;
-        boolean json = alibabaStyle && rpc ? "JSON".equalsIgnoreCase(value(params, "Format"))
-            : request.headers().first("Accept").map(a -> a.contains("json")).orElse(false);
-        String action = acs3 ? request.headers().first("x-acs-action").orElse("") : value(params, "Action");
-        String version = acs3 ? request.headers().first("x-acs-version").orElse("") : value(params, "Version");
+        WireProtocol protocol = WireProtocol.of(request, params);
+        boolean json = protocol.json(request, params);
+        String action = protocol.action(request, params);
+        String version = protocol.version(request, params);
         Operation operation = action == null ? null : model.findOperation(action).filter(o -> o.answersTo(action)).orElse(null);
-        Operation envelope = operation != null ? operation : model.requireOperation(alibabaStyle ? "GetKmsInstance" : "DescribeRegions");
+        Operation envelope = operation != null ? operation : protocol.envelope(model);
         try {
-            if (operation == null) throw unknownAction(alibabaStyle, action);
+            if (operation == null) throw protocol.unknownAction(model);
             Service service = model.serviceOf(operation);
-            if (!service.apiVersion().equals(version)) {
-                throw invalidParameter(service, operation, "Version");
-            }
-            Caller caller = authenticate(request, params, service, operation, alibabaStyle, acs3);
+            if (!service.apiVersion().equals(version)) throw WireProtocol.wrongVersion(service, operation);
+            Caller caller = protocol.authenticate(signatures, request, params, service, operation);
             faults.latencyOf(operation.name()).ifPresent(Dispatcher::pause);
             FaultPlan.Fault fault = faults.next(operation.name()).orElse(null);
             if (fault != null && fault.kind() == FaultPlan.Fault.Kind.DROP_BEFORE) throw new DropConnection();
             if (fault != null && fault.kind() == FaultPlan.Fault.Kind.ERROR) throw SandboxError.documented(service, operation, fault.code());
-            Map<String, Object> typed = validate(service, operation, params, alibabaStyle);
-            String region = caller.region() != null ? caller.region()
-                : value(params, "RegionId") != null ? value(params, "RegionId") : service.metadata().defaultRegion();
+            Map<String, Object> typed = validate(operation, params, protocol, service);
+            String regionId = RequestParameters.first(params, "RegionId");
+            String region = caller.region() != null ? caller.region() : regionId != null ? regionId : service.metadata().defaultRegion();
             if (Boolean.TRUE.equals(typed.get("DryRun"))) {
                 throw SandboxError.documented(service, operation, "DryRunOperation");
             }
-            ActionHandler handler = handlers.find(operation.name()).orElseThrow(() -> unknownAction(alibabaStyle, action));
+            ActionHandler handler = handlers.find(operation.name()).orElseThrow(() -> protocol.unknownAction(model));
             SandboxRequest call = new SandboxRequest(service, operation, typed, region, caller.accessKeyId(), requestId);
             Map<String, Object> result = run(handler, call);
             if (fault != null && fault.kind() == FaultPlan.Fault.Kind.DROP_AFTER) throw new DropConnection();
@@ -153,66 +140,15 @@ public final class Dispatcher {
         return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
-    private Caller authenticate(HttpRequest request, List<QueryParam> params, Service service, Operation operation,
-                                boolean alibabaStyle, boolean acs3) {
-        boolean alibabaService = service.metadata().protocol().equals("acs-rpc");
-        if (alibabaService && alibabaStyle) return acs3 ? alibaba.verifyAcs3(request) : alibaba.verifyRpc(request, params);
-        if (!alibabaService && KingsoftSignatureCheck.applies(request)) return kingsoft.verify(request, service, operation);
-        if (alibabaService) {
-            throw new SandboxError("IncompleteSignature", 400, "The request is not signed with ACS3-HMAC-SHA256 or the RPC signature.");
-        }
-        throw SandboxError.documented(service, operation, "MissingAuthenticationToken")
-            .withMessage("Request is missing Authentication Token.");
-    }
-
-    /** The same validator as the client's; the first problem is answered with its documented code. */
-    private Map<String, Object> validate(Service service, Operation operation, List<QueryParam> params, boolean alibabaStyle) {
-        Set<String> protocol = alibabaStyle ? ALIBABA_PROTOCOL : KINGSOFT_PROTOCOL;
+    /** The same validator as the client's; the first problem is answered with its protocol's documented code. */
+    private Map<String, Object> validate(Operation operation, List<QueryParam> params, WireProtocol protocol, Service service) {
         Map<String, Object> input = new LinkedHashMap<>();
         for (QueryParam p : params) {
-            if (!protocol.contains(p.name()) && !p.name().startsWith("X-Amz-")) input.put(p.name(), p.value());
+            if (!protocol.isProtocolParameter(p.name())) input.put(p.name(), p.value());
         }
         ValidationReport report = validator.validate(operation, input);
         if (report.isValid()) return report.normalized();
-        Problem first = report.errors().get(0);
-        String param = first.path();
-        if (alibabaStyle) {
-            String code = first.kind() == Problem.Kind.MISSING ? "MissingParameter" : "InvalidParameter";
-            return fail(new SandboxError(code, 400, first.kind() == Problem.Kind.MISSING
-                ? "The input parameter " + param + " that is mandatory for processing this request is not supplied."
-                : "The specified parameter " + param + " is not valid."));
-        }
-        return fail(SandboxError.documented(service, operation, first.serverCode(), param));
-    }
-
-    private static Map<String, Object> fail(SandboxError e) {
-        throw e;
-    }
-
-    private SandboxError invalidParameter(Service service, Operation operation, String param) {
-        if (service.metadata().protocol().equals("acs-rpc")) {
-            return new SandboxError("InvalidParameter", 400, "The specified parameter " + param + " is not valid.");
-        }
-        return SandboxError.documented(service, operation, "InvalidParameterValue", param);
-    }
-
-    /** An action no modelled API has: NoSuchEntity on Kingsoft (an 'InnerApi' that does not exist). */
-    private SandboxError unknownAction(boolean alibabaStyle, String action) {
-        if (alibabaStyle) {
-            return new SandboxError("InvalidAction.NotFound", 404, "Specified api is not found, please check your url and method.");
-        }
-        Service kec = model.requireService("kec");
-        return SandboxError.documented(kec, kec.operation("DescribeRegions").orElseThrow(), "NoSuchEntity");
-    }
-
-    /** Query parameters, plus the form body of a POST (Kingsoft's POST carries everything there), read strictly. */
-    static List<QueryParam> parameters(HttpRequest request) {
-        List<QueryParam> all = new ArrayList<>(request.query());
-        String type = request.headers().first("Content-Type").orElse("");
-        if (request.body().length > 0 && FormEncoding.isFormContentType(type)) {
-            all.addAll(RequestText.pairs(RequestText.utf8(request.body(), "(request body)")));
-        }
-        return all;
+        throw protocol.invalid(service, operation, report.errors().get(0));
     }
 
     /**
@@ -230,7 +166,7 @@ public final class Dispatcher {
     private HttpResponse methodNotAllowed(HttpRequest request, String requestId) {
         Service kec = model.requireService("kec");
         Operation envelope = kec.operation("DescribeRegions").orElseThrow();
-        SandboxError documented = SandboxError.documented(kec, envelope, "InvalidMethod", RequestText.shown(request.method()));
+        SandboxError documented = SandboxError.documented(kec, envelope, "InvalidMethod", StrictFormText.shown(request.method()));
         boolean json = request.headers().first("Accept").map(a -> a.contains("json")).orElse(false);
         return errorResponse(envelope, new SandboxError(documented.code(), 405, documented.getMessage()), requestId, json,
             Headers.of("Allow", "GET, POST"));
@@ -241,10 +177,6 @@ public final class Dispatcher {
         Headers headers = Headers.of("Content-Type", ResponseWriter.contentType(json));
         for (Map.Entry<String, String> h : extra.entries()) headers = headers.with(h.getKey(), h.getValue());
         return new HttpResponse(e.status(), headers, writer.error(envelope, error, json));
-    }
-
-    private static String value(List<QueryParam> params, String name) {
-        return params.stream().filter(p -> p.name().equals(name)).map(QueryParam::value).findFirst().orElse(null);
     }
 
     private static void pause(java.time.Duration d) {

@@ -3,7 +3,9 @@ package io.kecsh.runtime.sandbox.server;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
+import io.kecsh.runtime.http.MalformedText;
 import io.kecsh.runtime.http.QueryParam;
+import io.kecsh.runtime.http.StrictFormText;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
@@ -116,7 +118,8 @@ public final class SandboxHttpServer implements AutoCloseable {
         String rawQuery = question < 0 ? null : target.substring(question + 1);
         int fragment = rawQuery == null ? -1 : rawQuery.indexOf('#');
         if (fragment >= 0) rawQuery = rawQuery.substring(0, fragment);
-        List<QueryParam> query = RequestText.pairs(rawQuery);
+        String queryText = rawQuery;
+        List<QueryParam> query = strictly(() -> StrictFormText.pairs(queryText));
         Headers headers = Headers.empty();
         for (Header h : request.getHeaders()) headers = headers.with(h.getName(), h.getValue());
         HttpEntity entity = request.getEntity();
@@ -139,8 +142,17 @@ public final class SandboxHttpServer implements AutoCloseable {
                 throw new MalformedRequest("(Host header)", false);
             }
         }
-        String path = rawPath.isEmpty() || rawPath.charAt(0) != '/' ? "/" : RequestText.decode(rawPath, "(request URI)");
+        String path = rawPath.isEmpty() || rawPath.charAt(0) != '/' ? "/" : strictly(() -> StrictFormText.decode(rawPath, "(request URI)"));
         return new HttpRequest(request.getMethod(), "http", hostName, port, path, query, headers, body);
+    }
+
+    /** Text that does not read strictly is answered as a malformed request naming the part. */
+    private static <T> T strictly(java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (MalformedText bad) {
+            throw new MalformedRequest(bad.part(), false);
+        }
     }
 
     @Override

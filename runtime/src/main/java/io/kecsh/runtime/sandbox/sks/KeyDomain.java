@@ -1,7 +1,7 @@
 package io.kecsh.runtime.sandbox.sks;
 
-import io.kecsh.runtime.sandbox.HandlerRegistry;
-import io.kecsh.runtime.sandbox.SandboxDomain;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 
 /**
  * SSH keys: the sks service's CreateKey, ImportKey, DeleteKey and DescribeKeys (keys are account-wide), and

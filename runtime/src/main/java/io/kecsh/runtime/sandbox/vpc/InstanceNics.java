@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.vpc;
 
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;

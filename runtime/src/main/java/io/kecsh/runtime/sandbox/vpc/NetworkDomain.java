@@ -1,7 +1,7 @@
 package io.kecsh.runtime.sandbox.vpc;
 
-import io.kecsh.runtime.sandbox.HandlerRegistry;
-import io.kecsh.runtime.sandbox.SandboxDomain;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 
 /**
  * The network: the vpc service's elastic NICs (create, delete, describe), its reads of VPCs,

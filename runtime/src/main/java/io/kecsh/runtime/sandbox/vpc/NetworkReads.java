@@ -1,7 +1,7 @@
 package io.kecsh.runtime.sandbox.vpc;
 
-import io.kecsh.runtime.sandbox.SandboxRequest;
-import io.kecsh.runtime.sandbox.TokenPaging;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.TokenPaging;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;

@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.vpc;
 
-import io.kecsh.runtime.sandbox.InvalidValue;
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;

@@ -47,7 +47,7 @@
  *   <li><b>DescribeVpcs, DescribeSubnets, DescribeSecurityGroups</b> (sdk-go 831e7c6; not in the
  *       2016 document) list the seeded network RunInstances and the NIC actions check against, in
  *       creation order: ID lists and filters first (filters ANDed, a filter's values ORed), then
- *       NextToken paging ({@link io.kecsh.runtime.sandbox.TokenPaging}: at most MaxResults a page,
+ *       NextToken paging ({@link io.kecsh.runtime.sandbox.handler.TokenPaging}: at most MaxResults a page,
  *       1000 without it; the token is the next offset and a token never handed out is refused).
  *       Subnets are {@code Normal}, their free-address count (a string, as sdk-go types it) is the
  *       /16 less what NICs and instances hold; nat-id and network-acl-id match nothing, since the

@@ -1,7 +1,7 @@
 package io.kecsh.runtime.auth.acs3;
 
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.auth.FormEncoding;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.Hashes;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;

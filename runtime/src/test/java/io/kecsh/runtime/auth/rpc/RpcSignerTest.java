@@ -1,7 +1,7 @@
 package io.kecsh.runtime.auth.rpc;
 
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.auth.FormEncoding;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.kec.catalog;
 
-import io.kecsh.runtime.sandbox.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
 
 /** Wires the catalogue's actions to their handlers, all reading the sandbox's one {@link Catalog}. */
 public final class CatalogHandlers {

@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.kec.catalog;
 
-import io.kecsh.runtime.sandbox.InvalidValue;
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;

@@ -3,7 +3,7 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.model.Operation;
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;

@@ -1,7 +1,7 @@
 package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.model.Member;
-import io.kecsh.runtime.sandbox.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
 

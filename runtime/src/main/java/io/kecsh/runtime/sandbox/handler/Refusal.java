@@ -1,4 +1,4 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.handler;
 
 /**
  * A backend's refusal, typed: the state logic knows no request, so it says which documented error

@@ -1,5 +1,6 @@
-package io.kecsh.runtime.catalog;
+package io.kecsh.runtime.validate;
 
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.validate.OpenValueRule.Verdict;

@@ -1,4 +1,4 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.server;
 
 import java.util.List;
 import java.util.Map;

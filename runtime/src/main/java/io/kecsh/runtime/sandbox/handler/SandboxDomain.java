@@ -1,10 +1,10 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.handler;
 
 import io.kecsh.runtime.sandbox.state.SandboxState;
 
 /**
  * One part of the emulated cloud (instances, images, network, keys, KMS …): the handlers of its
- * actions, and what a fresh sandbox starts with. {@link Domains} lists them all.
+ * actions, and what a fresh sandbox starts with. {@code sandbox.Domains} lists them all.
  */
 public interface SandboxDomain {
     void register(HandlerRegistry handlers);

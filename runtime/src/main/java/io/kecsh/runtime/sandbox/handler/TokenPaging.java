@@ -1,4 +1,4 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.handler;
 
 import java.util.LinkedHashMap;
 import java.util.List;

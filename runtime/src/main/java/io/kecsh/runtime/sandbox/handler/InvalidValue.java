@@ -1,4 +1,4 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.handler;
 
 /**
  * A value the emulated service cannot use: KEC's and VPC's catch-all InvalidParameterValue naming

@@ -1,4 +1,4 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.handler;
 
 import io.kecsh.runtime.sandbox.state.SandboxState;
 

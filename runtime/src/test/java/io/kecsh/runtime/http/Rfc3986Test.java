@@ -1,4 +1,4 @@
-package io.kecsh.runtime.auth;
+package io.kecsh.runtime.http;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.server;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

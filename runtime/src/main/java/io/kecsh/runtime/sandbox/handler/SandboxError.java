@@ -1,4 +1,4 @@
-package io.kecsh.runtime.sandbox;
+package io.kecsh.runtime.sandbox.handler;
 
 import io.kecsh.runtime.model.ErrorDef;
 import io.kecsh.runtime.model.Operation;
@@ -32,6 +32,17 @@ public final class SandboxError extends RuntimeException {
     public static SandboxError documented(Service service, Operation operation, String code, Object... args) {
         ErrorDef def = service.error(operation, code).orElseThrow(() ->
             new IllegalStateException("the model documents no error " + code + " for " + operation));
+        return new SandboxError(def.code(), def.httpStatus(), def.format(args));
+    }
+
+    /**
+     * One of the service's common errors (the gateway's, not an action's: Alibaba's signature and
+     * parameter codes), the first of this code whose message opens with {@code opening}.
+     */
+    public static SandboxError common(Service service, String code, String opening, Object... args) {
+        ErrorDef def = service.commonErrors().stream().filter(e -> e.code().equals(code) && e.message().startsWith(opening))
+            .findFirst().orElseThrow(() -> new IllegalStateException("the model documents no common error " + code + " of " + service
+                + " opening with '" + opening + "'"));
         return new SandboxError(def.code(), def.httpStatus(), def.format(args));
     }
 

@@ -1,10 +1,10 @@
-package io.kecsh.runtime.catalog;
+package io.kecsh.runtime.validate;
 
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
-import io.kecsh.runtime.validate.OpenValueRule;
 
 import java.util.ArrayList;
 import java.util.List;

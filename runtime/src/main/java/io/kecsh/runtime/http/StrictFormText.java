@@ -1,6 +1,4 @@
-package io.kecsh.runtime.sandbox.server;
-
-import io.kecsh.runtime.http.QueryParam;
+package io.kecsh.runtime.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,18 +9,19 @@ import java.util.List;
 
 /**
  * Reads a query string or form body strictly: every {@code %} followed by two hex digits, the
- * bytes UTF-8, {@code +} a space. What does not read so is a {@link MalformedRequest} naming the
+ * bytes UTF-8, {@code +} a space. What does not read so is a {@link MalformedText} naming the
  * parameter (the real endpoints answer InvalidQueryParameter; a lenient reading would sign and
- * validate a value other than the one sent).
+ * validate a value other than the one sent). Servers read with this; {@link FormEncoding} is the
+ * client's writing side.
  */
-final class RequestText {
+public final class StrictFormText {
     private static final int MAX_NAME_SHOWN = 64;
 
-    private RequestText() {
+    private StrictFormText() {
     }
 
     /** name=value pairs separated by {@code &}; empty pieces skipped. */
-    static List<QueryParam> pairs(String encoded) {
+    public static List<QueryParam> pairs(String encoded) {
         List<QueryParam> out = new ArrayList<>();
         if (encoded == null || encoded.isEmpty()) return out;
         for (String pair : encoded.split("&")) {
@@ -36,17 +35,17 @@ final class RequestText {
     }
 
     /** The text of a body that must be UTF-8. */
-    static String utf8(byte[] bytes, String part) {
+    public static String utf8(byte[] bytes, String part) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new MalformedRequest(part, false);
+            throw new MalformedText(part);
         }
     }
 
     /** Percent-decodes one component ({@code +} as space) to UTF-8 text, or fails naming {@code part}. */
-    static String decode(String text, String part) {
+    public static String decode(String text, String part) {
         if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
             for (int i = 0; i < text.length(); i++) if (text.charAt(i) > 0x7E || text.charAt(i) < 0x20) return utf8(latin1(text), part);
             return text;
@@ -58,7 +57,7 @@ final class RequestText {
             if (c == '%') {
                 int hi = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
                 int lo = hi >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
-                if (lo < 0) throw new MalformedRequest(part, false);
+                if (lo < 0) throw new MalformedText(part);
                 bytes[n++] = (byte) (hi * 16 + lo);
                 i += 2;
             } else {
@@ -74,7 +73,7 @@ final class RequestText {
     }
 
     /** A name as a message may show it: printable ASCII, others as \\xNN, at most 64 characters. */
-    static String shown(String name) {
+    public static String shown(String name) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length() && out.length() < MAX_NAME_SHOWN; i++) {
             char c = name.charAt(i);

@@ -1,6 +1,5 @@
-package io.kecsh.runtime.auth;
+package io.kecsh.runtime.http;
 
-import io.kecsh.runtime.http.QueryParam;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.kecsh.runtime.auth;
+package io.kecsh.runtime.http;
 
-import io.kecsh.runtime.http.QueryParam;
 
 import java.util.ArrayList;
 import java.util.List;

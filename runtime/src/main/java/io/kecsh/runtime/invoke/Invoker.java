@@ -1,4 +1,4 @@
-package io.kecsh.runtime.client;
+package io.kecsh.runtime.invoke;
 
 import java.util.Map;
 
