@@ -46,7 +46,7 @@ class KmsContext extends ResourceContext {
     @Verb(action = 'GetKmsInstance')
     KmsInstanceInfo get(Object instance) {
         String id = id(instance, 'get', 'KMS instance')
-        KmsInstanceInfo.from((Map<String, Object>) session.ops.call('GetKmsInstance', [KmsInstanceId: id]).KmsInstance)
+        KmsInstanceInfo.from((Map<String, Object>) perform(declared('get'), [KmsInstanceId: id]).KmsInstance)
     }
 
     /** Raises quotas: {@code upgrade id, spec: 2000, keyNum: 2000}; returns [orderId:, instance:]. */
@@ -70,15 +70,16 @@ class KmsContext extends ResourceContext {
         List<Map<String, String>> parameter = parameters(args.findAll { !(it.key in ['months', TOKEN]) }, 'renew')
         if (parameter) p.Parameter = parameter
         if (args[TOKEN] != null) p.ClientToken = args[TOKEN] as String
-        order(session.ops.call('RenewChangeInstance', p), now.id)
+        order(perform(declared('renew'), p), now.id)
     }
 
     /** Releases a pay-as-you-go instance; {@code force: true} even without a backup. */
     @Verb(action = 'ReleaseKmsInstance', names = ['force=ForceDeleteWithoutBackup'])
     boolean release(Map args = [:], Object instance) {
-        Map<String, Object> p = params('ReleaseKmsInstance', 'release', args, [KmsInstanceId: id(instance, 'release', 'KMS instance')])
+        Verbs.Info verb = declared('release')
+        Map<String, Object> p = params(verb, args, [KmsInstanceId: id(instance, 'release', 'KMS instance')])
         if (p.ForceDeleteWithoutBackup != null) p.ForceDeleteWithoutBackup = p.ForceDeleteWithoutBackup as String
-        session.ops.call('ReleaseKmsInstance', p)
+        perform(verb, p)
         true
     }
 
@@ -106,7 +107,7 @@ class KmsContext extends ResourceContext {
         Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id, ModifyType: modifyType,
                                  SubscriptionType: subscriptionType(now.chargeType), Parameter: parameter] as Map<String, Object>
         if (given[TOKEN] != null) p.ClientToken = given[TOKEN] as String
-        order(session.ops.call('ModifyInstance', p), now.id)
+        order(perform(declared(verb), p), now.id)
     }
 
     private List<Map<String, String>> parameters(Map quotas, String verb) {
@@ -114,7 +115,7 @@ class KmsContext extends ResourceContext {
         quotas.collect { k, v ->
             String code = codes[k as String] ?: codes.values().find { it == k }
             if (code == null) {
-                throw new IllegalArgumentException(ParameterNames.unknownWord(verb, k as String, Verbs.of(KmsContext, verb).extraKeys()))
+                throw new IllegalArgumentException(ParameterNames.unknownWord(verb, k as String, declared(verb).extraKeys()))
             }
             [Code: code, Value: v instanceof Boolean ? (v ? '1' : '0') : v as String]
         }
