@@ -162,9 +162,14 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
                 error(entry.keyExpression, e.message)
                 return
             }
-            if (word.kind == Verbs.Word.Kind.FILTER) checkFilter(op, word.target, "${label} ${key}", entry.valueExpression)
-            else if (word.parameter != null && op.params().containsKey(word.parameter)) checkValue(op, word.parameter, "${label} ${key}", entry.valueExpression)
+            checkWord(op, word, "${label} ${key}", entry.valueExpression)
         }
+    }
+
+    /** A known word's literal value: a filter's against the filter's values, a parameter's against the parameter. */
+    protected void checkWord(Operation op, Verbs.Word word, String label, Expression valueExpression) {
+        if (word.kind == Verbs.Word.Kind.FILTER) checkFilter(op, word.target, label, valueExpression)
+        else if (word.parameter != null && op.params().containsKey(word.parameter)) checkValue(op, word.parameter, label, valueExpression)
     }
 
     /** {@code waitUntil 'active'}: the first positional literal must be a state of that resource. */

@@ -29,9 +29,6 @@ class KmsContext extends ResourceContext {
     /** The enumeration whose values are the quota words upgrade, downgrade and renew take. */
     static final String QUOTA_CODES = 'bss.BssKmsParameterCode'
 
-    /** The word that sets BSS's ClientToken (idempotence across runs, not only across retries). */
-    static final String TOKEN = 'token'
-
     KmsContext(KecshSession session) {
         super(session)
     }
@@ -64,13 +61,13 @@ class KmsContext extends ResourceContext {
     @Verb(action = 'RenewChangeInstance', names = ['months=RenewPeriod', 'token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> renew(Map args = [:], Object instance) {
         if (args.months == null) throw new IllegalArgumentException("renew: months: is missing, e.g. renew 'kst-…', months: 12")
+        Verbs.Info verb = declared('renew')
         KmsInstanceInfo now = get(instance)
-        Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id,
-                                 RenewPeriod: args.months] as Map<String, Object>
-        List<Map<String, String>> parameter = parameters(args.findAll { !(it.key in ['months', TOKEN]) }, 'renew')
+        // months: and token: are the verb's names (RenewPeriod, ClientToken); the other words are quotas
+        Map<String, Object> p = params(verb, named(verb, args, true), [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id])
+        List<Map<String, String>> parameter = parameters(named(verb, args, false), 'renew')
         if (parameter) p.Parameter = parameter
-        if (args[TOKEN] != null) p.ClientToken = args[TOKEN] as String
-        order(perform(declared('renew'), p), now.id)
+        order(perform(verb, p), now.id)
     }
 
     /** Releases a pay-as-you-go instance; {@code force: true} even without a backup. */
@@ -98,7 +95,7 @@ class KmsContext extends ResourceContext {
 
     private Map<String, Object> change(String modifyType, String verb, Map given, Object instance) {
         KmsInstanceInfo now = get(instance)
-        Map quotas = given.findAll { it.key != TOKEN }
+        Map quotas = named(declared(verb), given, false)
         List<Map<String, String>> parameter = parameters(quotas, verb)
         if (!parameter) {
             throw new IllegalArgumentException("${verb}: say what to change, e.g. ${verb} '${now.id}', spec: 2000; " +
@@ -106,8 +103,13 @@ class KmsContext extends ResourceContext {
         }
         Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id, ModifyType: modifyType,
                                  SubscriptionType: subscriptionType(now.chargeType), Parameter: parameter] as Map<String, Object>
-        if (given[TOKEN] != null) p.ClientToken = given[TOKEN] as String
+        p.putAll(params(declared(verb), named(declared(verb), given, true)))   // token: → ClientToken, as the verb declares
         order(perform(declared(verb), p), now.id)
+    }
+
+    /** The words the verb names in its declaration ({@code token:}, {@code months:}), or ({@code named} false) the rest: the quota words. */
+    private static Map named(Verbs.Info verb, Map args, boolean named) {
+        args.findAll { verb.names.containsKey(it.key as String) == named }
     }
 
     private List<Map<String, String>> parameters(Map quotas, String verb) {
