@@ -4,11 +4,19 @@ import groovy.transform.CompileStatic
 import groovy.transform.Immutable
 
 import io.kecsh.runtime.model.EnumValue
+import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.text.Suggestions
+import io.kecsh.runtime.text.UserText
 
 import java.lang.reflect.Method
 
-/** The {@link Verb} declarations of a context class, read once per class. */
+/**
+ * The {@link Verb} declarations of a context class, read once per class, and the one reading of the
+ * words a verb takes ({@link Info#word}, {@link Info#words}): the contexts, the compile-time checks,
+ * the IDE descriptor, completion and {@code :help} all ask it, so {@code type:} means InstanceType
+ * to every one of them.
+ */
 @CompileStatic
 final class Verbs {
     /** One verb: its name, action, own name mapping, the keys it handles itself, its filters, and whether it takes nothing else. */
@@ -24,6 +32,65 @@ final class Verbs {
         /** Keys that are not API parameters: the verb's own, its mapped names and its filters. */
         List<String> extraKeys() {
             (own + (names.keySet() as List<String>) + (filters.keySet() as List<String>)).unique()
+        }
+
+        /**
+         * What one typed word means to this verb calling {@code op}: a word the verb handles itself, a
+         * filter of a selection, or the API parameter it fills (the verb's own names first, then
+         * {@link ParameterNames}: a short form, the API name, or its lower camel). A word the verb
+         * does not take is an IllegalArgumentException with the one wording: the word, a "did you
+         * mean" and what the verb takes.
+         */
+        Word word(Operation op, String typed) {
+            if (own.contains(typed)) return new Word(typed, Word.Kind.OWN, null)
+            if (!filters.isEmpty()) {
+                if (filters.containsKey(typed)) return new Word(typed, Word.Kind.FILTER, filters[typed])
+                List<String> keys = extraKeys()
+                throw new IllegalArgumentException("${name}: unknown criterion ${UserText.quoted(typed)}${Suggestions.didYouMean(typed, keys)}; " +
+                    "criteria: ${keys.join(', ')}")
+            }
+            if (names.containsKey(typed)) return new Word(typed, Word.Kind.PARAMETER, names[typed])
+            if (closed) throw new IllegalArgumentException(ParameterNames.unknownWord(name, typed, extraKeys()))
+            new Word(typed, Word.Kind.PARAMETER, ParameterNames.apiName(op, typed, name, extraKeys()))
+        }
+
+        /**
+         * Every word a person may type for this verb, in the order they are offered: its own, then its
+         * filters or its names, then (unless it takes only its own words) the short forms and the
+         * other API parameters in lower camel. Each is what {@link #word} makes of it.
+         */
+        List<Word> words(Operation op) {
+            List<String> typed = new ArrayList<>(own)
+            if (!filters.isEmpty()) {
+                typed.addAll(filters.keySet())
+            } else {
+                typed.addAll(names.keySet())
+                if (!closed) typed.addAll(ParameterNames.friendlyNames(op))
+            }
+            typed.unique().collect { String w -> word(op, w) }
+        }
+    }
+
+    /** One word of one verb and what it means there. */
+    @Immutable
+    static final class Word {
+        enum Kind {
+            /** The verb handles it itself ({@code count}, {@code where name:}); it is never sent as such. */
+            OWN,
+            /** A selection's server-side filter; {@link #target} is the filter's name. */
+            FILTER,
+            /** An API parameter; {@link #target} is its name. */
+            PARAMETER
+        }
+
+        String word
+        Kind kind
+        /** The API parameter or filter name; null for the verb's own words. */
+        String target
+
+        /** The API parameter the word fills, or null when it fills none by itself. */
+        String getParameter() {
+            kind == Kind.PARAMETER ? target : null
         }
     }
 

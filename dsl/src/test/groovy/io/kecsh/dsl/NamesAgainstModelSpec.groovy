@@ -25,12 +25,23 @@ class NamesAgainstModelSpec extends Specification {
     def "every curated context reachable from a script declares its verbs with @Verb: #context.simpleName"() {
         expect:
         !Verbs.of(context).isEmpty()
-        // The words a context maps come from those declarations alone (GdslSpec checks each against its action).
-        context.newInstance([null] as Object[]).words == Verbs.of(context).values().groupBy { it.action }
-            .collectEntries { action, verbs -> [action, verbs.collectEntries { it.names }] }
 
         where:
         context << DslClasses.reachable().findAll { ResourceContext.isAssignableFrom(it) }
+    }
+
+    def "every word #verb.name offers is one its action takes, read by the declaration alone"() {
+        given:
+        def op = model.requireOperation(verb.action)
+
+        expect:
+        verb.words(op).every { Verbs.Word w ->
+            w.kind == Verbs.Word.Kind.OWN ? w.target == null :
+                w.kind == Verbs.Word.Kind.FILTER ? verb.filters[w.word] == w.target : op.params().containsKey(w.target)
+        }
+
+        where:
+        verb << DslClasses.reachable().collectMany { Verbs.of(it).values() }
     }
 
     def "the KMS verbs take the quota words of BssKmsParameterCode as their own"() {

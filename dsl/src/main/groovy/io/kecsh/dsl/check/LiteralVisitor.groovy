@@ -10,10 +10,8 @@ import io.kecsh.dsl.WaitsFor
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.ServiceModel
-import io.kecsh.runtime.text.Suggestions
 import io.kecsh.runtime.validate.Problem
 import io.kecsh.runtime.validate.Validator
-import io.kecsh.runtime.text.UserText
 import org.codehaus.groovy.ast.ASTNode
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.DynamicVariable
@@ -156,24 +154,22 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         if (op == null) return   // a spec checks every @Verb names a real action
         named.each { MapEntryExpression entry ->
             String key = constantString(entry.keyExpression)
-            if (key == null || verb.own.contains(key)) return
-            if (!verb.filters.isEmpty()) {
-                if (verb.filters.containsKey(key)) {
-                    checkFilter(op, verb.filters[key], "${label} ${key}", entry.valueExpression)
-                } else {
-                    List<String> keys = verb.extraKeys()
-                    error(entry.keyExpression, "${label}: unknown criterion ${UserText.quoted(key)}${Suggestions.didYouMean(key, keys)}; " +
-                        "criteria: ${keys.join(', ')}")
-                }
+            if (key == null) return
+            Verbs.Word word
+            try {
+                word = verb.word(op, key)
+            } catch (IllegalArgumentException e) {
+                error(entry.keyExpression, e.message)
                 return
             }
-            if (verb.closed && !verb.names.containsKey(key)) {
-                error(entry.keyExpression, ParameterNames.unknownWord(label, key, verb.extraKeys()))
-                return
-            }
-            String api = verb.names[key] ?: apiName(op, key, label, verb.extraKeys(), entry.keyExpression)
-            if (api != null && op.params().containsKey(api)) checkValue(op, api, "${label} ${key}", entry.valueExpression)
+            checkWord(op, word, "${label} ${key}", entry.valueExpression)
         }
+    }
+
+    /** A known word's literal value: a filter's against the filter's values, a parameter's against the parameter. */
+    protected void checkWord(Operation op, Verbs.Word word, String label, Expression valueExpression) {
+        if (word.kind == Verbs.Word.Kind.FILTER) checkFilter(op, word.target, label, valueExpression)
+        else if (word.parameter != null && op.params().containsKey(word.parameter)) checkValue(op, word.parameter, label, valueExpression)
     }
 
     /** {@code waitUntil 'active'}: the first positional literal must be a state of that resource. */

@@ -3,6 +3,7 @@ package io.kecsh.dsl.context
 import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.result.DataGuardInfo
 import io.kecsh.runtime.text.UserText
 
@@ -19,24 +20,26 @@ class DataGuardContext extends ResourceContext {
 
     @Verb(action = 'CreateDataGuardGroup')
     DataGuardInfo create(String name) {
-        String id = session.ops.call('CreateDataGuardGroup', [DataGuardName: name]).DataGuardId as String
+        String id = perform(declared('create'), [DataGuardName: name]).DataGuardId as String
         describe(id)
     }
 
     @Verb(action = 'AddVmIntoDataGuard', names = ['to=DataGuardId'])
     DataGuardInfo add(Map args = [:], Object instances) {
-        required('AddVmIntoDataGuard', args, 'to', 'add', 'add web, to: group')
-        Map<String, Object> params = params('AddVmIntoDataGuard', 'add', args, [InstanceId: ids(instances, 'add', 'instance')])
-        session.ops.call('AddVmIntoDataGuard', params)
+        Verbs.Info verb = declared('add')
+        required(verb, args, 'to', 'add web, to: group')
+        Map<String, Object> params = params(verb, args, [InstanceId: ids(instances, 'add', 'instance')])
+        perform(verb, params)
         describe(params.DataGuardId as String)
     }
 
     /** Takes instances out; the ones the group refused are reported, the rest stay out. */
     @Verb(action = 'RemoveVmFromDataGuard', names = ['from=DataGuardId'])
     DataGuardInfo remove(Map args = [:], Object instances) {
-        required('RemoveVmFromDataGuard', args, 'from', 'remove', 'remove web, from: group')
-        Map<String, Object> params = params('RemoveVmFromDataGuard', 'remove', args, [InstanceId: ids(instances, 'remove', 'instance')])
-        List<Map> set = (List<Map>) (session.ops.call('RemoveVmFromDataGuard', params).ReturnSet ?: [])
+        Verbs.Info verb = declared('remove')
+        required(verb, args, 'from', 'remove web, from: group')
+        Map<String, Object> params = params(verb, args, [InstanceId: ids(instances, 'remove', 'instance')])
+        List<Map> set = (List<Map>) (perform(verb, params).ReturnSet ?: [])
         Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.InstanceId as String): 'refused'] }
         if (refused) throw new BatchException('remove', set.findAll { it.Return != false }.collect { it.InstanceId as String }, refused, null)
         describe(params.DataGuardId as String)
@@ -44,15 +47,16 @@ class DataGuardContext extends ResourceContext {
 
     @Verb(action = 'ModifyDataGuardGroups', names = ['to=DataGuardName'])
     DataGuardInfo rename(Map args = [:], Object group) {
-        required('ModifyDataGuardGroups', args, 'to', 'rename', "rename group, to: 'web-spread'")
+        Verbs.Info verb = declared('rename')
+        required(verb, args, 'to', "rename group, to: 'web-spread'")
         String id = id(group, 'rename', 'data-guard group')
-        send('ModifyDataGuardGroups', 'rename', args, [DataGuardId: id])
+        send(verb, args, [DataGuardId: id])
         describe(id)
     }
 
     @Verb(action = 'DeleteDataGuardGroups')
     List<String> delete(Object groups) {
-        List<Map> set = (List<Map>) (session.ops.call('DeleteDataGuardGroups', [DataGuardId: ids(groups, 'delete', 'data-guard group')]).ReturnSet ?: [])
+        List<Map> set = (List<Map>) (perform(declared('delete'), [DataGuardId: ids(groups, 'delete', 'data-guard group')]).ReturnSet ?: [])
         Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.DataGuardId as String): 'refused'] }
         List<String> done = set.findAll { it.Return != false }.collect { it.DataGuardId as String }
         if (refused) throw new BatchException('delete', done, refused, null)

@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.result.ImageInfo
@@ -25,8 +26,9 @@ class ImagesContext extends ResourceContext {
     /** {@code create from: instance, name: 'web_v1'} → the new image (queued, then saving, then active). */
     @Verb(action = 'CreateImage', names = ['from=InstanceId'])
     ImageInfo create(Map args) {
-        required('CreateImage', args, 'from', 'create', "create from: web[0], name: 'web_v1'")
-        String id = send('CreateImage', 'create', args).ImageId as String
+        Verbs.Info verb = declared('create')
+        required(verb, args, 'from', "create from: web[0], name: 'web_v1'")
+        String id = send(verb, args).ImageId as String
         touched << id
         describe(id)
     }
@@ -34,8 +36,9 @@ class ImagesContext extends ResourceContext {
     /** {@code copy id, to: ['cn-shanghai-2'], name: 'web_v1'}: one copy per region (ImageAvailable there). */
     @Verb(action = 'CopyImage', names = ['to=DestinationRegion', 'name=DestinationImageName'])
     boolean copy(Map args = [:], Object images) {
-        required('CopyImage', args, 'to', 'copy', "copy id, to: ['cn-shanghai-2']")
-        Map<String, Object> r = send('CopyImage', 'copy', args, [ImageId: ids(images, 'copy', 'image')])
+        Verbs.Info verb = declared('copy')
+        required(verb, args, 'to', "copy id, to: ['cn-shanghai-2']")
+        Map<String, Object> r = send(verb, args, [ImageId: ids(images, 'copy', 'image')])
         if (r.Return == false) throw new IllegalStateException("copy: ${r.Message ?: 'refused'}")
         true
     }
@@ -51,11 +54,12 @@ class ImagesContext extends ResourceContext {
         permission(args, image, 'cancel', 'unshare')
     }
 
-    private List<String> permission(Map args, Object image, String permission, String verb) {
-        required('ModifyImageSharePermission', args, 'with', verb, "${verb} id, with: ['2000123456']")
-        String id = id(image, verb, 'image')
-        Map<String, Object> r = send('ModifyImageSharePermission', verb, args, [ImageId: id, Permission: permission])
-        if (r.Return == false) throw new IllegalStateException("${verb}: ${r.Message ?: 'refused'}")
+    private List<String> permission(Map args, Object image, String permission, String verbName) {
+        Verbs.Info verb = declared(verbName)
+        required(verb, args, 'with', "${verbName} id, with: ['2000123456']")
+        String id = id(image, verbName, 'image')
+        Map<String, Object> r = send(verb, args, [ImageId: id, Permission: permission])
+        if (r.Return == false) throw new IllegalStateException("${verbName}: ${r.Message ?: 'refused'}")
         sharedWith(id)
     }
 
@@ -67,18 +71,20 @@ class ImagesContext extends ResourceContext {
 
     @Verb(action = 'ModifyImageAttribute', names = ['to=Name'])
     ImageInfo rename(Map args = [:], Object image) {
-        required('ModifyImageAttribute', args, 'to', 'rename', "rename id, to: 'web_v2'")
+        Verbs.Info verb = declared('rename')
+        required(verb, args, 'to', "rename id, to: 'web_v2'")
         String id = id(image, 'rename', 'image')
-        send('ModifyImageAttribute', 'rename', args, [ImageId: id])
+        send(verb, args, [ImageId: id])
         describe(id)
     }
 
     /** RemoveImages takes one image a call; each is removed in turn and a refusal names it. */
     @Verb(action = 'RemoveImages')
     List<String> remove(Object images) {
+        Verbs.Info verb = declared('remove')
         List<String> gone = []
         ids(images, 'remove', 'image').each { String id ->
-            session.ops.call('RemoveImages', [ImageId: id])
+            perform(verb, [ImageId: id])
             gone << id
         }
         session.progress("remove: ${gone.size()} image(s)")

@@ -2,7 +2,6 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
-import io.kecsh.dsl.ParameterNames
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
@@ -15,7 +14,6 @@ import io.kecsh.dsl.internal.RunNames
 import io.kecsh.dsl.result.InstanceGroup
 import io.kecsh.dsl.result.InstanceInfo
 import io.kecsh.runtime.model.Operation
-import io.kecsh.runtime.text.Suggestions
 
 import java.util.regex.Pattern
 
@@ -29,7 +27,6 @@ import java.util.regex.Pattern
 class InstancesContext {
     /** where(...) keys that are server-side filters, and the filter name each becomes (declared on where). */
     static final Map<String, String> FILTERS = Verbs.of(InstancesContext, 'where').filters
-    static final Set<String> WHERE_KEYS = (FILTERS.keySet() + Verbs.of(InstancesContext, 'where').own) as Set
 
     private final KecshSession session
     private Map<String, Object> criteria
@@ -46,7 +43,8 @@ class InstancesContext {
      */
     @Verb(action = 'RunInstances', own = ['count', 'min', 'zone'])
     InstanceGroup run(Map args = [:]) {
-        Operation op = session.ops.model.requireOperation('RunInstances')
+        Verbs.Info declared = Verbs.of(InstancesContext, 'run')
+        Operation op = session.ops.model.requireOperation(declared.action)
         Map<String, Object> params = [:]
         int count = 1
         Integer min = null
@@ -56,7 +54,7 @@ class InstancesContext {
             if (key == 'count') count = v as int
             else if (key == 'min') min = v as int
             else if (key == 'zone') zone = v as String
-            else params[ParameterNames.apiName(op, key, 'run', Verbs.of(InstancesContext, 'run').own)] = v
+            else params[declared.word(op, key).parameter] = v
         }
         if (count < 1) throw new IllegalArgumentException("run: count must be at least 1, got ${count}")
         io.kecsh.dsl.internal.TemplateLaunch.fill(session, params)
@@ -72,7 +70,7 @@ class InstancesContext {
             call.MinCount = offset == 0 && min != null ? Math.min(min, n) : n
             call.putAll(names.continuing(offset))
             try {
-                Map<String, Object> r = session.ops.call('RunInstances', call)
+                Map<String, Object> r = session.ops.call(declared.action, call)
                 List<Map> set = (List<Map>) (r.InstancesSet ?: [])
                 set.each { created << new InstanceInfo(id: it.InstanceId as String, name: it.InstanceName as String) }
                 if (set.size() < n) break   // the quota ran out: RunInstances made what it could
@@ -124,12 +122,9 @@ class InstancesContext {
     @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type', 'project', 'search', 'sort'],
         filters = ['state=instance-state.name', 'zone=availability-zone.name', 'subnet=subnet-id', 'vpc=vpc-id'])
     InstanceGroup where(Map criteria) {
-        criteria.keySet().each { k ->
-            if (!WHERE_KEYS.contains(k)) {
-                throw new IllegalArgumentException("where: unknown criterion '${k}'${Suggestions.didYouMean(k as String, WHERE_KEYS)}; " +
-                    "criteria: ${WHERE_KEYS.join(', ')}")
-            }
-        }
+        Verbs.Info declared = Verbs.of(InstancesContext, 'where')
+        Operation op = session.ops.model.requireOperation(declared.action)
+        criteria.keySet().each { k -> declared.word(op, k as String) }   // an unknown criterion is refused, as the compile-time check words it
         this.criteria = new LinkedHashMap<>(criteria)
         select()
     }
@@ -215,7 +210,8 @@ class InstancesContext {
     /** The VNC console address of each chosen instance: [instanceId: url]. */
     @Verb(action = 'DescribeInstanceVnc')
     Map<String, String> vnc() {
-        chosen('vnc').ids.collectEntries { String id -> [id, session.ops.call('DescribeInstanceVnc', [InstanceId: id]).vncUrl as String] }
+        String action = Verbs.of(InstancesContext, 'vnc').action
+        chosen('vnc').ids.collectEntries { String id -> [id, session.ops.call(action, [InstanceId: id]).vncUrl as String] }
     }
 
     @WaitsFor(WaitStates.INSTANCE)
@@ -230,11 +226,11 @@ class InstancesContext {
         select()
     }
 
-    /** A verb's words as API parameters: the verb's own names first, then ParameterNames. */
+    /** A verb's words as API parameters, as its declaration reads them. */
     private Map<String, Object> apiParams(Verbs.Info declared, String verb, Map args) {
         Operation op = session.ops.model.requireOperation(declared.action)
         Map<String, Object> out = [:]
-        args.each { k, v -> out[declared.names[k as String] ?: ParameterNames.apiName(op, k as String, verb)] = v }
+        args.each { k, v -> out[declared.word(op, k as String).parameter] = v }
         out
     }
 

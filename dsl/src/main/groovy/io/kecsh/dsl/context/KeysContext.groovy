@@ -3,6 +3,7 @@ package io.kecsh.dsl.context
 import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.result.KeyInfo
 
 /**
@@ -19,35 +20,39 @@ class KeysContext extends ResourceContext {
 
     @Verb(action = 'CreateKey')
     KeyInfo create(Map args = [:], String name) {
-        Map<String, Object> r = send('CreateKey', 'create', args, [KeyName: name])
+        Map<String, Object> r = send(declared('create'), args, [KeyName: name])
         KeyInfo.from((Map<String, Object>) r.Key, r.PrivateKey as String)
     }
 
     @Verb(action = 'ImportKey')
     KeyInfo importKey(Map args = [:], String name) {
-        required('ImportKey', args, 'publicKey', 'importKey', "importKey 'laptop', publicKey: new File('id_ed25519.pub').text")
-        KeyInfo.from((Map<String, Object>) send('ImportKey', 'importKey', args, [KeyName: name]).Key)
+        Verbs.Info verb = declared('importKey')
+        required(verb, args, 'publicKey', "importKey 'laptop', publicKey: new File('id_ed25519.pub').text")
+        KeyInfo.from((Map<String, Object>) send(verb, args, [KeyName: name]).Key)
     }
 
     @Verb(action = 'DeleteKey')
     boolean delete(Object key) {
-        session.ops.call('DeleteKey', [KeyId: id(key, 'delete', 'key')]).Return != false
+        perform(declared('delete'), [KeyId: id(key, 'delete', 'key')]).Return != false
     }
 
     /** Installs keys on instances (100 instances a call); instances that refused are reported. */
     @Verb(action = 'AttachKey', names = ['to=InstanceId'])
     List<String> attach(Map args = [:], Object keys) {
-        required('AttachKey', args, 'to', 'attach', 'attach key, to: web')
-        each('AttachKey', 'attach', args, keys, 'to')
+        Verbs.Info verb = declared('attach')
+        required(verb, args, 'to', 'attach key, to: web')
+        each(verb, args, keys, 'to')
     }
 
     @Verb(action = 'DetachKey', names = ['from=InstanceId'])
     List<String> detach(Map args = [:], Object keys) {
-        required('DetachKey', args, 'from', 'detach', 'detach key, from: web')
-        each('DetachKey', 'detach', args, keys, 'from')
+        Verbs.Info verb = declared('detach')
+        required(verb, args, 'from', 'detach key, from: web')
+        each(verb, args, keys, 'from')
     }
 
-    private List<String> each(String action, String verb, Map args, Object keys, String word) {
+    private List<String> each(Verbs.Info declared, Map args, Object keys, String word) {
+        String verb = declared.name
         List<String> instances = ids(args[word], verb, 'instance')
         Map rest = args.findAll { it.key != word }
         List<String> done = []
@@ -57,7 +62,7 @@ class KeysContext extends ResourceContext {
         slices.each { List<String> chunk ->
             Map<String, Object> r
             try {
-                r = send(action, verb, rest, [InstanceId: chunk, KeyId: ids(keys, verb, 'key')])
+                r = send(declared, rest, [InstanceId: chunk, KeyId: ids(keys, verb, 'key')])
             } catch (RuntimeException e) {
                 if (slices.size() == 1) throw e   // one call: its own error says what happened
                 chunk.each { (BatchException.mayHaveTakenEffect(e) ? unknown : refused)[it] = e.message }

@@ -29,9 +29,6 @@ class KmsContext extends ResourceContext {
     /** The enumeration whose values are the quota words upgrade, downgrade and renew take. */
     static final String QUOTA_CODES = 'bss.BssKmsParameterCode'
 
-    /** The word that sets BSS's ClientToken (idempotence across runs, not only across retries). */
-    static final String TOKEN = 'token'
-
     KmsContext(KecshSession session) {
         super(session)
     }
@@ -46,7 +43,7 @@ class KmsContext extends ResourceContext {
     @Verb(action = 'GetKmsInstance')
     KmsInstanceInfo get(Object instance) {
         String id = id(instance, 'get', 'KMS instance')
-        KmsInstanceInfo.from((Map<String, Object>) session.ops.call('GetKmsInstance', [KmsInstanceId: id]).KmsInstance)
+        KmsInstanceInfo.from((Map<String, Object>) perform(declared('get'), [KmsInstanceId: id]).KmsInstance)
     }
 
     /** Raises quotas: {@code upgrade id, spec: 2000, keyNum: 2000}; returns [orderId:, instance:]. */
@@ -64,21 +61,22 @@ class KmsContext extends ResourceContext {
     @Verb(action = 'RenewChangeInstance', names = ['months=RenewPeriod', 'token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> renew(Map args = [:], Object instance) {
         if (args.months == null) throw new IllegalArgumentException("renew: months: is missing, e.g. renew 'kst-…', months: 12")
+        Verbs.Info verb = declared('renew')
         KmsInstanceInfo now = get(instance)
-        Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id,
-                                 RenewPeriod: args.months] as Map<String, Object>
-        List<Map<String, String>> parameter = parameters(args.findAll { !(it.key in ['months', TOKEN]) }, 'renew')
+        // months: and token: are the verb's names (RenewPeriod, ClientToken); the other words are quotas
+        Map<String, Object> p = params(verb, named(verb, args, true), [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id])
+        List<Map<String, String>> parameter = parameters(named(verb, args, false), 'renew')
         if (parameter) p.Parameter = parameter
-        if (args[TOKEN] != null) p.ClientToken = args[TOKEN] as String
-        order(session.ops.call('RenewChangeInstance', p), now.id)
+        order(perform(verb, p), now.id)
     }
 
     /** Releases a pay-as-you-go instance; {@code force: true} even without a backup. */
     @Verb(action = 'ReleaseKmsInstance', names = ['force=ForceDeleteWithoutBackup'])
     boolean release(Map args = [:], Object instance) {
-        Map<String, Object> p = params('ReleaseKmsInstance', 'release', args, [KmsInstanceId: id(instance, 'release', 'KMS instance')])
+        Verbs.Info verb = declared('release')
+        Map<String, Object> p = params(verb, args, [KmsInstanceId: id(instance, 'release', 'KMS instance')])
         if (p.ForceDeleteWithoutBackup != null) p.ForceDeleteWithoutBackup = p.ForceDeleteWithoutBackup as String
-        session.ops.call('ReleaseKmsInstance', p)
+        perform(verb, p)
         true
     }
 
@@ -97,7 +95,7 @@ class KmsContext extends ResourceContext {
 
     private Map<String, Object> change(String modifyType, String verb, Map given, Object instance) {
         KmsInstanceInfo now = get(instance)
-        Map quotas = given.findAll { it.key != TOKEN }
+        Map quotas = named(declared(verb), given, false)
         List<Map<String, String>> parameter = parameters(quotas, verb)
         if (!parameter) {
             throw new IllegalArgumentException("${verb}: say what to change, e.g. ${verb} '${now.id}', spec: 2000; " +
@@ -105,8 +103,13 @@ class KmsContext extends ResourceContext {
         }
         Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id, ModifyType: modifyType,
                                  SubscriptionType: subscriptionType(now.chargeType), Parameter: parameter] as Map<String, Object>
-        if (given[TOKEN] != null) p.ClientToken = given[TOKEN] as String
-        order(session.ops.call('ModifyInstance', p), now.id)
+        p.putAll(params(declared(verb), named(declared(verb), given, true)))   // token: → ClientToken, as the verb declares
+        order(perform(declared(verb), p), now.id)
+    }
+
+    /** The words the verb names in its declaration ({@code token:}, {@code months:}), or ({@code named} false) the rest: the quota words. */
+    private static Map named(Verbs.Info verb, Map args, boolean named) {
+        args.findAll { verb.names.containsKey(it.key as String) == named }
     }
 
     private List<Map<String, String>> parameters(Map quotas, String verb) {
@@ -114,7 +117,7 @@ class KmsContext extends ResourceContext {
         quotas.collect { k, v ->
             String code = codes[k as String] ?: codes.values().find { it == k }
             if (code == null) {
-                throw new IllegalArgumentException(ParameterNames.unknownWord(verb, k as String, Verbs.of(KmsContext, verb).extraKeys()))
+                throw new IllegalArgumentException(ParameterNames.unknownWord(verb, k as String, declared(verb).extraKeys()))
             }
             [Code: code, Value: v instanceof Boolean ? (v ? '1' : '0') : v as String]
         }

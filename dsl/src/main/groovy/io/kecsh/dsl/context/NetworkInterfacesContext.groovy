@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.internal.NetworkPlacement
 import io.kecsh.dsl.result.NetworkInterfaceInfo
 import io.kecsh.runtime.text.Suggestions
@@ -26,39 +27,42 @@ class NetworkInterfacesContext extends ResourceContext {
     /** {@code create subnet: …, securityGroups: […], ip: …}; subnet and security group default as for run. */
     @Verb(action = 'CreateNetworkInterface')
     NetworkInterfaceInfo create(Map args = [:]) {
-        Map<String, Object> p = params('CreateNetworkInterface', 'create', args)
+        Verbs.Info verb = declared('create')
+        Map<String, Object> p = params(verb, args)
         NetworkPlacement.fill(session, p, 'create', null, null, true, 'securityGroups')
-        String id = session.ops.call('CreateNetworkInterface', p).NetworkInterfaceId as String
+        String id = perform(verb, p).NetworkInterfaceId as String
         describe(id)
     }
 
     /** The elastic-NIC form of AttachNetworkInterface: this NIC onto that instance. */
     @Verb(action = 'AttachNetworkInterface', names = ['to=InstanceId'])
     NetworkInterfaceInfo attach(Map args = [:], Object nic) {
-        required('AttachNetworkInterface', args, 'to', 'attach', 'attach eni, to: web[0]')
+        Verbs.Info verb = declared('attach')
+        required(verb, args, 'to', 'attach eni, to: web[0]')
         String id = id(nic, 'attach', 'network interface')
-        send('AttachNetworkInterface', 'attach', args, [NetworkInterfaceId: id])
+        send(verb, args, [NetworkInterfaceId: id])
         describe(id)
     }
 
     @Verb(action = 'DetachNetworkInterface', names = ['from=InstanceId'])
     NetworkInterfaceInfo detach(Map args = [:], Object nic) {
-        required('DetachNetworkInterface', args, 'from', 'detach', 'detach eni, from: web[0]')
+        Verbs.Info verb = declared('detach')
+        required(verb, args, 'from', 'detach eni, from: web[0]')
         String id = id(nic, 'detach', 'network interface')
-        send('DetachNetworkInterface', 'detach', args, [NetworkInterfaceId: id])
+        send(verb, args, [NetworkInterfaceId: id])
         describe(id)
     }
 
     @Verb(action = 'ModifyNetworkInterfaceAttribute', names = ['instance=InstanceId'])
     NetworkInterfaceInfo modify(Map args = [:], Object nic) {
         String id = id(nic, 'modify', 'network interface')
-        send('ModifyNetworkInterfaceAttribute', 'modify', args, [NetworkInterfaceId: id])
+        send(declared('modify'), args, [NetworkInterfaceId: id])
         describe(id)
     }
 
     @Verb(action = 'DeleteNetworkInterface')
     boolean delete(Object nic) {
-        session.ops.call('DeleteNetworkInterface', [NetworkInterfaceId: id(nic, 'delete', 'network interface')]).Return != false
+        perform(declared('delete'), [NetworkInterfaceId: id(nic, 'delete', 'network interface')]).Return != false
     }
 
     /**

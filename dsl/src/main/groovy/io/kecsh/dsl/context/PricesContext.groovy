@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.internal.ImageNames
 
 /**
@@ -20,18 +21,19 @@ class PricesContext extends ResourceContext {
     Map<String, Object> instance(Map args) {
         Map a = new LinkedHashMap(args)
         Object count = a.remove('count')
-        Map<String, Object> p = params('DescribePrice', 'instance', a)
+        Verbs.Info verb = declared('instance')
+        Map<String, Object> p = params(verb, a)
         if (count != null) p.MaxCount = count
         p.ImageId = ImageNames.resolve(session, (p.ImageId ?: session.defaults.require('image', session.region, 'instance', 'image')) as String)
         if (!p.containsKey('ChargeType') && session.defaults.get('chargeType', session.region)) p.ChargeType = session.defaults.get('chargeType', session.region)
-        Map info = (Map) session.ops.call('DescribePrice', p).PriceInfo ?: [:]
+        Map info = (Map) perform(verb, p).PriceInfo ?: [:]
         [instance: price((Map) info.InstancePrice), disks: price((Map) info.EBSPrice)]
     }
 
     /** The spot price history: [[price:, originalPrice:, time:], …]. */
     @Verb(action = 'DescribeSpotPriceHistory', names = ['from=StartTime', 'until=EndTime'])
     List<Map<String, Object>> spot(Map args) {
-        Map<String, Object> r = send('DescribeSpotPriceHistory', 'spot', args)
+        Map<String, Object> r = send(declared('spot'), args)
         ((List<Map>) (r.SpotPrices ?: [])).collect { [price: it.SpotPrice, originalPrice: it.OriginPrice, time: it.Timestamp] as Map<String, Object> }
     }
 

@@ -1,7 +1,6 @@
 package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
-import io.kecsh.dsl.ParameterNames
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
 import io.kecsh.runtime.model.Member
@@ -9,8 +8,8 @@ import io.kecsh.runtime.model.MemberType
 import io.kecsh.runtime.model.Operation
 
 /**
- * What the curated contexts share: a verb's arguments become API parameters (the verb's own words
- * first, then {@link ParameterNames}), results and groups of results stand for their IDs, and a
+ * What the curated contexts share: a verb's arguments become API parameters (as its declaration,
+ * {@link Verbs.Info#word}, reads each word), results and groups of results stand for their IDs, and a
  * single value goes where the model wants a list. Each context declares its verbs with
  * {@link Verb}: the action, and the words the verb maps itself ({@code to: → DestinationRegion}).
  * The same declarations feed the compile-time checks and the IDE descriptor.
@@ -22,30 +21,31 @@ abstract class ResourceContext {
         this.session = session
     }
 
-    /** Action → (word a verb takes → the API parameter it fills), from this context's {@link Verb}s. */
-    Map<String, Map<String, String>> getWords() {
-        Map<String, Map<String, String>> out = [:]
-        Verbs.of(getClass()).values().each { Verbs.Info v ->
-            out.computeIfAbsent(v.action) { [:] as Map<String, String> }.putAll(v.names)
-        }
-        out
+    /** This context's declaration of one of its verbs: the action it calls and the words it takes. */
+    protected Verbs.Info declared(String name) {
+        Verbs.of(getClass(), name)
     }
 
-    /** The API parameters for one call: {@code fixed} first, then what was typed. */
-    protected Map<String, Object> params(String action, String verb, Map args, Map<String, Object> fixed = [:]) {
-        Operation op = session.ops.model.requireOperation(action)
-        Map<String, String> own = words[action] ?: [:]
+    /** The API parameters for one call of {@code verb}: {@code fixed} first, then what was typed, each word read by the verb's declaration. */
+    protected Map<String, Object> params(Verbs.Info verb, Map args, Map<String, Object> fixed = [:]) {
+        Operation op = session.ops.model.requireOperation(verb.action)
         Map<String, Object> out = new LinkedHashMap<>(fixed)
         args.each { k, v ->
-            String key = k as String
-            String api = own[key] ?: ParameterNames.apiName(op, key, verb, own.keySet())
+            String api = verb.word(op, k as String).parameter
+            // words the verb handles itself (count, a filter) are its own business, taken out before
+            if (api == null) throw new IllegalStateException("${verb.name} passed its own word '${k}' as a parameter")
             out[api] = v
         }
         out.collectEntries { String api, Object v -> [api, shaped(op.param(api).orElse(null), v)] } as Map<String, Object>
     }
 
-    protected Map<String, Object> send(String action, String verb, Map args, Map<String, Object> fixed = [:]) {
-        session.ops.call(action, params(action, verb, args, fixed))
+    /** Calls the verb's own action with these parameters as they are. */
+    protected Map<String, Object> perform(Verbs.Info verb, Map<String, ?> params) {
+        session.ops.call(verb.action, params)
+    }
+
+    protected Map<String, Object> send(Verbs.Info verb, Map args, Map<String, Object> fixed = [:]) {
+        perform(verb, params(verb, args, fixed))
     }
 
     /** A result (anything with an {@code id}) stands for its ID; a single value fills a list parameter. */
@@ -82,9 +82,9 @@ abstract class ResourceContext {
     }
 
     /** A word the verb cannot do without: {@code rename 'id', to: 'x'}. Misspelt words are reported first. */
-    protected Object required(String action, Map args, String key, String verb, String example) {
-        params(action, verb, args)
-        if (args[key] == null) throw new IllegalArgumentException("${verb}: ${key}: is missing, e.g. ${example}")
+    protected Object required(Verbs.Info verb, Map args, String key, String example) {
+        params(verb, args)
+        if (args[key] == null) throw new IllegalArgumentException("${verb.name}: ${key}: is missing, e.g. ${example}")
         args[key]
     }
 }

@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.result.SnapshotInfo
@@ -22,20 +23,25 @@ class SnapshotsContext extends ResourceContext {
     /** Snapshots in the region: {@code list(volume: 'ksc-…-vda')}, {@code list(instance: 'db')}. */
     @Verb(action = 'DescribeLocalVolumeSnapshots', names = ['volume=LocalVolumeName', 'instance=InstanceName'])
     List list(Map criteria = [:]) {
-        snapshots(criteria)
+        listed(Verbs.of(SnapshotsContext, 'list'), criteria)
     }
 
     @Verb(action = 'DescribeLocalVolumeSnapshots', names = ['volume=LocalVolumeName', 'instance=InstanceName'])
     List<SnapshotInfo> snapshots(Map criteria = [:]) {
-        ((List<Map<String, Object>>) (send('DescribeLocalVolumeSnapshots', 'list', criteria).LocalVolumeSnapshotSet ?: []))
-            .collect { SnapshotInfo.from(it) }
+        listed(declared('snapshots'), criteria)
+    }
+
+    /** The snapshots, as snapshots' own list (volumes { list() } lists volumes). */
+    protected List<SnapshotInfo> listed(Verbs.Info verb, Map criteria) {
+        ((List<Map<String, Object>>) (send(verb, criteria).LocalVolumeSnapshotSet ?: [])).collect { SnapshotInfo.from(it) }
     }
 
     /** {@code snapshot volume, name: 'before-upgrade'} → the new snapshot (creating, then ACTIVE). */
     @Verb(action = 'CreateLocalVolumeSnapshot', names = ['name=LocalVolumeSnapshotName', 'description=LocalVolumeSnapshotDesc'])
     SnapshotInfo snapshot(Map args = [:], Object volume) {
-        required('CreateLocalVolumeSnapshot', args, 'name', 'snapshot', "snapshot volume, name: 'before-upgrade'")
-        String id = send('CreateLocalVolumeSnapshot', 'snapshot', args, [LocalVolumeId: id(volume, 'snapshot', 'volume')]).LocalVolumeSnapshotId as String
+        Verbs.Info verb = declared('snapshot')
+        required(verb, args, 'name', "snapshot volume, name: 'before-upgrade'")
+        String id = send(verb, args, [LocalVolumeId: id(volume, 'snapshot', 'volume')]).LocalVolumeSnapshotId as String
         SnapshotInfo s = snapshots().find { it.id == id } ?: new SnapshotInfo(id: id, name: args.name as String)
         taken << s
         s
@@ -44,15 +50,16 @@ class SnapshotsContext extends ResourceContext {
     /** {@code rollback volume, to: snapshot}: the instance must be stopped. */
     @Verb(action = 'RollbackLocalVolume', names = ['to=LocalVolumeSnapshotId'])
     boolean rollback(Map args = [:], Object volume) {
-        required('RollbackLocalVolume', args, 'to', 'rollback', 'rollback volume, to: snapshot')
-        send('RollbackLocalVolume', 'rollback', args, [LocalVolumeId: id(volume, 'rollback', 'volume')]).Return != false
+        Verbs.Info verb = declared('rollback')
+        required(verb, args, 'to', 'rollback volume, to: snapshot')
+        send(verb, args, [LocalVolumeId: id(volume, 'rollback', 'volume')]).Return != false
     }
 
     /** Deletes snapshots; an unknown ID fails the whole call and deletes nothing. */
     @Verb(action = 'DeleteLocalVolumeSnapshot')
     List<String> delete(Object snapshots) {
         List<String> wanted = ids(snapshots, 'delete', 'snapshot')
-        Map<String, Object> r = session.ops.call('DeleteLocalVolumeSnapshot', [LocalVolumeSnapshotId: wanted])
+        Map<String, Object> r = perform(declared('delete'), [LocalVolumeSnapshotId: wanted])
         List<Map> set = (List<Map>) (r.ReturnSet ?: [])
         List<String> done = set ? set.findAll { it.Return != false }.collect { it.LocalVolumeSnapshotId as String } : wanted
         session.progress("delete: ${done.size()} snapshot(s)")

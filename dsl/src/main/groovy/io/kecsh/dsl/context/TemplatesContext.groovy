@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.internal.ImageNames
 import io.kecsh.dsl.internal.KeyNames
 import io.kecsh.dsl.internal.NetworkPlacement
@@ -21,19 +22,20 @@ class TemplatesContext extends ResourceContext {
 
     @Verb(action = 'CreateModel', names = ['name=ModelName'])
     TemplateInfo create(Map args) {
-        required('CreateModel', args, 'name', 'create', "create name: 'web', type: 'S4.2B'")
-        Map<String, Object> p = params('CreateModel', 'create', args)
+        Verbs.Info verb = declared('create')
+        required(verb, args, 'name', "create name: 'web', type: 'S4.2B'")
+        Map<String, Object> p = params(verb, args)
         String region = session.region
         p.ImageId = ImageNames.resolve(session, (p.ImageId ?: session.defaults.require('image', region, 'create', 'image')) as String)
         if (!p.containsKey('ChargeType')) p.ChargeType = session.defaults.require('chargeType', region, 'create', 'chargeType')
         if (!p.containsKey('InstanceType') && session.defaults.get('instanceType', region)) p.InstanceType = session.defaults.get('instanceType', region)
-        String type = (p.InstanceType ?: session.ops.model.requireOperation('CreateModel').params().InstanceType?.defaultValue()?.orElse(null)) as String
+        String type = (p.InstanceType ?: session.ops.model.requireOperation(verb.action).params().InstanceType?.defaultValue()?.orElse(null)) as String
         NetworkPlacement.fill(session, p, 'create', null, type, false, 'securityGroup')
         // CreateModel requires PurchaseTime and wants 0 unless the charge is Monthly (the model's rule).
         if (!p.containsKey('PurchaseTime') && p.ChargeType != 'Monthly') p.PurchaseTime = 0
         if (!p.containsKey('KeyId') && session.defaults.get('keyId', region)) p.KeyId = session.defaults.get('keyId', region)
         if (p.containsKey('KeyId')) p.KeyId = KeyNames.resolve(session, 'create', p.KeyId)
-        String id = session.ops.call('CreateModel', p).ModelId as String
+        String id = perform(verb, p).ModelId as String
         list().find { it.id == id } ?: new TemplateInfo(id: id, name: args.name as String)
     }
 
@@ -43,6 +45,6 @@ class TemplatesContext extends ResourceContext {
 
     @Verb(action = 'TerminateModels')
     boolean delete(Object templates) {
-        session.ops.call('TerminateModels', [ModelId: ids(templates, 'delete', 'template')]).Return != false
+        perform(declared('delete'), [ModelId: ids(templates, 'delete', 'template')]).Return != false
     }
 }

@@ -2,6 +2,7 @@ package io.kecsh.dsl.context
 
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.result.VolumeInfo
 
 /** {@code volumes { list() }}: local volumes (an instance's local system and data disks), plus the snapshot verbs. */
@@ -14,6 +15,6 @@ class VolumesContext extends SnapshotsContext {
     @Override
     @Verb(action = 'DescribeLocalVolumes', names = ['instance=InstanceName'])
     List list(Map criteria = [:]) {
-        ((List<Map<String, Object>>) (send('DescribeLocalVolumes', 'list', criteria).LocalVolumeSet ?: [])).collect { VolumeInfo.from(it) }
+        ((List<Map<String, Object>>) (send(Verbs.of(VolumesContext, 'list'), criteria).LocalVolumeSet ?: [])).collect { VolumeInfo.from(it) }
     }
 }

@@ -1,7 +1,6 @@
 package io.kecsh.dsl.ide
 
 import io.kecsh.dsl.CloudScript
-import io.kecsh.dsl.ParameterNames
 import io.kecsh.dsl.ServiceProxy
 import io.kecsh.dsl.Verbs
 import io.kecsh.runtime.model.EnumDef
@@ -77,20 +76,15 @@ class Gdsl {
         line '}'
     }
 
+    /** Each word the verb offers, as its declaration reads it ({@link Verbs.Info#words}). */
     private List<String> namedParams(Verbs.Info verb, Operation op) {
-        List<String> params = []
-        verb.own.each { params << parameter(it, 'java.lang.Object', "handled by ${verb.name} itself") }
-        if (!verb.filters.isEmpty()) {
-            verb.filters.each { key, filter -> params << parameter(key, 'java.lang.Object', "filter ${filter}${filterValues(op, filter)}") }
-            return params
+        verb.words(op).collect { Verbs.Word w ->
+            switch (w.kind) {
+                case Verbs.Word.Kind.OWN: return parameter(w.word, 'java.lang.Object', "handled by ${verb.name} itself")
+                case Verbs.Word.Kind.FILTER: return parameter(w.word, 'java.lang.Object', "filter ${w.target}${filterValues(op, w.target)}")
+                default: return parameter(w.word, type(op.params()[w.target]), doc(w.target, op.params()[w.target]))
+            }
         }
-        verb.names.each { key, api -> params << parameter(key, type(op.params()[api]), doc(api, op.params()[api])) }
-        if (verb.closed) return params
-        ParameterNames.friendlyNames(op).findAll { !verb.names.containsKey(it) && !verb.own.contains(it) }.each { String friendly ->
-            String api = ParameterNames.apiName(op, friendly, verb.name)
-            params << parameter(friendly, type(op.params()[api]), doc(api, op.params()[api]))
-        }
-        params
     }
 
     /** The method's own parameters as the IDE should show them: the named-argument map, then what it takes by position. */

@@ -40,7 +40,8 @@ final class HelpText {
     /** Help for a verb of any context ({@code stop} → "instances: stop = StopInstances …") or an action. */
     String of(String topic) {
         Optional<Operation> action = model.findOperation(topic);
-        if (action.isPresent()) return operation(action.get(), null);
+        // An action by its exact name; a verb before an action whose name differs only in case (importKey, ImportKey).
+        if (action.isPresent() && action.get().answersTo(topic)) return operation(action.get(), null);
         StringBuilder out = new StringBuilder();
         for (Class<?> context : io.kecsh.dsl.ide.DslClasses.reachable()) {
             Verbs.Info verb = Verbs.of(context).get(topic);
@@ -50,6 +51,7 @@ final class HelpText {
                 .append(operation(op, verb)).append('\n');
         }
         if (out.length() > 0) return out.toString().trim();
+        if (action.isPresent()) return operation(action.get(), null);
         List<String> known = new ArrayList<>(vocabulary.allWords());
         model.operations().forEach(op -> known.add(op.name()));
         throw new IllegalArgumentException(":help: no verb or action '" + topic + "'" + Suggestions.didYouMean(topic, known));
@@ -62,17 +64,26 @@ final class HelpText {
         if (op.titleZh() != null) out.append("\n  ").append(op.titleZh());
         if (op.docZh() != null && !op.docZh().isBlank()) out.append("\n  ").append(op.docZh().strip().replace("\n", "\n  "));
         if (op.destructive()) out.append("\n  destructive: the shell asks before it is sent");
-        out.append("\nParameters:");
+        List<Verbs.Word> words = verb == null ? List.of() : verb.words(op);
+        words.stream().filter(w -> w.getParameter() == null).forEach(w -> out.append("\n  ").append(w.getWord()).append(": ")
+            .append(w.getKind() == Verbs.Word.Kind.FILTER ? "filter " + w.getTarget() : "handled by " + verb.getName() + " itself"));
+        out.append("\nParameters").append(verb == null ? "" : !verb.getFilters().isEmpty() || verb.isClosed()
+            ? " (" + verb.getName() + " takes only the words shown)" : " (" + verb.getName() + " also takes each in lower camel)").append(':');
         for (Map.Entry<String, Member> p : op.params().entrySet()) {
             Member m = p.getValue();
             out.append("\n  ").append(p.getKey()).append(" (").append(m.type().label()).append(m.required() ? ", required" : "").append(')');
-            if (verb != null) {
-                verb.getNames().forEach((friendly, api) -> { if (api.equals(p.getKey())) out.append(" as ").append(friendly).append(':'); });
-            }
+            // The words the verb takes for it (its lower camel form goes without saying).
+            words.stream().filter(w -> p.getKey().equals(w.getParameter()) && !w.getWord().equals(lowerCamel(p.getKey())))
+                .forEach(w -> out.append(" as ").append(w.getWord()).append(':'));
             if (m.doc() != null) out.append(" ").append(m.doc());
             enumOf(service, m).ifPresent(e -> out.append("\n      one of: ").append(values(e)).append(openness(service, e)));
         }
         return out.toString();
+    }
+
+    /** {@code InstanceType} → {@code instanceType}, as the DSL spells an API name. */
+    private static String lowerCamel(String api) {
+        return Character.toLowerCase(api.charAt(0)) + api.substring(1);
     }
 
     private static Optional<EnumDef> enumOf(Service service, Member m) {

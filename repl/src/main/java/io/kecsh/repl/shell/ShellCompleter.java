@@ -116,31 +116,33 @@ final class ShellCompleter implements Completer {
         });
     }
 
+    /**
+     * The words the verb offers, as its declaration reads them ({@link Verbs.Info#words}: a selection
+     * its filters and own keys, {@code kms { upgrade … }} only its quota words), then the API names,
+     * which a verb that takes parameters also accepts; a {@code kec.Action(} call its API names.
+     * Each says what it is: the API parameter it fills, a filter, or a word the verb handles itself.
+     */
     private void parameterNames(DslVocabulary.Call call, List<Candidate> out) {
         Operation op = call.operation();
-        Set<String> names = new LinkedHashSet<>();
         Verbs.Info verb = call.verb();
-        if (verb != null && !verb.getFilters().isEmpty()) {
-            // A selection takes only its filters and own keys (where state:, name: …).
-            names.addAll(verb.getFilters().keySet());
-            names.addAll(verb.getOwn());
-        } else if (verb != null && verb.isClosed()) {
-            // kms { upgrade … } takes only its own words (the quota codes), no API parameters.
-            names.addAll(verb.getNames().keySet());
-            names.addAll(verb.getOwn());
-        } else if (verb != null) {
-            names.addAll(verb.getOwn());
-            names.addAll(verb.getNames().keySet());
-            names.addAll(ParameterNames.friendlyNames(op));
-            names.addAll(op.params().keySet());
-        } else {
-            names.addAll(op.params().keySet());
+        Map<String, Verbs.Word> words = new java.util.LinkedHashMap<>();
+        if (verb != null) verb.words(op).forEach(w -> words.put(w.getWord(), w));
+        if (verb == null || (verb.getFilters().isEmpty() && !verb.isClosed())) {
+            for (String api : op.params().keySet()) words.putIfAbsent(api, verb == null ? new Verbs.Word(api, Verbs.Word.Kind.PARAMETER, api) : verb.word(op, api));
         }
-        for (String name : names) {
-            Member m = apiName(call, name).flatMap(op::param).orElse(null);
-            String doc = m == null ? null : m.type().label() + (m.required() ? ", required" : "") + (m.doc() == null ? "" : " — " + m.doc());
-            out.add(candidate(name + ": ", name + ":", "parameter", doc, false));
-        }
+        for (Verbs.Word w : words.values()) out.add(candidate(w.getWord() + ": ", w.getWord() + ":", "parameter", describe(verb, op, w), false));
+    }
+
+    /** {@code InstanceType: string, required — …}, {@code filter instance-state.name}, {@code handled by run itself}. */
+    private static String describe(Verbs.Info verb, Operation op, Verbs.Word w) {
+        return switch (w.getKind()) {
+            case OWN -> "handled by " + verb.getName() + " itself";
+            case FILTER -> "filter " + w.getTarget();
+            case PARAMETER -> {
+                Member m = op.param(w.getTarget()).orElse(null);
+                yield w.getTarget() + (m == null ? "" : ": " + m.type().label() + (m.required() ? ", required" : "") + (m.doc() == null ? "" : " — " + m.doc()));
+            }
+        };
     }
 
     private void values(DslVocabulary.Call call, CursorContext at, List<Candidate> out) {
@@ -186,16 +188,17 @@ final class ShellCompleter implements Completer {
         });
     }
 
-    /** The API name a typed name stands for in this call, if any. */
+    /** The API name a typed name stands for in this call (as the verb's declaration reads it), if any. */
     private static Optional<String> apiName(DslVocabulary.Call call, String typed) {
         Verbs.Info verb = call.verb();
-        if (verb != null && verb.getNames().containsKey(typed)) return Optional.of(verb.getNames().get(typed));
-        if (verb != null && verb.getOwn().contains(typed)) {
-            // where id: / ids: pick instances by id: their values are the call's own id parameter.
-            return call.operation().params().keySet().stream().filter(p -> p.endsWith("Id") && typed.startsWith("id")).findFirst();
-        }
         try {
-            return Optional.of(ParameterNames.apiName(call.operation(), typed, "complete"));
+            if (verb == null) return Optional.of(ParameterNames.apiName(call.operation(), typed, "complete"));
+            Verbs.Word word = verb.word(call.operation(), typed);
+            if (word.getKind() == Verbs.Word.Kind.OWN && typed.startsWith("id")) {
+                // where id: / ids: pick by id, a word the verb handles itself: its values are the call's own id parameter.
+                return call.operation().params().keySet().stream().filter(p -> p.endsWith("Id")).findFirst();
+            }
+            return Optional.ofNullable(word.getParameter());
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }

@@ -1,0 +1,85 @@
+package io.kecsh.dsl
+
+import org.codehaus.groovy.ast.AnnotationNode
+import org.codehaus.groovy.ast.ClassNode
+import org.codehaus.groovy.ast.CodeVisitorSupport
+import org.codehaus.groovy.ast.MethodNode
+import org.codehaus.groovy.ast.expr.ConstantExpression
+import org.codehaus.groovy.control.CompilationUnit
+import org.codehaus.groovy.control.Phases
+import spock.lang.Specification
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * A verb's action is written once, in its {@code @Verb}: the body reads it from there (the
+ * context's {@code declared('stop')}, {@code Verbs.of(…)}), never types {@code 'StopInstances'} again.
+ * Read from the Groovy sources' syntax trees, so a comment or another verb's action is no finding.
+ */
+class VerbsReadTheirActionSpec extends Specification {
+    static final Path SOURCES = Path.of('src/main/groovy')
+
+    def "no verb body names the action its @Verb declares"() {
+        given:
+        List<Path> files = Files.walk(SOURCES).withCloseable { s -> s.filter { it.toString().endsWith('.groovy') }.toList() }
+
+        when:
+        Map<String, String> sources = files.findAll { Files.readString(it).contains('@Verb(') }
+            .collectEntries { [SOURCES.relativize(it).toString(), Files.readString(it)] }
+        List<String> found = retyped(sources)
+
+        then: 'the sources were read: the contexts declare dozens of verbs'
+        verbs(sources).size() > 40
+
+        and:
+        found == []
+    }
+
+    def "the guard finds an action a verb body retypes, and only there"() {
+        given:
+        String source = '''
+            class SomeContext {
+                @Verb(action = 'StopInstances')
+                def stop(Map args) { session.ops.call('StopInstances', args) }   // retyped
+
+                @Verb(action = 'StartInstances')
+                def start(Map args) { perform(declared('start'), args); describe('DescribeInstances') }   // another action: fine
+
+                def helper() { 'StopInstances' }                                  // not a verb body
+            }
+        '''
+
+        expect:
+        retyped(['Some.groovy': source]) == ["Some.groovy:4 SomeContext.stop retypes 'StopInstances'"]
+        verbs(['Some.groovy': source]).size() == 2
+    }
+
+    /** "file:line Class.verb retypes 'Action'" for each string literal in a verb body equal to its own @Verb action. */
+    static List<String> retyped(Map<String, String> sources) {
+        List<String> out = []
+        verbs(sources).each { ClassNode c, MethodNode m, String action ->
+            m.code?.visit(new CodeVisitorSupport() {
+                @Override
+                void visitConstantExpression(ConstantExpression e) {
+                    if (e.value == action) out << "${c.module.description}:${e.lineNumber} ${c.nameWithoutPackage}.${m.name} retypes '${action}'".toString()
+                }
+            })
+        }
+        out
+    }
+
+    /** [class, method, declared action] for each method annotated @Verb, from the sources' syntax trees (file name → text). */
+    private static List<List> verbs(Map<String, String> sources) {
+        CompilationUnit unit = new CompilationUnit()
+        sources.each { name, text -> unit.addSource(name, text) }
+        unit.compile(Phases.CONVERSION)
+        unit.AST.classes.collectMany { ClassNode c ->
+            c.methods.collectMany { MethodNode m ->
+                AnnotationNode verb = m.annotations.find { it.classNode.nameWithoutPackage == 'Verb' }
+                Object action = verb?.getMember('action') instanceof ConstantExpression ? ((ConstantExpression) verb.getMember('action')).value : null
+                action == null ? [] : [[c, m, action as String]]
+            }
+        }
+    }
+}
