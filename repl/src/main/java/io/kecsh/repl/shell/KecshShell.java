@@ -187,7 +187,7 @@ public final class KecshShell {
     private String region() {
         if (session != null) return session.getSession().getRegion();
         if (options.region() != null) return options.region();
-        return model.requireService("kec").metadata().defaultRegion();
+        return io.kecsh.runtime.config.Cloud.KINGSOFT.defaultRegion(model);
     }
 
     private Kecsh kecsh() {
