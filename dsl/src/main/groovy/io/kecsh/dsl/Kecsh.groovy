@@ -1,7 +1,7 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.internal.SandboxDefaults
-import io.kecsh.runtime.catalog.CatalogueCache
+import groovy.transform.RecordOptions
+import io.kecsh.dsl.internal.Backend
 import io.kecsh.runtime.catalog.LiveCatalogues
 import io.kecsh.runtime.client.ClientConfig
 import io.kecsh.runtime.client.CloudClient
@@ -9,7 +9,6 @@ import io.kecsh.runtime.config.Cloud
 import io.kecsh.runtime.config.Overrides
 import io.kecsh.runtime.config.Settings
 import io.kecsh.runtime.config.SettingsResolver
-import io.kecsh.runtime.retry.Sleeper
 import io.kecsh.runtime.overlay.InstalledModel
 import io.kecsh.runtime.overlay.ModelOverlays
 import io.kecsh.runtime.sandbox.Sandbox
@@ -17,7 +16,6 @@ import io.kecsh.runtime.sandbox.SandboxOptions
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.time.Duration
 import java.util.function.Consumer
 
 /**
@@ -28,53 +26,40 @@ import java.util.function.Consumer
  * }
  * </pre>
  * With no credentials configured (or {@code sandbox(true)}), an embedded sandbox is started and
- * used; {@link #usesSandbox()} says so.
+ * used; {@link #usesSandbox()} says so. Settings are resolved once (or given, already resolved, by
+ * {@link Builder#settings}); the {@link Backend} and the Kingsoft region are decided from them once, here.
  */
 class Kecsh implements AutoCloseable {
-    private final Sandbox sandbox
-    private final CloudClient client
+    private final Options options
     private final Settings settings
-    private final Builder builder
+    private final Backend backend
+    /** The Kingsoft region the client, the sessions and the banner start in. */
+    private final String region
+    private final CloudClient client
     private final LiveCatalogues catalogues
 
-    private Kecsh(Builder b) {
-        this.builder = b
+    private Kecsh(Options o) {
+        this.options = o
         // An empty environment is a real answer (a hermetic test, a cleared CI job), not "read the process's".
-        Map<String, String> environment = b.environment != null ? b.environment : System.getenv()
-        Path home = b.home != null ? b.home : SettingsResolver.userHome(environment)
-        SettingsResolver resolver = new SettingsResolver(environment, home)
-        this.settings = resolver.resolve(new Overrides(b.profile, b.region, b.endpoint, null, null))
-        boolean useSandbox = b.sandbox || !settings.hasAnyCredentials()
+        Map<String, String> environment = o.environment() != null ? o.environment() : System.getenv()
+        Path home = o.home() != null ? o.home() : SettingsResolver.userHome(environment)
+        this.settings = o.settings() ?: new SettingsResolver(environment, home)
+            .resolve(new Overrides(o.profile(), o.region(), o.endpoint(), null, null))
         // the built-in model plus the overlays in ~/.kecsh/models, for the client and an embedded sandbox alike
-        ModelOverlays.Result installed = InstalledModel.forHome(b.home != null ? b.home : SettingsResolver.userHome(environment))
-        InstalledModel.reportOnce(installed, b.progress ?: { String line -> System.err.println(line) } as java.util.function.Consumer<String>)
+        ModelOverlays.Result installed = InstalledModel.forHome(home)
+        InstalledModel.reportOnce(installed, o.progress() ?: { String line -> System.err.println(line) } as Consumer<String>)
+        this.backend = Backend.choose(settings, o.sandbox(), o.sandboxOptions(), installed.model())
+        this.region = settings.region(Cloud.KINGSOFT, installed.model())
         ClientConfig.Builder config = ClientConfig.builder().model(installed.model())
-        if (useSandbox) {
-            SandboxOptions options = b.sandboxOptions ?: SandboxOptions.interactive()
-            sandbox = Sandbox.start(options.model() == null ? options.withModel(installed.model()) : options)
-            config.endpoint(sandbox.endpoint())
-                .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
-                .credentials(Cloud.ALIBABA, sandbox.credentials().alibaba())
-                .clock(sandbox.clock())
-                .sleeper(sleeperFor(sandbox))
-            if (b.region) config.region(Cloud.KINGSOFT, b.region)
-        } else {
-            sandbox = null
-            config.settings(settings)
-        }
-        if (b.wireLog != null) config.wireLog(b.wireLog)
+        backend.configure(config)
+        config.region(Cloud.KINGSOFT, region)
+        if (o.wireLog() != null) config.wireLog(o.wireLog())
         // against a real cloud the catalogue is kept on disk per profile and region; a sandbox's only in memory
-        this.catalogues = new LiveCatalogues(useSandbox ? 'sandbox' : settings.profile(),
-            useSandbox || home == null ? null : CatalogueCache.under(home), LiveCatalogues.DEFAULT_MAX_AGE, java.time.Clock.systemUTC())
+        this.catalogues = backend.catalogues(home)
         config.catalogues(catalogues)
-        config.warnings(b.progress)
+        config.warnings(o.progress())
         this.client = new CloudClient(config.build())
-        catalogues.prefetch(client.region(Cloud.KINGSOFT))
-    }
-
-    /** On a manual sandbox clock, waiting moves the clock; otherwise it is real sleeping. */
-    private static Sleeper sleeperFor(Sandbox sandbox) {
-        sandbox.clock().isManual() ? ({ Duration d -> sandbox.clock().advance(d) } as Sleeper) : Sleeper.REAL
+        catalogues.prefetch(region)
     }
 
     static Builder builder() {
@@ -82,16 +67,26 @@ class Kecsh implements AutoCloseable {
     }
 
     boolean usesSandbox() {
-        sandbox != null
+        backend.sandbox != null
     }
 
     /** The embedded sandbox, or null against a real cloud. */
     Sandbox getSandbox() {
-        sandbox
+        backend.sandbox
     }
 
     CloudClient getClient() {
         client
+    }
+
+    /** The settings this Kecsh was resolved with (what the banner describes; never a secret in their text). */
+    Settings getSettings() {
+        settings
+    }
+
+    /** The Kingsoft region it starts in: the one set (option, environment, profile), else the model's default. */
+    String getRegion() {
+        region
     }
 
     /** The live catalogues of this profile (completion and {@code :help} show them). */
@@ -101,20 +96,17 @@ class Kecsh implements AutoCloseable {
 
     /** A fresh session: the script's own defaults start empty each time. */
     KecshSession newSession() {
-        newSession(builder.progress)
+        newSession(options.progress())
     }
 
     /** A fresh session whose progress lines go to this consumer (the shell draws them itself). */
     KecshSession newSession(Consumer<String> progress) {
-        Defaults defaults = new Defaults(settings.defaults(), sandbox == null ? null : new SandboxDefaults(sandbox))
-        io.kecsh.dsl.safety.Safety safety = builder.safety()
+        Defaults defaults = new Defaults(settings.defaults(), backend.defaults)
+        io.kecsh.dsl.safety.Safety safety = options.safety()
         KecshSession session = new KecshSession(new io.kecsh.dsl.safety.GuardedOperations(new ClientOperations(client), safety),
             defaults, progress)
         session.safety = safety
-        if (sandbox != null) {
-            session.clock = sandbox.clock()
-            session.sleeper = sleeperFor(sandbox)
-        }
+        backend.prepare(session)
         session
     }
 
@@ -123,17 +115,15 @@ class Kecsh implements AutoCloseable {
      * variables persist; the shell's own confirmer and progress (null keeps the builder's).
      */
     InteractiveSession interactive(io.kecsh.dsl.safety.Confirmer confirmer, Consumer<String> progress) {
-        KecshSession session = newSession(progress ?: builder.progress)
+        KecshSession session = newSession(progress ?: options.progress())
         if (confirmer != null) session.safety.confirmer = confirmer
         new InteractiveSession(session)
     }
 
     /** The same options with another profile and region (null keeps each): the shell's :profile. */
     Kecsh rebuild(String profile, String region) {
-        Builder b = builder.copy()
-        if (profile != null) b.profile = profile
-        if (region != null) b.region = region
-        b.build()
+        // settings given resolved belong to the old profile: the copy resolves its own
+        new Kecsh(options.copyWith(profile: profile ?: options.profile(), region: region ?: options.region(), settings: null))
     }
 
     /** The profile the settings were read for ({@code default} unless one was chosen). */
@@ -157,72 +147,84 @@ class Kecsh implements AutoCloseable {
     private Object runScript(String source, String fileName, Map<String, ?> bindings) {
         KecshSession session = newSession()
         ScriptRunner runner = new ScriptRunner(session)
-        if (!builder.plan) return runner.run(source, fileName, bindings)
+        if (!options.plan()) return runner.run(source, fileName, bindings)
         io.kecsh.dsl.plan.Planning.run(session) { runner.run(source, fileName, bindings) }
     }
 
     @Override
     void close() {
         client.close()
-        sandbox?.close()
+        backend.close()
     }
 
-    /** Options: region, profile, endpoint; the environment and home (for tests); sandbox use. */
-    static class Builder {
-        String region
-        String profile
-        URI endpoint
-        boolean sandbox
-        SandboxOptions sandboxOptions
-        Map<String, String> environment
-        Path home
-        Consumer<String> progress = { String line -> System.err.println(line) } as Consumer<String>
-        Consumer<String> wireLog
-
-        Builder region(String r) { region = r; this }
-        Builder profile(String p) { profile = p; this }
-        Builder endpoint(URI e) { endpoint = e; this }
-        /** Use an embedded sandbox even when credentials are configured. */
-        Builder sandbox(boolean s) { sandbox = s; this }
-        Builder sandboxOptions(SandboxOptions o) { sandboxOptions = o; sandbox = true; this }
-        /** Read credentials from this environment instead of the process's (tests, embedding). */
-        Builder environment(Map<String, String> env) { environment = env; this }
-        Builder home(Path h) { home = h; this }
-        Builder progress(Consumer<String> p) { progress = p; this }
-        Builder wireLog(Consumer<String> w) { wireLog = w; this }
-
-        boolean plan
-        List<Map<String, ?>> protections = []
-        io.kecsh.dsl.safety.Confirmer confirmer
-        boolean refuseDestructive
-
-        /** Plan the whole script: reads happen, mutating calls are recorded; eval returns the Plan. */
-        Builder plan(boolean p) { plan = p; this }
-        /** Guard destructive verbs in every script: {@code protect([name: ~/^prod-/])}. */
-        Builder protect(Map<String, ?> criteria) { new io.kecsh.dsl.safety.Protection(criteria); protections << criteria; this }
-        /** Asked before each destructive call (the shell prompts); none means never prompt. */
-        Builder confirmer(io.kecsh.dsl.safety.Confirmer c) { confirmer = c; this }
-        /** Fail every destructive call (Jenkins' allowDestructive: false). */
-        Builder refuseDestructive(boolean r) { refuseDestructive = r; this }
-
+    /**
+     * Everything a Kecsh is built from, as one immutable value: the {@link Builder} sets it a field at
+     * a time, {@link #rebuild} copies it with another profile.
+     */
+    @RecordOptions(copyWith = true)
+    static record Options(String region, String profile, URI endpoint, Settings settings, boolean sandbox,
+                          SandboxOptions sandboxOptions, Map<String, String> environment, Path home,
+                          Consumer<String> progress, Consumer<String> wireLog, boolean plan,
+                          List<Map<String, ?>> protections, io.kecsh.dsl.safety.Confirmer confirmer, boolean refuseDestructive) {
         /** A fresh Safety per session, so a script's own protect rules end with it. */
         io.kecsh.dsl.safety.Safety safety() {
             io.kecsh.dsl.safety.Safety s = new io.kecsh.dsl.safety.Safety(confirmer: confirmer, refuseDestructive: refuseDestructive)
             protections.each { s.protect(it) }
             s
         }
+    }
 
-        /** An independent copy (the shell rebuilds with another profile). */
-        Builder copy() {
-            Builder b = new Builder(region: region, profile: profile, endpoint: endpoint, sandbox: sandbox, sandboxOptions: sandboxOptions,
-                environment: environment, home: home, progress: progress, wireLog: wireLog, plan: plan, confirmer: confirmer,
-                refuseDestructive: refuseDestructive)
-            b.protections.addAll(protections)
-            b
+    /** Options: region, profile, endpoint or resolved settings; the environment and home (for tests); sandbox use. */
+    static class Builder {
+        private Options options = new Options(null, null, null, null, false, null, null, null,
+            { String line -> System.err.println(line) } as Consumer<String>, null, false, [], null, false)
+
+        private Builder with(Map<String, ?> changes) {
+            options = options.copyWith(changes)
+            this
+        }
+
+        Builder region(String r) { with(region: r) }
+        Builder profile(String p) { with(profile: p) }
+        Builder endpoint(URI e) { with(endpoint: e) }
+        /**
+         * Settings already resolved (the command line resolves them once, for its banner and this):
+         * used as they are, instead of resolving region, profile and endpoint from the environment and home.
+         */
+        Builder settings(Settings s) { with(settings: s) }
+        /** Use an embedded sandbox even when credentials are configured. */
+        Builder sandbox(boolean s) { with(sandbox: s) }
+        Builder sandboxOptions(SandboxOptions o) { with(sandboxOptions: o, sandbox: true) }
+        /** Read credentials from this environment instead of the process's (tests, embedding). */
+        Builder environment(Map<String, String> env) { with(environment: env) }
+        Builder home(Path h) { with(home: h) }
+        Builder progress(Consumer<String> p) { with(progress: p) }
+        Builder wireLog(Consumer<String> w) { with(wireLog: w) }
+
+        /** Plan the whole script: reads happen, mutating calls are recorded; eval returns the Plan. */
+        Builder plan(boolean p) { with(plan: p) }
+        /** Guard destructive verbs in every script: {@code protect([name: ~/^prod-/])}. */
+        Builder protect(Map<String, ?> criteria) {
+            new io.kecsh.dsl.safety.Protection(criteria)
+            with(protections: (options.protections() + [criteria]).asImmutable())
+        }
+        /** Asked before each destructive call (the shell prompts); none means never prompt. */
+        Builder confirmer(io.kecsh.dsl.safety.Confirmer c) { with(confirmer: c) }
+        /** Fail every destructive call (Jenkins' allowDestructive: false). */
+        Builder refuseDestructive(boolean r) { with(refuseDestructive: r) }
+
+        /** A fresh Safety per session, so a script's own protect rules end with it. */
+        io.kecsh.dsl.safety.Safety safety() {
+            options.safety()
+        }
+
+        /** What is set so far, as one value. */
+        Options getOptions() {
+            options
         }
 
         Kecsh build() {
-            new Kecsh(this)
+            new Kecsh(options)
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.Kecsh;
-import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.config.Settings;
 
 import java.util.ArrayList;
@@ -18,10 +17,12 @@ public final class Banner {
     private Banner() {
     }
 
-    public static List<String> lines(Kecsh kecsh, Settings settings, GlobalOptions options) {
+    /** From the settings the Kecsh was built with and the region it runs in, so the lines cannot disagree. */
+    public static List<String> lines(Kecsh kecsh, GlobalOptions options) {
+        Settings settings = kecsh.getSettings();
         List<String> lines = new ArrayList<>();
         lines.add("kecsh " + Version.text() + " — " + backend(kecsh, settings, options)
-            + "; region " + kecsh.getClient().region(Cloud.KINGSOFT) + "; profile '" + settings.profile() + "'");
+            + "; region " + kecsh.getRegion() + "; profile '" + settings.profile() + "'");
         lines.add(settings.describe());
         settings.warnings().forEach(w -> lines.add("warning: " + w));
         return lines;

@@ -47,7 +47,8 @@ public final class CommandContext {
     }
 
     /** A context built without a shell (a test's) says so instead of opening the real terminal. */
-    private static int noShell(java.util.concurrent.CompletableFuture<io.kecsh.dsl.Kecsh> starting, GlobalOptions options, CommandContext context) {
+    private static int noShell(java.util.concurrent.CompletableFuture<io.kecsh.dsl.Kecsh> starting, io.kecsh.runtime.config.Settings settings,
+                               GlobalOptions options, CommandContext context) {
         context.err().println("kecsh: no interactive shell in this context; give a command (kecsh --help)");
         return ExitCodes.USAGE;
     }

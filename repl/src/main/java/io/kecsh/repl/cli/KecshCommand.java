@@ -3,6 +3,7 @@ package io.kecsh.repl.cli;
 import io.kecsh.dsl.Kecsh;
 import io.kecsh.repl.output.ResultRenderer;
 import io.kecsh.repl.shell.SecretLiterals;
+import io.kecsh.runtime.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,8 @@ public final class KecshCommand implements Callable<Integer> {
     String expression;
 
     private final CommandContext context;
+    /** Made on first use, after picocli has set the options: one resolution of the settings per run. */
+    private KecshFactory factory;
     /** What the expression or script typed as secrets, and the environment's: masked in every error. */
     private final SecretLiterals secrets = new SecretLiterals();
 
@@ -67,10 +70,11 @@ public final class KecshCommand implements Callable<Integer> {
     public Integer call() {
         if (expression != null) return evaluate();
         KecshFactory factory = factory();
-        factory.settings();   // a configuration kecsh cannot start with ends here, before the terminal is taken
+        // resolved once, here: a configuration kecsh cannot start with ends before the terminal is taken
+        Settings settings = factory.settings();
         CompletableFuture<Kecsh> starting = CompletableFuture.supplyAsync(() -> factory.create(false));
         try {
-            return context.shell().run(starting, global, context);
+            return context.shell().run(starting, settings, global, context);
         } finally {
             starting.thenAccept(Kecsh::close);
         }
@@ -98,7 +102,8 @@ public final class KecshCommand implements Callable<Integer> {
     }
 
     KecshFactory factory() {
-        return new KecshFactory(global, context);
+        if (factory == null) factory = new KecshFactory(global, context);
+        return factory;
     }
 
     FailureReport failure() {
@@ -111,6 +116,6 @@ public final class KecshCommand implements Callable<Integer> {
 
     /** The banner on stderr with {@code --debug}: stdout belongs to the script. */
     void debugBanner(Kecsh kecsh) {
-        if (global.debug()) Banner.lines(kecsh, factory().settings(), global).forEach(l -> context.err().println(l));
+        if (global.debug()) Banner.lines(kecsh, global).forEach(l -> context.err().println(l));
     }
 }

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 public final class KecshFactory {
     private final GlobalOptions options;
     private final CommandContext context;
+    /** Resolved once: the Kecsh, the banner and the shell's prompt all read these. */
+    private Settings settings;
 
     public KecshFactory(GlobalOptions options, CommandContext context) {
         this.options = options;
@@ -26,6 +28,7 @@ public final class KecshFactory {
         Kecsh.Builder b = Kecsh.builder()
             .environment(context.environment())
             .home(context.home())
+            .settings(settings())
             .progress(line -> context.err().println(line))
             .plan(plan);
         if (options.region() != null) b.region(options.region());
@@ -41,10 +44,13 @@ public final class KecshFactory {
         return b.build();
     }
 
-    /** The settings the options and context resolve to (what the banner describes). */
-    public Settings settings() {
-        return new SettingsResolver(context.environment(), context.home())
-            .resolve(new Overrides(options.profile(), options.region(), options.endpoint(), null, null));
+    /** The settings the options and context resolve to (what the banner describes), resolved on first use. */
+    public synchronized Settings settings() {
+        if (settings == null) {
+            settings = new SettingsResolver(context.environment(), context.home())
+                .resolve(new Overrides(options.profile(), options.region(), options.endpoint(), null, null));
+        }
+        return settings;
     }
 
     private Consumer<String> debugLog() {

@@ -2,16 +2,11 @@ package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.InteractiveSession;
 import io.kecsh.dsl.Kecsh;
-import io.kecsh.dsl.KecshScriptException;
 import io.kecsh.dsl.plan.Plan;
 import io.kecsh.runtime.catalog.LiveCatalogue;
-import io.kecsh.runtime.model.EnumDef;
-import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.UserText;
-import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
-import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
@@ -19,14 +14,9 @@ import org.jline.terminal.Terminal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The interactive shell, and its composition root: terminal → parser → completer and highlighter
  * (both from the model and the DSL) → private history → line reader; then the loop that runs shell
- * commands and evaluates everything else in one {@link InteractiveSession}, so variables persist.
+ * commands (what each does is in {@link ColonCommands}) and evaluates everything else in one
+ * {@link InteractiveSession}, so variables persist.
  * Ctrl-C at the prompt clears the line, during a call or wait cancels it; Ctrl-D exits.
  */
 public final class KecshShell {
@@ -53,7 +44,7 @@ public final class KecshShell {
     private final PrivateHistory history;
     /** How many secrets the kept lines (history, {@link #succeeded}) have been masked for. */
     private int secretsApplied;
-    private final ShellCommands commands = new ShellCommands();
+    private final ShellCommands commands;
     private final ProgressDisplay progress;
     private final LineReader reader;
     private final LiveIds liveIds;
@@ -84,7 +75,7 @@ public final class KecshShell {
         this.progress = new ProgressDisplay(terminal);
         this.liveIds = new LiveIds(model, () -> session().getSession().getOps(), () -> region() + "|" + kecsh().getProfile(),
             options.clock(), options.liveIdLifetime());
-        registerCommands();
+        this.commands = new ColonCommands(this, model, vocabulary, out).table();
         this.history = new PrivateHistory(redactor, secrets, options.historyFile());
         LineReaderBuilder builder = LineReaderBuilder.builder()
             .terminal(terminal)
@@ -103,7 +94,7 @@ public final class KecshShell {
     }
 
     /** The session, once the Kecsh has started (waiting for it the first time, if it must). */
-    private synchronized InteractiveSession session() {
+    synchronized InteractiveSession session() {
         if (session == null) {
             try {
                 given = starting.join();
@@ -182,13 +173,13 @@ public final class KecshShell {
     }
 
     /** The session's region; before it has started, the one asked for or the model's default. */
-    private String region() {
+    String region() {
         if (session != null) return session.getSession().getRegion();
         if (options.region() != null) return options.region();
-        return model.requireService("kec").metadata().defaultRegion();
+        return io.kecsh.runtime.config.Cloud.KINGSOFT.defaultRegion(model);
     }
 
-    private Kecsh kecsh() {
+    Kecsh kecsh() {
         session();
         return kecsh;
     }
@@ -221,7 +212,7 @@ public final class KecshShell {
     }
 
     /** Evaluates on the evaluation thread; prints the value, the plan in plan mode, or the error's one line. */
-    private void evaluate(String source, String name) {
+    void evaluate(String source, String name) {
         SecretLiterals.Learnt learnt = secrets.learn(source);
         Evaluation.Outcome outcome = evaluation.run(() -> session().eval(source, name));
         progress.done();
@@ -257,63 +248,8 @@ public final class KecshShell {
         out.flush();
     }
 
-    private void registerCommands() {
-        HelpText help = new HelpText(vocabulary, this::catalogue);
-        commands
-            .add(":help", "[verb|Action]", "this list, or a verb's or an action's parameters from the model", arg -> {
-                if (arg.isEmpty()) out.println(overview());
-                else out.println(help.of(arg));
-                out.flush();
-            }, this::helpTopics)
-            .add(":region", "[region]", "show or switch the Kingsoft region", this::switchRegion, () -> enumCandidates("kec", "Region"))
-            .add(":profile", "[profile]", "show or switch the profile (rebuilds the session, variables kept)", this::switchProfile, null)
-            .add(":plan", "on|off", "plan mode: mutating calls are recorded and the plan printed, nothing sent", arg -> {
-                if (!arg.equals("on") && !arg.equals("off")) throw new IllegalArgumentException(":plan takes on or off");
-                session().setPlan(arg.equals("on"));
-            }, () -> List.of(new Candidate("on"), new Candidate("off")))
-            .add(":history", "", "what was typed (secrets masked)", arg -> {
-                for (History.Entry e : reader.getHistory()) out.println(String.format("%5d  %s", e.index() + 1, e.line()));
-                out.flush();
-            }, null)
-            .add(":save", "FILE", "the lines that ran without error, as a runnable script", this::save, null)
-            .add(":load", "FILE", "run a script in this session", this::load, null)
-            .add(":trace", "", "the last error's stack trace", arg -> {
-                out.println(lastError == null ? "no error yet" : secrets.mask(trace(lastError)));
-                out.flush();
-            }, null)
-            .add(":quit", "", "leave the shell (Ctrl-D too)", arg -> quit = true, null);
-    }
-
-    private String overview() {
-        StringBuilder s = new StringBuilder("Commands:\n");
-        for (ShellCommands.Command c : commands.all()) {
-            s.append(String.format("  %-9s %-14s %s%n", c.name(), c.usage(), c.summary()));
-        }
-        s.append("Script words: ").append(String.join(", ", vocabulary.wordsIn(io.kecsh.dsl.CloudScript.class))).append('\n');
-        s.append("TAB completes words, parameters, values and ids; :help run or :help RunInstances for details.");
-        return s.toString();
-    }
-
-    private List<Candidate> helpTopics() {
-        List<Candidate> out = new ArrayList<>();
-        for (Class<?> c : io.kecsh.dsl.ide.DslClasses.reachable()) {
-            io.kecsh.dsl.Verbs.of(c).keySet().forEach(v -> out.add(new Candidate(v, v, "verb", null, null, null, true)));
-        }
-        model.operations().forEach(op -> out.add(new Candidate(op.name(), op.name(), "action", op.summary(), null, null, true)));
-        return out;
-    }
-
-    private List<Candidate> enumCandidates(String service, String enumName) {
-        Optional<Service> s = model.service(service);
-        Optional<EnumDef> e = s.flatMap(x -> x.enumDef(enumName));
-        List<Candidate> out = new ArrayList<>();
-        e.ifPresent(def -> KnownValues.of(s.get(), def, catalogue()).forEach(v ->
-            out.add(new Candidate(v.value(), v.value(), null, ShellCompleter.describe(v), null, null, true))));
-        return out;
-    }
-
     /** The live catalogue of the session's region, as far as it is known now; none before the session has started. */
-    private LiveCatalogue catalogue() {
+    LiveCatalogue catalogue() {
         InteractiveSession s = session;
         if (s == null) {
             // the session may still be starting; the Kecsh's own region is the one it will start in
@@ -324,62 +260,39 @@ public final class KecshShell {
         return c == null ? LiveCatalogue.NONE : c;
     }
 
-    private void switchRegion(String region) {
-        if (!region.isEmpty()) {
-            // RegionNames decides, as for a script's region '…': refused when known wrong, a warning when unknown
-            try {
-                session().getSession().region(region);
-            } catch (IllegalArgumentException wrong) {
-                throw new IllegalArgumentException(":region: " + wrong.getMessage(), wrong);
-            }
-        }
-        out.println("region " + region());
-        out.flush();
+    /** What was typed and ran without error, redacted: what {@code :save} writes. */
+    List<String> succeeded() {
+        return succeeded;
     }
 
-    private void switchProfile(String profile) {
-        if (!profile.isEmpty()) {
-            Kecsh next = kecsh().rebuild(profile, null);
-            InteractiveSession nextSession = next.interactive(new ShellConfirmer(reader), progress);
-            session().getVariables().forEach((k, v) -> nextSession.getBinding().setVariable(k, v));
-            nextSession.setPlan(session.getPlan());
-            if (kecsh != given) kecsh.close();
-            kecsh = next;
-            session = nextSession;
-        }
-        out.println("profile " + kecsh().getProfile() + (kecsh().usesSandbox() ? " (sandbox)" : "") + ", region " + region());
-        out.flush();
+    /** The last error shown, for {@code :trace}; null before any. */
+    Throwable lastError() {
+        return lastError;
     }
 
-    private void save(String file) {
-        if (file.isEmpty()) throw new IllegalArgumentException(":save needs a file name");
-        String script = "// saved by kecsh: the shell's lines that ran without error\n" + String.join("\n", succeeded) + "\n";
-        try {
-            Files.writeString(Path.of(file), script);
-        } catch (IOException e) {
-            throw new UncheckedIOException(":save: cannot write " + file + ": " + e.getMessage(), e);
-        }
-        out.println("saved " + succeeded.size() + " input" + (succeeded.size() == 1 ? "" : "s") + " to " + file);
-        out.flush();
+    SecretLiterals secrets() {
+        return secrets;
     }
 
-    private void load(String file) {
-        if (file.isEmpty()) throw new IllegalArgumentException(":load needs a file name");
-        Path path = Path.of(file);
-        String source;
-        try {
-            source = Files.readString(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(":load: cannot read " + file + ": " + e.getMessage(), e);
-        }
-        evaluate(source, path.getFileName().toString());
+    /** Ends the loop after this line ({@code :quit}). */
+    void quit() {
+        quit = true;
     }
 
-    private static String trace(Throwable e) {
-        if (e instanceof KecshScriptException k) return k.trace();
-        StringWriter s = new StringWriter();
-        e.printStackTrace(new PrintWriter(s));
-        return s.toString();
+    /** What asks before a destructive call: the user, at this terminal. */
+    ShellConfirmer confirmer() {
+        return new ShellConfirmer(reader);
+    }
+
+    ProgressDisplay progress() {
+        return progress;
+    }
+
+    /** Carries on with another Kecsh and its session ({@code :profile}); one the shell made itself is closed. */
+    void switchTo(Kecsh next, InteractiveSession nextSession) {
+        if (kecsh != given) kecsh.close();
+        kecsh = next;
+        session = nextSession;
     }
 
     private void close() {

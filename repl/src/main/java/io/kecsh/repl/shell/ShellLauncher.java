@@ -5,8 +5,8 @@ import io.kecsh.repl.cli.Banner;
 import io.kecsh.repl.cli.CommandContext;
 import io.kecsh.repl.cli.GlobalOptions;
 import io.kecsh.repl.cli.InteractiveShell;
-import io.kecsh.repl.cli.KecshFactory;
 import io.kecsh.repl.output.ResultRenderer;
+import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.config.Settings;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Size;
@@ -27,13 +27,13 @@ public final class ShellLauncher implements InteractiveShell {
     private static final int DUMB_ROWS = 40;
 
     @Override
-    public int run(CompletableFuture<Kecsh> starting, GlobalOptions options, CommandContext context) {
+    public int run(CompletableFuture<Kecsh> starting, Settings settings, GlobalOptions options, CommandContext context) {
         try (Terminal terminal = terminal(context)) {
-            Settings settings = new KecshFactory(options, context).settings();
             ShellOptions shellOptions = ShellOptions.builder()
                 .historyFile(context.home().resolve(".kecsh").resolve("history"))
-                .region(options.region())
-                .bannerFor(kecsh -> String.join(System.lineSeparator(), Banner.lines(kecsh, settings, options)))
+                // the region the Kecsh starts in, from the same settings: the prompt shows it before the Kecsh is up
+                .region(settings.region(Cloud.KINGSOFT, context.installedModel()))
+                .bannerFor(kecsh -> String.join(System.lineSeparator(), Banner.lines(kecsh, options)))
                 .printer(value -> ResultRenderer.render(value, options.output(), width(terminal, context)))
                 .build();
             return new KecshShell(starting, shellOptions, terminal).run();

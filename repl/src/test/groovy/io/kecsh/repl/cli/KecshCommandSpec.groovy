@@ -197,11 +197,29 @@ class KecshCommandSpec extends CommandSpecification {
         stdout.contains('kecsh cn-beijing-6> ')
     }
 
+    def "with no credentials and KSYUN_REGION the shell, its prompt and both banner lines say that region"() {
+        given:
+        env += [KSYUN_REGION: 'cn-shanghai-2']
+        input = '1 + 1\n:region\n:quit\n'   // the first line waits for the Kecsh, whose banner follows
+
+        when:
+        int code = kecsh()
+
+        then:
+        code == 0
+        stdout.contains('(no credentials configured); region cn-shanghai-2; profile \'default\'')
+        stdout.contains("Kingsoft Cloud: cn-shanghai-2, no credentials")
+        stdout.contains('kecsh cn-shanghai-2> ')
+        stdout.contains('region cn-shanghai-2\n')
+        !stdout.contains('cn-beijing-6')
+    }
+
     def "the shell is handed a Kecsh and the global options"() {
         given:
         Kecsh seen = null
         GlobalOptions options = null
-        shell = { java.util.concurrent.CompletableFuture<Kecsh> k, GlobalOptions o, CommandContext c -> seen = k.join(); options = o; 7 } as InteractiveShell
+        shell = { java.util.concurrent.CompletableFuture<Kecsh> k, io.kecsh.runtime.config.Settings s, GlobalOptions o, CommandContext c ->
+            seen = k.join(); options = o; 7 } as InteractiveShell
 
         when:
         int code = kecsh('--region', 'cn-shanghai-2', '--output', 'json')

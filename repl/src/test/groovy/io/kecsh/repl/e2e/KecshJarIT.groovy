@@ -33,15 +33,18 @@ class KecshJarIT extends Specification {
 
     /** The jar with {@code input} on its standard input, a pipe (never a terminal), then closed. */
     Map<String, Object> kecshWithInput(String input, String... args) {
+        kecshIn([KSYUN_ACCESS_KEY: sandbox.credentials().kingsoft().accessKeyId(),
+                 KSYUN_SECRET_KEY: sandbox.credentials().kingsoft().secret()], input, args)
+    }
+
+    /** The jar with only HOME and {@code env} in its environment, {@code input} on a pipe. */
+    Map<String, Object> kecshIn(Map<String, String> env, String input, String... args) {
         assert Files.isRegularFile(JAR): "${JAR.toAbsolutePath()} is built in package; run mvn verify"
         String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
         ProcessBuilder pb = new ProcessBuilder([java, '-jar', JAR.toString()] + (args as List))
         pb.environment().clear()
-        pb.environment().putAll([
-            HOME: home.toString(),
-            KSYUN_ACCESS_KEY: sandbox.credentials().kingsoft().accessKeyId(),
-            KSYUN_SECRET_KEY: sandbox.credentials().kingsoft().secret(),
-        ])
+        pb.environment().put('HOME', home.toString())
+        pb.environment().putAll(env)
         pb.redirectError(home.resolve('stderr.txt').toFile())
         Process p = pb.start()
         p.outputStream.withCloseable { it.write(input.getBytes(StandardCharsets.UTF_8)) }
@@ -103,5 +106,18 @@ class KecshJarIT extends Specification {
             String licences = new String(zip.getInputStream(zip.getEntry('META-INF/LICENSE')).readAllBytes(), StandardCharsets.UTF_8)
             licences.count('Apache License') >= 2
         }
+    }
+
+    def "with no credentials and KSYUN_REGION the shell runs in that region, and its banner lines agree"() {
+        when: 'no keys, only a region in the environment: the embedded sandbox answers'
+        def shell = kecshIn([KSYUN_REGION: 'cn-shanghai-2'], ":region\ninstances { run type: 'S4.2B' }.size()\n")
+
+        then:
+        shell.code == 0
+        shell.out.contains('embedded sandbox at http://127.0.0.1:')
+        shell.out.contains('(no credentials configured); region cn-shanghai-2;')
+        shell.out.contains('Kingsoft Cloud: cn-shanghai-2, no credentials')
+        shell.out.contains('region cn-shanghai-2\n')
+        !shell.out.contains('cn-beijing-6')
     }
 }

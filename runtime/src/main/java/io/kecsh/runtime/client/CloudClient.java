@@ -144,8 +144,7 @@ public final class CloudClient implements Invoker, AutoCloseable {
         if (cloud == Cloud.KINGSOFT && kingsoftRegion != null) return kingsoftRegion;
         String configured = config.regions.get(cloud);
         if (configured != null) return configured;
-        return cloud == Cloud.KINGSOFT ? model.requireService("kec").metadata().defaultRegion()
-            : model.requireService("kms").metadata().defaultRegion();
+        return cloud.defaultRegion(model);
     }
 
     /** Checks a request without sending it. */

@@ -1,5 +1,7 @@
 package io.kecsh.runtime.config;
 
+import io.kecsh.runtime.model.ServiceModel;
+
 /**
  * The clouds kecsh talks to. Each has its own key pair and its own region, because their
  * accounts and region names have nothing in common ({@code cn-beijing-6} is Kingsoft's,
@@ -22,6 +24,11 @@ public enum Cloud {
     /** "Kingsoft Cloud", "Alibaba Cloud": for messages and banners. */
     public String displayName() {
         return displayName;
+    }
+
+    /** The region of this cloud when none is set: its primary service's default region in the model. */
+    public String defaultRegion(ServiceModel model) {
+        return model.requireService(primaryService).metadata().defaultRegion();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.kecsh.runtime.config;
 
+import io.kecsh.runtime.model.ServiceModel;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +57,14 @@ public final class Settings {
     /** The region set for this cloud; empty means "the service's default region in the model". */
     public Optional<String> region(Cloud cloud) {
         return Optional.ofNullable(regions.get(cloud));
+    }
+
+    /**
+     * The region calls to this cloud go to: the one set, else the cloud's default in the model. The
+     * one place this is decided: the client, the shell's prompt and the banner all read it.
+     */
+    public String region(Cloud cloud, ServiceModel model) {
+        return region(cloud).orElseGet(() -> cloud.defaultRegion(model));
     }
 
     /** One endpoint for every service, replacing the model's host patterns; empty when not overridden. */
