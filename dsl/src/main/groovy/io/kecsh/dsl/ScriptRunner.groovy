@@ -17,8 +17,12 @@ class ScriptRunner {
 
     /** With the compile-time checks of literals ({@link LiteralChecks}) against the session's model and live catalogue. */
     ScriptRunner(KecshSession session) {
-        this(session, [new LiteralChecks(session.ops.model, currentCatalogue(session))]
-            as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+        this(session, defaultCustomizers(session))
+    }
+
+    /** The compile-time checks of literals against the session's model and live catalogue. */
+    static List<org.codehaus.groovy.control.customizers.CompilationCustomizer> defaultCustomizers(KecshSession session) {
+        [new LiteralChecks(session.ops.model, currentCatalogue(session))] as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>
     }
 
     /** The catalogue of the session's region at the moment of asking (a script or the shell may switch regions). */
