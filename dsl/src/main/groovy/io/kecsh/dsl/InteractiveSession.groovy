@@ -1,10 +1,12 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.internal.SessionDeclarations
 import io.kecsh.dsl.plan.Planning
 
 /**
  * What the shell evaluates its lines in: one {@link KecshSession} and one {@link Binding}, so a
- * variable set on one line is there on the next (a script run starts afresh each time instead).
+ * variable set on one line is there on the next, declared ({@code def web = …}, {@link SessionDeclarations})
+ * or not (a script run starts afresh each time instead).
  * With {@link #plan} on, each line runs planned and its value is the {@link io.kecsh.dsl.plan.Plan}.
  */
 class InteractiveSession {
@@ -15,7 +17,8 @@ class InteractiveSession {
 
     InteractiveSession(KecshSession session) {
         this.session = session
-        this.runner = new ScriptRunner(session)
+        // the default checks, and top-level declarations kept in the binding (def web = … then web on the next line)
+        this.runner = new ScriptRunner(session, ScriptRunner.defaultCustomizers(session) + [new SessionDeclarations()])
         binding.setVariable('kecshSession', session)
     }
 

@@ -22,8 +22,12 @@ class ScriptRunner {
      * live catalogue, and of the regions the script names ({@link RegionChecks}).
      */
     ScriptRunner(KecshSession session) {
-        this(session, [new LiteralChecks(session.ops.model, currentCatalogue(session)), regionChecks(session)]
-            as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+        this(session, defaultCustomizers(session))
+    }
+
+    /** The compile-time checks of literals and regions against the session's model and live catalogue. */
+    static List<org.codehaus.groovy.control.customizers.CompilationCustomizer> defaultCustomizers(KecshSession session) {
+        [new LiteralChecks(session.ops.model, currentCatalogue(session)), regionChecks(session)] as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>
     }
 
     private static RegionChecks regionChecks(KecshSession session) {

@@ -16,6 +16,39 @@ class InteractiveSessionSpec extends KecshSandboxSpecification {
         shell.variables.keySet() == ['web'] as Set
     }
 
+    def "a variable declared with def or a type on one line is there on the next, as groovysh keeps it"() {
+        given:
+        InteractiveSession shell = kecsh.interactive(null, null)
+
+        when:
+        shell.eval("def web = instances { run type: 'S4.2B', name: 'web' }", 'line1')
+        shell.eval('def a = 5', 'line2')
+        shell.eval("String s = 'x'; int n = '7'.toInteger(); def none", 'line3')
+
+        then:
+        shell.eval("web.waitUntil 'active'", 'line4')[0].state == 'active'
+        shell.eval('a + 1', 'line5') == 6
+        shell.eval('s', 'line6') == 'x' && shell.eval('n', 'line7') == 7
+        shell.variables.keySet() == ['web', 'a', 's', 'n', 'none'] as Set
+
+        when: 'a typed declaration keeps its conversion'
+        shell.eval("Integer i = 'not a number'", 'line8')
+
+        then:
+        thrown(KecshScriptException)
+    }
+
+    def "declarations inside blocks and closures stay local to them"() {
+        given:
+        InteractiveSession shell = kecsh.interactive(null, null)
+
+        when:
+        shell.eval('[1].each { def inner = it }; if (true) { def branch = 2 }', 'line1')
+
+        then:
+        shell.variables.isEmpty()
+    }
+
     def "in plan mode a line's value is its plan and nothing is created"() {
         given:
         InteractiveSession shell = kecsh.interactive(null, null)

@@ -60,13 +60,17 @@ final class ScriptErrors {
     }
 
     private static String missingMethod(MissingMethodException e) {
+        String block = UnknownWords.blockWord(e.type)
+        if (block != null) return UnknownWords.method(e.type, block, e.method, e.arguments)
         List<String> names = e.type == null ? [] : e.type.methods.findAll { Method m -> usable(m) }*.name.unique()
         String where = e.type == null || Script.isAssignableFrom(e.type) ? '' : " on ${describe(e.type)}"
-        String given = e.arguments ? e.arguments.collect { it == null ? 'null' : it instanceof Closure ? '{ … }' : it.class.simpleName }.join(', ') : ''
+        String given = e.arguments ? e.arguments.collect { it == null ? 'null' : it instanceof Closure ? '{ … }' : it.getClass().simpleName }.join(', ') : ''
         "${UserText.shown(e.method)}(${given}): no such method${where}${Suggestions.didYouMean(e.method, names)}"
     }
 
     private static String missingProperty(MissingPropertyException e) {
+        String block = UnknownWords.blockWord(e.type)
+        if (block != null) return UnknownWords.property(e.type, block, e.property)
         List<String> names = e.type == null ? [] : e.type.methods.findAll { Method m ->
             usable(m) && m.name.startsWith('get') && m.name.length() > 3 && m.parameterCount == 0
         }.collect { it.name.substring(3).uncapitalize() }

@@ -5,7 +5,14 @@ import io.kecsh.runtime.model.ServiceModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import io.kecsh.dsl.Verbs;
+import io.kecsh.dsl.ide.DslClasses;
+import io.kecsh.runtime.text.Suggestions;
+
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code kecsh describe ACTION}: one action's summary and parameters, from the model. */
@@ -27,7 +34,7 @@ final class DescribeCommand implements Callable<Integer> {
         try {
             op = root.context().installedModel().requireOperation(action);
         } catch (ServiceModel.UnknownNameException e) {
-            root.context().err().println("kecsh: " + e.getMessage());
+            root.context().err().println("kecsh: " + e.getMessage() + verbHint(action));
             return ExitCodes.USAGE;
         }
         out.println(op.name() + " (" + op.serviceName() + ") — " + op.summary());
@@ -35,5 +42,15 @@ final class DescribeCommand implements Callable<Integer> {
         op.params().forEach((name, m) -> out.printf("  %-28s %-9s %s%s%n", name, m.type().label(),
             m.required() ? "required. " : "", m.doc()));
         return ExitCodes.OK;
+    }
+
+    /** A DSL verb typed for an action ({@code describe run}): the actions that verb calls, as a "did you mean". */
+    private static String verbHint(String given) {
+        Set<String> actions = new TreeSet<>();
+        for (Class<?> context : DslClasses.reachable()) {
+            Verbs.Info verb = Verbs.of(context).get(given);
+            if (verb != null) actions.add(verb.getAction());
+        }
+        return actions.isEmpty() ? "" : " (did you mean " + Suggestions.orList(List.copyOf(actions)) + "? " + given + " is a DSL verb)";
     }
 }

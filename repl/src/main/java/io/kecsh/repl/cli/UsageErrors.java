@@ -26,8 +26,14 @@ final class UsageErrors implements IParameterExceptionHandler {
         if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && !cmd.getSubcommands().isEmpty()) {
             // A mistyped command: name it, with the closest of the real ones.
             String given = unmatched.get(0);
-            line.append("unknown command '").append(given).append("'")
-                .append(Suggestions.didYouMean(given, cmd.getSubcommands().keySet()));
+            String hint = Suggestions.didYouMean(given, cmd.getSubcommands().keySet());
+            // `kecsh help`, `kecsh version`: an option's name typed as a command
+            if (hint.isEmpty() && cmd.getCommandSpec().optionsMap().containsKey("--" + given)) hint = " (did you mean --" + given + "?)";
+            line.append("unknown command '").append(given).append("'").append(hint);
+        } else if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-")) {
+            String given = unmatched.get(0).split("=", 2)[0];
+            line.append("unknown option '").append(given).append("'")
+                .append(Suggestions.didYouMean(given, cmd.getCommandSpec().optionsMap().keySet()));
         } else {
             line.append(ex.getMessage());
         }

@@ -90,6 +90,7 @@ public final class KecshShell {
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         if (options.historyFile() != null) builder.variable(LineReader.HISTORY_FILE, options.historyFile());
         this.reader = builder.build();
+        ClosingBrackets.install(reader);
         this.evaluation = new Evaluation(terminal);
     }
 
@@ -223,7 +224,10 @@ public final class KecshShell {
         }
         if (outcome.error() != null) {
             lastError = outcome.error();
-            error(outcome.error().getMessage());
+            List<String> lines = ErrorText.lines(outcome.error());
+            error(lines.get(0));
+            lines.stream().skip(1).forEach(l -> out.println(UserText.escaped(secrets.mask(l))));
+            out.flush();
             return;
         }
         succeeded.add(redactor.redact(secrets.maskLiterals(source)));

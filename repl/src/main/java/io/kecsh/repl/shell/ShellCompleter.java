@@ -70,7 +70,8 @@ final class ShellCompleter implements Completer {
             case WORD -> {
                 Set<String> verbs = Verbs.of(context).keySet();
                 for (String word : vocabulary.wordsIn(context)) {
-                    out.add(candidate(word, word, verbs.contains(word) ? "verb" : "word", null, true));
+                    // not "complete": JLine would add a space, and the user types " {" or " type:" next (instances  {)
+                    out.add(candidate(word, word, verbs.contains(word) ? "verb" : "word", null, false));
                 }
             }
             case MEMBER -> members(context, at.receiver(), out);

@@ -26,11 +26,16 @@ final class ShellConfirmer implements Confirmer {
         out.println(verb + " will affect " + (targets.isEmpty() ? "its target" : targets.size() + " resource" + (targets.size() == 1 ? "" : "s") + ":"));
         for (Target t : targets) out.println("  " + t);
         out.flush();
+        // An answer is not input: y or n must not come back with the up arrow, nor land in the history file.
+        Object historyWas = reader.getVariable(LineReader.DISABLE_HISTORY);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
         try {
             String answer = reader.readLine("Proceed? [y/N] ");
             return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
         } catch (UserInterruptException | EndOfFileException e) {
             return false;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, historyWas == null ? false : historyWas);
         }
     }
 }

@@ -114,6 +114,8 @@ class KecshCommandSpec extends CommandSpecification {
         REFUSED                                                                 | []         || ExitCodes.REFUSED       | 'is protected by protect name'
         "instances { run type: 'S4.2B', name: 'ci' }\ninstances { where name: 'ci'; terminate() }" | ['--refuse-destructive'] || ExitCodes.REFUSED | 'destructive actions are not allowed in this run'
         "println 'never'"                                                       | ['--profile', 'nope'] || ExitCodes.USAGE | "nope"
+        "region 'cn-beijing-6'\ninstances { launch type: 'S4.2B' }"             | []         || ExitCodes.SCRIPT_ERROR  | "job.groovy:2: instances { } has no verb 'launch'; did you mean run?"
+        "instances.list(max: 100)"                                              | []         || ExitCodes.SCRIPT_ERROR  | 'job.groovy:1: instances { } list(max: …): list takes no arguments'
     }
 
     static final String REFUSED = '''
@@ -258,6 +260,9 @@ class KecshCommandSpec extends CommandSpecification {
         ['--output', 'yaml', '-e', '1'] || "'yaml' is not an output format (table, json or text)"
         ['run']                       || 'Missing required parameter'
         ['run', 'missing.groovy']     || 'missing.groovy: no such script'
+        ['help']                      || "unknown command 'help' (did you mean --help?)"
+        ['--regin', 'x', '-e', '1']   || 'did you mean --region?'
+        ['describe', 'run']           || 'did you mean RunInstances?'
     }
 
     def "--version and --help"() {

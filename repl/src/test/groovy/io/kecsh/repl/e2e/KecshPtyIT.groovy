@@ -40,23 +40,7 @@ class KecshPtyIT extends Specification {
 
     def "the launcher on a pty: TAB lists instance types with vCPU and memory and completes one, the run's instances list as a table"() {
         given:
-        assert Files.isRegularFile(JAR): "${JAR} is built in package; run mvn verify" // else ./kecsh would build it
-        Path script = onPath('script')
-        Path cache = home.resolve('cache')
-        ProcessBuilder pb = new ProcessBuilder(script.toString(), '-qfec', "'${LAUNCHER}'".toString(), '/dev/null')
-        pb.environment().clear()
-        pb.environment().putAll([
-            PATH       : System.getenv('PATH'),
-            HOME       : home.toString(),                    // no ~/.kecsh/config, no KSYUN_*: the embedded sandbox
-            KECSH_CACHE: cache.toString(),                   // the class-data-sharing archive goes here, not in ~
-            JAVA_HOME  : System.getProperty('java.home'),    // the JDK running the build
-            TERM       : 'xterm-256color',
-            LANG       : 'C.UTF-8',
-            SHELL      : '/bin/sh',                          // what script(1) runs the command with
-        ])
-        pb.redirectErrorStream(true)
-        process = pb.start()
-        pty = new PtyTranscript(process.inputStream, System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS))
+        launch()
 
         expect: 'the prompt comes up at once; the banner follows above it when the sandbox answers'
         pty.await(PROMPT)
@@ -97,8 +81,68 @@ class KecshPtyIT extends Specification {
         and: 'the history is private and holds the line as TAB completed it: the type and its closing quote'
         Path history = home.resolve('.kecsh').resolve('history')
         PosixFilePermissions.toString(Files.getPosixFilePermissions(history)) == 'rw-------'
-        // JLine puts a space after a complete candidate ('S4.2B' ,) and dedents the closing brace
-        Files.readAllLines(history).any { it =~ /:instances \{ run type: 'S4\.2B' ?, count: 3 ?}$/ }
+        // exactly as typed: no space after the completed value, the one before the closing brace kept
+        Files.readAllLines(history).any { it.endsWith(":instances { run type: 'S4.2B', count: 3 }") }
+    }
+
+    def "a line typed key by key is kept as typed: spaces before } and ], no extra space after a completed word; history and :save hold it"() {
+        given:
+        launch()
+        Path saved = home.resolve('session.groovy')
+
+        expect:
+        pty.await(PROMPT)
+        pty.await('embedded sandbox')
+
+        when: 'TAB completes a word; the rest of the line comes one key at a time, as a person types it'
+        type('inst\t')
+        pty.await('instances')
+        typeKeys(" { run type: 'S4.2B', count: 2 }\r")
+        String launched = pty.await(PROMPT)
+        typeKeys("names = [ 'a', 'b' ]\r")
+        pty.await(PROMPT)
+        typeKeys(":save ${saved}\r")
+        pty.await(PROMPT)
+        type(":quit\r")
+
+        then:
+        rows(launched).size() == 2
+        process.waitFor(pty.secondsLeft(), TimeUnit.SECONDS)
+        process.exitValue() == 0
+
+        and: 'the history and the saved script hold the lines exactly as typed'
+        List<String> history = Files.readAllLines(home.resolve('.kecsh').resolve('history')).collect { it.substring(it.indexOf(':') + 1) }
+        history.containsAll(["instances { run type: 'S4.2B', count: 2 }", "names = [ 'a', 'b' ]"])
+        Files.readAllLines(saved).containsAll(["instances { run type: 'S4.2B', count: 2 }", "names = [ 'a', 'b' ]"])
+    }
+
+    /** The launcher under script(1) on a fresh pty, with no credentials: the embedded sandbox. */
+    private void launch() {
+        assert Files.isRegularFile(JAR): "${JAR} is built in package; run mvn verify" // else ./kecsh would build it
+        Path script = onPath('script')
+        Path cache = home.resolve('cache')
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), '-qfec', "'${LAUNCHER}'".toString(), '/dev/null')
+        pb.environment().clear()
+        pb.environment().putAll([
+            PATH       : System.getenv('PATH'),
+            HOME       : home.toString(),                    // no ~/.kecsh/config, no KSYUN_*: the embedded sandbox
+            KECSH_CACHE: cache.toString(),                   // the class-data-sharing archive goes here, not in ~
+            JAVA_HOME  : System.getProperty('java.home'),    // the JDK running the build
+            TERM       : 'xterm-256color',
+            LANG       : 'C.UTF-8',
+            SHELL      : '/bin/sh',                          // what script(1) runs the command with
+        ])
+        pb.redirectErrorStream(true)
+        process = pb.start()
+        pty = new PtyTranscript(process.inputStream, System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS))
+    }
+
+    /** One key at a time, a little apart, so each is read and handled as a key press on its own. */
+    private void typeKeys(String keys) {
+        for (char c : keys.toCharArray()) {
+            type(String.valueOf(c))
+            Thread.sleep(15)
+        }
     }
 
     private void type(String keys) {

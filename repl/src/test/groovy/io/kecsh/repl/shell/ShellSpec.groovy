@@ -83,6 +83,67 @@ class ShellSpec extends Specification {
         out.contains('<<web>>')
     }
 
+    def "variables declared with def or a type persist from line to line, as in groovysh"() {
+        given:
+        start()
+
+        when:
+        String out = session('def a = 5', 'println a', "def web = instances { run type: 'S4.2B', name: 'web' }",
+            "web.waitUntil 'active'", "String s = 'x'", 'println s * 3')
+
+        then:
+        !out.contains('error:')
+        out.contains('\n5\n')
+        out.contains('xxx')
+        out.contains("name:web, type:S4.2B, state:active")
+    }
+
+    def "a validation error with several problems shows each problem, one line each, without :trace"() {
+        given:
+        start()
+
+        when:
+        String out = session("kec.RunInstances(MaxCount: 0, MinCount: 0, ImageId: 'x')")
+
+        then:
+        out.contains('error: shell:1: RunInstances: ')
+        out =~ /(?m)^  - MaxCount: '0' must be at least 1/
+        out =~ /(?m)^  - MinCount: '0' must be at least 1/
+        out =~ /(?m)^  - ImageId: 'x' must be an ID/
+    }
+
+    def "an unknown verb in a block is one line naming the block's word, with a did-you-mean: #source"() {
+        given:
+        start()
+
+        when:
+        String out = session(source)
+
+        then:
+        out.contains("error: shell:1: ${says}")
+        !out.contains('InstancesContext') && !out.contains('simpleName')
+
+        where:
+        source                                | says
+        "instances { launch type: 'S4.2B' }" | "instances { } has no verb 'launch'; did you mean run?"
+        'instances { launch }'                | "instances { } has no verb 'launch'; did you mean run?"
+        "instances.select(name: 'web')"       | "instances { } has no verb 'select'; did you mean where?"
+    }
+
+    def "a line with a space before } and ] is kept as typed, and a completed word takes no space after it"() {
+        given:
+        start()
+
+        when:
+        session("instances { run type: 'S4.2B', count: 2 }", "names = [ 'a', 'b' ]")
+
+        then:
+        shell.reader().history.collect { it.line() } == ["instances { run type: 'S4.2B', count: 2 }", "names = [ 'a', 'b' ]"]
+
+        and: 'TAB on a word gives the word alone: the user types " {" next'
+        !complete('inst').find { it.value() == 'instances' }.complete()
+    }
+
     def "input with an open brace continues on the next line"() {
         given: 'a printer that marks results, so the screen\'s echo of the typed name cannot pass for one'
         start(SandboxOptions.forTests(), [printer: { v -> "<<${v}>>".toString() }])
@@ -409,6 +470,10 @@ class ShellSpec extends Specification {
         out.contains('Proceed? [y/N]')
         !out.contains("not confirmed") == !kept
         out.contains("not confirmed") == kept
+
+        and: 'the answer is not input: not in the history, nor in the file'
+        shell.reader().history.collect { it.line() } == ["instances { where name: 'doomed'; terminate() }"]
+        Files.readAllLines(home.resolve('.kecsh/history')).every { !it.endsWith(":${answer}") }
 
         where:
         answer || kept
