@@ -1,9 +1,10 @@
 package io.kecsh.dsl.context
 
-import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
+import io.kecsh.dsl.internal.Batches
 import io.kecsh.dsl.result.DataGuardInfo
+import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.text.UserText
 
 /**
@@ -26,8 +27,11 @@ class DataGuardContext extends ResourceContext {
     @Verb(action = 'AddVmIntoDataGuard', names = ['to=DataGuardId'])
     DataGuardInfo add(Map args = [:], Object instances) {
         required('AddVmIntoDataGuard', args, 'to', 'add', 'add web, to: group')
-        Map<String, Object> params = params('AddVmIntoDataGuard', 'add', args, [InstanceId: ids(instances, 'add', 'instance')])
-        session.ops.call('AddVmIntoDataGuard', params)
+        Map<String, Object> params = params('AddVmIntoDataGuard', 'add', args)
+        Batches.overList('add', ids(instances, 'add', 'instance'), op('AddVmIntoDataGuard'), 'InstanceId') { List<String> chunk, int offset ->
+            session.ops.call('AddVmIntoDataGuard', params + [InstanceId: new ArrayList<>(chunk)])
+            Batches.Answer.all(chunk)
+        }
         describe(params.DataGuardId as String)
     }
 
@@ -35,10 +39,10 @@ class DataGuardContext extends ResourceContext {
     @Verb(action = 'RemoveVmFromDataGuard', names = ['from=DataGuardId'])
     DataGuardInfo remove(Map args = [:], Object instances) {
         required('RemoveVmFromDataGuard', args, 'from', 'remove', 'remove web, from: group')
-        Map<String, Object> params = params('RemoveVmFromDataGuard', 'remove', args, [InstanceId: ids(instances, 'remove', 'instance')])
-        List<Map> set = (List<Map>) (session.ops.call('RemoveVmFromDataGuard', params).ReturnSet ?: [])
-        Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.InstanceId as String): 'refused'] }
-        if (refused) throw new BatchException('remove', set.findAll { it.Return != false }.collect { it.InstanceId as String }, refused, null)
+        Map<String, Object> params = params('RemoveVmFromDataGuard', 'remove', args)
+        Batches.overList('remove', ids(instances, 'remove', 'instance'), op('RemoveVmFromDataGuard'), 'InstanceId') { List<String> chunk, int offset ->
+            refusals((List<Map>) (session.ops.call('RemoveVmFromDataGuard', params + [InstanceId: new ArrayList<>(chunk)]).ReturnSet ?: []), 'InstanceId')
+        }
         describe(params.DataGuardId as String)
     }
 
@@ -52,11 +56,9 @@ class DataGuardContext extends ResourceContext {
 
     @Verb(action = 'DeleteDataGuardGroups')
     List<String> delete(Object groups) {
-        List<Map> set = (List<Map>) (session.ops.call('DeleteDataGuardGroups', [DataGuardId: ids(groups, 'delete', 'data-guard group')]).ReturnSet ?: [])
-        Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.DataGuardId as String): 'refused'] }
-        List<String> done = set.findAll { it.Return != false }.collect { it.DataGuardId as String }
-        if (refused) throw new BatchException('delete', done, refused, null)
-        done
+        Batches.overList('delete', ids(groups, 'delete', 'data-guard group'), op('DeleteDataGuardGroups'), 'DataGuardId') { List<String> chunk, int offset ->
+            refusals((List<Map>) (session.ops.call('DeleteDataGuardGroups', [DataGuardId: new ArrayList<>(chunk)]).ReturnSet ?: []), 'DataGuardId')
+        }
     }
 
     List<DataGuardInfo> list(Map criteria = [:]) {
@@ -72,6 +74,17 @@ class DataGuardContext extends ResourceContext {
     /** How many instances one group may hold in this region. */
     Integer capacity() {
         ((Map) session.ops.call('DescribeDataGuardCapacity', [:]).DataGuardCapacity)?.Capacity as Integer
+    }
+
+    /** A ReturnSet's entries: Return false is refused, the rest done. */
+    private static Batches.Answer refusals(List<Map> set, String idKey) {
+        Batches.Answer answer = new Batches.Answer()
+        set.each { Map item -> item.Return == false ? answer.refused.put(item[idKey] as String, 'refused') : answer.done.add(item[idKey] as String) }
+        answer
+    }
+
+    private Operation op(String action) {
+        session.ops.model.requireOperation(action)
     }
 
     private DataGuardInfo describe(String id) {
