@@ -84,10 +84,12 @@ class ExampleScriptsSpec extends Specification {
         when:
         run('provision-web-tier.groovy', ['120', 'S4.2B', 'web'])
 
+        def all = cloud.client.pages('DescribeInstances', [:]).collectMany { (it.InstancesSet ?: []) as List<Map> }   // every page
+
         then:
-        named(/web-\d+/)*.InstanceName.toSet() == (1..120).collect { "web-${it}".toString() }.toSet()
-        named(/web-\d+/).size() == 120
-        named(/web-\d+/).every { it.InstanceState.Name == 'active' }
+        all*.InstanceName.toSet() == (1..120).collect { "web-${it}".toString() }.toSet()
+        all.size() == 120
+        all.every { it.InstanceState.Name == 'active' }
     }
 
     def "stop-dev-at-night stops the running dev instances with StopCharging; start-dev-in-the-morning starts them"() {
