@@ -14,7 +14,8 @@ import io.kecsh.runtime.error.TransportException
  *       came back) → why: look before retrying these.</li>
  * </ul>
  * Nothing was retried that could have happened twice. Keys are plain Strings. The cause is the
- * error that stopped the verb.
+ * error that stopped the verb, {@link #getCode code} its error code. Every context splits and
+ * reports through {@code internal.Batches}.
  */
 class BatchException extends RuntimeException {
     private static final int SHOWN = 6
@@ -45,6 +46,17 @@ class BatchException extends RuntimeException {
     /** Everything not known to be done: {@link #notDone} and {@link #unknown} together. */
     Map<String, String> getFailed() {
         Collections.unmodifiableMap(new LinkedHashMap<String, String>(notDone) + unknown)
+    }
+
+    /**
+     * The error code of the call that stopped the verb ({@code LimitExceeded}, {@code ServiceUnavailable}, …),
+     * or null when none came back (the answer was lost, or the answer refused resources one by one).
+     */
+    String getCode() {
+        for (Throwable t = cause; t != null; t = t.cause == t ? null : t.cause) {
+            if (t instanceof ServiceException) return ((ServiceException) t).code()
+        }
+        null
     }
 
     /** Whether a call that failed with {@code e} may still have taken effect: then its resources are unknown, not "not done". */

@@ -80,6 +80,18 @@ class ExampleScriptsSpec extends Specification {
         plan('provision-web-tier.groovy', ['3'], [])
     }
 
+    def "provision-web-tier at 120 (more than one RunInstances call) names web-1 … web-120 once each and waits for all"() {
+        when:
+        run('provision-web-tier.groovy', ['120', 'S4.2B', 'web'])
+
+        def all = cloud.client.pages('DescribeInstances', [:]).collectMany { (it.InstancesSet ?: []) as List<Map> }   // every page
+
+        then:
+        all*.InstanceName.toSet() == (1..120).collect { "web-${it}".toString() }.toSet()
+        all.size() == 120
+        all.every { it.InstanceState.Name == 'active' }
+    }
+
     def "stop-dev-at-night stops the running dev instances with StopCharging; start-dev-in-the-morning starts them"() {
         given:
         cloud.launch('dev-api', 2)
@@ -260,6 +272,24 @@ class ExampleScriptsSpec extends Specification {
 
         expect: 'reads only'
         plan('cost-report.groovy', [], [])
+    }
+
+    def "cost-report prices a type with more than 50 running (DescribePrice takes at most 50 a call)"() {
+        given:
+        3.times { cloud.launch('web', 40, 'S4.2B') }
+        cloud.instances()
+        BigDecimal one = ((cloud.call('DescribePrice', [InstanceType: 'S4.2B', ImageId: cloud.centos(), MaxCount: 1,
+                                                        ChargeType: 'HourlyInstantSettlement']).PriceInfo as Map).InstancePrice as Map).TradePrice as BigDecimal
+
+        when:
+        def json = KecshCommand.run(['run', '--endpoint', cloud.sandbox.endpoint().toString(), '--output', 'json',
+                                     script('cost-report.groovy')], cloud.env())
+        def report = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.stdout, Map)
+
+        then:
+        json.exitCode == 0
+        report.lines*.count == [120]
+        (report.lines[0].price as BigDecimal) == one * 120
     }
 
     def "empty-recycle-bin destroys what has been in the bin long enough and leaves the rest"() {

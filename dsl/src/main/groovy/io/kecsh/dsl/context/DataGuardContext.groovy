@@ -1,10 +1,11 @@
 package io.kecsh.dsl.context
 
-import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
+import io.kecsh.dsl.internal.Batches
 import io.kecsh.dsl.result.DataGuardInfo
+import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.text.UserText
 
 /**
@@ -28,8 +29,11 @@ class DataGuardContext extends ResourceContext {
     DataGuardInfo add(Map args = [:], Object instances) {
         Verbs.Info verb = declared('add')
         required(verb, args, 'to', 'add web, to: group')
-        Map<String, Object> params = params(verb, args, [InstanceId: ids(instances, 'add', 'instance')])
-        perform(verb, params)
+        Map<String, Object> params = params(verb, args)
+        Batches.overList('add', ids(instances, 'add', 'instance'), op(verb.action), 'InstanceId') { List<String> chunk, int offset ->
+            perform(verb, params + [InstanceId: new ArrayList<>(chunk)])
+            Batches.Answer.all(chunk)
+        }
         describe(params.DataGuardId as String)
     }
 
@@ -38,10 +42,10 @@ class DataGuardContext extends ResourceContext {
     DataGuardInfo remove(Map args = [:], Object instances) {
         Verbs.Info verb = declared('remove')
         required(verb, args, 'from', 'remove web, from: group')
-        Map<String, Object> params = params(verb, args, [InstanceId: ids(instances, 'remove', 'instance')])
-        List<Map> set = (List<Map>) (perform(verb, params).ReturnSet ?: [])
-        Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.InstanceId as String): 'refused'] }
-        if (refused) throw new BatchException('remove', set.findAll { it.Return != false }.collect { it.InstanceId as String }, refused, null)
+        Map<String, Object> params = params(verb, args)
+        Batches.overList('remove', ids(instances, 'remove', 'instance'), op(verb.action), 'InstanceId') { List<String> chunk, int offset ->
+            refusals((List<Map>) (perform(verb, params + [InstanceId: new ArrayList<>(chunk)]).ReturnSet ?: []), 'InstanceId')
+        }
         describe(params.DataGuardId as String)
     }
 
@@ -56,11 +60,10 @@ class DataGuardContext extends ResourceContext {
 
     @Verb(action = 'DeleteDataGuardGroups')
     List<String> delete(Object groups) {
-        List<Map> set = (List<Map>) (perform(declared('delete'), [DataGuardId: ids(groups, 'delete', 'data-guard group')]).ReturnSet ?: [])
-        Map<String, String> refused = set.findAll { it.Return == false }.collectEntries { [(it.DataGuardId as String): 'refused'] }
-        List<String> done = set.findAll { it.Return != false }.collect { it.DataGuardId as String }
-        if (refused) throw new BatchException('delete', done, refused, null)
-        done
+        Verbs.Info verb = declared('delete')
+        Batches.overList('delete', ids(groups, 'delete', 'data-guard group'), op(verb.action), 'DataGuardId') { List<String> chunk, int offset ->
+            refusals((List<Map>) (perform(verb, [DataGuardId: new ArrayList<>(chunk)]).ReturnSet ?: []), 'DataGuardId')
+        }
     }
 
     List<DataGuardInfo> list(Map criteria = [:]) {
@@ -76,6 +79,17 @@ class DataGuardContext extends ResourceContext {
     /** How many instances one group may hold in this region. */
     Integer capacity() {
         ((Map) session.ops.call('DescribeDataGuardCapacity', [:]).DataGuardCapacity)?.Capacity as Integer
+    }
+
+    /** A ReturnSet's entries: Return false is refused, the rest done. */
+    private static Batches.Answer refusals(List<Map> set, String idKey) {
+        Batches.Answer answer = new Batches.Answer()
+        set.each { Map item -> item.Return == false ? answer.refused.put(item[idKey] as String, 'refused') : answer.done.add(item[idKey] as String) }
+        answer
+    }
+
+    private Operation op(String action) {
+        session.ops.model.requireOperation(action)
     }
 
     private DataGuardInfo describe(String id) {

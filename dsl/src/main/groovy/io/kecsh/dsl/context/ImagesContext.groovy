@@ -5,6 +5,7 @@ import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
+import io.kecsh.dsl.internal.Batches
 import io.kecsh.dsl.result.ImageInfo
 import io.kecsh.runtime.text.UserText
 
@@ -78,14 +79,13 @@ class ImagesContext extends ResourceContext {
         describe(id)
     }
 
-    /** RemoveImages takes one image a call; each is removed in turn and a refusal names it. */
+    /** RemoveImages takes one image a call; each is removed in turn and a failure part way says which were (see {@link Batches}). */
     @Verb(action = 'RemoveImages')
     List<String> remove(Object images) {
         Verbs.Info verb = declared('remove')
-        List<String> gone = []
-        ids(images, 'remove', 'image').each { String id ->
-            perform(verb, [ImageId: id])
-            gone << id
+        List<String> gone = Batches.over('remove', ids(images, 'remove', 'image'), 1) { List<String> one, int offset ->
+            perform(verb, [ImageId: one[0]])
+            Batches.Answer.all(one)
         }
         session.progress("remove: ${gone.size()} image(s)")
         gone

@@ -1,9 +1,9 @@
 package io.kecsh.dsl.context
 
-import io.kecsh.dsl.BatchException
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
+import io.kecsh.dsl.internal.Batches
 import io.kecsh.dsl.result.KeyInfo
 
 /**
@@ -36,7 +36,7 @@ class KeysContext extends ResourceContext {
         perform(declared('delete'), [KeyId: id(key, 'delete', 'key')]).Return != false
     }
 
-    /** Installs keys on instances (100 instances a call); instances that refused are reported. */
+    /** Installs keys on instances (100 instances a call, see {@link Batches}); instances that refused are reported. */
     @Verb(action = 'AttachKey', names = ['to=InstanceId'])
     List<String> attach(Map args = [:], Object keys) {
         Verbs.Info verb = declared('attach')
@@ -55,24 +55,15 @@ class KeysContext extends ResourceContext {
         String verb = declared.name
         List<String> instances = ids(args[word], verb, 'instance')
         Map rest = args.findAll { it.key != word }
-        List<String> done = []
-        Map<String, String> refused = [:]
-        Map<String, String> unknown = [:]
-        List<List<String>> slices = instances.collate(ID_BATCH)
-        slices.each { List<String> chunk ->
-            Map<String, Object> r
-            try {
-                r = send(declared, rest, [InstanceId: chunk, KeyId: ids(keys, verb, 'key')])
-            } catch (RuntimeException e) {
-                if (slices.size() == 1) throw e   // one call: its own error says what happened
-                chunk.each { (BatchException.mayHaveTakenEffect(e) ? unknown : refused)[it] = e.message }
-                return
-            }
+        List<String> keyIds = ids(keys, verb, 'key')
+        List<String> done = Batches.over(verb, instances, ID_BATCH) { List<String> chunk, int offset ->
+            Map<String, Object> r = send(declared, rest, [InstanceId: new ArrayList<>(chunk), KeyId: keyIds])
             List<Map> set = (List<Map>) (r.ReturnSet ?: r.InstancesSet ?: [])
-            if (!set) done.addAll(chunk)
-            set.each { Map item -> item.Return == false ? refused.put(item.InstanceId as String, 'refused') : done.add(item.InstanceId as String) }
+            if (!set) return Batches.Answer.all(chunk)
+            Batches.Answer answer = new Batches.Answer()
+            set.each { Map item -> item.Return == false ? answer.refused.put(item.InstanceId as String, 'refused') : answer.done.add(item.InstanceId as String) }
+            answer
         }
-        if (refused || unknown) throw new BatchException(verb, done, refused, unknown, null)
         session.progress("${verb}: ${done.size()} instance(s)")
         done
     }

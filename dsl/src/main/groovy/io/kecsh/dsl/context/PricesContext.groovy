@@ -3,7 +3,9 @@ package io.kecsh.dsl.context
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
+import io.kecsh.dsl.internal.Batches
 import io.kecsh.dsl.internal.ImageNames
+import io.kecsh.dsl.internal.Limits
 
 /**
  * {@code prices { … }}: {@code instance type: 'S4.2B', chargeType: 'Monthly', months: 1} (DescribePrice,
@@ -16,18 +18,40 @@ class PricesContext extends ResourceContext {
         super(session)
     }
 
-    /** [instance: [original:, discount:, trade:, unit:], disks: […] ] for one launch (count: several). */
+    /**
+     * [instance: [original:, discount:, trade:, unit:], disks: […] ] for one launch (count: several).
+     * A count above the model's MaxCount is priced in as many calls as it takes ({@link Batches#sizes})
+     * and their prices added up, as a run of that count is launched in as many calls.
+     */
     @Verb(action = 'DescribePrice', own = ['count'])
     Map<String, Object> instance(Map args) {
         Map a = new LinkedHashMap(args)
         Object count = a.remove('count')
         Verbs.Info verb = declared('instance')
         Map<String, Object> p = params(verb, a)
-        if (count != null) p.MaxCount = count
         p.ImageId = ImageNames.resolve(session, (p.ImageId ?: session.defaults.require('image', session.region, 'instance', 'image')) as String)
         if (!p.containsKey('ChargeType') && session.defaults.get('chargeType', session.region)) p.ChargeType = session.defaults.get('chargeType', session.region)
+        if (count == null) return quote(verb, p)
+        int n = count as int
+        if (n < 1) throw new IllegalArgumentException("instance: count must be at least 1, got ${count}")
+        int perCall = Limits.largest(session.ops.model.requireOperation(verb.action), 'MaxCount')
+        List<Map<String, Object>> quotes = Batches.sizes(n, perCall).collect { int size -> quote(verb, p + [MaxCount: size]) }
+        [instance: sum(quotes*.instance), disks: sum(quotes*.disks)]
+    }
+
+    private Map<String, Object> quote(Verbs.Info verb, Map<String, Object> p) {
         Map info = (Map) perform(verb, p).PriceInfo ?: [:]
         [instance: price((Map) info.InstancePrice), disks: price((Map) info.EBSPrice)]
+    }
+
+    /** Prices of several calls added up; the unit is the same in each (one charge type). */
+    private static Map<String, Object> sum(List<Map<String, Object>> prices) {
+        if (prices.any { it == null }) return null
+        Map<String, Object> out = new LinkedHashMap<>(prices[0])
+        ['original', 'discount', 'trade'].each { String k ->
+            out[k] = prices.every { it[k] == null } ? null : prices.sum { (it[k] ?: 0) as BigDecimal }
+        }
+        out
     }
 
     /** The spot price history: [[price:, originalPrice:, time:], …]. */

@@ -5,7 +5,9 @@ import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
+import io.kecsh.dsl.internal.Batches
 import io.kecsh.dsl.result.SnapshotInfo
+import io.kecsh.runtime.model.Operation
 
 /**
  * {@code snapshots { … }}: local-volume snapshots — {@code list()}, {@code snapshot volume, name: …},
@@ -55,13 +57,20 @@ class SnapshotsContext extends ResourceContext {
         send(verb, args, [LocalVolumeId: id(volume, 'rollback', 'volume')]).Return != false
     }
 
-    /** Deletes snapshots; an unknown ID fails the whole call and deletes nothing. */
+    /** Deletes snapshots, as many a call as the model allows (see {@link Batches}); an unknown ID fails its call, which deletes nothing. */
     @Verb(action = 'DeleteLocalVolumeSnapshot')
     List<String> delete(Object snapshots) {
         List<String> wanted = ids(snapshots, 'delete', 'snapshot')
-        Map<String, Object> r = perform(declared('delete'), [LocalVolumeSnapshotId: wanted])
-        List<Map> set = (List<Map>) (r.ReturnSet ?: [])
-        List<String> done = set ? set.findAll { it.Return != false }.collect { it.LocalVolumeSnapshotId as String } : wanted
+        Verbs.Info verb = declared('delete')
+        Operation op = session.ops.model.requireOperation(verb.action)
+        List<String> done = Batches.overList('delete', wanted, op, 'LocalVolumeSnapshotId') { List<String> chunk, int offset ->
+            Map<String, Object> r = perform(verb, [LocalVolumeSnapshotId: new ArrayList<>(chunk)])
+            List<Map> set = (List<Map>) (r.ReturnSet ?: [])
+            if (!set) return Batches.Answer.all(chunk)
+            Batches.Answer answer = new Batches.Answer()
+            set.each { Map item -> item.Return == false ? answer.refused.put(item.LocalVolumeSnapshotId as String, 'refused') : answer.done.add(item.LocalVolumeSnapshotId as String) }
+            answer
+        }
         session.progress("delete: ${done.size()} snapshot(s)")
         done
     }

@@ -16,12 +16,6 @@ final class Limits {
         m?.maxItems()?.orElse(Integer.MAX_VALUE) ?: Integer.MAX_VALUE
     }
 
-    /** The items in calls of at most {@link #items} each (one call when the model sets no limit). */
-    static <T> List<List<T>> slices(List<T> all, Operation op, String param) {
-        int limit = items(op, param)
-        all.size() <= limit ? [all] : all.collate(limit)
-    }
-
     /** The largest value the numeric parameter takes (RunInstances' MaxCount: instances a call). */
     static int largest(Operation op, String param) {
         Member m = op.params().get(param)

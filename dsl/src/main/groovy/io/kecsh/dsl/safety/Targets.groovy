@@ -1,6 +1,7 @@
 package io.kecsh.dsl.safety
 
 import io.kecsh.dsl.CloudOperations
+import io.kecsh.dsl.internal.Batches
 import io.kecsh.runtime.model.Member
 import io.kecsh.runtime.model.Operation
 
@@ -42,7 +43,7 @@ final class Targets {
         Map<String, Map> out = [:]
         if (ids.isEmpty()) return out
         if (param == 'InstanceId') {
-            ids.collate(100).each { List<String> chunk ->
+            Batches.slices(ids, reader.model.requireOperation('DescribeInstances'), 'InstanceId').each { List<String> chunk ->
                 reader.pages('DescribeInstances', [InstanceId: chunk]).each { Map page ->
                     (page.InstancesSet ?: []).each { Map i -> out[i.InstanceId as String] = [name: i.InstanceName, type: i.InstanceType] }
                 }
