@@ -196,7 +196,7 @@ class ShellSpec extends Specification {
         'regions for :region'               | ':region '                          || ['cn-beijing-6', 'cn-shanghai-2']
         'the verbs of every block'          | 'images { '                         || ['create', 'copy', 'share', 'remove']
         'the instance changes'              | 'instances { '                      || ['resize', 'reinstall', 'modify', 'vnc']
-        'the states an instance wait takes' | "instances { waitUntil '"           || ["active'", "stopped'", "terminated'"]
+        'the states an instance wait takes' | "instances { waitUntil '"           || ["active'", "stopped'", "deleted'"]
         'every state on a variable'         | "web.waitUntil '"                   || ["active'", "available'", "ready'", "connected'"]
         'the quota words of a KMS verb'     | "kms { upgrade 'kst-1', "           || ['spec: ', 'keyNum: ']
     }
