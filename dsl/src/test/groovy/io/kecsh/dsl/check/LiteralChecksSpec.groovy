@@ -105,6 +105,7 @@ class LiteralChecksSpec extends Specification {
         "instances { run type: 'S4.2B', count: 120, min: 0 }"           | '1:49' | "run min: 0 must be at least 1 (MinCount, split into calls of at most 50)"
         "kec.RunInstances(InstanceType: 'S4.2B', MaxCount: 0)"          | '1:51' | "kec.RunInstances MaxCount: '0' must be at least 1 (1-50)"
         "instances { where state: 'active'; terminate force: false }"   | '1:53' | "terminate force: ForceDelete=false is ambiguous"
+        "instances { run type: 'S4.2B', chargeType: 'Monthly', months: 99 }" | '1:63' | "run months: '99' must be at most 36 (1-36)"
     }
 
     def "every service in the model is reached by a script name whose actions are checked at compile time"() {
