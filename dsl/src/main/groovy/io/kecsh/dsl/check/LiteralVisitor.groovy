@@ -168,17 +168,21 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
                 error(entry.keyExpression, e.message)
                 return
             }
-            checkWord(verb, op, word, "${label} ${key}", entry.valueExpression)
+            checkCount(verb, op, word, entry.valueExpression)
+            checkWord(op, word, "${label} ${key}", entry.valueExpression)
         }
     }
 
     /** A known word's literal value: a filter's against the filter's values, a parameter's against the parameter. */
-    protected void checkWord(Verbs.Info verb, Operation op, Verbs.Word word, String label, Expression valueExpression) {
-        if (word.kind == Verbs.Word.Kind.OWN) {
-            String tooFew = verb.tooFew(op, word.word, number(valueExpression))
-            if (tooFew != null) error(valueExpression, tooFew)
-        } else if (word.kind == Verbs.Word.Kind.FILTER) checkFilter(op, word.target, label, valueExpression)
+    protected void checkWord(Operation op, Verbs.Word word, String label, Expression valueExpression) {
+        if (word.kind == Verbs.Word.Kind.FILTER) checkFilter(op, word.target, label, valueExpression)
         else if (word.parameter != null && op.params().containsKey(word.parameter)) checkValue(op, word.parameter, label, valueExpression)
+    }
+
+    /** An own word that counts a parameter ({@code run count: 0}): at least the parameter's minimum in the model. */
+    private void checkCount(Verbs.Info verb, Operation op, Verbs.Word word, Expression valueExpression) {
+        String tooFew = word.kind == Verbs.Word.Kind.OWN ? verb.tooFew(op, word.word, number(valueExpression)) : null
+        if (tooFew != null) error(valueExpression, tooFew)
     }
 
     /** {@code waitUntil 'active'}: the first positional literal must be a state of that resource. */
