@@ -9,7 +9,7 @@ import io.kecsh.runtime.text.Suggestions
  * {@code kms.GetKmsInstance(KmsInstanceId: 'kst-…')}. Action and parameter names are checked
  * against the model (API names or lower camel); a mistake lists the valid ones.
  */
-class ServiceProxy {
+class ServiceProxy implements TakesActions {
     /** The model's service name ({@code kec}, {@code cloud-market}); the compile-time checks read it too. */
     final String serviceName
 

@@ -24,6 +24,12 @@ import java.lang.annotation.Target
     String[] own() default []
 
     /**
+     * Own words that count what an API parameter counts, as {@code word=ApiName} ({@code count=MaxCount}):
+     * the verb splits its calls past the parameter's maximum, so the word has only the parameter's minimum.
+     */
+    String[] counts() default []
+
+    /**
      * For selections: {@code key=filter-name} pairs that become the action's {@code Filter}
      * ({@code state=instance-state.name}). A verb with filters takes only these and {@link #own}.
      */

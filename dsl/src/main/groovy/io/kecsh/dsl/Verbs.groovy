@@ -28,6 +28,20 @@ final class Verbs {
         List<String> own
         Map<String, String> filters
         boolean closed
+        /** Own words that count an API parameter's items, split past its maximum ({@link Verb#counts}). */
+        Map<String, String> counts
+
+        /**
+         * Why {@code value} is too few for the counting word, from the counted parameter's minimum in
+         * the model ({@code count: 0} → "must be at least 1"); null when it is enough or not a count.
+         */
+        String tooFew(Operation op, String word, Object value) {
+            String api = counts[word]
+            BigDecimal min = api == null || !(value instanceof Number) ? null : op.param(api).flatMap { it.min() }.orElse(null)
+            if (min == null || new BigDecimal(value.toString()) >= min) return null
+            "${name} ${word}: ${value} must be at least ${min.toPlainString()} (${api}, split into calls of at most " +
+                "${op.param(api).flatMap { it.max() }.map { it.toPlainString() }.orElse('?')})"
+        }
 
         /** Keys that are not API parameters: the verb's own, its mapped names and its filters. */
         List<String> extraKeys() {
@@ -122,7 +136,7 @@ final class Verbs {
             Verb v = m.getAnnotation(Verb)
             if (v == null) continue
             out[m.name] = new Info(name: m.name, action: v.action(), names: pairs(v.names()), own: v.own().toList() + enumWords(v.ownFrom()),
-                filters: pairs(v.filters()), closed: v.closed())
+                filters: pairs(v.filters()), closed: v.closed(), counts: pairs(v.counts()))
         }
         Collections.unmodifiableMap(out)
     }

@@ -1,6 +1,9 @@
 package io.kecsh.dsl
 
 import groovy.transform.CompileStatic
+import io.kecsh.runtime.model.EnumDef
+import io.kecsh.runtime.model.Service
+import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.text.Suggestions
 import io.kecsh.runtime.text.UserText
 
@@ -18,8 +21,8 @@ final class WaitStates {
     static final String KMS = 'kms'
 
     private static final Map<String, Map<String, String>> WORDS = [
-        (INSTANCE): [active : 'InstanceActive', running: 'InstanceActive', stopped: 'InstanceStopped',
-                     recycling: 'InstanceRecycling', deleted: 'InstanceDeleted', terminated: 'InstanceDeleted'],
+        // the instance's own state names (InstanceStateName): 'running' and 'terminated' are refused, pointing here
+        (INSTANCE): [active: 'InstanceActive', stopped: 'InstanceStopped', recycling: 'InstanceRecycling', deleted: 'InstanceDeleted'],
         (IMAGE)   : [available: 'ImageAvailable', active: 'ImageAvailable'],
         (SNAPSHOT): [ready: 'LocalVolumeSnapshotReady', active: 'LocalVolumeSnapshotReady'],
         (KMS)     : [connected: 'KmsInstanceConnected'],
@@ -53,6 +56,14 @@ final class WaitStates {
 
     /** The one wording for a state nobody knows, at run time and at compile time. */
     static String unknown(String state, Collection<String> states) {
-        "waitUntil: unknown state ${UserText.quoted(state)}${Suggestions.didYouMean(state, states)}; states: ${new LinkedHashSet<String>(states).join(', ')}"
+        "waitUntil: unknown state ${UserText.quoted(state)}${didYouMean(state, states)}; states: ${new LinkedHashSet<String>(states).join(', ')}"
+    }
+
+    /** The states nearest the word, counting the words the model says people use for them ({@code running} is {@code active}). */
+    private static String didYouMean(String state, Collection<String> states) {
+        Map<String, String> alsoSaid = [:]
+        ServiceModel.bundled().services().each { Service s -> s.enums().values().each { EnumDef e -> alsoSaid.putAll(e.alsoSaid()) } }
+        List<String> close = Suggestions.closest(state, states, alsoSaid)
+        close ? " (did you mean ${Suggestions.orList(close)}?)".toString() : ''
     }
 }

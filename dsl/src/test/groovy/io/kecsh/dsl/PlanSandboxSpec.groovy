@@ -148,7 +148,8 @@ class PlanSandboxSpec extends KecshSandboxSpecification {
         where:
         source                                                        | expected
         "instances { run type: 'S4.2B', password: 'short1A' }"        | "InstancePassword"
-        "instances { run type: 'S4.2B', count: 1, months: 99, chargeType: 'Monthly' }" | 'PurchaseTime'
+        // a variable: a literal 99 is refused before the plan, at compile time (LiteralChecksSpec)
+        "def m = 99; instances { run type: 'S4.2B', count: 1, months: m, chargeType: 'Monthly' }" | 'PurchaseTime'
     }
 
     def "a Monthly launch is priced for its term"() {

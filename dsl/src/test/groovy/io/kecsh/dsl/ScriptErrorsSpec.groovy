@@ -37,7 +37,7 @@ class ScriptErrorsSpec extends Specification {
 
         where:
         where                               | line | expected                                                                                                   | source
-        'in a result\'s method'             | 3    | "waitUntil: unknown state 'runing' (did you mean running?); states: active, running, stopped, recycling, deleted, terminated" | "def s = 'runing'\ndef web = instances { run type: 'S4.2B' }\nweb.waitUntil s"
+        'in a result\'s method'             | 3    | "waitUntil: unknown state 'runing' (did you mean active?); states: active, stopped, recycling, deleted" | "def s = 'runing'\ndef web = instances { run type: 'S4.2B' }\nweb.waitUntil s"
         'in a closure inside a block'       | 5    | "StopInstances: StoppedMode: 'Keep' is not a valid StoppedMode (did you mean KeepCharging?); allowed: KeepCharging, StopCharging" | "def m = 'Keep'\ninstances {\n  [1].each {\n    where state: 'building'\n    stop mode: m\n  }\n}"
         'in a nested block'                 | 3    | "waitUntil: choose instances first, e.g. where state: 'active', name: ~/^ci-/"                              | "instances {\n  instances {\n    waitUntil 'active'\n  }\n}"
         'in a runtime-only value'           | 2    | "RunInstances: InstanceType: 'S4.2X' is not a valid InstanceType (did you mean S4.2A, S4.2B, S4.2C or S4.2D?); allowed S4 values: S4.1A" | "def t = 'S4.2X'\ninstances { run type: t }"

@@ -3,7 +3,9 @@ package io.kecsh.dsl.check
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.CloudScript
 import io.kecsh.dsl.ParameterNames
+import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.ServiceProxy
+import io.kecsh.dsl.TakesActions
 import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
@@ -26,6 +28,7 @@ import org.codehaus.groovy.ast.expr.MapExpression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
 import org.codehaus.groovy.ast.expr.PropertyExpression
 import org.codehaus.groovy.ast.expr.TupleExpression
+import org.codehaus.groovy.ast.expr.UnaryMinusExpression
 import org.codehaus.groovy.ast.expr.VariableExpression
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage
@@ -75,7 +78,7 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
             return
         }
         Class<?> receiver = receiverType(call.objectExpression)
-        if (receiver == ServiceProxy) {
+        if (receiver != null && TakesActions.isAssignableFrom(receiver) && Character.isUpperCase(name.charAt(0))) {
             fallbackCall(call, name)
         } else if (receiver != null) {
             Verbs.Info verb = Verbs.of(receiver)[name]
@@ -128,11 +131,14 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         }
     }
 
-    /** {@code kec.RunInstances(InstanceType: 'S4.2B')}: the action must exist, its parameters and literals too. */
+    /**
+     * {@code kec.RunInstances(InstanceType: 'S4.2B')}, {@code kms.GetKmsInstance(…)}: any name that
+     * {@link TakesActions} of a modelled service; the action must exist, its parameters and literals too.
+     */
     private void fallbackCall(MethodCallExpression call, String action) {
         String serviceName = serviceNameOf(call.objectExpression)
         Service service = serviceName == null ? null : model.service(serviceName).orElse(null)
-        if (service == null || !Character.isUpperCase(action.charAt(0))) return   // not an action (toString, a property…)
+        if (service == null) return
         Operation op
         try {
             op = ServiceProxy.requireOperation(service, serviceName, action)
@@ -162,6 +168,7 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
                 error(entry.keyExpression, e.message)
                 return
             }
+            checkCount(verb, op, word, entry.valueExpression)
             checkWord(op, word, "${label} ${key}", entry.valueExpression)
         }
     }
@@ -170,6 +177,12 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
     protected void checkWord(Operation op, Verbs.Word word, String label, Expression valueExpression) {
         if (word.kind == Verbs.Word.Kind.FILTER) checkFilter(op, word.target, label, valueExpression)
         else if (word.parameter != null && op.params().containsKey(word.parameter)) checkValue(op, word.parameter, label, valueExpression)
+    }
+
+    /** An own word that counts a parameter ({@code run count: 0}): at least the parameter's minimum in the model. */
+    private void checkCount(Verbs.Info verb, Operation op, Verbs.Word word, Expression valueExpression) {
+        String tooFew = word.kind == Verbs.Word.Kind.OWN ? verb.tooFew(op, word.word, number(valueExpression)) : null
+        if (tooFew != null) error(valueExpression, tooFew)
     }
 
     /** {@code waitUntil 'active'}: the first positional literal must be a state of that resource. */
@@ -213,7 +226,9 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
     private void checkValue(Operation op, String api, String label, Expression valueExpression) {
         Object literal = literal(valueExpression)
         if (literal == null) return
-        report(validator.validate(op, [(api): literal]).problems(), api, label, valueExpression)
+        // a number or a flag has no spelling to suggest: any value the model rules out is known to be wrong
+        boolean anyInvalid = !(literal instanceof String) && !(literal instanceof List)
+        report(validator.validate(op, [(api): literal]).problems(), api, label, valueExpression, anyInvalid)
     }
 
     private void checkFilter(Operation op, String filterName, String label, Expression valueExpression) {
@@ -221,12 +236,12 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         if (literal == null) return
         List<Object> values = literal instanceof List ? (List<Object>) literal : [literal]
         Map<String, Object> request = [Filter: [[Name: filterName, Value: values]]] as Map<String, Object>
-        report(validator.validate(op, request).problems(), 'Filter.1.Value', label, valueExpression)
+        report(validator.validate(op, request).problems(), 'Filter.1.Value', label, valueExpression, false)
     }
 
-    /** The enumeration problems at {@code path}, each at its literal (the item of a list literal). */
-    private void report(List<Problem> problems, String path, String label, Expression valueExpression) {
-        problems.findAll { Problem p -> enumProblem(p) && (p.path() == path || p.path().startsWith(path + '.')) }.each { Problem p ->
+    /** The enumeration problems (or, {@code anyInvalid}, every invalid value) at {@code path}, each at its literal (the item of a list literal). */
+    private void report(List<Problem> problems, String path, String label, Expression valueExpression, boolean anyInvalid) {
+        problems.findAll { Problem p -> (anyInvalid ? invalid(p) : enumProblem(p)) && (p.path() == path || p.path().startsWith(path + '.')) }.each { Problem p ->
             String text = p.message().startsWith(p.path() + ': ') ? p.message().substring(p.path().length() + 2) : p.message()
             error(itemAt(valueExpression, p.path(), path), "${label}: ${text}")
         }
@@ -237,7 +252,12 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
      * allowed for those. An unknown value of an open enumeration is a warning, left to run time.
      */
     private static boolean enumProblem(Problem p) {
-        p.kind() == Problem.Kind.INVALID_VALUE && !p.allowed().isEmpty() && !p.warning()
+        invalid(p) && !p.allowed().isEmpty()
+    }
+
+    /** A value the validator refuses outright: out of range, or ruled out ({@code ForceDelete} only true). */
+    private static boolean invalid(Problem p) {
+        p.kind() == Problem.Kind.INVALID_VALUE && !p.warning()
     }
 
     private static Expression itemAt(Expression value, String problemPath, String path) {
@@ -249,14 +269,27 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         index.isInteger() && index.toInteger() in 1..items.size() ? items[index.toInteger() - 1] : value
     }
 
-    /** A String constant or a list of them; null for anything decided at run time. */
+    /** A String, number or boolean constant, or a list of strings; null for anything decided at run time. */
     private static Object literal(Expression e) {
+        Number n = number(e)
+        if (n != null) return n
+        if (e instanceof ConstantExpression && ((ConstantExpression) e).value instanceof Boolean) return ((ConstantExpression) e).value
         if (e instanceof ConstantExpression && ((ConstantExpression) e).value instanceof String) return ((ConstantExpression) e).value
         if (e instanceof ListExpression) {
             List<Expression> items = ((ListExpression) e).expressions
             if (!items.isEmpty() && items.every { Expression i -> i instanceof ConstantExpression && ((ConstantExpression) i).value instanceof String }) {
                 return items.collect { Expression i -> ((ConstantExpression) i).value }
             }
+        }
+        null
+    }
+
+    /** A number literal, {@code -3} included; null otherwise. */
+    private static Number number(Expression e) {
+        if (e instanceof ConstantExpression && ((ConstantExpression) e).value instanceof Number) return (Number) ((ConstantExpression) e).value
+        if (e instanceof UnaryMinusExpression) {
+            Number n = number(((UnaryMinusExpression) e).expression)
+            return n == null ? null : (Number) (new BigDecimal(n.toString()).negate())
         }
         null
     }
@@ -305,12 +338,13 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         null
     }
 
-    /** The service a {@code ServiceProxy} getter of the script stands for, asked of the getter itself. */
+    /** The service a {@link TakesActions} getter of the script stands for, asked of what the getter returns. */
     private String serviceNameOf(Expression e) {
         String name = scriptName(e)
         Method getter = name == null ? null : CloudScript.methods.find { Method m -> m.name == 'get' + name.capitalize() && m.parameterCount == 0 }
         if (getter == null) return null
-        ((ServiceProxy) getter.invoke(Probe.SCRIPT)).serviceName
+        Object proxy = getter.invoke(Probe.SCRIPT)
+        proxy instanceof TakesActions ? ((TakesActions) proxy).serviceName : null
     }
 
     /** The {@code @DelegatesTo} class of a method's closure parameter, if it has one. */
@@ -338,6 +372,12 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
     /** A bare script to ask the ServiceProxy getters which service they stand for. */
     private static final class Probe extends CloudScript {
         static final Probe SCRIPT = new Probe()
+
+        /** No session: the getters only build their proxies, nothing is called. */
+        @Override
+        KecshSession getKecshSession() {
+            null
+        }
 
         @Override
         Object run() {

@@ -41,7 +41,7 @@ class InstancesContext extends ResourceContext {
      * (count 120, suffix 1: web-1 … web-120). A failure part way stops the run and says, per
      * instance, what was created (ids), what was not, and what may have been (see BatchException).
      */
-    @Verb(action = 'RunInstances', own = ['count', 'min', 'zone'])
+    @Verb(action = 'RunInstances', own = ['count', 'min', 'zone'], counts = ['count=MaxCount', 'min=MinCount'])
     InstanceGroup run(Map args = [:]) {
         Verbs.Info declared = declared('run')
         Operation op = session.ops.model.requireOperation(declared.action)
@@ -49,7 +49,8 @@ class InstancesContext extends ResourceContext {
         int count = a.containsKey('count') ? a.remove('count') as int : 1
         Integer min = a.remove('min') as Integer
         String zone = a.remove('zone') as String
-        if (count < 1) throw new IllegalArgumentException("run: count must be at least 1, got ${count}")
+        String tooFew = declared.tooFew(op, 'count', count) ?: declared.tooFew(op, 'min', min)
+        if (tooFew) throw new IllegalArgumentException(tooFew)
         Map<String, Object> params = params(declared, a)
         TemplateLaunch.fill(session, params)
         RunDefaults.fill(session, params, zone)

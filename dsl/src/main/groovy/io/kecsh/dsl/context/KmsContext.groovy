@@ -3,6 +3,7 @@ package io.kecsh.dsl.context
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.ParameterNames
 import io.kecsh.dsl.ServiceProxy
+import io.kecsh.dsl.TakesActions
 import io.kecsh.dsl.Verb
 import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.WaitStates
@@ -24,10 +25,13 @@ import io.kecsh.runtime.model.ServiceModel
  * instead, so a rerun of the same change is answered from BSS's record and orders nothing twice.
  * Any other kms action: {@code kms.GetKmsInstance(KmsInstanceId: …)}.
  */
-class KmsContext extends ResourceContext {
+class KmsContext extends ResourceContext implements TakesActions {
 
     /** The enumeration whose values are the quota words upgrade, downgrade and renew take. */
     static final String QUOTA_CODES = 'bss.BssKmsParameterCode'
+
+    /** The service whose other actions {@code kms.Action(…)} reaches. */
+    final String serviceName = 'kms'
 
     KmsContext(KecshSession session) {
         super(session)
@@ -90,7 +94,7 @@ class KmsContext extends ResourceContext {
     /** Any kms action by its API name ({@code kms.GetKmsInstance(…)}); other names fall through to the script. */
     def methodMissing(String name, def args) {
         if (!name || !Character.isUpperCase(name.charAt(0))) throw new MissingMethodException(name, KmsContext, args as Object[])
-        new ServiceProxy('kms').invokeMethod(name, args)
+        new ServiceProxy(serviceName).invokeMethod(name, args)
     }
 
     private Map<String, Object> change(String modifyType, String verb, Map given, Object instance) {

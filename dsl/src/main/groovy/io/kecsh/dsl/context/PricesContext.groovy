@@ -6,6 +6,7 @@ import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.internal.Batches
 import io.kecsh.dsl.internal.ImageNames
 import io.kecsh.dsl.internal.Limits
+import io.kecsh.runtime.model.Operation
 
 /**
  * {@code prices { … }}: {@code instance type: 'S4.2B', chargeType: 'Monthly', months: 1} (DescribePrice,
@@ -23,7 +24,7 @@ class PricesContext extends ResourceContext {
      * A count above the model's MaxCount is priced in as many calls as it takes ({@link Batches#sizes})
      * and their prices added up, as a run of that count is launched in as many calls.
      */
-    @Verb(action = 'DescribePrice', own = ['count'])
+    @Verb(action = 'DescribePrice', own = ['count'], counts = ['count=MaxCount'])
     Map<String, Object> instance(Map args) {
         Map a = new LinkedHashMap(args)
         Object count = a.remove('count')
@@ -33,8 +34,10 @@ class PricesContext extends ResourceContext {
         if (!p.containsKey('ChargeType') && session.defaults.get('chargeType', session.region)) p.ChargeType = session.defaults.get('chargeType', session.region)
         if (count == null) return quote(verb, p)
         int n = count as int
-        if (n < 1) throw new IllegalArgumentException("instance: count must be at least 1, got ${count}")
-        int perCall = Limits.largest(session.ops.model.requireOperation(verb.action), 'MaxCount')
+        Operation op = session.ops.model.requireOperation(verb.action)
+        String tooFew = verb.tooFew(op, 'count', n)
+        if (tooFew) throw new IllegalArgumentException(tooFew)
+        int perCall = Limits.largest(op, 'MaxCount')
         List<Map<String, Object>> quotes = Batches.sizes(n, perCall).collect { int size -> quote(verb, p + [MaxCount: size]) }
         [instance: sum(quotes*.instance), disks: sum(quotes*.disks)]
     }

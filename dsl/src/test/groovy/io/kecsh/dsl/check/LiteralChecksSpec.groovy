@@ -1,13 +1,18 @@
 package io.kecsh.dsl.check
 
 import io.kecsh.dsl.CloudOperations
+import io.kecsh.dsl.CloudScript
 import io.kecsh.dsl.Defaults
 import io.kecsh.dsl.KecshScriptException
 import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.ScriptRunner
+import io.kecsh.dsl.TakesActions
+import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.ServiceModel
 import spock.lang.Specification
 import spock.lang.Unroll
+
+import java.lang.reflect.Method
 
 /** Literal values and names the model does not know fail compilation, all at once, at their line:col. */
 class LiteralChecksSpec extends Specification {
@@ -39,7 +44,7 @@ class LiteralChecksSpec extends Specification {
             "images { copy 'img-1', to: ['cn-shanghai-2'], name: 'web_v1'; waitUntil 'available' }",
             "snapshots { snapshot 'vol-1', name: 'nightly', description: 'kept 7 days'; waitUntil 'ready' }",
             "def web = instances { run type: 'S4.2B' }; web.waitUntil 'active', timeout: '5m'",
-            "instances { where state: 'stopped'; waitUntil 'terminated' }",
+            "instances { where state: 'stopped'; waitUntil 'deleted' }",
             "def s = 'activ'; instances { waitUntil s }",                   // a variable: checked when it runs
             "class Probe { def waitUntil(String s) { s } }; new Probe().waitUntil('whenever')",   // not the DSL
             "def t = 'S4.2X'; instances { run type: t }",                 // a variable: the runtime validator's job
@@ -85,10 +90,45 @@ class LiteralChecksSpec extends Specification {
         "snapshots { snapshot 'vol-1', name: 'n', descripton: 'd' }"    | '1:42' | "snapshot: unknown parameter 'descripton' (did you mean description?)"
         "prices { instance type: 'S4.2X' }"                             | '1:25' | "instance type: 'S4.2X' is not a valid InstanceType"
         "keys { attach 'key-1', too: 'i-1' }"                           | '1:24' | "attach: unknown parameter 'too' (did you mean to?)"
-        "instances { where state: 'active'; waitUntil 'activ' }"        | '1:46' | "waitUntil: unknown state 'activ' (did you mean active?); states: active, running, stopped"
-        "def web = instances { run type: 'S4.2B' }\nweb.waitUntil 'runing'" | '2:15' | "waitUntil: unknown state 'runing' (did you mean running?)"
+        "instances { where state: 'active'; waitUntil 'activ' }"        | '1:46' | "waitUntil: unknown state 'activ' (did you mean active?); states: active, stopped"
+        "def web = instances { run type: 'S4.2B' }\nweb.waitUntil 'runing'" | '2:15' | "waitUntil: unknown state 'runing' (did you mean active?)"
         "images { waitUntil 'availble' }"                               | '1:20' | "waitUntil: unknown state 'availble' (did you mean available?); states: available, active"
         "kms { waitUntil 'conected', 'kst-1' }"                         | '1:17' | "waitUntil: unknown state 'conected' (did you mean connected?); states: connected"
+        // issue 14 item 7: the same words, the same answers, everywhere
+        "instances { waitUntil 'running' }"                             | '1:23' | "waitUntil: unknown state 'running' (did you mean active?); states: active, stopped, recycling, deleted"
+        "instances { where state: 'running' }"                          | '1:26' | "where state: 'running' is not a valid InstanceStateName (did you mean active?)"
+        "instances.where(state: 'terminated')"                          | '1:24' | "where state: 'terminated' is not a valid InstanceStateName (did you mean deleted?)"
+        "kms.GetKmsInstance(KmsInstanceI: 'kst-1')"                     | '1:20' | "kms.GetKmsInstance: unknown parameter 'KmsInstanceI' (did you mean kmsInstanceId?)"
+        "kms.GetKmsInstanc(KmsInstanceId: 'kst-1')"                     | '1:5'  | "kms.GetKmsInstanc: no such action (did you mean GetKmsInstance?)"
+        "instances { run type: 'S4.2B', count: 0 }"                     | '1:39' | "run count: 0 must be at least 1 (MaxCount, split into calls of at most 50)"
+        "instances { run type: 'S4.2B', count: -3 }"                    | '1:39' | "run count: -3 must be at least 1"
+        "instances { run type: 'S4.2B', count: 120, min: 0 }"           | '1:49' | "run min: 0 must be at least 1 (MinCount, split into calls of at most 50)"
+        "kec.RunInstances(InstanceType: 'S4.2B', MaxCount: 0)"          | '1:51' | "kec.RunInstances MaxCount: '0' must be at least 1 (1-50)"
+        "instances { where state: 'active'; terminate force: false }"   | '1:53' | "terminate force: ForceDelete=false is ambiguous"
+        "instances { run type: 'S4.2B', chargeType: 'Monthly', months: 99 }" | '1:63' | "run months: '99' must be at most 36 (1-36)"
+    }
+
+    def "every service in the model is reached by a script name whose actions are checked at compile time"() {
+        given: 'the script names that take any action of a service, and the service each stands for'
+        CloudScript script = new CloudScript() {
+            Object run() { null }
+            KecshSession getKecshSession() { null }
+        }
+        Map<String, String> nameOf = CloudScript.methods
+            .findAll { Method m -> m.name.startsWith('get') && m.parameterCount == 0 && TakesActions.isAssignableFrom(m.returnType) }
+            .collectEntries { Method m -> [((TakesActions) m.invoke(script)).serviceName, m.name.substring(3).uncapitalize()] }
+
+        expect:
+        ServiceModel.bundled().services().each { Service service ->
+            String name = nameOf[service.name()]
+            assert name != null: "no script name takes ${service.name()} actions"
+            try {
+                runner.check("${name}.NoSuchAction(Anything: 'x')", 'all.groovy')
+                assert false: "${name}.NoSuchAction compiled"
+            } catch (KecshScriptException e) {
+                assert e.message.startsWith('all.groovy:1:') && e.message.contains("${service.name()}.NoSuchAction: no such action")
+            }
+        }
     }
 
     def "every problem in the script is reported at once, one line each, in script order"() {

@@ -56,6 +56,13 @@ public final class EnumDef {
         return caseSensitive;
     }
 
+    /** The words people use for some values ({@code running} → {@code active}), from their {@code alsoSaid}. */
+    public Map<String, String> alsoSaid() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (EnumValue v : values.values()) v.alsoSaid().ifPresent(word -> out.put(word, v.value()));
+        return out;
+    }
+
     public List<EnumValue> values() {
         return List.copyOf(values.values());
     }

@@ -2,9 +2,12 @@ package io.kecsh.runtime.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * "Did you mean" candidates: a case-insensitive match first, otherwise the closest names by edit
@@ -52,6 +55,18 @@ public final class Suggestions {
         }
         bestOnes.sort(Comparator.naturalOrder());
         return bestOnes.size() > MAX_SHOWN ? bestOnes.subList(0, MAX_SHOWN) : bestOnes;
+    }
+
+    /**
+     * The candidates closest to {@code given}, where a word people also use for a candidate
+     * ({@code running} for {@code active}) counts as that candidate: "runing" → active.
+     */
+    public static List<String> closest(String given, Collection<String> candidates, Map<String, String> alsoSaid) {
+        Set<String> words = new LinkedHashSet<>(candidates);
+        alsoSaid.forEach((word, meant) -> {
+            if (candidates.contains(meant)) words.add(word);
+        });
+        return closest(given, words).stream().map(w -> alsoSaid.getOrDefault(w, w)).distinct().sorted().toList();
     }
 
     /** " (did you mean X?)" or "" — ready to append to a message. */

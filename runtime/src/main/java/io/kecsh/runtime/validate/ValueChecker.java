@@ -80,7 +80,7 @@ final class ValueChecker {
         OpenValueRule.Verdict verdict = OpenValueRule.judge(enumDef, root, value, live);
         if (verdict == OpenValueRule.Verdict.LISTED) return;
         List<String> names = known(enumDef, live);
-        List<String> close = Suggestions.closest(value, names);
+        List<String> close = Suggestions.closest(value, names, enumDef.alsoSaid());
         if (verdict == OpenValueRule.Verdict.UNKNOWN) {
             String nearest = close.isEmpty() ? allowed(names, value) : "nearest known: " + Suggestions.orList(close);
             problems.add(new Problem(Problem.Kind.INVALID_VALUE, true, path, Values.shown(member, value),
