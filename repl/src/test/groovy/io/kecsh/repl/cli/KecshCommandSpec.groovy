@@ -46,6 +46,21 @@ class KecshCommandSpec extends CommandSpecification {
         'between script arguments'   | ['web', '--output=json', '--region', 'cn-beijing-6', '3'] || ['web', '3']
     }
 
+    def "a misspelt --region is refused before anything is sent: one line, a did-you-mean, exit 2 (#command)"() {
+        when:
+        def line = command == 'run' ? ['run', script('instances.list()').toString()] : ['-e', 'instances.list()']
+        int code = kecsh(['--region', 'cn-bejing-6'] + line as String[])
+
+        then:
+        code == ExitCodes.USAGE
+        stderr.readLines().size() == 1
+        stderr.startsWith("kecsh: --region: unknown region 'cn-bejing-6' (did you mean cn-beijing-6?)")
+        stdout == ''
+
+        where:
+        command << ['-e', 'run']
+    }
+
     def "run prints the script's value only when --output is given"() {
         given:
         def file = script("instances { run type: 'S4.2B', name: 'api' }")
