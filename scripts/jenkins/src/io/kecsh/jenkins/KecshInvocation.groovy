@@ -108,6 +108,8 @@ class KecshInvocation implements Serializable {
         if (endpoint) argv.addAll(['--endpoint', endpoint])
         if (!allowDestructive) argv.add('--refuse-destructive')
         argv.addAll([verb, script])
+        // after --, every word is the script's, even one kecsh would take as its own option (--output)
+        if (args) argv.add('--')
         argv.addAll(args)
         argv
     }

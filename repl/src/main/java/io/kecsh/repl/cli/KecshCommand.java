@@ -60,9 +60,10 @@ public final class KecshCommand implements Callable<Integer> {
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(new UsageErrors(context.err()))
             .setExecutionExceptionHandler((ex, cmd, parsed) -> root.failure().report(ex));
-        // Everything after the script's name is the script's, even words that look like options.
-        cli.getSubcommands().get("run").setStopAtPositional(true);
-        cli.getSubcommands().get("plan").setStopAtPositional(true);
+        // After the script's name kecsh still takes its own options (`kecsh run list.groovy --output json`, as
+        // the README shows); any other word, option-like or not, is the script's, and after `--` every word is.
+        cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        cli.getSubcommands().get("plan").setUnmatchedOptionsArePositionalParams(true);
         return cli.execute(args);
     }
 

@@ -1,9 +1,13 @@
 package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.Kecsh;
+import io.kecsh.runtime.client.CloudClient;
+import io.kecsh.runtime.config.Cloud;
+import io.kecsh.runtime.config.ConfigException;
 import io.kecsh.runtime.config.Overrides;
 import io.kecsh.runtime.config.Settings;
 import io.kecsh.runtime.config.SettingsResolver;
+import io.kecsh.runtime.validate.RegionNames;
 
 import java.util.function.Consumer;
 
@@ -41,7 +45,30 @@ public final class KecshFactory {
             b.sandboxOptions(context.sandboxOptions());
         }
         if (options.debug()) b.wireLog(debugLog());
-        return b.build();
+        Kecsh kecsh = b.build();
+        try {
+            if (options.region() != null) checkRegion(kecsh, options.region());
+        } catch (RuntimeException refused) {
+            kecsh.close();
+            throw refused;
+        }
+        return kecsh;
+    }
+
+    /**
+     * {@code --region} judged before anything is sent, by the rule {@code :region} and a script's
+     * {@code region '…'} use: a misspelt name used to go out and come back as SignatureDoesNotMatch.
+     */
+    private void checkRegion(Kecsh kecsh, String region) {
+        // judged from the model's default region: the live region list cannot be read in a misspelt one
+        CloudClient client = kecsh.getClient().inRegion(Cloud.KINGSOFT.defaultRegion(kecsh.getClient().model()));
+        switch (client.judgeRegion(region)) {
+            case WRONG -> throw new ConfigException("--region: "
+                + RegionNames.refusal(region, RegionNames.known(client.model(), client.catalogue())));
+            case UNKNOWN -> context.err().println("kecsh: --region: "
+                + RegionNames.warning(region, RegionNames.known(client.model(), client.catalogue())));
+            case LISTED -> { }
+        }
     }
 
     /** The settings the options and context resolve to (what the banner describes), resolved on first use. */

@@ -242,7 +242,10 @@ public final class KecshShell {
     }
 
     private void print(Object value) {
-        out.println(options.printer().apply(value));
+        String shown = options.printer().apply(value);
+        // An empty list renders as nothing (as with -e and run), not as a blank line.
+        if (shown.isEmpty()) return;
+        out.println(shown);
         out.flush();
     }
 

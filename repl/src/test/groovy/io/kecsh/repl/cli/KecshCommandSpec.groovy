@@ -20,6 +20,47 @@ class KecshCommandSpec extends CommandSpecification {
         !stderr.contains('Exception')
     }
 
+    def "kecsh's own options after the script's name are kecsh's (#how); after -- every word is the script's"() {
+        given:
+        def file = script("println 'args ' + args.toList()\n[count: args.length]")
+
+        when:
+        int code = kecsh(['run', file.toString()] + after as String[])
+
+        then:
+        code == 0
+        new com.fasterxml.jackson.databind.ObjectMapper().readValue(stdout, Map) == [count: scriptArgs.size()]
+        stderr.contains('args ' + scriptArgs)
+
+        when: 'after --, the same words go to the script'
+        outBytes.reset(); errBytes.reset()
+        code = kecsh(['--output', 'json', 'run', file.toString(), '--'] + after as String[])
+
+        then:
+        code == 0
+        stderr.contains('args ' + after)
+
+        where:
+        how                          | after                                                 || scriptArgs
+        'as the README shows'        | ['--output', 'json']                                  || []
+        'between script arguments'   | ['web', '--output=json', '--region', 'cn-beijing-6', '3'] || ['web', '3']
+    }
+
+    def "a misspelt --region is refused before anything is sent: one line, a did-you-mean, exit 2 (#command)"() {
+        when:
+        def line = command == 'run' ? ['run', script('instances.list()').toString()] : ['-e', 'instances.list()']
+        int code = kecsh(['--region', 'cn-bejing-6'] + line as String[])
+
+        then:
+        code == ExitCodes.USAGE
+        stderr.readLines().size() == 1
+        stderr.startsWith("kecsh: --region: unknown region 'cn-bejing-6' (did you mean cn-beijing-6?)")
+        stdout == ''
+
+        where:
+        command << ['-e', 'run']
+    }
+
     def "run prints the script's value only when --output is given"() {
         given:
         def file = script("instances { run type: 'S4.2B', name: 'api' }")

@@ -83,6 +83,18 @@ class ShellSpec extends Specification {
         out.contains('<<web>>')
     }
 
+    def "an empty list prints nothing, not a blank line, and the next prompt follows at once"() {
+        given: 'the printer the real shell uses'
+        start(SandboxOptions.forTests(), [printer: { v -> io.kecsh.repl.output.ResultRenderer.render(v, io.kecsh.repl.output.OutputFormat.TABLE, 120) }])
+
+        when:
+        String out = session('instances.list()', '1')
+
+        then: 'the empty answer is followed by the next prompt, with no empty line between'
+        out.replace('\r', '').contains('instances.list()\nkecsh cn-beijing-6> ')
+        !out.replace('\r', '').contains('\n\nkecsh cn-beijing-6> 1')
+    }
+
     def "variables declared with def or a type persist from line to line, as in groovysh"() {
         given:
         start()

@@ -73,12 +73,12 @@ class JenkinsLibrarySpec extends Specification {
         tier.every { it instanceof Map && it.state == 'active' && it.type == 'S4.2B' }
         pipeline.log.contains('launching 2 × S4.2B as web-1')   // the script's println reached the build log
 
-        when: 'an inline DSL block, with arguments that a shell would split or expand'
+        when: 'an inline DSL block, with arguments that a shell would split or expand, or kecsh would take as its options'
         def back = kecsh(on(dsl: "[names: instances.where(name: ~/^web-/)*.name.sort(), args: args.toList()]",
-                            args: ['it\'s', 'two words', '$HOME', '"quoted"; rm -rf /']))
+                            args: ['it\'s', 'two words', '$HOME', '"quoted"; rm -rf /', '--output', 'text']))
 
         then:
-        back == [names: ['web-1', 'web-2'], args: ['it\'s', 'two words', '$HOME', '"quoted"; rm -rf /']]
+        back == [names: ['web-1', 'web-2'], args: ['it\'s', 'two words', '$HOME', '"quoted"; rm -rf /', '--output', 'text']]
         noSecretInTheLog()
         Files.list(pipeline.workspace.resolve('.kecsh')).withCloseable { it.toList()*.fileName*.toString() }.every { it.endsWith('.json') }
     }
