@@ -112,12 +112,13 @@ final class NetworkPlacement {
         Set<String> defaultVpcs = all.size() > 1 ? defaultVpcIds() : [] as Set<String>
         List<Map<String, Object>> ordered = all.findAll { defaultVpcs.contains(it.VpcId as String) } + all.findAll { !defaultVpcs.contains(it.VpcId as String) }
         if (type == null) return ordered[0]
-        Set<String> selling = zonesSelling(type)
+        List<Map<String, Object>> configs = typeConfigs(type)
+        Set<String> selling = zonesSelling(configs)
         if (selling.isEmpty()) return ordered[0]   // the catalogue does not know the type: the server decides
         Map<String, Object> fit = ordered.find { selling.contains(it.AvailabilityZoneName as String) }
         if (fit != null) return fit
         Set<String> here = new TreeSet<String>(ordered.collect { it.AvailabilityZoneName as String }.findAll { it != null })
-        List<String> alike = sameShapeSoldIn(type, here)
+        List<String> alike = sameShapeSoldIn(type, configs, here)
         String instead = alike ? "; sold here with the same vCPUs and memory: ${alike.join(', ')}" : ''
         throw new IllegalArgumentException("${verb}: ${type} is not sold in ${zone ?: 'any zone of ' + region} " +
             "(DescribeInstanceTypeConfigs: it is sold in ${selling.join(', ')}; zones with subnets here: ${here.join(', ')})${instead}; " +
@@ -128,14 +129,12 @@ final class NetworkPlacement {
      * Types of the same vCPUs, memory and GPUs as {@code type} that some of {@code zones} sell, from
      * the catalogue of the region (so a script written for S4.2B learns that this region sells S6.2B).
      */
-    private List<String> sameShapeSoldIn(String type, Set<String> zones) {
-        List<Map<String, Object>> configs
+    private List<String> sameShapeSoldIn(String type, List<Map<String, Object>> typeConfigs, Set<String> zones) {
+        Map<String, Object> wanted = typeConfigs ? typeConfigs[0] : null
+        if (wanted == null) return []
         try {
-            configs = (List<Map<String, Object>>) (session.ops.call('DescribeInstanceTypeConfigs',
+            List<Map<String, Object>> configs = (List<Map<String, Object>>) (session.ops.call('DescribeInstanceTypeConfigs',
                 [Filter: [[Name: 'availability-zone', Value: [region]]]])?.InstanceTypeConfigSet ?: [])
-            Map<String, Object> wanted = (session.ops.call('DescribeInstanceTypeConfigs', [Filter: [[Name: 'instance-type', Value: [type]]]])
-                ?.InstanceTypeConfigSet as List<Map<String, Object>>)?.find { it.InstanceType == type }
-            if (wanted == null) return []
             return configs.findAll { Map<String, Object> c ->
                 c.InstanceType != type && c.CPU == wanted.CPU && c.Memory == wanted.Memory && (c.GPU ?: 0) == (wanted.GPU ?: 0) &&
                     ((List<Map<String, Object>>) (c.AvailabilityZoneSet ?: [])).any { zones.contains(it.AzCode as String) }
@@ -149,16 +148,21 @@ final class NetworkPlacement {
         every('DescribeVpcs', [:], 'VpcSet').findAll { it.IsDefault == true }.collect { it.VpcId as String } as Set<String>
     }
 
-    /** The zones DescribeInstanceTypeConfigs says sell this type (empty when it does not know the type). */
-    private Set<String> zonesSelling(String type) {
+    /** What DescribeInstanceTypeConfigs says of this type (empty when it does not know the type): read once a launch. */
+    private List<Map<String, Object>> typeConfigs(String type) {
         Map<String, Object> answer
         try {
             answer = session.ops.call('DescribeInstanceTypeConfigs', [Filter: [[Name: 'instance-type', Value: [type]]]])
         } catch (ValidationException invalidType) {
-            return [] as Set<String>   // the launch's own validation says what is wrong with the type, naming its parameter
+            return []   // the launch's own validation says what is wrong with the type, naming its parameter
         }
+        ((List<Map<String, Object>>) (answer?.InstanceTypeConfigSet ?: [])).findAll { it.InstanceType == type }
+    }
+
+    /** The zones the type's configurations are sold in. */
+    private static Set<String> zonesSelling(List<Map<String, Object>> configs) {
         Set<String> zones = new LinkedHashSet<String>()
-        ((List<Map<String, Object>>) (answer?.InstanceTypeConfigSet ?: [])).findAll { it.InstanceType == type }.each { Map<String, Object> config ->
+        configs.each { Map<String, Object> config ->
             ((List<Map<String, Object>>) (config.AvailabilityZoneSet ?: [])).each { Map<String, Object> z -> if (z.AzCode) zones << (z.AzCode as String) }
         }
         zones
