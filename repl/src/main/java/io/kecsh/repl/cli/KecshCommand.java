@@ -48,22 +48,19 @@ public final class KecshCommand implements Callable<Integer> {
     /** Runs the command line in this context and returns the exit code (what {@code Main} exits with). */
     public static int execute(String[] args, CommandContext context) {
         KecshCommand root = new KecshCommand(context);
-        CommandLine cli = new CommandLine(root)
-            .addSubcommand(new RunCommand(root))
-            .addSubcommand(new PlanCommand(root))
-            .addSubcommand(new SandboxCommand(root))
-            .addSubcommand(new DescribeCommand(root))
-            .addSubcommand(new ValidateCommand(root))
-            .addSubcommand(new ModelsCommand(root))
-            .setOut(new PrintWriter(context.out(), true))
+        CommandLine cli = new CommandLine(root);
+        Subcommands.add(cli, root, args);
+        cli.setOut(new PrintWriter(context.out(), true))
             .setErr(new PrintWriter(context.err(), true))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(new UsageErrors(context.err()))
             .setExecutionExceptionHandler((ex, cmd, parsed) -> root.failure().report(ex));
         // After the script's name kecsh still takes its own options (`kecsh run list.groovy --output json`, as
         // the README shows); any other word, option-like or not, is the script's, and after `--` every word is.
-        cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
-        cli.getSubcommands().get("plan").setUnmatchedOptionsArePositionalParams(true);
+        for (String scripted : new String[] {"run", "plan"}) {
+            CommandLine sub = cli.getSubcommands().get(scripted);
+            if (sub != null) sub.setUnmatchedOptionsArePositionalParams(true);
+        }
         return cli.execute(args);
     }
 

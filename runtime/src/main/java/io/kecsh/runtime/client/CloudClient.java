@@ -197,11 +197,17 @@ public final class CloudClient implements Invoker, AutoCloseable {
                 }
                 throw e.about(operation.name(), operation.mutating() && !RetryDecision.idempotent(operation), attempt);
             }
-            var error = parser.parseError(operation, http);
+            ResponseParser.Answer answer;
+            try {
+                answer = parser.read(operation, http);
+            } catch (RuntimeException unreadable) {
+                config.wireLog.response(request, http, Duration.between(sent, config.clock.instant()), null);
+                throw unreadable;
+            }
             config.wireLog.response(request, http, Duration.between(sent, config.clock.instant()),
-                error.map(ServiceError::requestId).orElse(null));
-            if (error.isEmpty()) return parser.parse(operation, http);
-            ServiceError e = error.get();
+                answer.failure().map(ServiceError::requestId).orElse(null));
+            if (answer.error() == null) return answer.response();
+            ServiceError e = answer.error();
             if (spellings.fallBack(endpoint, operation, action, e)) {
                 // the other spelling is no retry: the first was refused as unknown, nothing was processed
                 config.wireLog.note(endpoint + " does not answer " + action + "; sending " + spellings.current(endpoint, operation));

@@ -9,6 +9,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -25,6 +27,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.function.Supplier;
 
 /**
  * Apache HttpClient 5: one pooled client for the life of a runtime client, shared by every thread.
@@ -36,7 +39,13 @@ public final class ApacheTransport implements Transport {
     private final CloseableHttpClient client;
 
     public ApacheTransport(TransportSettings settings) {
+        this(settings, DefaultClientTlsStrategy::createDefault);
+    }
+
+    /** With the TLS strategy made, on the first https connection, by {@code tls} (a test counts it). */
+    ApacheTransport(TransportSettings settings, Supplier<TlsSocketStrategy> tls) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+            .setTlsSocketStrategy(new LazyTls(tls))
             .setMaxConnTotal(settings.maxConnections())
             .setMaxConnPerRoute(settings.maxConnections())
             .setDefaultConnectionConfig(ConnectionConfig.custom()

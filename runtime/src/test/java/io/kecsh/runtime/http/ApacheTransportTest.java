@@ -82,4 +82,36 @@ class ApacheTransportTest {
             assertEquals("GET /?AutoDeleteTime=2019-09-17%2018%3A00&Name=%E4%B8%BB%E6%9C%BA%2A1 HTTP/1.1", requestLine.toString());
         }
     }
+
+    /** Making the TLS strategy reads the trust store (≈ 0.1 s of a cold start): only an https connection pays it. */
+    @Test
+    void tlsIsSetUpByTheFirstHttpsConnection_neverForHttp() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+             ApacheTransport transport = new ApacheTransport(FAST, () -> {
+                 made.incrementAndGet();
+                 return org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy.createDefault();
+             })) {
+            Thread answer = new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (Socket s = server.accept()) {
+                        s.getInputStream().read(new byte[8192]);
+                        s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException ignored) {
+                        // the https attempt fails its handshake: what the test expects
+                    }
+                }
+            });
+            answer.setDaemon(true);
+            answer.start();
+
+            assertEquals(200, transport.execute(HttpRequest.get("http", "127.0.0.1", server.getLocalPort(), "/")).status());
+            assertEquals(0, made.get(), "an http call set TLS up");
+
+            assertThrows(TransportException.class,
+                () -> transport.execute(HttpRequest.get("https", "127.0.0.1", server.getLocalPort(), "/")));
+            assertEquals(1, made.get(), "the https call did not use the strategy");
+        }
+    }
 }
