@@ -37,7 +37,13 @@ final class InstanceStates {
      */
     static void settle(RegionState region, SandboxClock clock, boolean countAsDescribe, ChangeSet changes) {
         Instant now = clock.instant();   // once: reading the clock costs more than the rest of a settled instance
+        boolean counting = clock.describesPerTransition() > 0;
+        if (!counting && now.toEpochMilli() < region.nothingDueBefore && region.settledAtStamp == changes.stamp()
+            && region.settledCount == region.instances.size()) {
+            return;   // nothing due, and no writer changed an instance since the pass that found so
+        }
         LocalDateTime beijingNow = LocalDateTime.ofInstant(now, ZoneOffset.ofHours(8));
+        long nextDue = Long.MAX_VALUE;
         for (Iterator<Map.Entry<String, Instance>> it = region.instances.entrySet().iterator(); it.hasNext(); ) {
             Instance i = it.next().getValue();
             if (i.autoDeleteTime != null && !i.inState("recycling", "deleting", GONE)
@@ -70,7 +76,15 @@ final class InstanceStates {
                     n.instanceId = null;
                     n.status = "Available";
                 });
+                continue;
+            }
+            if (i.transition != null) nextDue = Math.min(nextDue, i.transition.readyAtMillis());
+            if (i.autoDeleteTime != null && !i.inState("recycling", "deleting", GONE)) {
+                nextDue = Math.min(nextDue, LocalDateTime.parse(i.autoDeleteTime, AUTO_DELETE).toInstant(ZoneOffset.ofHours(8)).toEpochMilli());
             }
         }
+        region.nothingDueBefore = nextDue;
+        region.settledAtStamp = changes.stamp();
+        region.settledCount = region.instances.size();
     }
 }

@@ -128,7 +128,7 @@ public final class Dispatcher {
         StateSaves.Durable durable = StateSaves.Durable.NOW;
         synchronized (state.lock()) {
             // an action that does not record its changes may change anything: the next save is whole
-            if (!handlers.recordsChanges(call.operation().name())) state.changes().unrecorded();
+            if (!handlers.recordsChanges(call.operation().name())) state.changes().unrecorded(call.operation().mutating());
             handlers.runBeforeEachCall(call, state);
             result = handler.handle(call, state);
             if (call.operation().mutating()) durable = saves.commit(state);

@@ -20,6 +20,8 @@ public final class ChangeSet {
     public enum Kind { INSTANCE, NIC }
 
     private final Set<Entry> touched = new LinkedHashSet<>();
+    /** Counts every change of instances, recorded or possible, also when nothing is recorded (see {@link #stamp()}). */
+    private long stamp;
     private boolean recording;
     private boolean unrecorded;
 
@@ -34,17 +36,33 @@ public final class ChangeSet {
 
     /** The instance {@code id} of the region was created, changed or removed. */
     public void instance(RegionState region, String id) {
+        stamp++;
         if (recording) touched.add(new Entry(region.name, Kind.INSTANCE, id));
     }
 
     /** The network interface {@code id} of the region was created, changed or removed. */
     public void nic(RegionState region, String id) {
+        stamp++;
         if (recording) touched.add(new Entry(region.name, Kind.NIC, id));
     }
 
-    /** Something may have changed that no writer recorded: the next save must be a whole one. */
-    public void unrecorded() {
+    /**
+     * Something may have changed that no writer recorded: the next save must be a whole one. A
+     * mutating action may also have changed instances ({@code mayChangeInstances}); a read of
+     * another domain (its own resources' clocks aside) leaves them alone.
+     */
+    public void unrecorded(boolean mayChangeInstances) {
+        if (mayChangeInstances) stamp++;
         if (recording) unrecorded = true;
+    }
+
+    /**
+     * Changes when an instance or NIC may have changed through a writer: what was derived from the
+     * instances at one stamp (when their next transition is due) holds while it is unchanged and
+     * the region has as many instances (a test may add some directly).
+     */
+    public long stamp() {
+        return stamp;
     }
 
     public boolean isUnrecorded() {
