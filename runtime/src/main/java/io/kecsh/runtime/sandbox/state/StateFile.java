@@ -203,7 +203,8 @@ public final class StateFile implements StateSaves, AutoCloseable {
     @Override
     public Durable commit(SandboxState state) {
         ChangeSet changes = state.changes();
-        if (changes.isUnrecorded() || journal.length() >= compactAt) {
+        // generation 0: a file an older kecsh wrote (or one made by hand), whose journal lines could not be told apart
+        if (changes.isUnrecorded() || generation == 0 || journal.length() >= compactAt) {
             save(state);
             return Durable.NOW;
         }

@@ -114,6 +114,30 @@ class StateJournalTest {
     }
 
     @Test
+    void aFileWithoutAGeneration_asAnOlderKecshWroteIt_getsAWholeSaveAtItsFirstChange(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cloud.json");
+        Path journal = dir.resolve("cloud.json.journal");
+        String id;
+        try (SandboxFixture f = start(file)) {
+            id = run(f);
+            f.client.call("CreateKey", Map.of("KeyName", "whole-save"));
+        }
+        String older = Files.readString(file).replaceFirst("\\s*\"journalGeneration\"\\s*:\\s*-?\\d+\\s*,", "");
+        assertFalse(older.contains("journalGeneration"), older.substring(0, 200));
+        Files.writeString(file, older);
+        try (SandboxFixture f = start(file)) {
+            rename(f, id, "first-change");
+            assertFalse(Files.exists(journal), "the first change was a whole save");
+            assertTrue(Files.readString(file).contains("first-change") && Files.readString(file).contains("journalGeneration"));
+            rename(f, id, "second-change");
+            assertTrue(Files.exists(journal), "later changes are journaled");
+        }
+        try (SandboxFixture f = start(file)) {
+            assertEquals("second-change", name(f, id));
+        }
+    }
+
+    @Test
     void aChangeTheBackendDoesNotRecord_savesTheWholeFile_andRemovesTheJournal(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("cloud.json");
         Path journal = dir.resolve("cloud.json.journal");
