@@ -10,10 +10,10 @@ import io.kecsh.runtime.sandbox.server.SandboxHttpServer;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.StateFile;
+import io.kecsh.runtime.sandbox.state.StateSaves;
 
 import java.net.URI;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * An embedded, stateful emulator of every modelled action on loopback: kecsh's default backend
@@ -47,8 +47,9 @@ public final class Sandbox implements AutoCloseable {
                 if (stateFile != null) stateFile.save(s);
             }
             s.clock(clock);
+            if (stateFile != null) s.changes().record();
             this.stateHolder = s;
-            Consumer<SandboxState> save = stateFile == null ? st -> { } : stateFile::save;
+            StateSaves save = stateFile == null ? StateSaves.NONE : stateFile;
             this.server = new SandboxHttpServer(options.port(),
                 new Dispatcher(model, s, clock, Domains.handlers(domains), faults, credentials, save,
                     catalog.liveCatalogue())).start();

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 /** Which handler emulates which action; the coverage test checks every modelled action has one. */
 public final class HandlerRegistry {
     private final Map<String, ActionHandler> handlers = new TreeMap<>();
+    private final java.util.Set<String> recording = new java.util.HashSet<>();
     private final java.util.List<java.util.function.BiConsumer<SandboxRequest, io.kecsh.runtime.sandbox.state.SandboxState>> beforeEachCall =
         new java.util.ArrayList<>();
 
@@ -42,6 +43,21 @@ public final class HandlerRegistry {
                 throw refusal.answer(request);
             }
         };
+    }
+
+    /**
+     * Declares that these actions record every change they make in the state's
+     * {@link io.kecsh.runtime.sandbox.state.ChangeSet}, so that the state file may journal them; any
+     * other action is taken to change anything (its change, or the next one, saves the whole state).
+     */
+    public HandlerRegistry recordingChanges(String... actions) {
+        recording.addAll(java.util.List.of(actions));
+        return this;
+    }
+
+    /** Whether the action records its changes (see {@link #recordingChanges}). */
+    public boolean recordsChanges(String action) {
+        return recording.contains(action);
     }
 
     public Optional<ActionHandler> find(String action) {

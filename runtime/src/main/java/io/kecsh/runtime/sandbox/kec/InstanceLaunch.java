@@ -125,6 +125,8 @@ final class InstanceLaunch {
             region.instances.put(i.id, i);
             NetworkInterface nic = primaryNic(i, subnet);
             region.networkInterfaces.put(nic.id, nic);
+            state.changes().instance(region, i.id);
+            state.changes().nic(region, nic.id);
             created.add(i);
         }
         return created;

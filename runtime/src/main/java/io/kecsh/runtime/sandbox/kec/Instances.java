@@ -21,6 +21,10 @@ import java.util.function.Predicate;
  * catalogue. A change the documents forbid is a typed {@link InvalidValue} ({@link NoSuchInstance},
  * {@link WrongInstanceState}); the handlers turn parameters into calls here and results into
  * answers. Made per call (it is a view of the region, cheap), used under the state's lock.
+ *
+ * <p>Every change made here is recorded in the state's {@link io.kecsh.runtime.sandbox.state.ChangeSet}
+ * (through {@link #changed}), so that the state file can journal it instead of rewriting the whole
+ * state: a new writer of instances belongs here, and records what it changes.
  */
 final class Instances {
     /** Families that can stop without charging; others fall back to KeepCharging (L980). */
@@ -100,7 +104,10 @@ final class Instances {
 
     List<Instance> monitor(List<String> ids, boolean on) {
         List<Instance> instances = all(ids);
-        for (Instance i : instances) i.monitoring = on ? "enabled" : "disabled";
+        for (Instance i : instances) {
+            i.monitoring = on ? "enabled" : "disabled";
+            changed(i);
+        }
         return instances;
     }
 
@@ -123,6 +130,7 @@ final class Instances {
         i.passwordSet |= r.newPassword();
         i.keepImageLogin = r.keepImageLogin();
         InstanceStates.begin(i, "rebuilding", "stopped", state.clock());
+        changed(i);
     }
 
     /** What a type change asks for: the type, and disks that only grow (null: as they are). */
@@ -150,11 +158,13 @@ final class Instances {
         i.dataDiskGb = dataDisk;
         i.systemDiskSize = systemSize;
         if (r.systemDiskType() != null) i.systemDiskType = r.systemDiskType();
+        changed(i);
     }
 
     /** Name and host name as given (null: unchanged); a new password needs the instance stopped. */
     void modify(String id, String name, String hostName, boolean newPassword) {
         Instance i = get("InstanceId", id);
+        changed(i);
         if (name != null) i.name = name;
         if (hostName != null) i.hostName = hostName;
         if (newPassword) {
@@ -169,6 +179,7 @@ final class Instances {
         for (Instance i : all(ids)) {
             i.autoDeleteTime = time;
             i.autoDeleteEip = time != null && withEip;
+            changed(i);
         }
     }
 
@@ -185,7 +196,7 @@ final class Instances {
      * this settles it again only to count itself).
      */
     void described() {
-        if (state.clock().describesPerTransition() > 0) InstanceStates.settle(region, state.clock(), true);
+        if (state.clock().describesPerTransition() > 0) InstanceStates.settle(region, state.clock(), true, state.changes());
     }
 
     /** The instances a query selects, in its order; {@code nicsByInstance}: the region's NICs by instance. */
@@ -213,7 +224,16 @@ final class Instances {
     /** Applies a change to every named instance (all found first), answering each one's outcome. */
     private List<Outcome> each(List<String> ids, Predicate<Instance> change) {
         List<Outcome> out = new ArrayList<>(ids.size());
-        for (Instance i : all(ids)) out.add(new Outcome(i, change.test(i)));
+        for (Instance i : all(ids)) {
+            boolean changed = change.test(i);
+            if (changed) changed(i);
+            out.add(new Outcome(i, changed));
+        }
         return out;
+    }
+
+    /** Records the instance as changed, for the state file's journal. */
+    private void changed(Instance i) {
+        state.changes().instance(region, i.id);
     }
 }

@@ -22,6 +22,7 @@ import io.kecsh.runtime.sandbox.auth.KingsoftSignatureCheck;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.SandboxState;
+import io.kecsh.runtime.sandbox.state.StateSaves;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * One request's way through the sandbox, as a real endpoint would take it: find the action and
@@ -51,16 +51,16 @@ public final class Dispatcher {
     private final WireProtocol.Signatures signatures;
     private final Validator validator;
     private final ResponseWriter writer;
-    private final Consumer<SandboxState> afterChange;
+    private final StateSaves saves;
 
     public Dispatcher(ServiceModel model, SandboxState state, SandboxClock clock, HandlerRegistry handlers, FaultPlan faults,
-                      SandboxCredentials credentials, Consumer<SandboxState> afterChange) {
-        this(model, state, clock, handlers, faults, credentials, afterChange, LiveCatalogue.NONE);
+                      SandboxCredentials credentials, StateSaves saves) {
+        this(model, state, clock, handlers, faults, credentials, saves, LiveCatalogue.NONE);
     }
 
     /** With the sandbox's own catalogue, so that its validation takes what it sells beyond the model. */
     public Dispatcher(ServiceModel model, SandboxState state, SandboxClock clock, HandlerRegistry handlers, FaultPlan faults,
-                      SandboxCredentials credentials, Consumer<SandboxState> afterChange, LiveCatalogue catalogue) {
+                      SandboxCredentials credentials, StateSaves saves, LiveCatalogue catalogue) {
         this.model = model;
         this.state = state;
         this.clock = clock;
@@ -70,7 +70,7 @@ public final class Dispatcher {
             Set.copyOf(model.requireService("kec").requireEnum("Region").names())), new AlibabaSignatureCheck(credentials, clock));
         this.validator = new Validator(model, clock, catalogue);
         this.writer = new ResponseWriter(model);
-        this.afterChange = afterChange;
+        this.saves = saves;
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -118,17 +118,23 @@ public final class Dispatcher {
 
     /**
      * Runs the handler alone under the state's lock, after the time-driven changes, saving the
-     * state after a change before answering. (A shared read lock for describes was measured with
-     * bench/sandbox-load and was slower on two cores: readers queued behind every change in
+     * state after a change before answering: committed under the lock, waited for outside it, so
+     * that concurrent changes share one disk flush. (A shared read lock for describes was measured
+     * with bench/sandbox-load and was slower on two cores: readers queued behind every change in
      * convoys; one short exclusive section is cheaper.)
      */
     private Map<String, Object> run(ActionHandler handler, SandboxRequest call) {
+        Map<String, Object> result;
+        StateSaves.Durable durable = StateSaves.Durable.NOW;
         synchronized (state.lock()) {
+            // an action that does not record its changes may change anything: the next save is whole
+            if (!handlers.recordsChanges(call.operation().name())) state.changes().unrecorded(call.operation().mutating());
             handlers.runBeforeEachCall(call, state);
-            Map<String, Object> result = handler.handle(call, state);
-            if (call.operation().mutating()) afterChange.accept(state);
-            return result;
+            result = handler.handle(call, state);
+            if (call.operation().mutating()) durable = saves.commit(state);
         }
+        durable.await();
+        return result;
     }
 
     /**

@@ -30,6 +30,16 @@ public final class RegionState {
     public String defaultSubnetId;
     public String defaultSecurityGroupId;
 
+    /**
+     * Not persisted: what the last settling pass over the instances found (kec's InstanceStates),
+     * so that a call when nothing is due skips the pass: no transition or auto-delete is due
+     * before {@code nothingDueBefore} (epoch millis) while the state's change stamp is still
+     * {@code settledAtStamp} and there are {@code settledCount} instances.
+     */
+    public transient long nothingDueBefore = Long.MIN_VALUE;
+    public transient long settledAtStamp = -1;
+    public transient int settledCount = -1;
+
     public RegionState() {
     }
 

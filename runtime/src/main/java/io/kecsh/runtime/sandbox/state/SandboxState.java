@@ -19,11 +19,17 @@ public final class SandboxState {
     public Ids ids = new Ids(20261122L, 0);
 
     private final transient Object lock = new Object();
+    /** What changed since the last save, for the state file's journal (not persisted). */
+    private final transient ChangeSet changes = new ChangeSet();
     /** The sandbox's clock (not persisted): set when the sandbox starts, read by handlers for transitions. */
     private transient SandboxClock clock = SandboxClock.manual(java.time.Instant.EPOCH);
 
     public Object lock() {
         return lock;
+    }
+
+    public ChangeSet changes() {
+        return changes;
     }
 
     public SandboxClock clock() {

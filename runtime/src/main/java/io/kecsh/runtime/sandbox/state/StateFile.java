@@ -32,18 +32,25 @@ import java.util.regex.Pattern;
  *       file lock, so it goes with the process however that ends) and holds it until
  *       {@link #close()}; a second sandbox on the same file is refused, naming the process that
  *       holds it. Two sandboxes on one file would hand out the same IDs and overwrite each other.</li>
- *   <li>Nothing acknowledged is lost: a change is saved before its answer is sent, written to
- *       {@code FILE.saving.tmp}, forced to disk, renamed over the file, and the directory forced,
- *       so a kill -9 or a power cut leaves either the old or the new file, never half of one.</li>
+ *   <li>Nothing acknowledged is lost: a change is on disk before its answer is sent. A change the
+ *       instance backend recorded ({@link ChangeSet}) is appended to the journal {@code FILE.journal}
+ *       ({@link StateJournal}: one line, forced to disk, shared by concurrent changes); any other
+ *       change, and a journal grown as large as the file, saves the whole state: written to
+ *       {@code FILE.saving.tmp}, forced to disk, renamed over the file, the directory forced, then
+ *       the journal removed. A kill -9 or a power cut leaves either the old or the new file, never
+ *       half of one, and at most an unacknowledged line cut short at the journal's end.</li>
+ *   <li>Loading reads the file, then replays the journal's lines that the file does not include.</li>
  *   <li>A temp a killed sandbox left behind is removed when the next one takes the lock.</li>
  *   <li>A damaged file (not JSON, cut short, another format, nulls where data must be) is reported
  *       with what is wrong and is never replaced: the user decides whether to move it away.</li>
  * </ul>
  */
-public final class StateFile implements AutoCloseable {
+public final class StateFile implements StateSaves, AutoCloseable {
     static final String FORMAT = "kecsh-sandbox-state";
     static final int VERSION = 1;
     private static final String TEMP_SUFFIX = ".saving.tmp";
+    /** The journal is folded into a whole save once it is this large, or as large as the last whole save. */
+    private static final long MIN_COMPACTION = 1 << 20;
 
     private final Path path;
     private final ObjectMapper json = new ObjectMapper()
@@ -51,11 +58,23 @@ public final class StateFile implements AutoCloseable {
         .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
         .enable(SerializationFeature.INDENT_OUTPUT);
+    private final StateJournal journal;
+    /** The generation of the last whole save (the journal's lines carry it), and the last line's number. */
+    private long generation;
+    private long seq;
+    private long compactAt = MIN_COMPACTION;
     private FileChannel lockChannel;
     private FileLock lock;
 
     public StateFile(Path path) {
         this.path = path.toAbsolutePath();
+        this.journal = new StateJournal(this.path.resolveSibling(this.path.getFileName() + ".journal"),
+            json.copy().disable(SerializationFeature.INDENT_OUTPUT));
+    }
+
+    /** The journal of changes since the last whole save (it exists only while there are some). */
+    public Path journalFile() {
+        return journal.path();
     }
 
     public Path path() {
@@ -144,6 +163,7 @@ public final class StateFile implements AutoCloseable {
             JsonNode node = root.path("state");
             if (!node.isObject() && !node.isNull() && !node.isMissingNode()) throw damaged("its \"state\" is not a JSON object", null);
             state = node.isObject() ? json.treeToValue(node, SandboxState.class) : null;
+            generation = root.path("journalGeneration").asLong(0);
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             throw damaged("it ends in the middle (was it cut short?)", e);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
@@ -159,19 +179,57 @@ public final class StateFile implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw damaged("its content does not fit the sandbox state format (" + e.getMessage().split("\n")[0] + ")", e);
         }
+        if (state != null) {
+            try {
+                seq = journal.replay(state, generation, why -> damaged(why, null));
+            } catch (java.io.UncheckedIOException e) {
+                throw new StateFileException(e.getMessage(), e);
+            }
+        }
         String problem = StateCheck.firstProblem(state);
         if (problem != null) throw damaged(problem, null);
+        try {
+            compactAt = Math.max(MIN_COMPACTION, Files.size(path));
+        } catch (IOException e) {
+            compactAt = MIN_COMPACTION;
+        }
         return Optional.of(state);
     }
 
     /**
-     * Saves atomically and durably (see the class comment); returns once the change is on disk,
-     * so the caller may acknowledge it.
+     * Keeps the changes since the last call (see the class comment): the recorded ones as a journal
+     * line, anything else as a whole save. The answer waits for the returned {@link Durable}.
+     */
+    @Override
+    public Durable commit(SandboxState state) {
+        ChangeSet changes = state.changes();
+        // generation 0: a file an older kecsh wrote (or one made by hand), whose journal lines could not be told apart
+        if (changes.isUnrecorded() || generation == 0 || journal.length() >= compactAt) {
+            save(state);
+            return Durable.NOW;
+        }
+        if (changes.entries().isEmpty()) return Durable.NOW;
+        long next = seq + 1;
+        try {
+            journal.append(next, journal.line(generation, next, state, changes));
+        } catch (IOException e) {
+            throw new StateFileException("cannot write the sandbox state journal " + journal.path() + ": " + e.getMessage(), e);
+        }
+        seq = next;
+        changes.clear();
+        return () -> journal.awaitDurable(next);
+    }
+
+    /**
+     * Saves the whole state atomically and durably (see the class comment), then removes the
+     * journal it includes; returns once the change is on disk, so the caller may acknowledge it.
      */
     public void save(SandboxState state) {
         ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
+        long nextGeneration = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        root.put("journalGeneration", nextGeneration);
         root.set("state", json.valueToTree(state));
         Path dir = path.getParent();
         Path temp = dir.resolve(path.getFileName() + TEMP_SUFFIX);
@@ -190,6 +248,11 @@ public final class StateFile implements AutoCloseable {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
             }
             forceDirectory(dir);
+            journal.restart();
+            generation = nextGeneration;
+            seq = 0;
+            state.changes().clear();
+            compactAt = Math.max(MIN_COMPACTION, bytes.length);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -201,7 +264,7 @@ public final class StateFile implements AutoCloseable {
     }
 
     /** Makes the rename itself durable (Linux, macOS); where a directory cannot be opened, the rename stands as the OS keeps it. */
-    private static void forceDirectory(Path dir) {
+    static void forceDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException | UnsupportedOperationException notOnThisSystem) {
@@ -212,6 +275,7 @@ public final class StateFile implements AutoCloseable {
     /** Releases the lock (the lock file stays: removing it could let two processes lock different files). */
     @Override
     public void close() {
+        journal.close();
         try {
             if (lock != null) lock.release();
             if (lockChannel != null) lockChannel.close();

@@ -96,6 +96,74 @@ class StateFileProcessTest {
         }
     }
 
+    /**
+     * Renames go to the journal (not whole saves): killed in the middle of a burst of them, the
+     * restarted sandbox replays the journal and shows, for each instance, the last name it
+     * acknowledged (or the one after it, whose answer the kill cut off).
+     */
+    @Test
+    void killedMidJournal_restartedSandbox_replaysEveryAcknowledgedChange(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cloud.json");
+        Path journal = dir.resolve("cloud.json.journal");
+        int kills = Integer.getInteger("kecsh.stateFileKills", 6);
+        Random random = new Random(20261203L);
+        Map<String, Integer> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+        for (int k = 0; k < kills; k++) {
+            Child child = Child.start(file);
+            try (CloudClient client = client(child.endpoint)) {
+                List<String> ids = new ArrayList<>();
+                if (acknowledged.isEmpty()) {
+                    Map<String, Object> run = new java.util.HashMap<>(runParams(file));
+                    run.put("MinCount", 3);
+                    run.put("MaxCount", 3);
+                    for (Object i : (List<?>) client.call("RunInstances", run).get("InstancesSet")) {
+                        String id = (String) ((Map<?, ?>) i).get("InstanceId");
+                        ids.add(id);
+                        acknowledged.put(id, 0);
+                    }
+                } else {
+                    ids.addAll(acknowledged.keySet());
+                }
+                List<CompletableFuture<Void>> burst = new ArrayList<>();
+                for (String id : ids) {
+                    burst.add(CompletableFuture.runAsync(() -> {
+                        try {
+                            for (int n = acknowledged.get(id) + 1; ; n++) {
+                                client.call("ModifyInstanceAttribute", Map.of("InstanceId", id, "InstanceName", "rename-" + n));
+                                acknowledged.put(id, n);
+                            }
+                        } catch (RuntimeException killed) {
+                            // the connection died with the process: the rename in flight was not acknowledged
+                        }
+                    }));
+                }
+                Thread.sleep(300 + random.nextInt(600));
+                assertTrue(Files.size(journal) > 0, "the renames are being journaled");
+                child.process.destroyForcibly();   // SIGKILL on Unix
+                assertTrue(child.process.waitFor(30, TimeUnit.SECONDS), "the killed sandbox exits");
+                CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            } finally {
+                child.process.destroyForcibly();
+            }
+            Child again = Child.start(file);
+            try (CloudClient client = client(again.endpoint)) {
+                var page = client.call("DescribeInstances", Map.of("InstanceId", List.copyOf(acknowledged.keySet())));
+                for (Object i : (List<?>) page.get("InstancesSet")) {
+                    Map<?, ?> instance = (Map<?, ?>) i;
+                    int last = acknowledged.get((String) instance.get("InstanceId"));
+                    String name = (String) instance.get("InstanceName");
+                    assertTrue(name.equals("rename-" + last) || name.equals("rename-" + (last + 1)),
+                        "after kill " + (k + 1) + ": acknowledged rename-" + last + ", the restarted sandbox shows " + name);
+                }
+                assertEquals(3, ((List<?>) page.get("InstancesSet")).size());
+            } finally {
+                again.process.destroyForcibly();
+                again.process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        assertTrue(acknowledged.values().stream().mapToInt(Integer::intValue).sum() >= kills, "renames were acknowledged: " + acknowledged);
+    }
+
     @Test
     void secondSandboxOnOneStateFile_isRefusedNamingTheFileAndHolder_whileTheFirstKeepsServing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("shared.json");
