@@ -178,7 +178,7 @@ final class ShellCompleter implements Completer {
         }
         vocabulary.serviceOf(word).ifPresent(service -> {
             for (Operation op : vocabulary.model().requireService(service).operations()) {
-                out.add(candidate(op.name(), op.name(), "action", op.summary(), false));
+                out.add(candidate(op.name(), op.name(), "action", brief(op.summary()), false));
             }
         });
     }
