@@ -18,6 +18,9 @@ final class CursorAnalyser {
     private static final class Frame {
         final String bracket;
         final String word;
+        /** A list opened as a parameter's value ({@code ids: [}): that parameter and its call, for the list's elements. */
+        String listCall;
+        String listParam;
         /** The current statement's call inside this frame (command style: {@code run type: …}). */
         String call;
         String param;
@@ -42,6 +45,8 @@ final class CursorAnalyser {
         Deque<Frame> frames = new ArrayDeque<>();
         frames.push(new Frame("", null));
         List<Token> significant = new ArrayList<>();
+        /** The receiver a closed bracket leaves for a member chained after it ({@code instances{run}}, {@code instances.where()}). */
+        String closed = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             boolean last = i == tokens.size() - 1;
@@ -57,10 +62,20 @@ final class CursorAnalyser {
                 continue;
             }
             if (t.kind() == Token.Kind.PUNCT && "({[".contains(t.text())) {
-                frames.push(new Frame(t.text(), dottedWordBefore(significant)));
+                Frame opened = new Frame(t.text(), dottedWordBefore(significant));
+                if ("[".equals(t.text()) && f.param != null) {
+                    opened.listParam = f.param;
+                    opened.listCall = "(".equals(f.bracket) ? f.word : f.call;
+                }
+                frames.push(opened);
             } else if (t.kind() == Token.Kind.PUNCT && ")}]".contains(t.text())) {
-                if (frames.size() > 1) frames.pop();
+                Frame done = frames.size() > 1 ? frames.pop() : null;
+                closed = done == null || done.word == null ? null
+                    : "{".equals(done.bracket) ? done.word + "{" + (done.call == null ? "" : done.call) + "}"
+                    : "(".equals(done.bracket) ? done.word + "()" : null;
                 frames.peek().statementStarted = true;
+                significant.add(t);
+                continue;
             } else if (t.is(",")) {
                 f.param = null;
             } else if (t.is(":") && !significant.isEmpty() && significant.get(significant.size() - 1).kind() == Token.Kind.IDENT) {
@@ -69,6 +84,10 @@ final class CursorAnalyser {
                 // The statement's first word is its call when arguments follow it without parentheses.
                 f.statementStarted = true;
                 f.call = dottedWord(significant, t);
+            } else if (!last && t.kind() == Token.Kind.IDENT && followsDot(significant) && closed != null
+                && significant.size() >= 2 && ")}".contains(significant.get(significant.size() - 2).text())) {
+                // instances { run … }.waitUntil 'active': the call is a member of what the block returns.
+                f.call = closed + "." + t.text();
             } else if (!last && t.kind() == Token.Kind.IDENT && followsDot(significant) && f.call != null
                 && f.call.equals(dottedWordBefore(significant.subList(0, significant.size() - 1)))) {
                 // web.waitUntil 'active': the call grows with each member of its chain.
@@ -90,13 +109,21 @@ final class CursorAnalyser {
         }
         Frame inner = frames.peek();
         String call = "(".equals(inner.bracket) ? inner.word : inner.call;
+        String param = inner.param;
+        boolean element = "[".equals(inner.bracket) && inner.listParam != null;
+        if (element) {
+            // ids: ['i-1', ' — an element of the list is a value of the parameter the list is given to
+            call = inner.listCall;
+            param = inner.listParam;
+        }
         Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
         boolean typingWord = last != null && last.end() == text.length() && (last.kind() == Token.Kind.IDENT || last.kind() == Token.Kind.NUMBER);
         if (last != null && last.kind() == Token.Kind.STRING && last.open()) {
             char quote = last.text().charAt(0);
             int skip = last.text().startsWith(String.valueOf(quote).repeat(3)) ? 3 : 1;
-            return new CursorContext(inner.param != null ? CursorContext.Position.PARAM_VALUE : CursorContext.Position.WORD,
-                blocks, call, inner.param, null, last.text().substring(skip), quote);
+            CursorContext.Position p = param != null ? CursorContext.Position.PARAM_VALUE
+                : call != null && !"[".equals(inner.bracket) ? CursorContext.Position.ARGUMENT : CursorContext.Position.STRING;
+            return new CursorContext(p, blocks, call, param, null, last.text().substring(skip), quote);
         }
         String prefix = typingWord ? last.text() : "";
         List<Token> before = typingWord ? significant.subList(0, significant.size() - 1) : significant;
@@ -106,6 +133,9 @@ final class CursorAnalyser {
         }
         if (inner.param != null && !before.isEmpty() && (before.get(before.size() - 1).is(":"))) {
             return new CursorContext(CursorContext.Position.PARAM_VALUE, blocks, call, inner.param, null, prefix, (char) 0);
+        }
+        if (element && !before.isEmpty() && (before.get(before.size() - 1).is("[") || before.get(before.size() - 1).is(","))) {
+            return new CursorContext(CursorContext.Position.PARAM_VALUE, blocks, call, param, null, prefix, (char) 0);
         }
         boolean argumentStart = !before.isEmpty() && (before.get(before.size() - 1).is(",") || before.get(before.size() - 1).is("(")
             || call != null && "[".equals(inner.bracket) == false && before.get(before.size() - 1).kind() == Token.Kind.IDENT

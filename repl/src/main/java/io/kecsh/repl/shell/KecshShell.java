@@ -81,7 +81,8 @@ public final class KecshShell {
             .terminal(terminal)
             .appName("kecsh")
             .parser(new ShellParser())
-            .completer(new ShellCompleter(vocabulary, commands, liveIds, this::catalogue))
+            .completer(new ShellCompleter(vocabulary, commands, liveIds, this::catalogue, this::region, this::variable))
+            .completionMatcher(new ShellMatcher())
             .highlighter(new ShellHighlighter(vocabulary))
             .history(history)
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
@@ -91,6 +92,7 @@ public final class KecshShell {
         if (options.historyFile() != null) builder.variable(LineReader.HISTORY_FILE, options.historyFile());
         this.reader = builder.build();
         ClosingBrackets.install(reader);
+        HelpWhileTyping.install(reader, new ParameterHint(vocabulary, this::catalogue, this::region));
         this.evaluation = new Evaluation(terminal);
     }
 
@@ -231,6 +233,7 @@ public final class KecshShell {
             return;
         }
         succeeded.add(redactor.redact(secrets.maskLiterals(source)));
+        liveIds.refreshKnown();   // what this line created or removed is in the next TAB's ids
         Object value = outcome.value();
         if (value instanceof Plan plan) {
             out.print(plan);
@@ -265,6 +268,12 @@ public final class KecshShell {
         }
         LiveCatalogue c = s.getSession().getOps().getCatalogue();
         return c == null ? LiveCatalogue.NONE : c;
+    }
+
+    /** A variable of the session, for completion ({@code web.waitUntil '}); null before the session or when there is none. */
+    Object variable(String name) {
+        InteractiveSession s = session;
+        return s == null ? null : s.getVariables().get(name);
     }
 
     /** What was typed and ran without error, redacted: what {@code :save} writes. */

@@ -26,6 +26,15 @@ final class KnownValues {
         return out;
     }
 
+    /**
+     * The values that belong to {@code region}: a value the model ties to a region (a zone's
+     * {@code region} attribute) only there; the others everywhere. A null region keeps all.
+     */
+    static List<EnumValue> inRegion(List<EnumValue> values, String region) {
+        if (region == null) return values;
+        return values.stream().filter(v -> v.attr("region").map(r -> region.equals(String.valueOf(r))).orElse(true)).toList();
+    }
+
     /** What the live catalogue lists beyond the model's list for {@code e} (empty without a catalogue). */
     static List<EnumValue> liveOnly(Service service, EnumDef e, LiveCatalogue catalogue) {
         if (!e.open()) return List.of();

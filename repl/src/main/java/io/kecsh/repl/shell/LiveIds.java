@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  */
 final class LiveIds implements AutoCloseable {
     /** How long the first TAB of a kind waits for its listing before answering with what there is. */
-    static final Duration FIRST_WAIT = Duration.ofMillis(400);
+    static final Duration FIRST_WAIT = Duration.ofMillis(1000);
 
     /** One id, what a person recognises it by (its name), and where it is (a subnet's zone), if anything. */
     record Entry(String id, String label, String detail) {
@@ -47,7 +47,11 @@ final class LiveIds implements AutoCloseable {
         }
     }
 
-    private record Cached(Instant at, List<Entry> entries) {
+    /** A listing and when it was taken; {@code changed} when this shell has since run a line that may have changed it. */
+    private record Cached(Instant at, List<Entry> entries, boolean changed) {
+        Cached(Instant at, List<Entry> entries) {
+            this(at, entries, false);
+        }
     }
 
     private final ServiceModel model;
@@ -83,9 +87,10 @@ final class LiveIds implements AutoCloseable {
         if (source.isEmpty()) return List.of();
         String key = scope.get() + "|" + idParam;
         Cached cached = cache.get(key);
-        if (cached == null || Duration.between(cached.at(), clock.instant()).compareTo(ttl) >= 0) {
+        if (cached == null || cached.changed() || Duration.between(cached.at(), clock.instant()).compareTo(ttl) >= 0) {
             CompletableFuture<Void> refreshing = refresh(key, source.get());
-            if (cached == null) {
+            // Cold, or after this shell's own change: wait briefly for the new listing (an expired one answers at once, as it was).
+            if (cached == null || cached.changed()) {
                 try {
                     refreshing.get(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException | ExecutionException slowOrFailed) {
@@ -93,10 +98,25 @@ final class LiveIds implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                cached = cache.get(key);
+                Cached now = cache.get(key);
+                if (now != null) cached = now;
             }
         }
         return cached == null ? List.of() : cached.entries();
+    }
+
+    /**
+     * After a line of this shell ran: the listings of the current region and profile taken so far
+     * are read again now, in the background, and the next TAB waits briefly for them, so an instance
+     * this shell just launched (or terminated) is there at once, not after the cache expires.
+     */
+    void refreshKnown() {
+        String prefix = scope.get() + "|";
+        cache.replaceAll((key, cached) -> key.startsWith(prefix) ? new Cached(cached.at(), cached.entries(), true) : cached);
+        for (String key : cache.keySet()) {
+            if (!key.startsWith(prefix)) continue;
+            source(key.substring(prefix.length())).ifPresent(source -> refresh(key, source));
+        }
     }
 
     /** Completes when the refreshes started so far have finished (tests wait on this instead of sleeping). */

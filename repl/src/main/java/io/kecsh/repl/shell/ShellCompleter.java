@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +38,11 @@ final class ShellCompleter implements Completer {
     private final DslVocabulary vocabulary;
     private final ShellCommands commands;
     private final LiveIds liveIds;
+    /** Descriptions beyond this are cut, so the column they stand in stays near the candidates. */
+    static final int DESCRIPTION_WIDTH = 48;
     private final Supplier<LiveCatalogue> catalogue;
+    private final Supplier<String> region;
+    private final Function<String, Object> variables;
 
     ShellCompleter(DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds) {
         this(vocabulary, commands, liveIds, () -> LiveCatalogue.NONE);
@@ -45,10 +50,21 @@ final class ShellCompleter implements Completer {
 
     /** With the live catalogue of the session's region (never waited for: what is known now). */
     ShellCompleter(DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds, Supplier<LiveCatalogue> catalogue) {
+        this(vocabulary, commands, liveIds, catalogue, () -> null, name -> null);
+    }
+
+    /**
+     * With the session's region (zones are offered for it alone) and its variables (what {@code web}
+     * holds decides the states {@code web.waitUntil '} offers).
+     */
+    ShellCompleter(DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds, Supplier<LiveCatalogue> catalogue,
+                   Supplier<String> region, Function<String, Object> variables) {
         this.vocabulary = vocabulary;
         this.commands = commands;
         this.liveIds = liveIds;
         this.catalogue = catalogue;
+        this.region = region;
+        this.variables = variables;
     }
 
     @Override
@@ -61,11 +77,12 @@ final class ShellCompleter implements Completer {
         CursorContext at = CursorAnalyser.analyse(buffer, cursor);
         Class<?> context = vocabulary.contextOf(at.blocks());
         List<Candidate> out = new ArrayList<>();
-        if (at.inString() && at.param() == null && at.call() != null && at.call().endsWith(WAIT)) {
+        if (at.position() == CursorContext.Position.ARGUMENT && at.call().endsWith(WAIT)) {
             waitStates(context, at, out);
             return out;
         }
         switch (at.position()) {
+            case ARGUMENT -> vocabulary.resolve(context, at.call()).ifPresent(call -> positional(call, at, out));
             case COMMAND -> out.addAll(commands.candidates(at.call()));
             case WORD -> {
                 Set<String> verbs = Verbs.of(context).keySet();
@@ -75,7 +92,7 @@ final class ShellCompleter implements Completer {
                 }
             }
             case MEMBER -> members(context, at.receiver(), out);
-            case PARAM_NAME -> vocabulary.resolve(context, at.call()).ifPresent(call -> parameterNames(call, out));
+            case PARAM_NAME -> vocabulary.resolve(context, at.call()).ifPresent(call -> parameterNames(call, at.prefix(), out));
             case PARAM_VALUE -> vocabulary.resolve(context, at.call()).ifPresent(call -> values(call, at, out));
             default -> {
             }
@@ -90,13 +107,62 @@ final class ShellCompleter implements Completer {
     private void waitStates(Class<?> context, CursorContext at, List<Candidate> out) {
         String call = at.call();
         int dot = call.lastIndexOf('.');
-        Class<?> owner = dot < 0 ? context : vocabulary.open(context, call.substring(call.lastIndexOf('.', dot - 1) + 1, dot));
+        Class<?> owner = dot < 0 ? context : receiverType(context, call.substring(0, dot));
         String declared = owner == null ? null : WaitStates.declaredBy(owner);
         Map<String, Map<String, String>> groups = declared == null ? WaitStates.all() : Map.of(declared, WaitStates.of(declared));
         Set<String> seen = new LinkedHashSet<>();
         groups.forEach((resource, states) -> states.forEach((state, waiter) -> {
             if (seen.add(state)) out.add(quoted(state, at, "state", resource + ": " + waiter));
         }));
+    }
+
+    /**
+     * The type of what stands before {@code .waitUntil}: a block's result ({@code instances{run}}: what
+     * its last verb returns, else the block's context), a call's ({@code instances.where()}), a
+     * variable of the session (its value's class), or a block word ({@code instances}); null when unknown.
+     */
+    private Class<?> receiverType(Class<?> context, String receiver) {
+        if (receiver.endsWith("}")) {
+            int brace = receiver.indexOf('{');
+            Class<?> block = vocabulary.open(context, lastPart(receiver.substring(0, brace)));
+            String verb = receiver.substring(brace + 1, receiver.length() - 1);
+            Class<?> returned = block == null || verb.isEmpty() ? null : returnType(block, verb);
+            return returned != null && WaitStates.declaredBy(returned) != null ? returned : block;
+        }
+        if (receiver.endsWith("()")) {
+            String called = receiver.substring(0, receiver.length() - 2);
+            int dot = called.lastIndexOf('.');
+            Class<?> owner = dot < 0 ? context : vocabulary.open(context, lastPart(called.substring(0, dot)));
+            return owner == null ? null : returnType(owner, called.substring(dot + 1));
+        }
+        String word = lastPart(receiver);
+        Object value = receiver.contains(".") ? null : variables.apply(word);
+        if (value != null) return value.getClass();
+        return vocabulary.open(context, word);
+    }
+
+    private static Class<?> returnType(Class<?> owner, String method) {
+        for (Method m : owner.getMethods()) {
+            if (m.getName().equals(method) && m.getReturnType() != Object.class) return m.getReturnType();
+        }
+        return null;
+    }
+
+    private static String lastPart(String dotted) {
+        return dotted.substring(dotted.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * A verb's positional value ({@code terminate '}, {@code stop '}, {@code attach '}): the live ids
+     * of the id its action takes that none of the verb's own names fills ({@code attach key, to: web}:
+     * the key, {@code to:} is the instance).
+     */
+    private void positional(DslVocabulary.Call call, CursorContext at, List<Candidate> out) {
+        Set<String> named = call.verb() == null ? Set.of() : new java.util.HashSet<>(call.verb().getNames().values());
+        call.operation().params().keySet().stream()
+            .filter(p -> p.endsWith("Id") && !named.contains(p) && liveIds.lists(p))
+            .findFirst()
+            .ifPresent(param -> liveIdCandidates(param, false, at, out));
     }
 
     private void members(Class<?> context, String receiver, List<Candidate> out) {
@@ -112,7 +178,7 @@ final class ShellCompleter implements Completer {
         }
         vocabulary.serviceOf(word).ifPresent(service -> {
             for (Operation op : vocabulary.model().requireService(service).operations()) {
-                out.add(candidate(op.name(), op.name(), "action", op.summary(), false));
+                out.add(candidate(op.name(), op.name(), "action", brief(op.summary()), false));
             }
         });
     }
@@ -123,15 +189,28 @@ final class ShellCompleter implements Completer {
      * which a verb that takes parameters also accepts; a {@code kec.Action(} call its API names.
      * Each says what it is: the API parameter it fills, a filter, or a word the verb handles itself.
      */
-    private void parameterNames(DslVocabulary.Call call, List<Candidate> out) {
+    private void parameterNames(DslVocabulary.Call call, String prefix, List<Candidate> out) {
         Operation op = call.operation();
         Verbs.Info verb = call.verb();
+        // A verb offers the words a person types, each parameter once; its API names when the user starts with a capital.
+        boolean apiNames = verb == null || !prefix.isEmpty() && Character.isUpperCase(prefix.charAt(0));
         Map<String, Verbs.Word> words = new java.util.LinkedHashMap<>();
-        if (verb != null) verb.words(op).forEach(w -> words.put(w.getWord(), w));
-        if (verb == null || (verb.getFilters().isEmpty() && !verb.isClosed())) {
+        if (!apiNames) {
+            Set<String> filled = new java.util.HashSet<>();
+            for (Verbs.Word w : verb.words(op)) {
+                if (w.getParameter() == null || filled.add(w.getParameter())) words.put(w.getWord(), w);
+            }
+        } else if (verb == null || (verb.getFilters().isEmpty() && !verb.isClosed())) {
             for (String api : op.params().keySet()) words.putIfAbsent(api, verb == null ? new Verbs.Word(api, Verbs.Word.Kind.PARAMETER, api) : verb.word(op, api));
         }
-        for (Verbs.Word w : words.values()) out.add(candidate(w.getWord() + ": ", w.getWord() + ":", "parameter", describe(verb, op, w), false));
+        for (Verbs.Word w : words.values()) out.add(candidate(w.getWord() + ": ", w.getWord() + ":", "parameter", brief(describe(verb, op, w)), false));
+    }
+
+    /** A description short enough to stand in a column beside the candidates (its first clause, cut). */
+    static String brief(String description) {
+        if (description == null) return null;
+        String one = description.lines().findFirst().orElse("").strip();
+        return one.length() <= DESCRIPTION_WIDTH ? one : one.substring(0, DESCRIPTION_WIDTH - 1).stripTrailing() + "…";
     }
 
     /** {@code InstanceType: string, required — …}, {@code filter instance-state.name}, {@code handled by run itself}. */
@@ -141,7 +220,8 @@ final class ShellCompleter implements Completer {
             case FILTER -> "filter " + w.getTarget();
             case PARAMETER -> {
                 Member m = op.param(w.getTarget()).orElse(null);
-                yield w.getTarget() + (m == null ? "" : ": " + m.type().label() + (m.required() ? ", required" : "") + (m.doc() == null ? "" : " — " + m.doc()));
+                // "required" only for an API call: a verb fills some of what its action requires (run's image, subnet)
+                yield w.getTarget() + (m == null ? "" : ": " + m.type().label() + (m.required() && verb == null ? ", required" : "") + (m.doc() == null ? "" : " — " + m.doc()));
             }
         };
     }
@@ -149,14 +229,34 @@ final class ShellCompleter implements Completer {
     private void values(DslVocabulary.Call call, CursorContext at, List<Candidate> out) {
         Service service = vocabulary.model().serviceOf(call.operation());
         Optional<EnumDef> enumDef = enumOf(call, at.param(), service);
+        String here = region.get();
         enumDef.ifPresent(e -> {
-            for (EnumValue v : KnownValues.of(service, e, catalogue.get())) out.add(quoted(v.value(), at, "value", describe(v)));
+            // zones (and anything else tied to a region) of the session's region only
+            for (EnumValue v : KnownValues.inRegion(KnownValues.of(service, e, catalogue.get()), here)) {
+                out.add(quoted(v.value(), at, "value", brief(describe(v))));
+            }
         });
-        apiName(call, at.param()).filter(liveIds::lists).ifPresent(param -> {
-            List<LiveIds.Entry> entries = liveIds.ids(param);
-            for (LiveIds.Entry id : entries) out.add(quoted(id.id(), at, "id", id.description().isEmpty() ? null : id.description()));
-            if (call.verb() != null && ParameterNames.BY_NAME.contains(param)) names(entries, at, out);
-        });
+        apiName(call, at.param()).filter(liveIds::lists)
+            .ifPresent(param -> liveIdCandidates(param, call.verb() != null && ParameterNames.BY_NAME.contains(param), at, out));
+    }
+
+    /**
+     * Live ids of a parameter matched by what is typed: an id starting with it, or an id whose
+     * resource's name starts with it (the id is what goes in; JLine is told these are already
+     * matched, see {@link ShellMatcher}); names too where the verb takes a name for the id.
+     */
+    private void liveIdCandidates(String param, boolean byName, CursorContext at, List<Candidate> out) {
+        String typed = at.prefix().toLowerCase(java.util.Locale.ROOT);
+        List<LiveIds.Entry> entries = liveIds.ids(param);
+        for (LiveIds.Entry id : entries) {
+            if (!id.id().toLowerCase(java.util.Locale.ROOT).startsWith(typed) && !id.label().toLowerCase(java.util.Locale.ROOT).startsWith(typed)) continue;
+            out.add(ShellMatcher.matched(quoted(id.id(), at, "id", id.description().isEmpty() ? null : brief(id.description()))));
+        }
+        if (byName) {
+            List<Candidate> named = new ArrayList<>();
+            names(entries, at, named);
+            for (Candidate c : named) if (c.displ().toLowerCase(java.util.Locale.ROOT).startsWith(typed)) out.add(ShellMatcher.matched(c));
+        }
     }
 
     /**
@@ -173,7 +273,7 @@ final class ShellCompleter implements Completer {
     }
 
     /** The enumeration a parameter's values come from: a filter's value enum, or the member's (or its items'). */
-    private Optional<EnumDef> enumOf(DslVocabulary.Call call, String param, Service service) {
+    static Optional<EnumDef> enumOf(DslVocabulary.Call call, String param, Service service) {
         Verbs.Info verb = call.verb();
         if (verb != null && verb.getFilters().containsKey(param)) {
             String filter = verb.getFilters().get(param);
@@ -183,10 +283,32 @@ final class ShellCompleter implements Completer {
             }
             return Optional.empty();
         }
-        return apiName(call, param).flatMap(call.operation()::param).flatMap(m -> {
+        Optional<EnumDef> fromParam = apiName(call, param).flatMap(call.operation()::param).flatMap(m -> {
             Member scalar = m.member() != null ? m.member() : m;
             return scalar.enumName().flatMap(service::enumDef);
         });
+        if (fromParam.isPresent() || verb == null) return fromParam;
+        return ownWordEnum(call.operation(), param, service);
+    }
+
+    /**
+     * A word the verb handles itself ({@code where type:}, {@code run zone:}) takes the values of the
+     * member of the same name in what the action answers ({@code InstanceType}), else of the one
+     * enumeration of the service named for it ({@code AvailabilityZone}).
+     */
+    private static Optional<EnumDef> ownWordEnum(Operation op, String word, Service service) {
+        if (word == null || word.isEmpty()) return Optional.empty();
+        String suffix = Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        if (op.output() != null) {
+            for (Member list : op.output().members().values()) {
+                if (list.member() == null || list.member().members() == null) continue;
+                for (Member item : list.member().members().values()) {
+                    if (item.name().endsWith(suffix) && item.enumName().isPresent()) return item.enumName().flatMap(service::enumDef);
+                }
+            }
+        }
+        List<EnumDef> named = service.enums().values().stream().filter(e -> !e.name().contains(".") && e.name().endsWith(suffix)).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /** The API name a typed name stands for in this call (as the verb's declaration reads it), if any. */

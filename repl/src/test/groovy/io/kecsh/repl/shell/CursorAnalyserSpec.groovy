@@ -38,6 +38,15 @@ class CursorAnalyserSpec extends Specification {
         "instances { where name: 'a'; stop mode: '"    || PARAM_VALUE | ['instances']           | 'stop'                       | 'mode' | ''
         ':he'                                          || COMMAND     | []                      | null                         | null   | ':he'
         ':help Run'                                    || COMMAND     | []                      | ':help'                      | null   | 'Run'
+        "instances { terminate 'we"                    || ARGUMENT    | ['instances']           | 'terminate'                  | null   | 'we'
+        "keys { attach '"                              || ARGUMENT    | ['keys']                | 'attach'                     | null   | ''
+        "instances { where ids: ['"                    || PARAM_VALUE | ['instances']           | 'where'                      | 'ids'  | ''
+        "instances.where(ids: ['a', 'b"                || PARAM_VALUE | []                      | 'instances.where'            | 'ids'  | 'b'
+        "instances { run type: 'S4.2B' }.waitUntil '"  || ARGUMENT    | []                      | 'instances{run}.waitUntil'   | null   | ''
+        "instances.where(name: 'a').waitUntil 'ac"     || ARGUMENT    | []                      | 'instances.where().waitUntil'| null   | 'ac'
+        "web.waitUntil '"                              || ARGUMENT    | []                      | 'web.waitUntil'              | null   | ''
+        "println 'ab"                                  || ARGUMENT    | []                      | 'println'                    | null   | 'ab'
+        "x = ['"                                       || STRING      | []                      | null                         | null   | ''
     }
 
     def "a string or a bracket left open means the input continues"() {
