@@ -1,0 +1,109 @@
+package io.kecsh.repl.output;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The columns a person wants from an API answer's records, by one rule over the records' shape
+ * rather than a list per action:
+ * <ul>
+ *   <li>a scalar member is a column;</li>
+ *   <li>a nested record with one scalar member is that value under the parent's name
+ *       ({@code InstanceState: {Name: active}} → {@code InstanceState active}); one with several
+ *       gives each scalar a column of its own name ({@code InstanceConfigure.VCPU} → {@code VCPU});</li>
+ *   <li>a list of scalars, or of records with one scalar member each, is a list in one cell
+ *       ({@code AvailabilityZoneSet} → {@code cn-beijing-6a, cn-beijing-6b});</li>
+ *   <li>anything deeper (a list of records with several members) is left out, and named in
+ *       {@link Flattened#leftOut} so the table's footer can say so.</li>
+ * </ul>
+ * Columns are ordered by what they are: the record's identity first (the member its list is named
+ * after, then ids), then names, types, states, addresses, lists, then other values — each group in
+ * the answer's order.
+ */
+final class ResponseColumns {
+    /** The rows as flat records, and the members left out because they do not fit in a cell. */
+    record Flattened(List<Map<String, Object>> rows, List<String> leftOut) {
+    }
+
+    private ResponseColumns() {
+    }
+
+    /** {@code listName} is the answer's member holding the records ({@code InstancesSet}), or null. */
+    static Flattened of(List<?> records, String listName) {
+        List<Map<String, Object>> flat = new ArrayList<>();
+        Set<String> leftOut = new LinkedHashSet<>();
+        for (Object r : records) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            if (r instanceof Map<?, ?> m) m.forEach((k, v) -> put(row, String.valueOf(k), v, leftOut));
+            flat.add(row);
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        flat.forEach(row -> keys.addAll(row.keySet()));
+        leftOut.removeAll(keys);
+        List<String> ordered = new ArrayList<>(keys);
+        String identity = singular(listName);
+        ordered.sort(Comparator.comparingInt(k -> rank(k, identity, flat)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : flat) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            for (String k : ordered) if (row.containsKey(k)) o.put(k, row.get(k));
+            rows.add(o);
+        }
+        return new Flattened(rows, new ArrayList<>(leftOut));
+    }
+
+    private static void put(Map<String, Object> row, String key, Object value, Set<String> leftOut) {
+        if (PlainData.isScalar(value)) {
+            row.put(key, value);
+        } else if (value instanceof Map<?, ?> nested) {
+            List<Map.Entry<?, ?>> scalars = nested.entrySet().stream().filter(e -> PlainData.isScalar(e.getValue())).map(e -> (Map.Entry<?, ?>) e).toList();
+            if (nested.size() == 1 && scalars.size() == 1) {
+                row.put(key, scalars.get(0).getValue());
+            } else {
+                scalars.forEach(e -> row.putIfAbsent(String.valueOf(e.getKey()), e.getValue()));
+                if (scalars.size() < nested.size()) leftOut.add(key);
+            }
+        } else if (value instanceof Collection<?> items) {
+            List<Object> cell = new ArrayList<>();
+            for (Object item : items) {
+                if (PlainData.isScalar(item)) {
+                    cell.add(item);
+                } else if (item instanceof Map<?, ?> one && one.size() == 1 && PlainData.isScalar(one.values().iterator().next())) {
+                    cell.add(one.values().iterator().next());
+                } else {
+                    leftOut.add(key);
+                    return;
+                }
+            }
+            row.put(key, cell);
+        }
+    }
+
+    /** {@code InstancesSet} → {@code instance}, {@code InstanceTypeConfigSet} → {@code instancetypeconfig}. */
+    private static String singular(String listName) {
+        if (listName == null) return "";
+        String s = listName.toLowerCase(Locale.ROOT).replaceAll("(set|list|s)$", "");
+        return s.endsWith("s") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static int rank(String key, String identity, List<Map<String, Object>> rows) {
+        String k = key.toLowerCase(Locale.ROOT);
+        boolean list = rows.stream().anyMatch(r -> r.get(key) instanceof Collection<?>);
+        if (list) return 7;
+        if (k.equals(identity + "id") || !identity.isEmpty() && identity.startsWith(k) && k.length() >= 4) return 0;
+        if (k.endsWith("id")) return 1;
+        if (k.endsWith("name")) return 2;
+        if (k.endsWith("type") || k.endsWith("family")) return 3;
+        if (k.endsWith("state") || k.endsWith("status")) return 4;
+        if (k.equals("cpu") || k.equals("vcpu") || k.startsWith("memory")) return 5;
+        if (k.contains("ip") || k.contains("address")) return 6;
+        return 8;
+    }
+}
