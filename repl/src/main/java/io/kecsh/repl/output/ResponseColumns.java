@@ -63,7 +63,10 @@ final class ResponseColumns {
         if (PlainData.isScalar(value)) {
             row.put(key, value);
         } else if (value instanceof Map<?, ?> nested) {
-            List<Map.Entry<?, ?>> scalars = nested.entrySet().stream().filter(e -> PlainData.isScalar(e.getValue())).map(e -> (Map.Entry<?, ?>) e).toList();
+            List<Map.Entry<?, ?>> scalars = new ArrayList<>();
+            for (Map.Entry<?, ?> e : nested.entrySet()) {
+                if (PlainData.isScalar(e.getValue())) scalars.add(e);
+            }
             if (nested.size() == 1 && scalars.size() == 1) {
                 row.put(key, scalars.get(0).getValue());
             } else {
