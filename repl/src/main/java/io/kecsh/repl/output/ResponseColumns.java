@@ -23,9 +23,9 @@ import java.util.Set;
  *   <li>anything deeper (a list of records with several members) is left out, and named in
  *       {@link Flattened#leftOut} so the table's footer can say so.</li>
  * </ul>
- * Columns are ordered by what they are: the record's identity first (the member its list is named
- * after, then ids), then names, types, states, addresses, lists, then other values — each group in
- * the answer's order.
+ * Columns are ordered by what they are ({@link #rank}): the record's identity first, its own name,
+ * type and state next, then other names, types, states, vCPU and memory, addresses, lists, other
+ * ids and the rest — each group in the answer's order.
  */
 final class ResponseColumns {
     /** The rows as flat records, and the members left out because they do not fit in a cell. */
@@ -96,17 +96,26 @@ final class ResponseColumns {
         return s.endsWith("s") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /**
+     * The record's own id (or, for a catalogue, its own type) first; then the record's own name,
+     * type and state before anyone else's ({@code InstanceType} before {@code ChargeType}); then
+     * names, types, states, vCPU and memory, addresses, lists, other ids, the rest.
+     */
     private static int rank(String key, String identity, List<Map<String, Object>> rows) {
         String k = key.toLowerCase(Locale.ROOT);
-        boolean list = rows.stream().anyMatch(r -> r.get(key) instanceof Collection<?>);
-        if (list) return 7;
         if (k.equals(identity + "id") || !identity.isEmpty() && identity.startsWith(k) && k.length() >= 4) return 0;
-        if (k.endsWith("id")) return 1;
-        if (k.endsWith("name")) return 2;
-        if (k.endsWith("type") || k.endsWith("family")) return 3;
-        if (k.endsWith("state") || k.endsWith("status")) return 4;
-        if (k.equals("cpu") || k.equals("vcpu") || k.startsWith("memory")) return 5;
-        if (k.contains("ip") || k.contains("address")) return 6;
+        boolean own = !identity.isEmpty() && k.startsWith(identity);
+        return kind(k, rows.stream().anyMatch(r -> r.get(key) instanceof Collection<?>)) + (own ? 0 : 10);
+    }
+
+    private static int kind(String k, boolean list) {
+        if (list) return 6;
+        if (k.endsWith("name")) return 1;
+        if (k.endsWith("type") || k.endsWith("family")) return 2;
+        if (k.endsWith("state") || k.endsWith("status")) return 3;
+        if (k.equals("cpu") || k.equals("vcpu") || k.startsWith("memory")) return 4;
+        if (k.contains("ip") || k.contains("address")) return 5;
+        if (k.endsWith("id")) return 7;
         return 8;
     }
 }
