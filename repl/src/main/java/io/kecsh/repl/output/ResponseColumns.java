@@ -24,8 +24,8 @@ import java.util.Set;
  *       {@link Flattened#leftOut} so the table's footer can say so.</li>
  * </ul>
  * Columns are ordered by what they are ({@link #rank}): the record's identity first, its own name,
- * type and state next, then other names, types, states, vCPU and memory, addresses, lists, other
- * ids and the rest — each group in the answer's order.
+ * type, state, vCPU, memory and addresses next, then other names, types, states, lists, other ids
+ * and the rest — each group in the answer's order.
  */
 final class ResponseColumns {
     /** The rows as flat records, and the members left out because they do not fit in a cell. */
@@ -49,7 +49,8 @@ final class ResponseColumns {
         leftOut.removeAll(keys);
         List<String> ordered = new ArrayList<>(keys);
         String identity = singular(listName);
-        ordered.sort(Comparator.comparingInt(k -> rank(k, identity, flat)));
+        String subject = subject(listName);
+        ordered.sort(Comparator.comparingInt(k -> rank(k, identity, subject, flat)));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : flat) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -89,6 +90,15 @@ final class ResponseColumns {
         }
     }
 
+    /** What the records are, the list's first word: {@code InstancesSet}, {@code InstanceTypeConfigSet} → {@code instance}. */
+    private static String subject(String listName) {
+        if (listName == null) return "";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[A-Z]?[a-z]+").matcher(listName);
+        if (!m.find()) return "";
+        String word = m.group().toLowerCase(Locale.ROOT);
+        return word.endsWith("s") && word.length() > 3 ? word.substring(0, word.length() - 1) : word;
+    }
+
     /** {@code InstancesSet} → {@code instance}, {@code InstanceTypeConfigSet} → {@code instancetypeconfig}. */
     private static String singular(String listName) {
         if (listName == null) return "";
@@ -97,15 +107,18 @@ final class ResponseColumns {
     }
 
     /**
-     * The record's own id (or, for a catalogue, its own type) first; then the record's own name,
-     * type and state before anyone else's ({@code InstanceType} before {@code ChargeType}); then
-     * names, types, states, vCPU and memory, addresses, lists, other ids, the rest.
+     * The record's own id (or, for a catalogue, its own type) first; then the names, types and
+     * states of what the records are (Instance… for InstancesSet: {@code InstanceType} before
+     * {@code ChargeType}), vCPU, memory and addresses; then other names, types, states, lists,
+     * other ids, the rest.
      */
-    private static int rank(String key, String identity, List<Map<String, Object>> rows) {
+    private static int rank(String key, String identity, String subject, List<Map<String, Object>> rows) {
         String k = key.toLowerCase(Locale.ROOT);
         if (k.equals(identity + "id") || !identity.isEmpty() && identity.startsWith(k) && k.length() >= 4) return 0;
-        boolean own = !identity.isEmpty() && k.startsWith(identity);
-        return kind(k, rows.stream().anyMatch(r -> r.get(key) instanceof Collection<?>)) + (own ? 0 : 10);
+        int kind = kind(k, rows.stream().anyMatch(r -> r.get(key) instanceof Collection<?>));
+        // vCPU, memory and addresses describe the record itself whatever their names
+        boolean own = !subject.isEmpty() && k.startsWith(subject) || kind == 4 || kind == 5;
+        return kind + (own ? 0 : 10);
     }
 
     private static int kind(String k, boolean list) {

@@ -113,7 +113,7 @@ class ShellSpec extends Specification {
 
         where:
         line                               | columns                                                              | row
-        'kec.DescribeInstances()'          | ['InstanceId', 'InstanceName', 'InstanceType', 'InstanceState']      | ~/\s+web\s+S4\.2B\s+(active|pending)\b/
+        'kec.DescribeInstances()'          | ['InstanceId', 'InstanceName', 'InstanceType', 'InstanceState', 'VCPU', 'MemoryGb', 'PrivateIpAddress'] | ~/\s+web\s+S4\.2B\s+[a-z]+\s+2\s+4\s+\d+\.\d+\.\d+\.\d+/
         'kec.DescribeInstanceTypeConfigs()' | ['InstanceType', 'InstanceFamilyName', 'InstanceFamily']            | ~/^S4\.2B\s.*\bcn-beijing-6\w(, cn-beijing-6\w)*/
     }
 
