@@ -159,7 +159,8 @@ class KecshPtyIT extends Specification {
         assert Files.isRegularFile(JAR): "${JAR} is built in package; run mvn verify" // else ./kecsh would build it
         Path script = onPath('script')
         Path cache = home.resolve('cache')
-        ProcessBuilder pb = new ProcessBuilder(script.toString(), '-qfec', "'${LAUNCHER}'".toString(), '/dev/null')
+        // exec: no sh -c left waiting in the pty's foreground group, which Ctrl-C would end with 130 once kecsh exits
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), '-qfec', "exec '${LAUNCHER}'".toString(), '/dev/null')
         pb.environment().clear()
         pb.environment().putAll([
             PATH       : System.getenv('PATH'),
