@@ -47,8 +47,9 @@ final class HelpText {
         // An action by its exact name; a verb before an action whose name differs only in case (importKey, ImportKey).
         if (action.isPresent() && action.get().answersTo(topic)) return operation(action.get(), null);
         Class<?> block = vocabulary.open(io.kecsh.dsl.CloudScript.class, topic);
-        if (block != null && !Verbs.of(block).isEmpty()) return block(topic, block);
         StringBuilder out = new StringBuilder();
+        // a block word may also be a verb of other blocks (snapshots { } and volumes { snapshots … }): both are shown
+        if (block != null && !Verbs.of(block).isEmpty()) out.append(block(topic, block)).append("\n\n");
         for (Class<?> context : io.kecsh.dsl.ide.DslClasses.reachable()) {
             Verbs.Info verb = Verbs.of(context).get(topic);
             if (verb == null) continue;
