@@ -1,5 +1,6 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.internal.InterruptibleInputs
 import io.kecsh.dsl.internal.SessionDeclarations
 import io.kecsh.dsl.plan.Planning
 
@@ -17,8 +18,10 @@ class InteractiveSession {
 
     InteractiveSession(KecshSession session) {
         this.session = session
-        // the default checks, and top-level declarations kept in the binding (def web = … then web on the next line)
-        this.runner = new ScriptRunner(session, ScriptRunner.defaultCustomizers(session) + [new SessionDeclarations()])
+        // the default checks, top-level declarations kept in the binding (def web = … then web on the next line),
+        // and loops and sleeps that end when the shell interrupts the line (Ctrl-C)
+        this.runner = new ScriptRunner(session, ScriptRunner.defaultCustomizers(session) + [new SessionDeclarations()]
+            + InterruptibleInputs.customizers())
         binding.setVariable('kecshSession', session)
     }
 

@@ -40,6 +40,8 @@ public final class ResultRenderer {
         if (!(data instanceof Map<?, ?>) && !(data instanceof List<?>)) return PlainData.text(data) + "\n";
         List<?> rows = rowsOf(data);
         if (rows.isEmpty()) return "";
+        String answerList = answerList(data);
+        if (format == OutputFormat.TABLE && answerList != null) return answerTable(rows, answerList, width);
         return format == OutputFormat.TEXT ? text(rows) : table(rows, data instanceof Map<?, ?>, width);
     }
 
@@ -61,6 +63,33 @@ public final class ResultRenderer {
             }
         }
         return lists == 1 ? (List<?>) only : List.of(map);
+    }
+
+    /** The member of an answer that holds its records ({@code InstancesSet}), or null when the value is not such an answer. */
+    private static String answerList(Object data) {
+        if (!(data instanceof Map<?, ?> map)) return null;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getValue() instanceof List<?> l && l == rowsOf(data)) return String.valueOf(e.getKey());
+        }
+        return null;
+    }
+
+    /**
+     * An API answer's records, flattened to the columns a person wants ({@link ResponseColumns}),
+     * with a footer naming what the table leaves out — members too deep for a cell, columns past
+     * the width — and how to see everything.
+     */
+    private static String answerTable(List<?> records, String listName, int width) {
+        ResponseColumns.Flattened flat = ResponseColumns.of(records, listName);
+        List<String> headers = headers(flat.rows());
+        List<List<String>> cells = new ArrayList<>();
+        for (Object row : flat.rows()) cells.add(cells(row, headers));
+        TableLayout.Laid laid = TableLayout.lay(headers, cells, width);
+        List<String> leftOut = new ArrayList<>(headers.subList(laid.shown(), headers.size()));
+        leftOut.addAll(flat.leftOut());
+        if (leftOut.isEmpty()) return laid.text();
+        return laid.text() + "(" + records.size() + " row" + (records.size() == 1 ? "" : "s") + "; not shown: " + String.join(", ", leftOut)
+            + "; --output json shows the whole answer)\n";
     }
 
     private static String table(List<?> rows, boolean singleRecord, int width) {

@@ -1,5 +1,7 @@
 package io.kecsh.repl.output;
 
+import org.jline.utils.WCWidth;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +10,8 @@ import java.util.List;
  * results list what matters first (an id before a description) — each at its full width, except
  * that no column but the first takes more than {@value #SHARE_PERCENT}% of the width while others wait; the first
  * column that no longer fits is cut with '…' if at least its header fits, and it and the columns
- * after it are dropped otherwise. Room left over goes back to the cut columns.
+ * after it are dropped otherwise. Room left over goes back to the cut columns. Widths are display
+ * columns, not characters: a Chinese name takes two a character, so its cells still line up.
  */
 final class TableLayout {
     static final String ELLIPSIS = "…";
@@ -20,19 +23,38 @@ final class TableLayout {
     private TableLayout() {
     }
 
+    /** The table's text, and how many of its columns (the first ones) it shows. */
+    record Laid(String text, int shown) {
+    }
+
     static String render(List<String> headers, List<List<String>> rows, int width) {
+        return lay(headers, rows, width).text();
+    }
+
+    static Laid lay(List<String> headers, List<List<String>> rows, int width) {
         int columns = headers.size();
         int[] natural = new int[columns];
         for (int c = 0; c < columns; c++) {
-            natural[c] = headers.get(c).length();
-            for (List<String> row : rows) natural[c] = Math.max(natural[c], row.get(c).length());
+            natural[c] = width(headers.get(c));
+            for (List<String> row : rows) natural[c] = Math.max(natural[c], width(row.get(c)));
         }
         int[] widths = new int[columns];
         int shown = place(headers, natural, widths, width);
         StringBuilder out = new StringBuilder();
         line(out, headers, widths, shown);
         for (List<String> row : rows) line(out, row, widths, shown);
-        return out.toString();
+        return new Laid(out.toString(), shown);
+    }
+
+    /** How many terminal columns the text takes: two for a wide (CJK) character, none for a combining one. */
+    static int width(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            w += Math.max(0, WCWidth.wcwidth(cp));
+            i += Character.charCount(cp);
+        }
+        return w;
     }
 
     /** Fills {@code widths} in column order and returns how many columns are shown (at least one). */
@@ -43,7 +65,7 @@ final class TableLayout {
         for (int c = 0; c < natural.length; c++) {
             int gap = c == 0 ? 0 : GAP.length();
             int room = width - used - gap;
-            int floor = Math.min(natural[c], Math.max(FLOOR, headers.get(c).length()));
+            int floor = Math.min(natural[c], Math.max(FLOOR, width(headers.get(c))));
             // The first column (the id, by the results' convention) is never capped: a cut id cannot be copied.
             int wanted = c == 0 ? natural[c] : Math.min(natural[c], Math.max(cap, floor));
             if (c > 0 && room < floor) break;
@@ -73,11 +95,23 @@ final class TableLayout {
     }
 
     static String fit(String cell, int width) {
-        if (cell.length() <= width) return cell;
-        return width <= 1 ? ELLIPSIS : cell.substring(0, width - 1) + ELLIPSIS;
+        if (width(cell) <= width) return cell;
+        if (width <= 1) return ELLIPSIS;
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < cell.length(); ) {
+            int cp = cell.codePointAt(i);
+            int w = Math.max(0, WCWidth.wcwidth(cp));
+            if (used + w > width - 1) break;
+            out.appendCodePoint(cp);
+            used += w;
+            i += Character.charCount(cp);
+        }
+        return out + ELLIPSIS;
     }
 
     private static String pad(String cell, int width) {
-        return cell.length() >= width ? cell : cell + " ".repeat(width - cell.length());
+        int w = width(cell);
+        return w >= width ? cell : cell + " ".repeat(width - w);
     }
 }

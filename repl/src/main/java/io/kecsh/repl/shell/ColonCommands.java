@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -48,10 +50,8 @@ final class ColonCommands {
     private void register() {
         HelpText help = new HelpText(vocabulary, shell::catalogue);
         commands
-            .add(":help", "[verb|Action]", "this list, or a verb's or an action's parameters from the model", arg -> {
-                if (arg.isEmpty()) out.println(overview());
-                else out.println(help.of(arg));
-                out.flush();
+            .add(":help", "[word|Action]", "this list; a block's verbs, a verb's words, an action's parameters", arg -> {
+                shell.pager().show(arg.isEmpty() ? overview() : help.of(arg));
             }, this::helpTopics)
             .add(":region", "[region]", "show or switch the Kingsoft region", this::switchRegion, () -> enumCandidates("kec", "Region"))
             .add(":profile", "[profile]", "show or switch the profile (rebuilds the session, variables kept)", this::switchProfile, null)
@@ -63,7 +63,9 @@ final class ColonCommands {
                 for (History.Entry e : shell.reader().getHistory()) out.println(String.format("%5d  %s", e.index() + 1, e.line()));
                 out.flush();
             }, null)
-            .add(":save", "FILE", "the lines that ran without error, as a runnable script", this::save, null)
+.add(":save", "FILE", "what the session did, as a script that does it again (secrets from the environment)", this::save, null)
+            .add(":edit", "", "edit the last input in $EDITOR, then run what is saved", this::edit, null)
+            .add(":vars", "", "the variables this session has set", arg -> vars(), null)
             .add(":load", "FILE", "run a script in this session", this::load, null)
             .add(":trace", "", "the last error's stack trace", arg -> {
                 Throwable lastError = shell.lastError();
@@ -79,12 +81,16 @@ final class ColonCommands {
             s.append(String.format("  %-9s %-14s %s%n", c.name(), c.usage(), c.summary()));
         }
         s.append("Script words: ").append(String.join(", ", vocabulary.wordsIn(io.kecsh.dsl.CloudScript.class))).append('\n');
-        s.append("TAB completes words, parameters, values and ids; :help run or :help RunInstances for details.");
+        s.append("TAB completes words, parameters, values and ids; :help instances, :help run or :help RunInstances for details.");
         return s.toString();
     }
 
     private List<Candidate> helpTopics() {
         List<Candidate> out = new ArrayList<>();
+        for (String word : vocabulary.wordsIn(io.kecsh.dsl.CloudScript.class)) {
+            Class<?> block = vocabulary.open(io.kecsh.dsl.CloudScript.class, word);
+            if (block != null && !io.kecsh.dsl.Verbs.of(block).isEmpty()) out.add(new Candidate(word, word, "block", null, null, null, true));
+        }
         for (Class<?> c : io.kecsh.dsl.ide.DslClasses.reachable()) {
             io.kecsh.dsl.Verbs.of(c).keySet().forEach(v -> out.add(new Candidate(v, v, "verb", null, null, null, true)));
         }
@@ -106,6 +112,7 @@ final class ColonCommands {
             // RegionNames decides, as for a script's region '…': refused when known wrong, a warning when unknown
             try {
                 shell.session().getSession().region(region);
+                shell.transcript().region(shell.region());
             } catch (IllegalArgumentException wrong) {
                 throw new IllegalArgumentException(":region: " + wrong.getMessage(), wrong);
             }
@@ -122,6 +129,7 @@ final class ColonCommands {
             current.getVariables().forEach((k, v) -> nextSession.getBinding().setVariable(k, v));
             nextSession.setPlan(current.getPlan());
             shell.switchTo(next, nextSession);
+            shell.transcript().profile(profile, shell.region());
         }
         Kecsh kecsh = shell.kecsh();
         out.println("profile " + kecsh.getProfile() + (kecsh.usesSandbox() ? " (sandbox)" : "") + ", region " + shell.region());
@@ -130,15 +138,59 @@ final class ColonCommands {
 
     private void save(String file) {
         if (file.isEmpty()) throw new IllegalArgumentException(":save needs a file name");
-        List<String> succeeded = shell.succeeded();
-        String script = "// saved by kecsh: the shell's lines that ran without error\n" + String.join("\n", succeeded) + "\n";
+        SessionTranscript transcript = shell.transcript();
+        String script = transcript.script();
+        int inputs = transcript.inputs();
         try {
             Files.writeString(Path.of(file), script);
         } catch (IOException e) {
             throw new UncheckedIOException(":save: cannot write " + file + ": " + e.getMessage(), e);
         }
-        out.println("saved " + succeeded.size() + " input" + (succeeded.size() == 1 ? "" : "s") + " to " + file);
+        out.println("saved " + inputs + " input" + (inputs == 1 ? "" : "s") + " to " + file);
         out.flush();
+    }
+
+    /** Each variable: name, type and value on one line, secrets masked. */
+    private void vars() {
+        Map<String, Object> variables = new TreeMap<>(shell.session().getVariables());
+        variables.remove("out");   // the shell's own: where println goes
+        if (variables.isEmpty()) out.println("no variables yet");
+        int width = variables.keySet().stream().mapToInt(String::length).max().orElse(0);
+        variables.forEach((name, value) -> {
+            String type = value == null ? "null" : value.getClass().getSimpleName();
+            String shown = SecretLiterals.sensitive(name) ? "***" : shell.secrets().mask(String.valueOf(value)).replace('\n', ' ');
+            if (shown.length() > 80) shown = shown.substring(0, 79) + "…";
+            out.println(String.format("  %-" + width + "s  %-14s %s", name, type, io.kecsh.runtime.text.UserText.escaped(shown)));
+        });
+        out.flush();
+    }
+
+    /**
+     * Opens the editor ($VISUAL, $EDITOR, else vi) on the last input, in a private file; what it
+     * saves runs as the next input, as if typed (an empty or unchanged file runs nothing).
+     */
+    private void edit(String arg) {
+        String last = shell.lastInput();
+        try {
+            Path file = Files.createTempFile("kecsh-edit-", ".groovy",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(file, last == null ? "" : last + "\n");
+                int status = shell.runEditor(file);
+                if (status != 0) throw new IllegalStateException(":edit: the editor exited with " + status + "; nothing run");
+                String edited = Files.readString(file).stripTrailing();
+                if (edited.isBlank() || edited.equals(last)) {
+                    out.println("nothing to run");
+                    out.flush();
+                    return;
+                }
+                shell.typed(edited);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(":edit: " + e.getMessage(), e);
+        }
     }
 
     private void load(String file) {

@@ -2,6 +2,7 @@ package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.Verbs;
 import io.kecsh.runtime.catalog.LiveCatalogue;
+import io.kecsh.runtime.config.ProfileKey;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Member;
@@ -17,9 +18,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code :help Action} and {@code :help verb}, from the model's docs: the English summary and the
- * original Chinese title, then each parameter with its type, whether it is required, and its
- * allowed values (or how many there are).
+ * {@code :help Action}, {@code :help verb} and {@code :help block}, read from the model's docs and
+ * the DSL's own declarations ({@link Verbs.Info}, the blocks {@link DslVocabulary} finds), never
+ * typed here. An action: its summary, Chinese title and every API parameter. A verb: the words a
+ * person types for it, each with the API parameter it fills, its type, whether it is required —
+ * not when the DSL fills it (a count, a default from {@code defaults { }} or the profile) — and
+ * its allowed values; then the call it makes. A block: its verbs and the calls they make.
  */
 final class HelpText {
     private static final int LISTED_VALUES = 8;
@@ -42,19 +46,99 @@ final class HelpText {
         Optional<Operation> action = model.findOperation(topic);
         // An action by its exact name; a verb before an action whose name differs only in case (importKey, ImportKey).
         if (action.isPresent() && action.get().answersTo(topic)) return operation(action.get(), null);
+        Class<?> block = vocabulary.open(io.kecsh.dsl.CloudScript.class, topic);
         StringBuilder out = new StringBuilder();
+        // a block word may also be a verb of other blocks (snapshots { } and volumes { snapshots … }): both are shown
+        if (block != null && !Verbs.of(block).isEmpty()) out.append(block(topic, block)).append("\n\n");
         for (Class<?> context : io.kecsh.dsl.ide.DslClasses.reachable()) {
             Verbs.Info verb = Verbs.of(context).get(topic);
             if (verb == null) continue;
             Operation op = model.requireOperation(verb.getAction());
-            out.append(context.getSimpleName().replace("Context", "")).append(" { ").append(topic).append(" … } calls ")
-                .append(operation(op, verb)).append('\n');
+            out.append(blockWord(context)).append(" { ").append(topic).append(" … } calls ")
+                .append(verb(op, verb)).append("\n\n");
         }
         if (out.length() > 0) return out.toString().trim();
         if (action.isPresent()) return operation(action.get(), null);
         List<String> known = new ArrayList<>(vocabulary.allWords());
         model.operations().forEach(op -> known.add(op.name()));
         throw new IllegalArgumentException(":help: no verb or action '" + topic + "'" + Suggestions.didYouMean(topic, known));
+    }
+
+    /** The word that opens a context's block, as the script spells it ({@code instances}). */
+    private String blockWord(Class<?> context) {
+        for (String word : vocabulary.wordsIn(io.kecsh.dsl.CloudScript.class)) {
+            if (vocabulary.open(io.kecsh.dsl.CloudScript.class, word) == context) return word;
+        }
+        String name = context.getSimpleName().replace("Context", "");
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** A block: each verb with the call it makes and the call's summary. */
+    private String block(String word, Class<?> context) {
+        StringBuilder out = new StringBuilder(word).append(" { … }: the verbs of the block, each one call (:help VERB for its words)");
+        Map<String, Verbs.Info> verbs = Verbs.of(context);
+        int width = verbs.keySet().stream().mapToInt(String::length).max().orElse(0);
+        verbs.forEach((name, info) -> {
+            Operation op = model.requireOperation(info.getAction());
+            out.append(String.format("%n  %-" + width + "s  %s.%s — %s", name, model.serviceOf(op).name(), op.name(), op.summary()));
+        });
+        List<String> others = new ArrayList<>(vocabulary.wordsIn(context));
+        others.removeAll(verbs.keySet());
+        others.removeAll(vocabulary.wordsIn(io.kecsh.dsl.CloudScript.class));
+        if (!others.isEmpty()) out.append("\nAlso: ").append(String.join(", ", others));
+        out.append("\nAs a property: ").append(word).append(".where(…).stop() and the like.");
+        return out.toString();
+    }
+
+    /** A verb: the words a person types, what each fills, and the call. */
+    private String verb(Operation op, Verbs.Info verb) {
+        Service service = model.serviceOf(op);
+        StringBuilder out = new StringBuilder();
+        out.append(service.name()).append('.').append(op.name()).append(" — ").append(op.summary());
+        if (op.titleZh() != null) out.append("\n  ").append(op.titleZh());
+        if (op.destructive()) out.append("\n  destructive: the shell asks before it is sent");
+        Map<String, String> defaulted = defaultedParameters(op);
+        List<Verbs.Word> words = verb.words(op);
+        int width = words.stream().mapToInt(w -> w.getWord().length()).max().orElse(0) + 1;
+        out.append("\nWords ").append(verb.getName()).append(" takes").append(verb.isClosed() || !verb.getFilters().isEmpty() ? " (only these)" : "").append(':');
+        for (Verbs.Word w : words) {
+            out.append(String.format("%n  %-" + width + "s ", w.getWord() + ":"));
+            String counted = verb.getCounts().get(w.getWord());
+            if (counted != null) {
+                out.append("how many: fills ").append(counted);
+                op.param(counted).flatMap(Member::max).ifPresent(max -> out.append(", split into calls of at most ").append(max.toPlainString()));
+            } else if (w.getKind() == Verbs.Word.Kind.FILTER) {
+                out.append("filter ").append(w.getTarget());
+            } else if (w.getKind() == Verbs.Word.Kind.OWN) {
+                out.append("handled by ").append(verb.getName()).append(" itself");
+            } else {
+                Member m = op.params().get(w.getParameter());
+                if (m == null) continue;
+                String dflt = defaulted.get(w.getParameter());
+                boolean required = m.required() && dflt == null && !verb.getCounts().containsValue(w.getParameter());
+                out.append(w.getParameter()).append(" (").append(m.type().label()).append(required ? ", required" : "").append(')');
+                if (dflt != null) out.append(", default: ").append(dflt);
+                else m.defaultValue().ifPresent(d -> out.append(", default ").append(d));
+                enumOf(service, m).ifPresent(e -> out.append(String.format("%n  %" + width + "s  one of: ", "")).append(values(e)));
+            }
+        }
+        out.append("\nCalls ").append(service.name()).append('.').append(op.name()).append(" (:help ").append(op.name()).append(" for every API parameter)");
+        return out.toString();
+    }
+
+    /**
+     * The parameters the DSL fills when a script leaves them out, with where the value comes from:
+     * the settings {@code defaults { }} and the profile give ({@link ProfileKey}, which names the
+     * RunInstances parameter each fills).
+     */
+    private static Map<String, String> defaultedParameters(Operation op) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (!op.name().equals("RunInstances")) return out;
+        for (ProfileKey k : ProfileKey.values()) {
+            if (k.defaultName().isEmpty() || k.runInstancesParameter().isEmpty()) continue;
+            out.put(k.runInstancesParameter().get(), "defaults { " + k.defaultName().get() + " '…' } or " + k.key() + " in ~/.kecsh/config");
+        }
+        return out;
     }
 
     private String operation(Operation op, Verbs.Info verb) {

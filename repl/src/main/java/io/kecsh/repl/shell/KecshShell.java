@@ -14,7 +14,7 @@ import org.jline.terminal.Terminal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,21 +42,24 @@ public final class KecshShell {
     /** Secrets typed in this session, masked in history, :save, errors and :trace (see {@link SecretLiterals}). */
     private final SecretLiterals secrets = new SecretLiterals();
     private final PrivateHistory history;
-    /** How many secrets the kept lines (history, {@link #succeeded}) have been masked for. */
+    /** How many secrets the kept lines (history, {@link #transcript}) have been masked for. */
     private int secretsApplied;
     private final ShellCommands commands;
     private final ProgressDisplay progress;
     private final LineReader reader;
     private final LiveIds liveIds;
     private final Evaluation evaluation;
-    /** What was typed and ran without error, redacted: what {@code :save} writes. */
-    private final List<String> succeeded = new ArrayList<>();
+    private final Pager pager;
+    /** What happened, redacted: what {@code :save} writes. */
+    private final SessionTranscript transcript = new SessionTranscript();
     /** The Kecsh the shell was started with, possibly still starting; its owner closes it. */
     private final CompletableFuture<Kecsh> starting;
     private volatile Kecsh given;
     private volatile Kecsh kecsh;
     private volatile InteractiveSession session;
     private Throwable lastError;
+    /** The last input evaluated, as typed ({@code :edit} starts from it). */
+    private String lastInput;
     private boolean quit;
 
     public KecshShell(Kecsh kecsh, ShellOptions options, Terminal terminal) {
@@ -73,6 +76,7 @@ public final class KecshShell {
         this.terminal = terminal;
         this.out = terminal.writer();
         this.progress = new ProgressDisplay(terminal);
+        this.pager = new Pager(terminal, out, options.pager());
         this.liveIds = new LiveIds(model, () -> session().getSession().getOps(), () -> region() + "|" + kecsh().getProfile(),
             options.clock(), options.liveIdLifetime());
         this.commands = new ColonCommands(this, model, vocabulary, out).table();
@@ -106,8 +110,9 @@ public final class KecshShell {
             }
             kecsh = given;
             InteractiveSession started = kecsh.interactive(new ShellConfirmer(reader), progress);
-            // A script's println goes through the binding's "out": the terminal, not the JVM's stdout.
-            started.getBinding().setVariable("out", out);
+            // A script's println goes through the binding's "out": the terminal, not the JVM's stdout,
+            // flushed at each line so what a long line prints shows while it runs (and before Ctrl-C stops it).
+            started.getBinding().setVariable("out", new PrintWriter(out, true));
             if (options.region() != null) started.getSession().region(options.region());
             started.warmUp();
             session = started;
@@ -151,7 +156,10 @@ public final class KecshShell {
                 }
                 if (line.isBlank()) continue;
                 if (line.stripLeading().startsWith(":")) command(line);
-                else evaluate(line, "shell");
+                else {
+                    lastInput = line;
+                    evaluate(line, "shell");
+                }
             }
         } finally {
             close();
@@ -209,7 +217,7 @@ public final class KecshShell {
         int known = secrets.secrets().size();
         if (known > secretsApplied) {
             history.forgetSecrets();
-            succeeded.replaceAll(secrets::maskLiterals);
+            transcript.remask(secrets::maskLiterals);
             secretsApplied = known;
         }
     }
@@ -217,6 +225,7 @@ public final class KecshShell {
     /** Evaluates on the evaluation thread; prints the value, the plan in plan mode, or the error's one line. */
     void evaluate(String source, String name) {
         SecretLiterals.Learnt learnt = secrets.learn(source);
+        boolean planned = session != null && session.getPlan();
         Evaluation.Outcome outcome = evaluation.run(() -> session().eval(source, name));
         progress.done();
         learnSecrets(learnt);
@@ -232,7 +241,9 @@ public final class KecshShell {
             out.flush();
             return;
         }
-        succeeded.add(redactor.redact(secrets.maskLiterals(source)));
+        String kept = redactor.redact(secrets.maskLiterals(source));
+        if (planned) transcript.planned(kept);
+        else transcript.ran(kept);
         liveIds.refreshKnown();   // what this line created or removed is in the next TAB's ids
         Object value = outcome.value();
         if (value instanceof Plan plan) {
@@ -248,8 +259,7 @@ public final class KecshShell {
         String shown = options.printer().apply(value);
         // An empty list renders as nothing (as with -e and run), not as a blank line.
         if (shown.isEmpty()) return;
-        out.println(shown);
-        out.flush();
+        pager.show(shown);
     }
 
     private void error(String message) {
@@ -276,9 +286,42 @@ public final class KecshShell {
         return s == null ? null : s.getVariables().get(name);
     }
 
-    /** What was typed and ran without error, redacted: what {@code :save} writes. */
-    List<String> succeeded() {
-        return succeeded;
+    /** The last input evaluated, as typed; null before any. */
+    String lastInput() {
+        return lastInput;
+    }
+
+    /** An input that did not come from the line reader ({@code :edit}): kept in history and run as if typed. */
+    void typed(String source) {
+        reader.getHistory().add(source);
+        lastInput = source;
+        evaluate(source, "shell");
+    }
+
+    /** Runs the user's editor on a file with the terminal handed over to it; its exit status. */
+    int runEditor(Path file) {
+        terminal.pause();
+        try {
+            Process editor = new ProcessBuilder("/bin/sh", "-c", options.editor() + " \"$1\"", "kecsh-edit", file.toString())
+                .inheritIO().start();
+            return editor.waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(":edit: cannot start the editor '" + options.editor() + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(":edit: interrupted", e);
+        } finally {
+            try {
+                terminal.resume();
+            } catch (RuntimeException ignored) {
+                // a terminal that cannot resume reads on as before
+            }
+        }
+    }
+
+    /** What happened, redacted: what {@code :save} writes. */
+    SessionTranscript transcript() {
+        return transcript;
     }
 
     /** The last error shown, for {@code :trace}; null before any. */
@@ -298,6 +341,11 @@ public final class KecshShell {
     /** What asks before a destructive call: the user, at this terminal. */
     ShellConfirmer confirmer() {
         return new ShellConfirmer(reader);
+    }
+
+    /** Where long output goes on a real terminal. */
+    Pager pager() {
+        return pager;
     }
 
     ProgressDisplay progress() {

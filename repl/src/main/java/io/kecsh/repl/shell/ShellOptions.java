@@ -29,6 +29,8 @@ public final class ShellOptions {
     private final Function<Kecsh, String> bannerFor;
     private final Clock clock;
     private final Duration liveIdLifetime;
+    private final String editor;
+    private final String pager;
 
     private ShellOptions(Builder b) {
         this.historyFile = b.historyFile;
@@ -39,6 +41,8 @@ public final class ShellOptions {
         this.bannerFor = b.bannerFor;
         this.clock = b.clock;
         this.liveIdLifetime = b.liveIdLifetime;
+        this.editor = b.editor;
+        this.pager = b.pager;
     }
 
     public static Builder builder() {
@@ -58,6 +62,10 @@ public final class ShellOptions {
     public Function<Kecsh, String> bannerFor() { return bannerFor; }
     public Clock clock() { return clock; }
     public Duration liveIdLifetime() { return liveIdLifetime; }
+    /** The command {@code :edit} runs with a file name after it. */
+    public String editor() { return editor; }
+    /** The command long output is piped to on a real terminal; null prints it all. */
+    public String pager() { return pager; }
 
     public static final class Builder {
         private Path historyFile = SettingsResolver.userHome(System.getenv()).resolve(".kecsh").resolve("history");
@@ -68,6 +76,8 @@ public final class ShellOptions {
         private Function<Kecsh, String> bannerFor;
         private Clock clock = Clock.systemUTC();
         private Duration liveIdLifetime = Duration.ofSeconds(30);
+        private String editor = firstSet(System.getenv("VISUAL"), System.getenv("EDITOR"), "vi");
+        private String pager = firstSet(System.getenv("PAGER"), "less -FRX");
 
         /** null keeps no history file (in memory only). */
         public Builder historyFile(Path p) { historyFile = p; return this; }
@@ -82,6 +92,17 @@ public final class ShellOptions {
         public Builder bannerFor(Function<Kecsh, String> b) { bannerFor = b; return this; }
         public Builder clock(Clock c) { clock = c; return this; }
         public Builder liveIdLifetime(Duration d) { liveIdLifetime = d; return this; }
+        /** The editor command for {@code :edit} (default: $VISUAL, then $EDITOR, then vi). */
+        public Builder editor(String command) { editor = command; return this; }
+        /** The pager for long output (default: $PAGER, then less -FRX); null for none. */
+        public Builder pager(String command) { pager = command; return this; }
+
+        private static String firstSet(String... values) {
+            for (String v : values) {
+                if (v != null && !v.isBlank()) return v;
+            }
+            return null;
+        }
 
         public ShellOptions build() {
             return new ShellOptions(this);

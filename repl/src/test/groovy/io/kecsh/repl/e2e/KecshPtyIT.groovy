@@ -116,12 +116,51 @@ class KecshPtyIT extends Specification {
         Files.readAllLines(saved).containsAll(["instances { run type: 'S4.2B', count: 2 }", "names = [ 'a', 'b' ]"])
     }
 
+    def "Ctrl-C on a pty stops a busy loop and Groovy's sleep: one line each, the shell stays and prompts again"() {
+        given:
+        launch()
+
+        expect:
+        pty.await(PROMPT)
+        pty.await('embedded sandbox')
+
+        when: 'a loop that never ends, then Ctrl-C (the terminal\'s INT)'
+        type("println 'looping'; while (true) { }\r")
+        pty.await(~/(?m)^looping$/)
+        type('\u0003')
+        String afterLoop = pty.await(PROMPT)
+
+        and: 'a long sleep, then Ctrl-C'
+        type("println 'sleeping'; sleep 600000\r")
+        pty.await(~/(?m)^sleeping$/)
+        type('\u0003')
+        String afterSleep = pty.await(PROMPT)
+
+        and: 'the shell still evaluates'
+        type('println 6 * 7\r')
+        String answer = pty.await(PROMPT)
+        type(':quit\r')
+
+        then: 'each was cancelled in one line, no stack trace'
+        shownLines(afterLoop) == ['error: cancelled', PROMPT.trim()]
+        shownLines(afterSleep) == ['error: cancelled', PROMPT.trim()]
+        answer.contains('42')
+        process.waitFor(pty.secondsLeft(), TimeUnit.SECONDS)
+        process.exitValue() == 0
+    }
+
+    /** The non-empty lines shown, the terminal's own echo of Ctrl-C (^C) left aside. */
+    private static List<String> shownLines(String text) {
+        text.readLines()*.replace('^C', '')*.trim().findAll { it }
+    }
+
     /** The launcher under script(1) on a fresh pty, with no credentials: the embedded sandbox. */
     private void launch() {
         assert Files.isRegularFile(JAR): "${JAR} is built in package; run mvn verify" // else ./kecsh would build it
         Path script = onPath('script')
         Path cache = home.resolve('cache')
-        ProcessBuilder pb = new ProcessBuilder(script.toString(), '-qfec', "'${LAUNCHER}'".toString(), '/dev/null')
+        // exec: no sh -c left waiting in the pty's foreground group, which Ctrl-C would end with 130 once kecsh exits
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), '-qfec', "exec '${LAUNCHER}'".toString(), '/dev/null')
         pb.environment().clear()
         pb.environment().putAll([
             PATH       : System.getenv('PATH'),

@@ -85,9 +85,44 @@ class ResultRendererSpec extends Specification {
         expect:
         ResultRenderer.render(response, TABLE, 100).readLines() == [
             'InstanceId  InstanceName  InstanceState',
-            'i-1         web-1         {"Name":"active"}',
-            'i-2         web-2         {"Name":"stopped"}']
+            'i-1         web-1         active',
+            'i-2         web-2         stopped']
         ResultRenderer.render(response, JSON, 100).contains('"RequestId" : "req-1"')
+    }
+
+    def "an answer's nested records flatten to the columns a person wants; a footer names what is left out and how to see it"() {
+        given:
+        def response = Response.of('DescribeInstanceTypeConfigs', [RequestId: 'r', InstanceTypeConfigSet: [
+            [AvailabilityZoneSet: [[AvailabilityZone: 'cn-beijing-6a'], [AvailabilityZone: 'cn-beijing-6b']], InstanceType: 'S4.2B',
+             InstanceFamily: 'S4', InstanceFamilyName: '标准型S4', CPU: 2, Memory: 4,
+             DataDiskQuotaSet: [[DataDiskType: 'SSD3.0', DataDiskMinSize: 10.0]]]]])
+
+        when:
+        List<String> lines = ResultRenderer.render(response, TABLE, 160).readLines()
+
+        then: 'the type first, zones as a list, the list of several-member records left out and named'
+        lines[0].split(/\s+/) as List == ['InstanceType', 'InstanceFamilyName', 'InstanceFamily', 'CPU', 'Memory', 'AvailabilityZoneSet']
+        lines[1] ==~ /S4\.2B\s+标准型S4\s+S4\s+2\s+4\s+cn-beijing-6a, cn-beijing-6b/
+        lines[2] == '(1 row; not shown: DataDiskQuotaSet; --output json shows the whole answer)'
+
+        when: 'a narrow terminal'
+        List<String> narrow = ResultRenderer.render(response, TABLE, 40).readLines()
+
+        then: 'the columns past the width are named too'
+        narrow.last().startsWith('(1 row; not shown: ')
+        narrow.last().contains('AvailabilityZoneSet')
+    }
+
+    def "cells are padded by display width: a Chinese name takes two columns a character and the next column still lines up"() {
+        given:
+        def rows = [[id: 'i-1', name: '网站服务器', state: 'active'], [id: 'i-2', name: 'web', state: 'stopped']]
+
+        when:
+        List<String> lines = ResultRenderer.render(rows, TABLE, 80).readLines()
+
+        then:
+        [lines[0].indexOf('state'), lines[1].indexOf('active'), lines[2].indexOf('stopped')].withIndex()
+            .collect { int at, int i -> TableLayout.width(lines[i].substring(0, at)) }.unique().size() == 1
     }
 
     def "one record is a name/value table"() {

@@ -41,6 +41,7 @@ class ShellSpec extends Specification {
         kecsh = Kecsh.builder().environment([:]).home(home).sandboxOptions(sandbox).build()
         ShellOptions.Builder b = ShellOptions.builder().historyFile(home.resolve('.kecsh/history'))
         if (options.printer) b.printer(options.printer as java.util.function.Function)
+        if (options.editor) b.editor(options.editor as String)
         shell = new KecshShell(kecsh, b.build(), terminal)
     }
 
@@ -93,6 +94,27 @@ class ShellSpec extends Specification {
         then: 'the empty answer is followed by the next prompt, with no empty line between'
         out.replace('\r', '').contains('instances.list()\nkecsh cn-beijing-6> ')
         !out.replace('\r', '').contains('\n\nkecsh cn-beijing-6> 1')
+    }
+
+    def "raw API answers print as readable tables: #line"() {
+        given: 'the printer the real shell uses'
+        start(SandboxOptions.forTests(), [printer: { v -> io.kecsh.repl.output.ResultRenderer.render(v, io.kecsh.repl.output.OutputFormat.TABLE, 160) }])
+        kecsh.eval("instances { run type: 'S4.2B', name: 'web' }")
+
+        when:
+        String out = session(line)
+        List<String> shown = out.replace('\r', '').readLines()
+        String header = shown.find { it.startsWith(columns[0]) }
+
+        then:
+        header != null && header.split(/\s+/).toList().subList(0, columns.size()) == columns
+        shown.any { it =~ row }
+        shown.any { it ==~ /\(\d+ rows?; not shown: .*; --output json shows the whole answer\)/ }
+
+        where:
+        line                               | columns                                                              | row
+        'kec.DescribeInstances()'          | ['InstanceId', 'InstanceName', 'InstanceType', 'InstanceState', 'VCPU', 'MemoryGb', 'PrivateIpAddress'] | ~/\s+web\s+S4\.2B\s+[a-z]+\s+2\s+4\s+\d+\.\d+\.\d+\.\d+/
+        'kec.DescribeInstanceTypeConfigs()' | ['InstanceType', 'InstanceFamilyName', 'InstanceFamily']            | ~/^S4\.2B\s.*\bcn-beijing-6\w(, cn-beijing-6\w)*/
     }
 
     def "variables declared with def or a type persist from line to line, as in groovysh"() {
@@ -356,13 +378,13 @@ class ShellSpec extends Specification {
             ':trace', ':history', ":save ${script}")
         String saved = Files.readString(script)
 
-        then: 'the file, rewritten, and :save hold the lines with the literal masked; the rest is kept'
+        then: 'the file, rewritten, holds the lines with the literal masked, :save reads it from the environment; the rest is kept'
         !Files.readString(file).contains('InstPwd9Xy7Kq')
         Files.readString(file).contains("x = '***'")
         Files.readString(file).contains("note = 'kept'")
         Files.getPosixFilePermissions(file) == PosixFilePermissions.fromString('rw-------')
         !saved.contains('InstPwd9Xy7Kq')
-        saved.contains("x = '***'") && saved.contains('y = x') && saved.contains("note = 'kept'")
+        saved.contains("x = System.getenv('KECSH_X')") && saved.contains('y = x') && saved.contains("note = 'kept'")
 
         and: 'what the shell printed once it knew the secret, but the lines it echoed: the error line, :trace, :history'
         String shown = out.substring(out.indexOf('password: y }')).readLines().findAll { !it.startsWith('kecsh cn-beijing-6> ') }.join('\n')
@@ -431,6 +453,73 @@ class ShellSpec extends Specification {
         fresh?.close()
     }
 
+    def ":save writes what happened: a region switch as code, planned lines as comments, secrets from the environment; it replays to the same cloud"() {
+        given:
+        start()
+        Path script = home.resolve('faithful.groovy')
+
+        when:
+        String out = session(':region cn-shanghai-2',
+            "instances { run type: 'S4.2B', name: 'kept', password: 'Hunter2Secret!' }",
+            ':plan on', "instances { run type: 'S4.2B', name: 'planned' }", ':plan off',
+            "instances { run type: 'S4.2B', name: 'second' }",
+            ":save ${script}")
+        String text = Files.readString(script)
+
+        then: 'the switch is the script word; the planned line sent nothing, so it is a comment; the password is read, not masked'
+        out.contains("saved 3 inputs to ${script}")
+        text.contains("region 'cn-shanghai-2'")
+        text.readLines().contains("// instances { run type: 'S4.2B', name: 'planned' }")
+        !text.contains('***') && !text.contains('Hunter2Secret!')
+        text.contains("password: System.getenv('KECSH_PASSWORD')")
+        text.contains('set KECSH_PASSWORD before running')
+
+        when: 'the script runs in a fresh sandbox'
+        Kecsh fresh = Kecsh.builder().environment([:]).home(home).sandboxOptions(SandboxOptions.forTests()).build()
+        fresh.evalFile(script)
+
+        then: 'the same instances in the same regions as the session made'
+        instancesByRegion(fresh) == instancesByRegion(kecsh)
+        instancesByRegion(fresh) == ['cn-shanghai-2': ['kept', 'second']]
+
+        cleanup:
+        fresh?.close()
+    }
+
+    private static Map<String, List<String>> instancesByRegion(Kecsh k) {
+        List<String> regions = io.kecsh.runtime.model.ServiceModel.bundled().requireService('kec').requireEnum('Region').names() as List<String>
+        regions.collectEntries { r -> [r, k.sandbox.state().region(r).instances.values()*.name.sort()] }.findAll { r, names -> names } as Map<String, List<String>>
+    }
+
+    def ":vars lists the session's variables with their types, secrets masked"() {
+        given:
+        start()
+
+        when:
+        String out = session('def a = 5', "greeting = 'hello'", "password = 'Hunter2Secret!'", ':vars')
+
+        then:
+        out =~ /(?m)^  a\s+Integer\s+5$/
+        out =~ /(?m)^  greeting\s+String\s+hello$/
+        out =~ /(?m)^  password\s+String\s+\*\*\*$/
+        !out.substring(out.indexOf(':vars')).contains('Hunter2')
+    }
+
+    def ":edit opens the editor on the last input and runs what it saves, kept in history"() {
+        given: 'an editor that changes 41 into 42 in the file it is given'
+        Path editor = home.resolve('editor.sh')
+        Files.writeString(editor, '#!/bin/sh\nsed -i s/41/42/ "$1"\n')
+        editor.toFile().setExecutable(true)
+        start(SandboxOptions.forTests(), [editor: editor.toString()])
+
+        when:
+        String out = session('println 6 * 41', ':edit')
+
+        then:
+        out.contains('\n246\n') && out.contains('\n252\n')
+        shell.reader().history.collect { it.line() }.contains('println 6 * 42')
+    }
+
     def ":load runs a script in the session, its variables stay"() {
         given:
         start()
@@ -467,6 +556,30 @@ class ShellSpec extends Specification {
         out.contains('创建实例') || out =~ /[\u4e00-\u9fff]/
         out.contains('InstanceType (string')
         out.contains('StoppedMode')
+    }
+
+    def ":help answers for a block, and for a verb with the words a user types, the defaults the DSL fills and the call it makes"() {
+        given:
+        start()
+
+        when:
+        String out = session(':help instances', ':help run', ':help where')
+
+        then: 'the block lists its verbs and their calls'
+        !out.contains('did you mean')
+        out =~ /(?m)^  run\s+kec\.RunInstances — /
+        out =~ /(?m)^  terminate\s+kec\.TerminateInstances — /
+
+        and: 'run: the words, a count that fills MaxCount; a type or an image the DSL defaults is not required'
+        out =~ /(?m)^  type:\s+InstanceType \(string\), default: defaults \{ instanceType '…' \} or default\.instance_type in ~\/\.kecsh\/config/
+        out =~ /(?m)^  count:\s+how many: fills MaxCount, split into calls of at most \d+/
+        out =~ /(?m)^  image:\s+ImageId \(string\), default: defaults \{ image '…' \} or default\.image in ~\/\.kecsh\/config/
+        !(out =~ /(?m)^  (type|image|count|maxCount|minCount):.*required/)
+        out.contains('Calls kec.RunInstances (:help RunInstances for every API parameter)')
+
+        and: 'where: its criteria, the filters they become'
+        out =~ /(?m)^  state:\s+filter instance-state\.name/
+        out =~ /(?m)^  name:\s+handled by where itself/
     }
 
     def "a destructive call asks, listing what it affects: #answer"() {
@@ -512,6 +625,34 @@ class ShellSpec extends Specification {
         then:
         !runner.alive
         screen.toString(StandardCharsets.UTF_8).contains('42')
+    }
+
+    def "Ctrl-C stops a line that never looks up: #what; one line, and the next prompt"() {
+        given:
+        start()
+        Thread runner = Thread.start { shell.run() }
+
+        when: 'the line says it has started, then runs on'
+        keys.write("println 'started'; ${source}\n".bytes)
+        keys.flush()
+        waitForScreen('started\n')
+        terminal.raise(Terminal.Signal.INT)
+        waitForScreen('error: cancelled')
+        keys.write('println 6 * 7\n'.bytes)
+        keys.close()
+        runner.join(20_000)
+
+        then: 'the shell is alive: it ran the next line and ended at Ctrl-D'
+        !runner.alive
+        String after = screen.toString(StandardCharsets.UTF_8).replace('\r', '')
+        after.substring(after.indexOf('started\n')).readLines().findAll { !it.startsWith('kecsh ') }.take(2) == ['started', 'error: cancelled']
+        after.contains('42')
+
+        where:
+        what                      | source
+        'a busy loop'             | 'while (true) { }'
+        "Groovy's sleep"          | 'sleep 600000'
+        'a sleep inside a block'  | "instances { [1].each { sleep(600_000) } }"
     }
 
     /** Waits for output the shell is about to print (a condition, not a clock: bounded only as a safety net). */

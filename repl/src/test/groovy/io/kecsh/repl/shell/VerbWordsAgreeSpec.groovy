@@ -91,7 +91,7 @@ class VerbWordsAgreeSpec extends Specification {
 
     def ":help shows a verb even where an action's name differs from it only in case"() {
         expect:
-        help.of('importKey').startsWith('Keys { importKey … } calls sks.ImportKey')
+        help.of('importKey').startsWith('keys { importKey … } calls sks.ImportKey')
         help.of('ImportKey').startsWith('sks.ImportKey')
     }
 
@@ -126,21 +126,24 @@ class VerbWordsAgreeSpec extends Specification {
             .collectEntries { m -> [m.group(1), meaning(m.group(2))] }
     }
 
-    /** What :help VERB shows for this context: the words it names, and the lower camel of each parameter where the verb takes those. */
+    /** What :help VERB shows for this context: each word it lists, as the verb itself, a filter or the parameter it fills. */
     private Map<String, String> helpWords(Class<?> context, Verbs.Info verb, Operation op) {
         List<String> sections = help.of(verb.name).split(/\n(?=\w+ \{ )/) as List<String>
-        String section = sections.find { it.startsWith("${context.simpleName.replace('Context', '')} { ${verb.name} ") }
+        String section = sections.find { it.startsWith("${blockWord(context)} { ${verb.name} ") }
         assert section != null: ":help ${verb.name} has no section for ${context.simpleName}"
         Map<String, String> out = [:]
         section.eachLine { String line ->
-            def own = line =~ /^  (\w+): (filter \S+|handled by \w+ itself)$/
-            if (own.matches()) out[own.group(1)] = meaning(own.group(2))
-            def param = line =~ /^  (\w+) \([^)]*\)((?: as \w+:)*)/
-            if (param.find()) {
-                String api = param.group(1)
-                out[api] = api
-                if (section.contains('also takes each in lower camel')) out[api.uncapitalize()] = api
-                (param.group(2) =~ / as (\w+):/).results().toList().each { m -> out[m.group(1)] = api }
+            def word = line =~ /^  (\w+):\s+(.*)$/
+            if (!word.matches()) return
+            String says = word.group(2)
+            if (says.startsWith('how many: ')) out[word.group(1)] = OWN   // a count the verb splits into calls itself
+            else if (says.startsWith('handled by ') || says.startsWith('filter ')) out[word.group(1)] = meaning(says)
+            else {
+                def param = says =~ /^(\w+) \(/
+                if (param.find()) {
+                    out[word.group(1)] = param.group(1)
+                    out[param.group(1)] = param.group(1)   // the line names the API parameter, which the verb also takes as it is
+                }
             }
         }
         out
