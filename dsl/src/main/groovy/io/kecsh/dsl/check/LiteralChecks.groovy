@@ -54,6 +54,6 @@ class LiteralChecks extends CompilationCustomizer {
 
     /** The destructive calls the last compilation of this file showed (empty if none or not compiled here). */
     List<DestructiveCall> destructiveIn(String fileName) {
-        destructive.getOrDefault(fileName, [])
+        destructive.getOrDefault(fileName, Collections.<DestructiveCall>emptyList())
     }
 }
