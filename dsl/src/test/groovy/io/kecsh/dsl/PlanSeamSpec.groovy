@@ -76,6 +76,6 @@ class PlanSeamSpec extends Specification {
         0 * ops.waitFor(*_)
         0 * ops.pages(*_)
         r.InstancesSet == []
-        plan.notes == ['InstanceActive on 1 resource(s): not waited (plan mode returns at once; planned instances stay pending)']
+        plan.notes == ['InstanceActive on 1 resource(s): not waited (plan mode); taken to be active']
     }
 }

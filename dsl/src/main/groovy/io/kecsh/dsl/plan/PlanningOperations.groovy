@@ -85,7 +85,7 @@ class PlanningOperations implements CloudOperations {
         PlanningOperations self = this   // in a closure, call() would be the closure's own
         WaiterRunner once = new WaiterRunner({ String a, Map<String, ?> p -> self.call(a, p) } as Invoker, model, Clock.systemUTC(), { Duration d -> } as Sleeper)
         try {
-            return once.await(waiter, params, options.withTimeout(Duration.ZERO).withProgress(null))
+            return once.await(waiter, params, (options ?: WaitOptions.defaultsFor(waiter)).withTimeout(Duration.ZERO).withProgress(null))
         } catch (WaiterException e) {
             if (!e.timedOut()) throw e
         }
