@@ -21,9 +21,8 @@ if (image == null) {
     def from = instances.where(name: source)
     if (from.size() != 1) throw new IllegalStateException("expected one instance called ${source} in ${home}, found ${from.size()}")
     image = images { create from: from[0], name: imageName }
-    // A plan records CreateImage and its image is a placeholder (planned-1) that cannot be waited
-    // for: the DSL's image wait still describes it, so the wait is only for a real image.
-    if (!(image.id ==~ /planned-\d+/)) image = images.waitUntil('available', image)[0]
+    // A plan records CreateImage without making an image: there is nothing to wait for.
+    if (!planning) image = images.waitUntil('available', image)[0]
     println "made ${imageName} (${image.id}) from ${source}"
 } else {
     image = images.waitUntil('available', image)[0]

@@ -27,7 +27,7 @@ if (!targets) throw new IllegalStateException("no instance matches ${pattern}")
 List<String> oldKeys = targets*.keys.flatten().unique() as List<String>
 
 def key = keys { create keyName }
-if (key.privateKey) {   // a plan has no key to save
+if (!planning) {   // a plan makes no key: nothing to save, and no file is written
     Files.writeString(file, key.privateKey)
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString('rw-------'))
 }

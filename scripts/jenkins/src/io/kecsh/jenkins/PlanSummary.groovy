@@ -17,7 +17,8 @@ class PlanSummary implements Serializable {
             out.add("Plan: ${calls.size()} call(s) would be sent".toString())
             for (Object c : calls) {
                 Map call = (Map) c
-                out.add("  ${call.service}.${call.action} [${call.region}] ${parameters((Map) call.params)}".toString().trim())
+                String mark = call.destructive ? 'DESTRUCTIVE ' : ''   // as kecsh prints it: the model's destructive actions
+                out.add("  ${call.service}.${call.action} [${call.region}] ${mark}${parameters((Map) call.params)}".toString().trim())
             }
         }
         List notes = plan == null ? [] : (List) (plan.notes ?: [])

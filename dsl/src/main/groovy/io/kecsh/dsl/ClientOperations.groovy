@@ -52,6 +52,11 @@ class ClientOperations implements CloudOperations {
     }
 
     @Override
+    String regionFor(String service) {
+        client.region(client.model().requireService(service))
+    }
+
+    @Override
     LiveCatalogue getCatalogue() {
         client.catalogue()
     }

@@ -30,6 +30,11 @@ interface CloudOperations {
     /** The Kingsoft region calls go to. */
     String getRegion()
 
+    /** The region a call of this service goes to (kms and bss: the Alibaba region; a plan line shows it). */
+    default String regionFor(String service) {
+        getRegion()
+    }
+
     /** What the live service lists for open enumerations in that region, as far as known now (never waits). */
     default LiveCatalogue getCatalogue() {
         LiveCatalogue.NONE

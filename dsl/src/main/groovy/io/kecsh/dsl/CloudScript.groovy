@@ -113,6 +113,14 @@ abstract class CloudScript extends Script {
     }
 
     /**
+     * True while the script (or the {@code plan { }} block around this line) is planned: nothing is
+     * sent, so a script skips what a plan must not do locally — {@code if (!planning) file.text = key.privateKey}.
+     */
+    boolean getPlanning() {
+        io.kecsh.dsl.plan.Planning.active(kecshSession)
+    }
+
+    /**
      * Guards destructive verbs for the rest of the script: {@code protect name: ~/^prod-/},
      * {@code protect id: '…', reason: 'the database'}; criteria id, name, type, kind.
      */

@@ -28,13 +28,24 @@ class Defaults {
         String get(String key, String region)
     }
 
+    /**
+     * The defaults that name a resource of one region (a subnet, a security group). A profile's
+     * value for them was written for the region the session starts in ({@link #profileRegion}): in
+     * any other region it is not sent (it would name a resource that region does not have), and the
+     * subnet and group are read from that region's own network, as when no default is set.
+     */
+    static final Set<String> REGION_BOUND = ['subnet', 'securityGroup'] as Set<String>
+
     final Map<String, String> script = [:]
     final Map<String, String> profile
     final Source fallback
+    /** The Kingsoft region the profile's region-bound defaults belong to; null: every region. */
+    final String profileRegion
 
-    Defaults(Map<String, String> profile, Source fallback) {
+    Defaults(Map<String, String> profile, Source fallback, String profileRegion = null) {
         this.profile = profile == null ? [:] : profile
         this.fallback = fallback
+        this.profileRegion = profileRegion
     }
 
     void set(String key, Object value) {
@@ -46,7 +57,12 @@ class Defaults {
     }
 
     String get(String key, String region) {
-        script[key] ?: profile[key] ?: fallback?.get(key, region)
+        script[key] ?: fromProfile(key, region) ?: fallback?.get(key, region)
+    }
+
+    private String fromProfile(String key, String region) {
+        boolean elsewhere = REGION_BOUND.contains(key) && profileRegion != null && region != null && region != profileRegion
+        elsewhere ? null : profile[key]
     }
 
     /** A value the call cannot do without, or an error that says where to set it. */

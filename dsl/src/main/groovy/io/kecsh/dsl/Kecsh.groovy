@@ -101,7 +101,7 @@ class Kecsh implements AutoCloseable {
 
     /** A fresh session whose progress lines go to this consumer (the shell draws them itself). */
     KecshSession newSession(Consumer<String> progress) {
-        Defaults defaults = new Defaults(settings.defaults(), backend.defaults)
+        Defaults defaults = new Defaults(settings.defaults(), backend.defaults, client.region(io.kecsh.runtime.config.Cloud.KINGSOFT))
         io.kecsh.dsl.safety.Safety safety = options.safety()
         KecshSession session = new KecshSession(new io.kecsh.dsl.safety.GuardedOperations(new ClientOperations(client), safety),
             defaults, progress)

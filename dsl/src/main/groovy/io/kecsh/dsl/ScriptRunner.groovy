@@ -79,6 +79,7 @@ class ScriptRunner {
         } catch (MultipleCompilationErrorsException e) {
             throw compileError(fileName, e)
         }
+        refuseVisibleDestructive(fileName)
         try {
             session.enter { script.run() }
         } catch (KecshScriptException e) {
@@ -86,6 +87,23 @@ class ScriptRunner {
         } catch (Throwable e) {
             throw located(fileName, e)
         }
+    }
+
+    /**
+     * With refuseDestructive, a script whose text shows a destructive call is refused before its first
+     * call, not when it reaches it: a script that launches and then terminates launches nothing.
+     * Calls the compiler cannot see (computed names, variables) are still refused before each call.
+     */
+    private void refuseVisibleDestructive(String fileName) {
+        if (!session.safety.refuseDestructive) return
+        List<io.kecsh.dsl.check.DestructiveCall> seen = customizers.findAll { it instanceof LiteralChecks }
+            .collectMany { ((LiteralChecks) it).destructiveIn(fileName) }
+        if (!seen) return
+        io.kecsh.dsl.check.DestructiveCall first = seen[0]
+        String others = seen.size() > 1 ? " (also: ${seen.drop(1)*.toString().join(', ')})" : ''
+        throw new KecshScriptException(fileName, first.line, 0, "${first.written} (${first.action}) refused before the script's first call: " +
+            "destructive actions are not allowed in this run (refuseDestructive)${others}. Nothing was sent.",
+            new io.kecsh.dsl.safety.RefusedException(first.action, [], 'refused before the first call: the script shows destructive calls'))
     }
 
     /**

@@ -140,9 +140,9 @@ class SafetySandboxSpec extends Specification {
         given:
         build { Kecsh.Builder b -> b.refuseDestructive(true) }
 
-        when:
+        when: 'a destructive verb the compiler cannot see (a computed name) is refused when it is called'
         def stopped = kecsh.eval("instances { where name: 'web'; stop() }*.name")
-        kecsh.eval("\ninstances { where name: 'web'; terminate() }")
+        kecsh.eval("def verb = 'term' + 'inate'\ninstances { where name: 'web'; \"\${verb}\"() }")
 
         then:
         stopped == ['web']
@@ -150,5 +150,44 @@ class SafetySandboxSpec extends Specification {
         e.message == "script.groovy:2: kec.TerminateInstances refused: destructive actions are not allowed in this run (refuseDestructive); " +
             "it would affect instance ${ids.web} (web, S4.2B). Nothing was sent."
         state('web') in ['stopping', 'stopped']
+    }
+
+    def "refuseDestructive refuses a script that shows a destructive call before its first call: it launches nothing"() {
+        given:
+        build { Kecsh.Builder b -> b.refuseDestructive(true) }
+        int before = instanceCount()
+
+        when:
+        kecsh.eval("""
+            def batch = instances { run type: 'S4.2B', count: 5, name: 'tmp', suffix: 1 }
+            batch.waitUntil 'active'
+            instances { where name: ~/^tmp-/; terminate() }
+            kec.TerminateInstances(InstanceId: ['${ids.web}'])
+        """)
+
+        then:
+        KecshScriptException e = thrown()
+        e.cause instanceof io.kecsh.dsl.safety.RefusedException
+        e.message == "script.groovy:4: terminate (kec.TerminateInstances) refused before the script's first call: destructive actions are " +
+            "not allowed in this run (refuseDestructive) (also: kec.TerminateInstances (kec.TerminateInstances) at line 5). Nothing was sent."
+        instanceCount() == before
+    }
+
+    def "a plan with refuseDestructive is refused the same way, before its first read"() {
+        given:
+        kecsh = KecshSandboxSpecification.hermetic(home).progress {}.refuseDestructive(true).plan(true).build()
+
+        when:
+        kecsh.eval("instances { run type: 'S4.2B', name: 'tmp' }\ninstances { where name: 'tmp'; terminate() }")
+
+        then:
+        KecshScriptException e = thrown()
+        e.message.startsWith("script.groovy:2: terminate (kec.TerminateInstances) refused before the script's first call")
+    }
+
+    private int instanceCount() {
+        synchronized (kecsh.sandbox.state().lock()) {
+            kecsh.sandbox.state().region('cn-beijing-6').instances.size()
+        }
     }
 }

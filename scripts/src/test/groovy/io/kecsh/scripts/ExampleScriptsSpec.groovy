@@ -205,11 +205,13 @@ class ExampleScriptsSpec extends Specification {
 
         when:
         plan('rotate-ssh-key.groovy', ['^web-', 'web-new'], ['CreateKey', 'AttachKey'], env)
+        boolean writtenByPlan = Files.exists(keyFile)
         def r = run('rotate-ssh-key.groovy', ['^web-', 'web-new'], env)
         String privateKey = Files.readString(keyFile)
         def keysOf = { String id -> (cloud.instances().find { it.InstanceId == id }.KeySet as List) }
 
         then:
+        !writtenByPlan
         privateKey.contains('PRIVATE KEY')
         Files.getPosixFilePermissions(keyFile)*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
         !r.stdout.contains(privateKey.readLines()[1]) && !r.stderr.contains(privateKey.readLines()[1])

@@ -21,6 +21,8 @@ import org.codehaus.groovy.control.customizers.CompilationCustomizer
 class LiteralChecks extends CompilationCustomizer {
     private final ServiceModel model
     private final Validator validator
+    /** The destructive calls each compiled script shows, by its file name (read by ScriptRunner before running). */
+    private final Map<String, List<DestructiveCall>> destructive = new java.util.concurrent.ConcurrentHashMap<>()
 
     LiteralChecks(ServiceModel model) {
         this(model, LiveCatalogue.NONE)
@@ -44,6 +46,14 @@ class LiteralChecks extends CompilationCustomizer {
     @Override
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
         // Only the script class runs DSL code; classes a script declares are its own business.
-        if (classNode.isScript()) new LiteralVisitor(source, model, validator).visitClass(classNode)
+        if (!classNode.isScript()) return
+        List<DestructiveCall> seen = []
+        new LiteralVisitor(source, model, validator, seen).visitClass(classNode)
+        destructive[source.name] = seen
+    }
+
+    /** The destructive calls the last compilation of this file showed (empty if none or not compiled here). */
+    List<DestructiveCall> destructiveIn(String fileName) {
+        destructive.getOrDefault(fileName, Collections.<DestructiveCall>emptyList())
     }
 }

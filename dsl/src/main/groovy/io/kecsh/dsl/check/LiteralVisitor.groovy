@@ -54,7 +54,11 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
     /** The delegates in scope, innermost first; the script itself is the outermost. */
     private final Deque<Class<?>> contexts = new ArrayDeque<>()
 
-    LiteralVisitor(SourceUnit source, ServiceModel model, Validator validator) {
+    /** Where the destructive calls the script shows are reported (see {@link DestructiveCall}). */
+    private final List<DestructiveCall> destructive
+
+    LiteralVisitor(SourceUnit source, ServiceModel model, Validator validator, List<DestructiveCall> destructive = []) {
+        this.destructive = destructive
         this.source = source
         this.model = model
         this.validator = validator
@@ -79,10 +83,10 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         }
         Class<?> receiver = receiverType(call.objectExpression)
         if (receiver != null && TakesActions.isAssignableFrom(receiver) && Character.isUpperCase(name.charAt(0))) {
-            fallbackCall(call, name)
+            fallbackCall(call, name, serviceNameOf(call.objectExpression))
         } else if (receiver != null) {
             Verbs.Info verb = Verbs.of(receiver)[name]
-            if (verb != null) checkVerb(verb, name, namedArguments(call))
+            if (verb != null) checkVerb(verb, name, namedArguments(call), call)
             if (name == WAIT) checkWaitState(call, waitStates(receiver))
         } else if (name == WAIT && dynamicRoot(call.objectExpression)) {
             // web.waitUntil 'activ': the type of web is known only at run time, but no resource has that state.
@@ -101,7 +105,12 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
             }
             Verbs.Info verb = Verbs.of(context)[name]
             if (verb != null) {
-                checkVerb(verb, name, namedArguments(call))
+                checkVerb(verb, name, namedArguments(call), call)
+                break
+            }
+            if (TakesActions.isAssignableFrom(context) && Character.isUpperCase(name.charAt(0)) && !hasOwnMethod(context, name)) {
+                // kms { GetKmsInstance(…) }: the block's fallback, checked as kms.GetKmsInstance(…) is
+                fallbackCall(call, name, serviceNameOf(context))
                 break
             }
             Class<?> delegate = blockDelegate(context, name)
@@ -135,8 +144,7 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
      * {@code kec.RunInstances(InstanceType: 'S4.2B')}, {@code kms.GetKmsInstance(…)}: any name that
      * {@link TakesActions} of a modelled service; the action must exist, its parameters and literals too.
      */
-    private void fallbackCall(MethodCallExpression call, String action) {
-        String serviceName = serviceNameOf(call.objectExpression)
+    private void fallbackCall(MethodCallExpression call, String action, String serviceName) {
         Service service = serviceName == null ? null : model.service(serviceName).orElse(null)
         if (service == null) return
         Operation op
@@ -147,6 +155,7 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
             return
         }
         String label = "${serviceName}.${op.name()}"
+        if (op.destructive()) destructive << new DestructiveCall(label, label, call.lineNumber)
         namedArguments(call).each { MapEntryExpression entry ->
             String key = constantString(entry.keyExpression)
             if (key == null) return
@@ -155,9 +164,10 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         }
     }
 
-    private void checkVerb(Verbs.Info verb, String label, List<MapEntryExpression> named) {
+    private void checkVerb(Verbs.Info verb, String label, List<MapEntryExpression> named, MethodCallExpression call) {
         Operation op = model.findOperation(verb.action).orElse(null)
         if (op == null) return   // a spec checks every @Verb names a real action
+        if (op.destructive()) destructive << new DestructiveCall(label, "${model.serviceOf(op).name()}.${op.name()}".toString(), call.lineNumber)
         named.each { MapEntryExpression entry ->
             String key = constantString(entry.keyExpression)
             if (key == null) return
@@ -345,6 +355,18 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         if (getter == null) return null
         Object proxy = getter.invoke(Probe.SCRIPT)
         proxy instanceof TakesActions ? ((TakesActions) proxy).serviceName : null
+    }
+
+    /** The service a {@link TakesActions} block stands for ({@code kms { }}), asked of the script getter that returns its context. */
+    private static String serviceNameOf(Class<?> context) {
+        Method getter = CloudScript.methods.find { Method m -> m.name.startsWith('get') && m.parameterCount == 0 && m.returnType == context }
+        Object proxy = getter?.invoke(Probe.SCRIPT)
+        proxy instanceof TakesActions ? ((TakesActions) proxy).serviceName : null
+    }
+
+    /** A method the class declares itself (not the methodMissing fallback), e.g. KmsContext's verbs. */
+    private static boolean hasOwnMethod(Class<?> context, String name) {
+        context.methods.any { Method m -> m.name == name && m.declaringClass != Object && m.declaringClass != Script && m.declaringClass != GroovyObject }
     }
 
     /** The {@code @DelegatesTo} class of a method's closure parameter, if it has one. */

@@ -29,7 +29,7 @@ final class ConditionWait {
             if (!t.isBefore(deadline)) {
                 throw new WaiterException("waitUntil: the condition did not hold within ${timeout.toSeconds()}s", true, null, null)
             }
-            session.progress("waitUntil: attempt ${attempt}, ${Duration.between(start, t).toSeconds()}s")
+            session.progress("waitUntil: attempt ${attempt}, ${Duration.between(start, t).toSeconds()}s of ${timeout.toSeconds()}s")
             Duration left = Duration.between(t, deadline)
             session.sleeper.sleep(pause < left ? pause : left)
             pause = Duration.ofMillis(Math.min((long) (pause.toMillis() * 1.5), Math.max(interval.toMillis(), 30_000L)))

@@ -4,7 +4,7 @@ import groovy.transform.CompileStatic
 
 /**
  * What a planned script or {@code plan { }} block would change: the mutating calls in order (secrets
- * masked), notes on what planning could not do for real (waits on planned resources), and price
+ * masked, destructive ones marked), the resources they would change (before → after), notes on what planning could not do for real (waits on planned resources), and price
  * estimates totalled per period. {@code toString()} is the printable plan, one line a call.
  */
 @CompileStatic
@@ -13,6 +13,8 @@ class Plan implements Serializable {
 
     final List<PlannedCall> calls = []
     final List<String> notes = []
+    /** Before → after of each resource the calls would create or change (see {@link PlannedWorld}). */
+    final List<PlannedChange> changes = []
     /** The planned script's own value (not serialized: it may be anything). */
     transient Object result
 
@@ -39,6 +41,10 @@ class Plan implements Serializable {
         StringBuilder out = new StringBuilder()
         out.append(calls ? "Plan: ${calls.size()} call${calls.size() == 1 ? '' : 's'} would be sent" : 'Plan: nothing would change').append('\n')
         calls.eachWithIndex { PlannedCall c, int i -> out.append("  ${i + 1}. ${c}").append('\n') }
+        if (changes) {
+            out.append("Would change ${changes.size()} resource${changes.size() == 1 ? '' : 's'} (before → after):").append('\n')
+            changes.each { out.append("  ${it}").append('\n') }
+        }
         notes.each { out.append("  note: ${it}").append('\n') }
         Map<String, BigDecimal> totals = getTotals()
         if (totals) out.append('Estimated price: ').append(totals.collect { k, v -> "${v.toPlainString()} ${k}" }.join(' + ')).append('\n')

@@ -17,30 +17,32 @@ final class Planning {
     static Plan run(KecshSession session, Closure body) {
         Plan plan = new Plan()
         Plan outer = session.plan
-        PlanningOperations.Ledger ledger = new PlanningOperations.Ledger()
+        PlannedWorld world = new PlannedWorld()
         session.plan = plan
         try {
-            plan.result = session.withOps({ CloudOperations ops -> planned(ops, plan, ledger, session) }, body)
+            plan.result = session.withOps({ CloudOperations ops -> planned(ops, plan, world, session) }, body)
         } finally {
             session.plan = outer
+            plan.changes.addAll(world.changes())
         }
         if (outer != null) {
             // A plan { } inside a planned script: its calls belong to the whole plan too.
             outer.calls.addAll(plan.calls)
             outer.notes.addAll(plan.notes)
+            outer.changes.addAll(plan.changes)
         }
         plan
     }
 
     /** The operations of a planned session: guard → planner → the real operations. */
-    static CloudOperations planned(CloudOperations ops, Plan plan, PlanningOperations.Ledger ledger, KecshSession session) {
+    static CloudOperations planned(CloudOperations ops, Plan plan, PlannedWorld world, KecshSession session) {
         if (ops instanceof GuardedOperations) {
-            return ((GuardedOperations) ops).around { CloudOperations inner -> planned(inner, plan, ledger, session) }
+            return ((GuardedOperations) ops).around { CloudOperations inner -> planned(inner, plan, world, session) }
         }
-        new PlanningOperations(ops, plan, ledger, session.clock)
+        new PlanningOperations(ops, plan, world, session.clock)
     }
 
-    /** {@code waitUntil { }} in plan mode: the condition is checked once, never polled (see PlanningOperations). */
+    /** True while a plan is recorded: a script's {@code planning}; {@code waitUntil { }} checks its condition once (see PlanningOperations). */
     static boolean active(KecshSession session) {
         session.plan != null
     }

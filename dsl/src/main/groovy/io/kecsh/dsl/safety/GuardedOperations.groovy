@@ -66,6 +66,11 @@ class GuardedOperations implements CloudOperations {
     }
 
     @Override
+    String regionFor(String service) {
+        delegate.regionFor(service)
+    }
+
+    @Override
     io.kecsh.runtime.catalog.LiveCatalogue getCatalogue() {
         delegate.catalogue
     }

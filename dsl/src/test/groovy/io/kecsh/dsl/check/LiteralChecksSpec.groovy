@@ -100,6 +100,9 @@ class LiteralChecksSpec extends Specification {
         "instances.where(state: 'terminated')"                          | '1:24' | "where state: 'terminated' is not a valid InstanceStateName (did you mean deleted?)"
         "kms.GetKmsInstance(KmsInstanceI: 'kst-1')"                     | '1:20' | "kms.GetKmsInstance: unknown parameter 'KmsInstanceI' (did you mean kmsInstanceId?)"
         "kms.GetKmsInstanc(KmsInstanceId: 'kst-1')"                     | '1:5'  | "kms.GetKmsInstanc: no such action (did you mean GetKmsInstance?)"
+        // a bare action inside kms { } is the same fallback, checked the same way
+        "kms { GetKmsInstanc(KmsInstanceId: 'kst-1') }"                 | '1:7'  | "kms.GetKmsInstanc: no such action (did you mean GetKmsInstance?)"
+        "kms { GetKmsInstance(KmsInstanceI: 'kst-1') }"                 | '1:22' | "kms.GetKmsInstance: unknown parameter 'KmsInstanceI' (did you mean kmsInstanceId?)"
         "instances { run type: 'S4.2B', count: 0 }"                     | '1:39' | "run count: 0 must be at least 1 (MaxCount, split into calls of at most 50)"
         "instances { run type: 'S4.2B', count: -3 }"                    | '1:39' | "run count: -3 must be at least 1"
         "instances { run type: 'S4.2B', count: 120, min: 0 }"           | '1:49' | "run min: 0 must be at least 1 (MinCount, split into calls of at most 50)"

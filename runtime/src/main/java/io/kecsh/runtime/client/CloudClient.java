@@ -147,6 +147,11 @@ public final class CloudClient implements Invoker, AutoCloseable {
         return cloud.defaultRegion(model);
     }
 
+    /** The region a call of this service goes to: Alibaba's for kms and bss, Kingsoft's for the rest. */
+    public String region(Service service) {
+        return region(cloudOf(service));
+    }
+
     /** Checks a request without sending it. */
     public ValidationReport validate(String action, Map<String, ?> params) {
         return validator.validate(model.requireOperation(action), params);

@@ -66,7 +66,7 @@ public final class WaiterRunner {
             Instant now = clock.instant();
             Duration elapsed = Duration.between(start, now);
             if ("success".equals(state)) {
-                options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, Duration.ZERO));
+                options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, Duration.ZERO, options.timeout()));
                 return last;
             }
             if ("failure".equals(state)) {
@@ -74,12 +74,12 @@ public final class WaiterRunner {
                     + "; seen after " + elapsed.toSeconds() + "s: " + observed, false, last, null);
             }
             if (!now.isBefore(deadline)) {
-                throw new WaiterException(waiter.name() + ": still not done when the timeout of " + elapsed.toSeconds() + "s ran out (seen: "
-                    + observed + "); if they should be there by now, look at them; otherwise wait with a larger timeout",
-                    true, last, null);
+                throw new WaiterException(waiter.name() + ": not done within its timeout of " + options.timeout().toSeconds() + "s (seen: "
+                    + observed + ")" + notThere(waiter, last) + "; none is in a state the waiter counts as failed, so they may only be slow:"
+                    + " the last answer is the exception's lastResult", true, last, null);
             }
             Duration sleep = min(delay, Duration.between(now, deadline));
-            options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, sleep));
+            options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, sleep, options.timeout()));
             try {
                 sleeper.sleep(sleep);
             } catch (InterruptedException e) {
@@ -90,15 +90,59 @@ public final class WaiterRunner {
         }
     }
 
-    /** Which failure acceptor matched, in words: "3 in state stopped, which does not lead there by itself". */
+    /**
+     * Which failure acceptor matched, in words, naming the resources in that state: "1 in state
+     * stopped (i-1 web-1), which does not lead there by itself".
+     */
     private static String failure(Waiter waiter, Map<String, Object> result, String observed) {
         for (Acceptor a : waiter.acceptors()) {
             if (!"failure".equals(a.state()) || !matches(a, result, null)) continue;
             if (a.argument() == null) return String.valueOf(a.expected());
-            long n = TreePath.values(result, a.argument()).stream().filter(v -> String.valueOf(v).equals(String.valueOf(a.expected()))).count();
-            return n + " in state " + a.expected() + ", which does not lead there by itself";
+            String expected = String.valueOf(a.expected());
+            long n = TreePath.values(result, a.argument()).stream().filter(v -> String.valueOf(v).equals(expected)).count();
+            List<String> who = items(result, a.argument(), v -> v.equals(expected));
+            return n + " in state " + a.expected() + (who.isEmpty() ? "" : " (" + String.join(", ", who) + ")")
+                + ", which does not lead there by itself";
         }
         return observed;
+    }
+
+    /** On a timeout, the resources not yet in the success state: "; not there yet: i-1 (web-1) building". */
+    private static String notThere(Waiter waiter, Map<String, Object> result) {
+        if (result == null) return "";
+        for (Acceptor a : waiter.acceptors()) {
+            if (!"success".equals(a.state()) || !"pathAll".equals(a.matcher())) continue;
+            String expected = String.valueOf(a.expected());
+            List<String> who = items(result, a.argument(), v -> !v.equals(expected));
+            if (who.isEmpty()) return "";
+            List<String> shown = who.size() > 10 ? who.subList(0, 10) : who;
+            return "; not " + expected + " yet: " + String.join(", ", shown) + (who.size() > shown.size() ? " and " + (who.size() - 10) + " more" : "");
+        }
+        return "";
+    }
+
+    /**
+     * The items of the list a path fans out over ({@code InstancesSet[].InstanceState.Name}) whose
+     * value passes the test, each named by its first …Id member and its …Name member, with the value
+     * when the test is not one value: "i-1 (web-1) stopped".
+     */
+    private static List<String> items(Map<String, Object> result, String argument, java.util.function.Predicate<String> test) {
+        int fan = argument.indexOf("[].");
+        if (result == null || fan < 0) return List.of();
+        Object list = TreePath.value(result, argument.substring(0, fan));
+        if (!(list instanceof List<?> items)) return List.of();
+        String rest = argument.substring(fan + 3);
+        List<String> out = new java.util.ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> m)) continue;
+            @SuppressWarnings("unchecked") Map<String, Object> tree = (Map<String, Object>) m;
+            String value = String.valueOf(TreePath.value(tree, rest));
+            if (!test.test(value)) continue;
+            Object id = tree.entrySet().stream().filter(e -> e.getKey().endsWith("Id")).map(Map.Entry::getValue).findFirst().orElse(null);
+            Object name = tree.entrySet().stream().filter(e -> e.getKey().endsWith("Name") && e.getValue() instanceof String).map(Map.Entry::getValue).findFirst().orElse(null);
+            out.add(id + (name == null ? "" : " (" + name + ")") + " " + value);
+        }
+        return out;
     }
 
     /** The state the first matching acceptor names, or null ("keep waiting"). */
