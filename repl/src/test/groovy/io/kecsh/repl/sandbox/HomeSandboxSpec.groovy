@@ -182,6 +182,26 @@ class HomeSandboxSpec extends Specification {
         busy.destroyForcibly()
     }
 
+    def "a damaged home state file is reported in one line, exit 2, and left as it is; --fresh still works"() {
+        given:
+        Files.createDirectories(dir)
+        Files.writeString(dir.resolve('state.json'), '{"format": "kecsh-sandbox-state", "version": 1, "state": {')
+
+        when:
+        def refused = kecsh('-e', 'instances.list().size()')
+        def fresh = kecsh('--fresh', '-e', 'instances.list().size()')
+
+        then:
+        refused.code == 2
+        refused.err.readLines().size() == 1
+        refused.err.startsWith("kecsh: the home sandbox in ${dir} cannot be started: the sandbox state file ${dir.resolve('state.json')} is damaged: ")
+        refused.err.contains('--fresh uses a throw-away sandbox instead')
+        Files.readString(dir.resolve('state.json')) == '{"format": "kecsh-sandbox-state", "version": 1, "state": {'
+        sandboxProcesses().isEmpty()
+        fresh.code == 0
+        fresh.out.trim() == '0'
+    }
+
     def "two kecsh started at once end with one sandbox, and both their launches are in it"() {
         when:
         def both = (1..2).collect { start([:], '', '-e', "instances { run type: 'S4.2B' }.size()") }.collect { finish(it) }
