@@ -48,7 +48,7 @@ class Kecsh implements AutoCloseable {
         // the built-in model plus the overlays in ~/.kecsh/models, for the client and an embedded sandbox alike
         ModelOverlays.Result installed = InstalledModel.forHome(home)
         InstalledModel.reportOnce(installed, o.progress() ?: { String line -> System.err.println(line) } as Consumer<String>)
-        this.backend = Backend.choose(settings, o.sandbox(), o.sandboxOptions(), installed.model())
+        this.backend = Backend.choose(settings, o.sandbox(), o.sandboxOptions(), o.sharedSandbox(), installed.model())
         this.region = settings.region(Cloud.KINGSOFT, installed.model())
         ClientConfig.Builder config = ClientConfig.builder().model(installed.model())
         backend.configure(config)
@@ -67,12 +67,17 @@ class Kecsh implements AutoCloseable {
     }
 
     boolean usesSandbox() {
-        backend.sandbox != null
+        backend.usesSandbox()
     }
 
-    /** The embedded sandbox, or null against a real cloud. */
+    /** The embedded sandbox, or null against a real cloud or a sandbox another process serves. */
     Sandbox getSandbox() {
         backend.sandbox
+    }
+
+    /** Which sandbox answers and where its state lives, in words; null against a cloud. */
+    String getSandboxDescription() {
+        backend.sandboxDescription
     }
 
     CloudClient getClient() {
@@ -165,7 +170,8 @@ class Kecsh implements AutoCloseable {
     static record Options(String region, String profile, URI endpoint, Settings settings, boolean sandbox,
                           SandboxOptions sandboxOptions, Map<String, String> environment, Path home,
                           Consumer<String> progress, Consumer<String> wireLog, boolean plan,
-                          List<Map<String, ?>> protections, io.kecsh.dsl.safety.Confirmer confirmer, boolean refuseDestructive) {
+                          List<Map<String, ?>> protections, io.kecsh.dsl.safety.Confirmer confirmer, boolean refuseDestructive,
+                          SandboxEndpoint sharedSandbox) {
         /** A fresh Safety per session, so a script's own protect rules end with it. */
         io.kecsh.dsl.safety.Safety safety() {
             io.kecsh.dsl.safety.Safety s = new io.kecsh.dsl.safety.Safety(confirmer: confirmer, refuseDestructive: refuseDestructive)
@@ -177,7 +183,7 @@ class Kecsh implements AutoCloseable {
     /** Options: region, profile, endpoint or resolved settings; the environment and home (for tests); sandbox use. */
     static class Builder {
         private Options options = new Options(null, null, null, null, false, null, null, null,
-            { String line -> System.err.println(line) } as Consumer<String>, null, false, [], null, false)
+            { String line -> System.err.println(line) } as Consumer<String>, null, false, [], null, false, null)
 
         private Builder with(Map<String, ?> changes) {
             options = options.copyWith(changes)
@@ -195,6 +201,11 @@ class Kecsh implements AutoCloseable {
         /** Use an embedded sandbox even when credentials are configured. */
         Builder sandbox(boolean s) { with(sandbox: s) }
         Builder sandboxOptions(SandboxOptions o) { with(sandboxOptions: o, sandbox: true) }
+        /**
+         * Use the sandbox another process serves (the shell's home sandbox) when a sandbox is used:
+         * asked for, or no credentials configured. Sandbox options, when also given, win.
+         */
+        Builder sharedSandbox(SandboxEndpoint s) { with(sharedSandbox: s) }
         /** Read credentials from this environment instead of the process's (tests, embedding). */
         Builder environment(Map<String, String> env) { with(environment: env) }
         Builder home(Path h) { with(home: h) }

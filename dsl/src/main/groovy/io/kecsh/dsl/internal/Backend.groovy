@@ -3,6 +3,7 @@ package io.kecsh.dsl.internal
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.Defaults
 import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.SandboxEndpoint
 import io.kecsh.runtime.catalog.LiveCatalogues
 import io.kecsh.runtime.client.ClientConfig
 import io.kecsh.runtime.config.Settings
@@ -23,12 +24,15 @@ import java.nio.file.Path
 abstract class Backend implements AutoCloseable {
     /**
      * The embedded sandbox when one is asked for or no cloud has credentials (started now, from
-     * {@code options} or the interactive default, with this model unless the options name one); else the cloud.
+     * {@code options} or the interactive default, with this model unless the options name one), or
+     * the sandbox another process serves when one is given ({@code shared}: the home sandbox); else the cloud.
      */
-    static Backend choose(Settings settings, boolean sandboxAsked, SandboxOptions options, ServiceModel model) {
+    static Backend choose(Settings settings, boolean sandboxAsked, SandboxOptions options, SandboxEndpoint shared,
+                          ServiceModel model) {
         if (!sandboxAsked && settings.hasAnyCredentials()) return new CloudBackend(settings)
+        if (shared != null && options == null) return new SharedSandboxBackend(shared)
         SandboxOptions chosen = options ?: SandboxOptions.interactive()
-        new SandboxBackend(Sandbox.start(chosen.model() == null ? chosen.withModel(model) : chosen))
+        new SandboxBackend(Sandbox.start(chosen.model() == null ? chosen.withModel(model) : chosen), chosen.stateFile())
     }
 
     /** Credentials, endpoint and clock for the client. */
@@ -37,8 +41,18 @@ abstract class Backend implements AutoCloseable {
     /** The live catalogues this backend's client reads, kept under {@code home} when it makes sense. */
     abstract LiveCatalogues catalogues(Path home)
 
-    /** The embedded sandbox, or null against a real cloud. */
+    /** The embedded sandbox, or null against a real cloud or a sandbox another process serves. */
     Sandbox getSandbox() {
+        null
+    }
+
+    /** Whether a sandbox answers (embedded or served by another process), not a cloud. */
+    boolean usesSandbox() {
+        sandbox != null
+    }
+
+    /** Which sandbox answers and where its state lives, in words (the banner's); null against a cloud. */
+    String getSandboxDescription() {
         null
     }
 

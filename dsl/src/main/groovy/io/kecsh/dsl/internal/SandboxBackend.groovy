@@ -20,9 +20,12 @@ import java.time.Duration
 @CompileStatic
 final class SandboxBackend extends Backend {
     private final Sandbox sandbox
+    /** Where it keeps its state, or null: in memory only. */
+    private final Path stateFile
 
-    SandboxBackend(Sandbox sandbox) {
+    SandboxBackend(Sandbox sandbox, Path stateFile = null) {
         this.sandbox = sandbox
+        this.stateFile = stateFile
     }
 
     @Override
@@ -42,6 +45,11 @@ final class SandboxBackend extends Backend {
     @Override
     Sandbox getSandbox() {
         sandbox
+    }
+
+    @Override
+    String getSandboxDescription() {
+        'embedded sandbox at ' + sandbox.endpoint() + (stateFile == null ? '' : ', state in ' + stateFile)
     }
 
     @Override

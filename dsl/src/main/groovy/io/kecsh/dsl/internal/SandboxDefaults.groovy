@@ -23,12 +23,16 @@ class SandboxDefaults implements Defaults.Source {
     String get(String key, String region) {
         synchronized (sandbox.state().lock()) {
             RegionState r = sandbox.state().regions[region]
-            if (r == null) return null
-            switch (key) {
-                case 'image': return 'centos-7.6'
-                case 'chargeType': return 'HourlyInstantSettlement'
-                default: return null
-            }
+            r == null ? null : seeded(key)
+        }
+    }
+
+    /** What every sandbox region is seeded with (the embedded sandbox and the home sandbox alike). */
+    static String seeded(String key) {
+        switch (key) {
+            case 'image': return 'centos-7.6'
+            case 'chargeType': return 'HourlyInstantSettlement'
+            default: return null
         }
     }
 }

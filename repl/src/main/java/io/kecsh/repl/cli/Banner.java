@@ -30,8 +30,9 @@ public final class Banner {
 
     private static String backend(Kecsh kecsh, Settings settings, GlobalOptions options) {
         if (kecsh.usesSandbox()) {
-            String why = options.sandbox() ? "--sandbox" : "no credentials configured";
-            return "embedded sandbox at " + kecsh.getSandbox().endpoint() + " (" + why + ")";
+            String why = options.fresh() ? "--fresh: in memory, forgotten at exit" : options.state() != null ? "--state"
+                : options.sandbox() ? "--sandbox" : "no credentials configured";
+            return kecsh.getSandboxDescription() + " (" + why + ")";
         }
         return settings.endpoint().map(e -> "cloud at " + e).orElse("Kingsoft Cloud / Alibaba Cloud public endpoints");
     }

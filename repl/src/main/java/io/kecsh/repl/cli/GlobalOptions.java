@@ -28,6 +28,14 @@ public final class GlobalOptions {
         description = "Use an embedded sandbox even when credentials are configured.")
     boolean sandbox;
 
+    @Option(names = "--fresh", scope = ScopeType.INHERIT,
+        description = "Use a throw-away sandbox in memory, forgotten at exit, instead of this home's shared one (~/.kecsh/sandbox).")
+    boolean fresh;
+
+    @Option(names = "--state", paramLabel = "FILE", scope = ScopeType.INHERIT,
+        description = "Use a sandbox in this process that keeps its cloud in FILE, instead of this home's shared one.")
+    java.nio.file.Path state;
+
     @Option(names = "--output", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
         converter = OutputFormatConverter.class,
         description = "How results print: table, json or text (default: table).")
@@ -46,6 +54,10 @@ public final class GlobalOptions {
     public String region() { return region; }
     public URI endpoint() { return endpoint; }
     public boolean sandbox() { return sandbox; }
+    public boolean fresh() { return fresh; }
+    public java.nio.file.Path state() { return state; }
+    /** A sandbox is asked for: {@code --sandbox}, or a choice of which one ({@code --fresh}, {@code --state}). */
+    public boolean sandboxAsked() { return sandbox || fresh || state != null; }
     /** The format asked for, else a table. */
     public OutputFormat output() { return output == null ? OutputFormat.TABLE : output; }
     /** Whether {@code --output} was given: {@code run} prints the script's value only then. */

@@ -1,12 +1,14 @@
 package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.Kecsh;
+import io.kecsh.repl.sandbox.HomeSandbox;
 import io.kecsh.runtime.client.CloudClient;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.config.ConfigException;
 import io.kecsh.runtime.config.Overrides;
 import io.kecsh.runtime.config.Settings;
 import io.kecsh.runtime.config.SettingsResolver;
+import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.validate.RegionNames;
 
 import java.util.function.Consumer;
@@ -38,12 +40,10 @@ public final class KecshFactory {
         if (options.region() != null) b.region(options.region());
         if (options.profile() != null) b.profile(options.profile());
         if (options.endpoint() != null) b.endpoint(options.endpoint());
-        if (options.sandbox()) b.sandbox(true);
+        if (options.sandboxAsked()) b.sandbox(true);
         if (options.refuseDestructive()) b.refuseDestructive(true);
         // Only when a sandbox is used: sandboxOptions() alone would force one.
-        if (context.sandboxOptions() != null && (options.sandbox() || !settings().hasAnyCredentials())) {
-            b.sandboxOptions(context.sandboxOptions());
-        }
+        if (options.sandboxAsked() || !settings().hasAnyCredentials()) chooseSandbox(b);
         if (options.debug()) b.wireLog(debugLog());
         Kecsh kecsh = b.build();
         try {
@@ -53,6 +53,24 @@ public final class KecshFactory {
             throw refused;
         }
         return kecsh;
+    }
+
+    /**
+     * Which sandbox: a test's own (the context's options, hermetic), one in this process for
+     * {@code --fresh} (in memory) or {@code --state FILE}, else the home's shared one, started if none
+     * runs. Without a home there is nothing to share: a fresh one.
+     */
+    private void chooseSandbox(Kecsh.Builder b) {
+        SandboxOptions own = context.sandboxOptions();
+        if (own != null) {
+            b.sandboxOptions(options.state() != null ? own.withStateFile(options.state()) : own);
+        } else if (options.fresh() || context.home() == null) {
+            b.sandboxOptions(SandboxOptions.interactive());
+        } else if (options.state() != null) {
+            b.sandboxOptions(SandboxOptions.interactive().withStateFile(options.state()));
+        } else {
+            b.sharedSandbox(new HomeSandbox(context.home(), context.environment()).connect());
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.kecsh.repl.cli;
 
+import io.kecsh.repl.sandbox.HomeSandbox;
 import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
@@ -17,14 +18,14 @@ import java.util.concurrent.CountDownLatch;
  * endpoint and the (public, sandbox-only) keys to use with it, and stops on Ctrl-C or SIGTERM
  * (a shutdown hook closes it, which also saves nothing half-written: the state file is written
  * atomically after every change). Interrupting the thread stops it too, which is how a test does.
+ * {@code kecsh sandbox reset | stop | status} look after the home sandbox ({@link HomeSandbox}) that
+ * kecsh uses when no credentials are configured. ({@code --state} is the global option.)
  */
-@Command(name = "sandbox", description = "Serve the sandbox emulator of every modelled action until interrupted.")
+@Command(name = "sandbox", description = {"Serve the sandbox emulator of every modelled action until interrupted,",
+    "or look after this home's shared sandbox (reset, stop, status)."})
 final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (default: a free one).")
     int port;
-
-    @Option(names = "--state", paramLabel = "FILE", description = "Keep the cloud in FILE between runs.")
-    Path state;
 
     private final KecshCommand root;
 
@@ -35,6 +36,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = root.context().out();
+        Path state = root.global().state();
         SandboxOptions options = SandboxOptions.interactive().withPort(port);
         if (state != null) options = options.withStateFile(state);
         Sandbox sandbox;
@@ -70,5 +72,27 @@ final class SandboxCommand implements Callable<Integer> {
             sandbox.close();
             return ExitCodes.INTERRUPTED;
         }
+    }
+
+    @Command(name = "reset", description = "Empty this home's shared sandbox (~/.kecsh/sandbox): stop it and remove its state.")
+    int reset() {
+        root.context().out().println("kecsh: " + home().stop(true));
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "stop", description = "Stop this home's shared sandbox now (it stops itself when unused); its state stays.")
+    int stop() {
+        root.context().out().println("kecsh: " + home().stop(false));
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "status", description = "Say whether this home's shared sandbox runs, where, and where its state is.")
+    int status() {
+        root.context().out().println("kecsh: " + home().status());
+        return ExitCodes.OK;
+    }
+
+    private HomeSandbox home() {
+        return new HomeSandbox(root.context().home(), root.context().environment());
     }
 }

@@ -36,7 +36,7 @@ class CompletionPtyIT extends Specification {
         given:
         launch()
         pty.await(PROMPT)
-        pty.await('embedded sandbox')
+        pty.await('home sandbox at')
 
         when: 'the states of what the block returns, not the script words'
         type("instances { run type: 'S4.2B', name: 'web-1' }.waitUntil '\t")
@@ -77,7 +77,7 @@ class CompletionPtyIT extends Specification {
         given:
         launch()
         pty.await(PROMPT)
-        pty.await('embedded sandbox')
+        pty.await('home sandbox at')
 
         when:
         typeKeys("instances { stop mode: '")

@@ -114,7 +114,7 @@ class KecshJarIT extends Specification {
 
         then:
         shell.code == 0
-        shell.out.contains('embedded sandbox at http://127.0.0.1:')
+        shell.out.contains('home sandbox at http://127.0.0.1:')
         shell.out.contains('(no credentials configured); region cn-shanghai-2;')
         shell.out.contains('Kingsoft Cloud: cn-shanghai-2, no credentials')
         shell.out.contains('region cn-shanghai-2\n')

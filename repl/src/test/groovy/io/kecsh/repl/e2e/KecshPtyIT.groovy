@@ -13,7 +13,7 @@ import java.util.regex.Pattern
 
 /**
  * What a user does first, end to end: the real launcher script {@code ./kecsh} on a real
- * pseudo-terminal (util-linux {@code script}), no credentials so the embedded sandbox answers,
+ * pseudo-terminal (util-linux {@code script}), no credentials so the home sandbox (in the test's own home) answers,
  * keystrokes through the pty: the design-card line with TAB completing the instance type, then
  * the instance table. Bound to integration-test (maven-failsafe), after package has built the jar
  * the launcher runs. Every wait reads the stream until the text appears, under one deadline.
@@ -44,7 +44,7 @@ class KecshPtyIT extends Specification {
 
         expect: 'the prompt comes up at once; the banner follows above it when the sandbox answers'
         pty.await(PROMPT)
-        pty.await('embedded sandbox')
+        pty.await('home sandbox at')
 
         when: 'TAB after a partial instance type'
         type("instances { run type: 'S4.2\t")
@@ -92,7 +92,7 @@ class KecshPtyIT extends Specification {
 
         expect:
         pty.await(PROMPT)
-        pty.await('embedded sandbox')
+        pty.await('home sandbox at')
 
         when: 'TAB completes a word; the rest of the line comes one key at a time, as a person types it'
         type('inst\t')
@@ -122,7 +122,7 @@ class KecshPtyIT extends Specification {
 
         expect:
         pty.await(PROMPT)
-        pty.await('embedded sandbox')
+        pty.await('home sandbox at')
 
         when: 'a loop that never ends, then Ctrl-C (the terminal\'s INT)'
         type("println 'looping'; while (true) { }\r")
@@ -154,7 +154,7 @@ class KecshPtyIT extends Specification {
         text.readLines()*.replace('^C', '')*.trim().findAll { it }
     }
 
-    /** The launcher under script(1) on a fresh pty, with no credentials: the embedded sandbox. */
+    /** The launcher under script(1) on a fresh pty, with no credentials: the home sandbox of the test's home. */
     private void launch() {
         assert Files.isRegularFile(JAR): "${JAR} is built in package; run mvn verify" // else ./kecsh would build it
         Path script = onPath('script')
@@ -164,7 +164,7 @@ class KecshPtyIT extends Specification {
         pb.environment().clear()
         pb.environment().putAll([
             PATH       : System.getenv('PATH'),
-            HOME       : home.toString(),                    // no ~/.kecsh/config, no KSYUN_*: the embedded sandbox
+            HOME       : home.toString(),                    // no ~/.kecsh/config, no KSYUN_*: the home sandbox
             KECSH_CACHE: cache.toString(),                   // the class-data-sharing archive goes here, not in ~
             JAVA_HOME  : System.getProperty('java.home'),    // the JDK running the build
             TERM       : 'xterm-256color',

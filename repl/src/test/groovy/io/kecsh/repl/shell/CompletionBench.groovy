@@ -83,7 +83,7 @@ class CompletionBench {
         pb.redirectErrorStream(true)
         Process p = pb.start()
         Screen screen = new Screen(p.inputStream)
-        screen.await('embedded sandbox', 120)
+        screen.await('sandbox at', 120)
         Closure type = { String s -> p.outputStream.write(s.getBytes(StandardCharsets.UTF_8)); p.outputStream.flush() }
         type("instances { run type: 'S4.2B', name: 'web', suffix: 1, count: 5 }\r")
         screen.await('kecsh cn-beijing-6> ', 60)
