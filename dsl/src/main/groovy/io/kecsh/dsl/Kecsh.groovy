@@ -52,7 +52,9 @@ class Kecsh implements AutoCloseable {
         this.region = settings.region(Cloud.KINGSOFT, installed.model())
         ClientConfig.Builder config = ClientConfig.builder().model(installed.model())
         backend.configure(config)
-        config.region(Cloud.KINGSOFT, region)
+        // every cloud's region from the same settings, whichever backend answers (the sandbox used to
+        // get only Kingsoft's, so ALIBABA_CLOUD_REGION_ID was ignored there)
+        for (Cloud cloud : Cloud.values()) config.region(cloud, settings.region(cloud, installed.model()))
         if (o.wireLog() != null) config.wireLog(o.wireLog())
         // against a real cloud the catalogue is kept on disk per profile and region; a sandbox's only in memory
         this.catalogues = backend.catalogues(home)

@@ -30,6 +30,14 @@ import java.lang.annotation.Target
     String[] counts() default []
 
     /**
+     * Own words whose value the verb shapes itself into an API parameter, as {@code word=ApiName}
+     * ({@code sort=Sort}: {@code sort: [CreationDate: 'DESC']} becomes Sort.N Name/Value). They are
+     * own words (add them to no other list): the declaration says which parameter each fills, the
+     * verb only how its value is written.
+     */
+    String[] fills() default []
+
+    /**
      * For selections: {@code key=filter-name} pairs that become the action's {@code Filter}
      * ({@code state=instance-state.name}). A verb with filters takes only these and {@link #own}.
      */

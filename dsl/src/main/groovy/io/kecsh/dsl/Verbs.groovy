@@ -30,6 +30,8 @@ final class Verbs {
         boolean closed
         /** Own words that count an API parameter's items, split past its maximum ({@link Verb#counts}). */
         Map<String, String> counts
+        /** Own words whose value the verb shapes into an API parameter ({@link Verb#fills}): word → parameter. */
+        Map<String, String> fills
 
         /**
          * Why {@code value} is too few for the counting word, from the counted parameter's minimum in
@@ -56,7 +58,7 @@ final class Verbs {
          * mean" and what the verb takes.
          */
         Word word(Operation op, String typed) {
-            if (own.contains(typed)) return new Word(typed, Word.Kind.OWN, null)
+            if (own.contains(typed)) return new Word(typed, Word.Kind.OWN, fills[typed])
             if (!filters.isEmpty()) {
                 if (filters.containsKey(typed)) return new Word(typed, Word.Kind.FILTER, filters[typed])
                 List<String> keys = extraKeys()
@@ -99,7 +101,10 @@ final class Verbs {
 
         String word
         Kind kind
-        /** The API parameter or filter name; null for the verb's own words. */
+        /**
+         * The API parameter or filter name; for the verb's own words the parameter it fills once the
+         * verb has shaped the value ({@link Verb#fills}), else null.
+         */
         String target
 
         /** The API parameter the word fills, or null when it fills none by itself. */
@@ -135,8 +140,10 @@ final class Verbs {
         for (Method m : type.methods) {
             Verb v = m.getAnnotation(Verb)
             if (v == null) continue
-            out[m.name] = new Info(name: m.name, action: v.action(), names: pairs(v.names()), own: v.own().toList() + enumWords(v.ownFrom()),
-                filters: pairs(v.filters()), closed: v.closed(), counts: pairs(v.counts()))
+            Map<String, String> fills = pairs(v.fills())
+            out[m.name] = new Info(name: m.name, action: v.action(), names: pairs(v.names()),
+                own: v.own().toList() + (fills.keySet() as List<String>) + enumWords(v.ownFrom()),
+                filters: pairs(v.filters()), closed: v.closed(), counts: pairs(v.counts()), fills: fills)
         }
         Collections.unmodifiableMap(out)
     }

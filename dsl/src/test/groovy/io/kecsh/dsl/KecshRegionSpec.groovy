@@ -38,6 +38,18 @@ class KecshRegionSpec extends Specification {
         kecsh.eval("instances { run type: 'S4.2B' }; instances.list()*.id.size()") == 1
     }
 
+    def "with no credentials and ALIBABA_CLOUD_REGION_ID the embedded sandbox answers Alibaba's calls in that region"() {
+        when:
+        kecsh = builder([ALIBABA_CLOUD_REGION_ID: 'cn-shanghai']).build()
+
+        then: 'the region the client honours against the cloud, and a KMS call signed for it passes the sandbox'
+        kecsh.usesSandbox()
+        kecsh.client.region(Cloud.ALIBABA) == 'cn-shanghai'
+        kecsh.region == 'cn-beijing-6'
+        def id = kecsh.sandbox.state().kmsInstances.keySet().first()
+        kecsh.client.call('GetKmsInstance', [KmsInstanceId: id]).get('KmsInstance')['InstanceId'] == id
+    }
+
     def "an explicit region wins over KSYUN_REGION, and a rebuilt Kecsh keeps the builder's options"() {
         when:
         kecsh = builder([KSYUN_REGION: 'cn-shanghai-2']).region('cn-guangzhou-1').build()

@@ -14,13 +14,15 @@ import java.nio.file.Path
 
 /**
  * A verb's action is written once, in its {@code @Verb}: the body reads it from there (the
- * context's {@code declared('stop')}, {@code Verbs.of(…)}), never types {@code 'StopInstances'} again.
- * Read from the Groovy sources' syntax trees, so a comment or another verb's action is no finding.
+ * context's {@code declared('stop')}, {@code Verbs.of(…)}), never types {@code 'StopInstances'} again —
+ * nor does any other method of the context (a helper reading every page of where's DescribeInstances
+ * asks {@code declared('where').action}). Read from the Groovy sources' syntax trees, so a comment, or
+ * an action no verb of the class declares, is no finding.
  */
 class VerbsReadTheirActionSpec extends Specification {
     static final Path SOURCES = Path.of('src/main/groovy')
 
-    def "no verb body names the action its @Verb declares"() {
+    def "no method of a context names an action one of its @Verbs declares"() {
         given:
         List<Path> files = Files.walk(SOURCES).withCloseable { s -> s.filter { it.toString().endsWith('.groovy') }.toList() }
 
@@ -36,7 +38,7 @@ class VerbsReadTheirActionSpec extends Specification {
         found == []
     }
 
-    def "the guard finds an action a verb body retypes, and only there"() {
+    def "the guard finds an action a verb body or a helper of its class retypes, and only there"() {
         given:
         String source = '''
             class SomeContext {
@@ -44,29 +46,40 @@ class VerbsReadTheirActionSpec extends Specification {
                 def stop(Map args) { session.ops.call('StopInstances', args) }   // retyped
 
                 @Verb(action = 'StartInstances')
-                def start(Map args) { perform(declared('start'), args); describe('DescribeInstances') }   // another action: fine
+                def start(Map args) { perform(declared('start'), args); describe('DescribeImages') }   // no verb's action here: fine
 
-                def helper() { 'StopInstances' }                                  // not a verb body
+                private def helper() { session.ops.pages('StartInstances', [:]) }   // a helper retyping start's action
+            }
+
+            class Elsewhere {
+                def other() { 'StopInstances' }                                   // declares no verb
             }
         '''
 
         expect:
-        retyped(['Some.groovy': source]) == ["Some.groovy:4 SomeContext.stop retypes 'StopInstances'"]
+        retyped(['Some.groovy': source]) == ["Some.groovy:4 SomeContext.stop retypes 'StopInstances'",
+                                             "Some.groovy:9 SomeContext.helper retypes 'StartInstances'"]
         verbs(['Some.groovy': source]).size() == 2
     }
 
-    /** "file:line Class.verb retypes 'Action'" for each string literal in a verb body equal to its own @Verb action. */
+    /**
+     * "file:line Class.method retypes 'Action'" for each string literal, in any method of a class
+     * declaring verbs, equal to an action one of that class's @Verbs declares.
+     */
     static List<String> retyped(Map<String, String> sources) {
         List<String> out = []
-        verbs(sources).each { ClassNode c, MethodNode m, String action ->
-            m.code?.visit(new CodeVisitorSupport() {
-                @Override
-                void visitConstantExpression(ConstantExpression e) {
-                    if (e.value == action) out << "${c.module.description}:${e.lineNumber} ${c.nameWithoutPackage}.${m.name} retypes '${action}'".toString()
-                }
-            })
+        verbs(sources).groupBy { it[0] }.each { ClassNode c, List<List> declared ->
+            Set<String> actions = declared.collect { it[2] as String } as Set<String>
+            (c.methods + c.declaredConstructors).each { MethodNode m ->
+                m.code?.visit(new CodeVisitorSupport() {
+                    @Override
+                    void visitConstantExpression(ConstantExpression e) {
+                        if (e.value in actions) out << "${c.module.description}:${e.lineNumber} ${c.nameWithoutPackage}.${m.name} retypes '${e.value}'".toString()
+                    }
+                })
+            }
         }
-        out
+        out.sort()
     }
 
     /** [class, method, declared action] for each method annotated @Verb, from the sources' syntax trees (file name → text). */

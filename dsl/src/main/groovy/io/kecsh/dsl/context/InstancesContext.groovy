@@ -81,7 +81,7 @@ class InstancesContext extends ResourceContext {
      * {@code id:}/{@code ids:}, {@code project:}, {@code search:}, {@code sort: [CreationDate: 'DESC']}. Returns what it found now; the
      * verbs that follow in the same block act on the same choice.
      */
-    @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type', 'project', 'search', 'sort'],
+    @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type'], fills = ['project=ProjectId', 'search=Search', 'sort=Sort'],
         filters = ['state=instance-state.name', 'zone=availability-zone.name', 'subnet=subnet-id', 'vpc=vpc-id'])
     InstanceGroup where(Map criteria) {
         Verbs.Info declared = declared('where')
@@ -121,7 +121,7 @@ class InstancesContext extends ResourceContext {
     /** {@code resize type: 'I1.4B'}: a new type for each chosen instance (ModifyInstanceType, one a call). */
     @Verb(action = 'ModifyInstanceType')
     InstanceGroup resize(Map args) {
-        eachOne('resize', args)
+        eachOne('resize', params(declared('resize'), args))
     }
 
     /**
@@ -131,13 +131,9 @@ class InstancesContext extends ResourceContext {
      */
     @Verb(action = 'ModifyInstanceImage')
     InstanceGroup reinstall(Map args = [:]) {
-        Map resolved = new LinkedHashMap(args)
-        Object image = resolved.image ?: resolved.ImageId ?: resolved.imageId
-        if (image != null) {
-            resolved.keySet().removeAll(['image', 'ImageId', 'imageId'])
-            resolved.ImageId = ImageNames.resolve(session, image as String)
-        }
-        eachOne('reinstall', resolved)
+        Map<String, Object> p = params(declared('reinstall'), args)   // image:, imageId:, ImageId: all mean ImageId, as the declaration reads them
+        if (p.ImageId != null) p.ImageId = ImageNames.resolve(session, p.ImageId as String)
+        eachOne('reinstall', p)
     }
 
     /**
@@ -148,7 +144,7 @@ class InstancesContext extends ResourceContext {
     InstanceGroup modify(Map args) {
         if (!args) throw new IllegalArgumentException("modify: say what to change, e.g. modify name: 'web-1'")
         InstanceGroup changed = null
-        args.each { k, v -> changed = eachOne('modify', [(k): v]) }
+        args.each { k, v -> changed = eachOne('modify', params(declared('modify'), [(k): v])) }
         changed
     }
 
@@ -189,17 +185,16 @@ class InstancesContext extends ResourceContext {
     }
 
     /**
-     * A verb whose action takes one instance a call, on each chosen instance in turn (see
-     * {@link Batches}: the first failure stops it, nothing is retried).
+     * A verb whose action takes one instance a call, with these API parameters ({@link #params} of
+     * its declaration), on each chosen instance in turn (see {@link Batches}: the first failure stops
+     * it, nothing is retried).
      */
-    private InstanceGroup eachOne(String verb, Map args) {
+    private InstanceGroup eachOne(String verb, Map<String, Object> extra) {
         Verbs.Info declared = declared(verb)
-        String action = declared.action
-        Map<String, Object> extra = params(declared, args)
         InstanceGroup targets = chosen(verb)
         List<String> done = Batches.over(verb, targets.ids, 1) { List<String> one, int offset ->
-            Map<String, Object> r = session.ops.call(action, [InstanceId: one[0]] + extra)
-            if (r.Return == false) throw new IllegalStateException("${action} returned false")
+            Map<String, Object> r = perform(declared, [InstanceId: one[0]] + extra)
+            if (r.Return == false) throw new IllegalStateException("${declared.action} returned false")
             Batches.Answer.all(one)
         }
         session.progress("${verb}: ${done.size()} instance(s)")
@@ -216,7 +211,7 @@ class InstancesContext extends ResourceContext {
         Map<String, Object> extra = params(declared, options)
         InstanceGroup targets = chosen(verb)
         List<String> done = Batches.overList(verb, targets.ids, session.ops.model.requireOperation(action), 'InstanceId') { List<String> chunk, int offset ->
-            answered(action, chunk, targets, session.ops.call(action, [InstanceId: new ArrayList<>(chunk)] + extra))
+            answered(action, chunk, targets, perform(declared, [InstanceId: new ArrayList<>(chunk)] + extra))
         }
         session.progress("${verb}: ${done.size()} instance(s)")
         new InstanceGroup(targets.findAll { done.contains(it.id) })
@@ -241,7 +236,8 @@ class InstancesContext extends ResourceContext {
     private InstanceGroup select() {
         Map<String, Object> c = criteria ?: [:]
         List<String> ids = CRITERIA.ids(c)
-        new InstanceGroup(read(CRITERIA.request(c), ids).findAll { CRITERIA.matches(c, it) })
+        new InstanceGroup(read(CRITERIA.request(c, session.ops.model.requireOperation(declared('where').action)), ids)
+            .findAll { CRITERIA.matches(c, it) })
     }
 
     /** Fresh details for instances by ID, in that order. */
@@ -251,13 +247,17 @@ class InstancesContext extends ResourceContext {
         new InstanceGroup(ids.collect { byId[it] }.findAll { it != null })
     }
 
-    /** Every page of DescribeInstances; more ids than one call takes: one paged listing per slice (a sort then holds within each slice). */
+    /**
+     * Every page of where's action (DescribeInstances); more ids than one call takes: one paged
+     * listing per slice (a sort then holds within each slice).
+     */
     private List<InstanceInfo> read(Map<String, Object> request, List<String> ids) {
         List<InstanceInfo> found = []
-        List<List<String>> slices = ids ? Batches.slices(ids, session.ops.model.requireOperation('DescribeInstances'), 'InstanceId') : [null]
+        String action = declared('where').action
+        List<List<String>> slices = ids ? Batches.slices(ids, session.ops.model.requireOperation(action), 'InstanceId') : [null]
         slices.each { List<String> slice ->
             Map<String, Object> call = slice == null ? request : request + [InstanceId: slice]
-            session.ops.pages('DescribeInstances', call).each { Map page ->
+            session.ops.pages(action, call).each { Map page ->
                 ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { found << InstanceInfo.from(it) }
             }
         }

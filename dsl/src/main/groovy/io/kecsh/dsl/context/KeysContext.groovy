@@ -12,7 +12,14 @@ import io.kecsh.dsl.result.KeyInfo
  * instances}, {@code detach key, from: instances}.
  */
 class KeysContext extends ResourceContext {
-    /** AttachKey/DetachKey: the model records no list limit; 100 ids a call, as the other instance actions take. */
+    /**
+     * AttachKey/DetachKey: the model records no list limit, and no public record gives one (checked
+     * 2026-12-03: the 2016 KEC document; kingsoftcloud/sdk-go 831e7c6 ksyun/client/kec/v20160304
+     * AttachKeyRequest/DetachKeyRequest and sdk-python 00d3afc models.py type InstanceId and KeyId as
+     * plain lists; terraform-provider-ksyun 172afd3 binds keys one instance a call). So 100 ids a call,
+     * as the other instance actions take; when a source documents the limit it goes in the model
+     * (maxItems, with the source) and this reads it.
+     */
     static final int ID_BATCH = 100
     KeysContext(KecshSession session) {
         super(session)

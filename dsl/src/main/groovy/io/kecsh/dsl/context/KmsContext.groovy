@@ -68,7 +68,7 @@ class KmsContext extends ResourceContext implements TakesActions {
         Verbs.Info verb = declared('renew')
         KmsInstanceInfo now = get(instance)
         // months: and token: are the verb's names (RenewPeriod, ClientToken); the other words are quotas
-        Map<String, Object> p = params(verb, named(verb, args, true), [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id])
+        Map<String, Object> p = params(verb, named(verb, args, true), [ProductCode: productCode(verb), ProductType: now.productType, InstanceId: now.id])
         List<Map<String, String>> parameter = parameters(named(verb, args, false), 'renew')
         if (parameter) p.Parameter = parameter
         order(perform(verb, p), now.id)
@@ -105,7 +105,7 @@ class KmsContext extends ResourceContext implements TakesActions {
             throw new IllegalArgumentException("${verb}: say what to change, e.g. ${verb} '${now.id}', spec: 2000; " +
                 "quotas: ${parameterCodes(session.ops.model).keySet().join(', ')}")
         }
-        Map<String, Object> p = [ProductCode: productCode(), ProductType: now.productType, InstanceId: now.id, ModifyType: modifyType,
+        Map<String, Object> p = [ProductCode: productCode(declared(verb)), ProductType: now.productType, InstanceId: now.id, ModifyType: modifyType,
                                  SubscriptionType: subscriptionType(now.chargeType), Parameter: parameter] as Map<String, Object>
         p.putAll(params(declared(verb), named(declared(verb), given, true)))   // token: → ClientToken, as the verb declares
         order(perform(declared(verb), p), now.id)
@@ -127,9 +127,9 @@ class KmsContext extends ResourceContext implements TakesActions {
         }
     }
 
-    /** ModifyInstance's documented ProductCode (the model's default, kms). */
-    private String productCode() {
-        session.ops.model.requireOperation('ModifyInstance').param('ProductCode').flatMap { it.defaultValue() }.orElse('kms') as String
+    /** The verb's action's documented ProductCode (the model's default, kms). */
+    private String productCode(Verbs.Info verb) {
+        session.ops.model.requireOperation(verb.action).param('ProductCode').flatMap { it.defaultValue() }.orElse('kms') as String
     }
 
     /**

@@ -3,6 +3,8 @@ package io.kecsh.dsl.internal
 import io.kecsh.dsl.Verbs
 import io.kecsh.dsl.context.ResourceContext
 import io.kecsh.dsl.result.InstanceInfo
+import io.kecsh.runtime.model.MemberType
+import io.kecsh.runtime.model.Operation
 
 import java.util.regex.Pattern
 
@@ -15,27 +17,40 @@ import java.util.regex.Pattern
 final class InstanceCriteria {
     /** where(...) keys that are server-side filters → the filter name each becomes. */
     final Map<String, String> filters
+    /** where(...) words that fill a DescribeInstances parameter → the parameter (declared: {@link io.kecsh.dsl.Verb#fills}). */
+    final Map<String, String> fills
     /** Every word where(...) takes. */
     final Set<String> words
 
     InstanceCriteria(Verbs.Info where) {
         this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(where.filters))
+        this.fills = Collections.unmodifiableMap(new LinkedHashMap<>(where.fills))
         this.words = Collections.unmodifiableSet((filters.keySet() + where.own) as LinkedHashSet<String>)
     }
 
-    /** The DescribeInstances parameters for the criteria, IDs aside (see {@link #ids}). */
-    Map<String, Object> request(Map criteria) {
+    /**
+     * The parameters of {@code op} (DescribeInstances) for the criteria, IDs aside (see {@link #ids}):
+     * the filters, then each word that fills a parameter, its value written as the parameter takes
+     * it (a list, or one text; sort's keys as Name/Value pairs).
+     */
+    Map<String, Object> request(Map criteria, Operation op) {
         Map<String, Object> params = [:]
         List<Map> filter = []
         filters.each { key, name ->
             if (criteria.containsKey(key)) filter << [Name: name, Value: asList(criteria[key]).collect { it as String }]
         }
         if (filter) params.Filter = filter
-        if (criteria.project != null) params.ProjectId = asList(criteria.project)
-        if (criteria.search != null) params.Search = criteria.search as String
-        if (criteria.sort != null) params.Sort = sortKeys(criteria.sort)
+        fills.each { String word, String api ->
+            Object value = criteria[word]
+            if (value == null) return
+            params[api] = word == SORT ? sortKeys(value)
+                : op.param(api).map { it.type() == MemberType.LIST }.orElse(false) ? asList(value) : value as String
+        }
         params
     }
+
+    /** The one word whose value has a shape of its own: {@code sort: 'InstanceName'} or {@code [CreationDate: 'DESC']}. */
+    private static final String SORT = 'sort'
 
     /** {@code id:}/{@code ids:} as ID strings: results and groups of them stand for their IDs. */
     List<String> ids(Map criteria) {

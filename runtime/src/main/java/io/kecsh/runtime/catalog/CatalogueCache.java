@@ -1,7 +1,7 @@
 package io.kecsh.runtime.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kecsh.runtime.config.PrivateFiles;
+import io.kecsh.runtime.files.PrivateFiles;
 import io.kecsh.runtime.model.EnumValue;
 
 import java.io.IOException;

@@ -1,9 +1,12 @@
 package io.kecsh.runtime.config;
 
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
+import io.kecsh.runtime.validate.OpenValueRule;
+import io.kecsh.runtime.validate.RegionNames;
 
 import java.util.Optional;
 
@@ -13,7 +16,6 @@ import java.util.Optional;
  * not list; the server has the last word.
  */
 final class ModelChecks {
-    private static final String REGION_ENUM = "Region";
     /** The action whose parameters the {@code default.*} keys fill in. */
     private static final String DEFAULTS_ACTION = "RunInstances";
 
@@ -28,10 +30,13 @@ final class ModelChecks {
      * model has no Region enumeration (Alibaba today) are not checked.
      */
     Optional<String> unknownRegion(Cloud cloud, String region, String origin) {
-        Optional<EnumDef> regions = model.service(cloud.primaryService()).flatMap(s -> s.enumDef(REGION_ENUM));
-        if (regions.isEmpty() || regions.get().contains(region)) return Optional.empty();
+        // the one region rule (RegionNames); settings are read before any live region list is at hand
+        if (RegionNames.judge(model, cloud.primaryService(), LiveCatalogue.NONE, region) == OpenValueRule.Verdict.LISTED
+            || !RegionNames.listed(model, cloud.primaryService())) {
+            return Optional.empty();
+        }
         return Optional.of(cloud.displayName() + " region '" + region + "' (" + origin + ") is not one kecsh knows"
-            + Suggestions.didYouMean(region, regions.get().names())
+            + Suggestions.didYouMean(region, RegionNames.known(model, cloud.primaryService(), LiveCatalogue.NONE))
             + "; using it as given, since a private cloud may have others");
     }
 

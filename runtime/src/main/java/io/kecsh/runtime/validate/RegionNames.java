@@ -14,8 +14,9 @@ import java.util.Optional;
  * Whether a Kingsoft region name can be used — by the one rule for open values
  * ({@link OpenValueRule}) over the model's Region enumeration and the live region list — and how a
  * refusal or a warning is worded. The shell's {@code :region}, the DSL's {@code region '…'} (when it
- * runs and when the script compiles) and the client's region views all ask here (issue 14: a
- * misspelt region used to fail as SignatureDoesNotMatch after earlier regions were changed).
+ * runs and when the script compiles), the client's region views and the settings' warning about a
+ * configured region all ask here (issue 14: a misspelt region used to fail as SignatureDoesNotMatch
+ * after earlier regions were changed).
  */
 public final class RegionNames {
     private static final String SERVICE = "kec";
@@ -25,17 +26,35 @@ public final class RegionNames {
     }
 
     public static OpenValueRule.Verdict judge(ServiceModel model, LiveCatalogue catalogue, String region) {
-        Optional<EnumDef> regions = model.service(SERVICE).flatMap(s -> s.enumDef(ENUM));
+        return judge(model, SERVICE, catalogue, region);
+    }
+
+    /**
+     * The same rule for the regions of another cloud's primary service (the settings' check names
+     * the cloud); UNKNOWN when that service's model lists no regions.
+     */
+    public static OpenValueRule.Verdict judge(ServiceModel model, String service, LiveCatalogue catalogue, String region) {
+        Optional<EnumDef> regions = model.service(service).flatMap(s -> s.enumDef(ENUM));
         if (regions.isEmpty()) return OpenValueRule.Verdict.UNKNOWN;
-        return OpenValueRule.judge(regions.get(), regions.get(), region, live(catalogue));
+        return OpenValueRule.judge(regions.get(), regions.get(), region, live(service, catalogue));
     }
 
     /** Every region name kecsh knows: the model's, then the live list's others. */
     public static List<String> known(ServiceModel model, LiveCatalogue catalogue) {
+        return known(model, SERVICE, catalogue);
+    }
+
+    /** Every region name kecsh knows for {@code service}: the model's, then the live list's others. */
+    public static List<String> known(ServiceModel model, String service, LiveCatalogue catalogue) {
         List<String> known = new ArrayList<>();
-        model.service(SERVICE).flatMap(s -> s.enumDef(ENUM)).ifPresent(e -> known.addAll(e.names()));
-        live(catalogue).ifPresent(l -> l.stream().filter(r -> !known.contains(r)).forEach(known::add));
+        model.service(service).flatMap(s -> s.enumDef(ENUM)).ifPresent(e -> known.addAll(e.names()));
+        live(service, catalogue).ifPresent(l -> l.stream().filter(r -> !known.contains(r)).forEach(known::add));
         return known;
+    }
+
+    /** Whether the model lists {@code service}'s regions at all (a cloud whose model does not is not checked). */
+    public static boolean listed(ServiceModel model, String service) {
+        return model.service(service).flatMap(s -> s.enumDef(ENUM)).isPresent();
     }
 
     /** One line for a region known to be wrong: the name, a "did you mean", and the regions there are. */
@@ -49,7 +68,7 @@ public final class RegionNames {
             + "; using it anyway: the service decides";
     }
 
-    private static Optional<List<String>> live(LiveCatalogue catalogue) {
-        return catalogue.values(SERVICE, ENUM).map(l -> l.stream().map(EnumValue::value).toList());
+    private static Optional<List<String>> live(String service, LiveCatalogue catalogue) {
+        return catalogue.values(service, ENUM).map(l -> l.stream().map(EnumValue::value).toList());
     }
 }

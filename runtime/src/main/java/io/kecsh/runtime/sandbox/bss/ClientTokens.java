@@ -36,7 +36,7 @@ final class ClientTokens {
         Map<String, Object> seen = state.clientTokens.get(token);
         if (seen != null) {
             if (!request.action().equals(seen.get(ACTION)) || !fingerprint.equals(seen.get(REQUEST))) {
-                throw request.error("IdempotentParameterMismatch");
+                throw BssRefusal.tokenReused(token);
             }
             return copy(seen.get(RESULT));
         }

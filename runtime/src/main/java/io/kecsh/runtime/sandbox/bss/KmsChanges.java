@@ -2,8 +2,7 @@ package io.kecsh.runtime.sandbox.bss;
 
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
-import io.kecsh.runtime.sandbox.handler.SandboxError;
-import io.kecsh.runtime.sandbox.handler.SandboxRequest;
+import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.sandbox.kms.KmsInstances;
 
 import java.util.LinkedHashMap;
@@ -35,27 +34,26 @@ final class KmsChanges {
 
     /** Reads and checks the Parameter list; nothing is changed yet. */
     @SuppressWarnings("unchecked")
-    static Change parse(SandboxRequest request) {
-        EnumDef codes = request.service().requireEnum(CODES);
+    static Change parse(Service bss, List<Object> parameters) {
+        EnumDef codes = bss.requireEnum(CODES);
         Map<String, Long> values = new LinkedHashMap<>();
         Map<String, String> paths = new LinkedHashMap<>();
-        List<Object> parameters = request.list("Parameter");
         for (int n = 0; n < parameters.size(); n++) {
             Map<String, Object> p = (Map<String, Object>) parameters.get(n);
             String code = String.valueOf(p.get("Code"));
             String at = "Parameter." + (n + 1);
-            EnumValue known = codes.find(code).orElseThrow(() -> invalid(request, at + ".Code",
+            EnumValue known = codes.find(code).orElseThrow(() -> invalid(at + ".Code",
                 "is not a KMS instance attribute; use one of " + String.join(", ", codes.names()) + "."));
             String field = known.attr("field").map(Object::toString).orElseThrow();
-            if (values.containsKey(field)) throw invalid(request, at + ".Code", code + " is given twice.");
+            if (values.containsKey(field)) throw invalid(at + ".Code", code + " is given twice.");
             String value = String.valueOf(p.get("Value"));
             Optional<String> allowed = known.valueEnum();
-            if (allowed.isPresent() && !request.service().requireEnum(allowed.get()).contains(value)) {
-                throw invalid(request, at + ".Value", code + " takes " + String.join(" or ",
-                    request.service().requireEnum(allowed.get()).names()) + ".");
+            if (allowed.isPresent() && !bss.requireEnum(allowed.get()).contains(value)) {
+                throw invalid(at + ".Value", code + " takes " + String.join(" or ",
+                    bss.requireEnum(allowed.get()).names()) + ".");
             }
             if (!WHOLE.matcher(value).matches() || (allowed.isEmpty() && Long.parseLong(value) == 0)) {
-                throw invalid(request, at + ".Value", code + " takes a positive whole number.");
+                throw invalid(at + ".Value", code + " takes a positive whole number.");
             }
             values.put(field, Long.parseLong(value));
             paths.put(field, at + ".Value");
@@ -64,16 +62,16 @@ final class KmsChanges {
     }
 
     /** Refuses a change that moves a value against {@code direction} (equal values pass). */
-    static void checkDirection(SandboxRequest request, Change change, Map<String, Object> instance, Direction direction) {
+    static void checkDirection(Change change, Map<String, Object> instance, Direction direction) {
         if (direction == Direction.ANY) return;
         change.values().forEach((field, wanted) -> {
             long now = KmsInstances.number(instance, field);
             if (direction == Direction.UP && wanted < now) {
-                throw invalid(request, change.paths().get(field),
+                throw invalid(change.paths().get(field),
                     "An Upgrade cannot lower " + field + " from " + now + " to " + wanted + "; use ModifyType Downgrade.");
             }
             if (direction == Direction.DOWN && wanted > now) {
-                throw invalid(request, change.paths().get(field),
+                throw invalid(change.paths().get(field),
                     "A Downgrade cannot raise " + field + " from " + now + " to " + wanted + "; use ModifyType Upgrade.");
             }
         });
@@ -84,7 +82,7 @@ final class KmsChanges {
             instance.put(field, field.equals("SecretNum") ? String.valueOf(value) : value));
     }
 
-    static SandboxError invalid(SandboxRequest request, String param, String reason) {
-        return request.error("InvalidParameter", param).because(reason);
+    static BssRefusal invalid(String param, String reason) {
+        return BssRefusal.invalid(param, reason);
     }
 }

@@ -7,30 +7,23 @@ import java.util.Map;
 
 /**
  * GetKmsInstance and ReleaseKmsInstance (CATALOG §7.1, §7.2; decisions in the kms model next to
- * each operation): an unknown ID is Forbidden.DKMSInstanceNotFound for both; a release refuses a
- * subscription instance, then one without a backup unless forced, and removes the instance.
+ * each operation), thin: parameters to {@link KmsInstances}, which holds the rules (an unknown ID
+ * is Forbidden.DKMSInstanceNotFound for both; a release refuses a subscription instance, then one
+ * without a backup unless forced, and removes the instance).
  */
 final class KmsInstanceHandlers {
     private KmsInstanceHandlers() {
     }
 
     static Map<String, Object> get(SandboxRequest request, SandboxState state) {
-        Map<String, Object> instance = require(request, state);
+        Map<String, Object> instance = new KmsInstances(state).require(request.requireString("KmsInstanceId"));
         return Map.of("KmsInstance", KmsInstances.view(instance,
             request.operation().output().members().get("KmsInstance")));
     }
 
     static Map<String, Object> release(SandboxRequest request, SandboxState state) {
-        Map<String, Object> instance = require(request, state);
-        if (KmsInstances.prepay(instance)) throw request.error("Rejected.UnsupportedOperation");
         boolean force = "true".equals(request.string("ForceDeleteWithoutBackup").orElse("false"));
-        if (!KmsInstances.hasBackup(instance) && !force) throw request.error("Forbidden.NoBackup");
-        new KmsInstances(state).remove((String) instance.get("InstanceId"));
+        new KmsInstances(state).release(request.requireString("KmsInstanceId"), force);
         return Map.of();
-    }
-
-    private static Map<String, Object> require(SandboxRequest request, SandboxState state) {
-        return new KmsInstances(state).find(request.requireString("KmsInstanceId"))
-            .orElseThrow(() -> request.error("Forbidden.DKMSInstanceNotFound"));
     }
 }

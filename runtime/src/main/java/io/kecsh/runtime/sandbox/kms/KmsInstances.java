@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The KMS instances of a sandbox: {@link SandboxState#kmsInstances}, one map per instance keyed by
+ * The KMS instances of a sandbox and the rules about them (the backend of {@code KmsInstanceHandlers},
+ * refusing with {@link KmsRefusal}): {@link SandboxState#kmsInstances}, one map per instance keyed by
  * InstanceId. A map holds GetKmsInstance's documented members under their documented names and
  * types (SecretNum a string, the other quotas numbers, BindVpcs.BindVpc a list of maps), plus
  * {@value #HAS_BACKUP} (Boolean), which the API never shows: whether ReleaseKmsInstance may go ahead
@@ -30,6 +31,22 @@ public final class KmsInstances {
 
     public Optional<Map<String, Object>> find(String instanceId) {
         return Optional.ofNullable(state.kmsInstances.get(instanceId));
+    }
+
+    /** The instance, or the documented Forbidden.DKMSInstanceNotFound. */
+    Map<String, Object> require(String instanceId) {
+        return find(instanceId).orElseThrow(() -> KmsRefusal.notFound(instanceId));
+    }
+
+    /**
+     * ReleaseKmsInstance's rules: a subscription instance is refused, then one without a backup
+     * unless {@code force}; otherwise the instance is removed.
+     */
+    void release(String instanceId, boolean force) {
+        Map<String, Object> instance = require(instanceId);
+        if (prepay(instance)) throw KmsRefusal.subscription(instanceId);
+        if (!hasBackup(instance) && !force) throw KmsRefusal.noBackup(instanceId);
+        remove(instanceId);
     }
 
     public void put(Map<String, Object> instance) {

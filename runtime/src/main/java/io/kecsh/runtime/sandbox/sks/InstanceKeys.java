@@ -1,6 +1,5 @@
 package io.kecsh.runtime.sandbox.sks;
 
-import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
@@ -19,52 +18,52 @@ import java.util.Set;
  * samples do ({@code InstancesSet: [{InstanceId, Return}]}). An unknown key or instance refuses the
  * whole call. Return is false for an instance the call could not change: AttachKey on an
  * instance whose image has no key login (Windows, other-linux), DetachKey on one that had none
- * of the keys.
+ * of the keys. The backend of one call's region (its handlers are {@link KeyHandlers}'), refusing
+ * with {@code InvalidValue} as {@link KeyStore} does.
  */
 final class InstanceKeys {
-    private InstanceKeys() {
+    private final SandboxState state;
+    private final RegionState region;
+
+    InstanceKeys(SandboxState state, String region) {
+        this.state = state;
+        this.region = state.region(region);
     }
 
-    static Map<String, Object> attach(SandboxRequest request, SandboxState state) {
-        return bind(request, state, true);
-    }
-
-    static Map<String, Object> detach(SandboxRequest request, SandboxState state) {
-        return bind(request, state, false);
-    }
-
-    private static Map<String, Object> bind(SandboxRequest request, SandboxState state, boolean attach) {
-        RegionState region = state.region(request.region());
+    /**
+     * Binds (or unbinds) every key to every instance, after checking them all: whether each
+     * instance changed, by instance ID, once each in the order given.
+     */
+    Map<String, Boolean> bind(List<String> givenKeys, List<String> givenInstances, boolean attach) {
+        KeyStore keys = new KeyStore(state);
         List<String> keyIds = new ArrayList<>();
-        List<String> givenKeys = request.strings("KeyId");
         for (int k = 0; k < givenKeys.size(); k++) {
-            KeyStore.require(request, state, "KeyId." + (k + 1), givenKeys.get(k));
+            keys.require("KeyId." + (k + 1), givenKeys.get(k));
             if (!keyIds.contains(givenKeys.get(k))) keyIds.add(givenKeys.get(k));
         }
         Map<String, Instance> instances = new LinkedHashMap<>();
-        List<String> givenInstances = request.strings("InstanceId");
         for (int k = 0; k < givenInstances.size(); k++) {
             String id = givenInstances.get(k);
             if (!instances.containsKey(id)) {
-                instances.put(id, AttachableInstance.require(request, region, state.clock(), "InstanceId." + (k + 1), id, "SSH keys"));
+                instances.put(id, AttachableInstance.require(region, state.clock(), "InstanceId." + (k + 1), id, "SSH keys"));
             }
         }
-        List<Object> results = new ArrayList<>();
+        Map<String, Boolean> changed = new LinkedHashMap<>();
         for (Instance i : instances.values()) {
-            boolean changed;
+            boolean done;
             if (attach) {
-                changed = keyLogin(region, i);
-                if (changed) {
+                done = keyLogin(region, i);
+                if (done) {
                     Set<String> merged = new LinkedHashSet<>(i.keyIds);
                     merged.addAll(keyIds);
                     i.keyIds = new ArrayList<>(merged);
                 }
             } else {
-                changed = i.keyIds.removeAll(keyIds);
+                done = i.keyIds.removeAll(keyIds);
             }
-            results.add(Map.of("InstanceId", i.id, "Return", changed));
+            changed.put(i.id, done);
         }
-        return Map.of("InstancesSet", results);
+        return changed;
     }
 
     /** Whether the instance's system takes SSH keys: not Windows, not other-linux ("不支持该登录方式"). */

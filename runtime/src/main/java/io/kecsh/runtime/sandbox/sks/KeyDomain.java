@@ -14,7 +14,7 @@ public final class KeyDomain implements SandboxDomain {
             .on("ImportKey", KeyHandlers::importKey)
             .on("DeleteKey", KeyHandlers::delete)
             .on("DescribeKeys", KeyHandlers::describe)
-            .on("AttachKey", InstanceKeys::attach)
-            .on("DetachKey", InstanceKeys::detach);
+            .on("AttachKey", KeyHandlers::attach)
+            .on("DetachKey", KeyHandlers::detach);
     }
 }

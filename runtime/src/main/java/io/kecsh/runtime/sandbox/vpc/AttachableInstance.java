@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.vpc;
 
-import io.kecsh.runtime.sandbox.handler.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
@@ -19,18 +19,18 @@ public final class AttachableInstance {
      * @param param the parameter to name ("InstanceId", "InstanceId.2")
      * @param what  what the call changes, for the message ("network interfaces", "SSH keys")
      */
-    public static Instance require(SandboxRequest request, RegionState region, SandboxClock clock, String param, String id,
+    public static Instance require(RegionState region, SandboxClock clock, String param, String id,
                                    String what) {
         Instance i = region.instances.get(id);
         String state = i == null ? null : effectiveState(i, clock);
         if (i == null || "deleted".equals(state)) {
-            throw request.invalid(param, "There is no instance " + id + " in " + region.name + ".");
+            throw new InvalidValue(param, "There is no instance " + id + " in " + region.name + ".");
         }
         if ("recycling".equals(state)) {
-            throw request.invalid(param, "Instance " + id + " is in the recycle bin; its " + what + " cannot change.");
+            throw new InvalidValue(param, "Instance " + id + " is in the recycle bin; its " + what + " cannot change.");
         }
         if (!"active".equals(state) && !"stopped".equals(state)) {
-            throw request.invalid(param, "Instance " + id + " is " + state + "; its " + what
+            throw new InvalidValue(param, "Instance " + id + " is " + state + "; its " + what
                 + " can change only when it is active or stopped.");
         }
         return i;

@@ -1,10 +1,10 @@
 package io.kecsh.runtime.sandbox.vpc;
 
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-import io.kecsh.runtime.sandbox.state.Subnet;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,54 +15,39 @@ import java.util.Set;
 /**
  * The vpc service's ENI actions (L5319–L5421, L5517–L5651): create an Available ENI in a subnet,
  * delete one that is not attached, and describe the region's NICs — every NIC, primary and
- * secondary included, since the documented NetworkInterfaceType is primary | extension.
+ * secondary included, since the documented NetworkInterfaceType is primary | extension. Thin: the
+ * rules are {@link NetworkInterfaces}'; here parameters are read and answers shaped.
  */
 final class ElasticNics {
     private ElasticNics() {
     }
 
     static Map<String, Object> create(SandboxRequest request, SandboxState state) {
-        RegionState region = state.region(request.region());
-        Subnet subnet = Nics.subnet(request, region, "SubnetId", request.requireString("SubnetId"));
-        List<String> groups = Nics.groups(request, region, subnet, "SecurityGroupId", request.strings("SecurityGroupId"));
-        NetworkInterface n = Nics.create(request, state, region, subnet, groups,
-            request.string("PrivateIpAddress").orElse(null), "PrivateIpAddress", "SubnetId");
-        n.elastic = true;
-        n.name = request.string("NetworkInterfaceName").orElse(null);
-        region.networkInterfaces.put(n.id, n);
+        NetworkInterface n = new NetworkInterfaces(state, request.region()).createElastic(request.requireString("SubnetId"),
+            request.strings("SecurityGroupId"), request.string("PrivateIpAddress").orElse(null),
+            request.string("NetworkInterfaceName").orElse(null));
         return Map.of("NetworkInterfaceId", n.id);
     }
 
     static Map<String, Object> delete(SandboxRequest request, SandboxState state) {
-        RegionState region = state.region(request.region());
-        Nics.settle(region, state.clock(), false);
-        NetworkInterface n = Nics.require(request, region, "NetworkInterfaceId", request.requireString("NetworkInterfaceId"));
-        if (!n.elastic && n.instanceId != null) {
-            throw request.invalid("NetworkInterfaceId", "Network interface " + n.id + " is the " + kind(n) + " of instance "
-                + n.instanceId + ", not an elastic network interface"
-                + (Nics.PRIMARY.equals(n.type) ? "." : "; DetachNetworkInterface removes it."));
-        }
-        if (n.instanceId != null) {
-            throw request.invalid("NetworkInterfaceId", "Elastic network interface " + n.id + " is attached to instance "
-                + n.instanceId + "; detach it first (DetachNetworkInterface).");
-        }
-        region.networkInterfaces.remove(n.id);
+        new NetworkInterfaces(state, request.region()).deleteElastic(request.requireString("NetworkInterfaceId"));
         return Map.of("Return", true);
     }
 
     static Map<String, Object> describe(SandboxRequest request, SandboxState state) {
-        RegionState region = state.region(request.region());
-        Nics.settle(region, state.clock(), true);
+        NetworkInterfaces nics = new NetworkInterfaces(state, request.region());
+        Iterable<NetworkInterface> all = nics.described();
+        RegionState region = nics.region();
         Set<String> ids = new HashSet<>(request.strings("NetworkInterfaceId"));
         List<Map<String, Object>> filters = filters(request);
         Map<String, NetworkInterface> primaries = NicView.primaries(region);
         List<NetworkInterface> found = new ArrayList<>();
-        for (NetworkInterface n : region.networkInterfaces.values()) {
+        for (NetworkInterface n : all) {
             if (!ids.isEmpty() && !ids.contains(n.id)) continue;
             if (filters.stream().allMatch(f -> matches(n, f))) found.add(n);
         }
         // MaxResults/NextToken (sdk-go): the token is the offset of the page's first interface
-        int from = request.string("NextToken").map(t -> offset(request, t, found.size())).orElse(0);
+        int from = request.string("NextToken").map(t -> offset(t, found.size())).orElse(0);
         int to = request.number("MaxResults").map(m -> (int) Math.min(found.size(), from + m)).orElse(found.size());
         List<Object> out = new ArrayList<>();
         for (NetworkInterface n : found.subList(from, to)) out.add(NicView.of(n, region, primaries));
@@ -73,14 +58,14 @@ final class ElasticNics {
         return result;
     }
 
-    private static int offset(SandboxRequest request, String token, int total) {
+    private static int offset(String token, int total) {
         try {
             int n = Integer.parseInt(token);
             if (n >= 0 && n <= total) return n;
         } catch (NumberFormatException notOurs) {
             // falls through to the refusal
         }
-        throw request.invalid("NextToken", "NextToken " + io.kecsh.runtime.text.UserText.quoted(token)
+        throw new InvalidValue("NextToken", "NextToken " + io.kecsh.runtime.text.UserText.quoted(token)
             + " was not given by a previous DescribeNetworkInterfaces.");
     }
 
@@ -104,9 +89,5 @@ final class ElasticNics {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> filters(SandboxRequest request) {
         return request.list("Filter").stream().map(f -> (Map<String, Object>) f).toList();
-    }
-
-    static String kind(NetworkInterface n) {
-        return Nics.PRIMARY.equals(n.type) ? "primary NIC" : n.elastic ? "elastic network interface" : "secondary NIC";
     }
 }

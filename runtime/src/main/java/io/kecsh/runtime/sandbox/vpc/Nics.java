@@ -1,6 +1,6 @@
 package io.kecsh.runtime.sandbox.vpc;
 
-import io.kecsh.runtime.sandbox.handler.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
@@ -18,7 +18,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The region's network interfaces as the VPC keeps them: lookups with the documented refusals,
+ * What every NIC rule builds on (used by {@link NetworkInterfaces}): lookups with the documented refusals,
  * new NICs (address from the subnet, a deterministic MAC unique in the region), attachment
  * transitions (Attaching until due, then InUse), and the checks subnet and security groups share.
  */
@@ -57,15 +57,15 @@ final class Nics {
         return n.instanceId != null ? IN_USE : AVAILABLE;
     }
 
-    static NetworkInterface require(SandboxRequest request, RegionState region, String param, String id) {
+    static NetworkInterface require(RegionState region, String param, String id) {
         NetworkInterface n = region.networkInterfaces.get(id);
-        if (n == null) throw request.invalid(param, "There is no network interface " + id + " in " + region.name + ".");
+        if (n == null) throw new InvalidValue(param, "There is no network interface " + id + " in " + region.name + ".");
         return n;
     }
 
-    static Subnet subnet(SandboxRequest request, RegionState region, String param, String id) {
+    static Subnet subnet(RegionState region, String param, String id) {
         Subnet s = region.subnets.get(id);
-        if (s == null) throw request.invalid(param, "There is no subnet " + id + " in " + region.name + ".");
+        if (s == null) throw new InvalidValue(param, "There is no subnet " + id + " in " + region.name + ".");
         return s;
     }
 
@@ -73,15 +73,15 @@ final class Nics {
      * The security groups named by the list parameter {@code param} (SecurityGroupId.1 …), without
      * repeats, each existing and in the subnet's VPC ("SubnetId和SecurityGroupId必须在同一个VPC下").
      */
-    static List<String> groups(SandboxRequest request, RegionState region, Subnet subnet, String param, List<String> ids) {
+    static List<String> groups(RegionState region, Subnet subnet, String param, List<String> ids) {
         Set<String> out = new LinkedHashSet<>();
         for (int k = 0; k < ids.size(); k++) {
             String id = ids.get(k);
             String name = param + "." + (k + 1);
             SecurityGroup g = region.securityGroups.get(id);
-            if (g == null) throw request.invalid(name, "There is no security group " + id + " in " + region.name + ".");
+            if (g == null) throw new InvalidValue(name, "There is no security group " + id + " in " + region.name + ".");
             if (!g.vpcId.equals(subnet.vpcId)) {
-                throw request.invalid(name, "Security group " + id + " is in VPC " + g.vpcId + ", subnet " + subnet.id
+                throw new InvalidValue(name, "Security group " + id + " is in VPC " + g.vpcId + ", subnet " + subnet.id
                     + " in VPC " + subnet.vpcId + "; the subnet and the security groups must be in the same VPC.");
             }
             out.add(id);
@@ -90,7 +90,7 @@ final class Nics {
     }
 
     /** A new NIC in the subnet, not attached, with the given or the next free address. */
-    static NetworkInterface create(SandboxRequest request, SandboxState state, RegionState region, Subnet subnet,
+    static NetworkInterface create(SandboxState state, RegionState region, Subnet subnet,
                                    List<String> groups, String ip, String ipParam, String subnetParam) {
         NetworkInterface n = new NetworkInterface();
         n.id = state.ids.uuid();
@@ -115,9 +115,9 @@ final class Nics {
     }
 
     /** Refuses a NIC whose attachment has not finished yet. */
-    static void requireSettled(SandboxRequest request, NetworkInterface n, String param) {
+    static void requireSettled(NetworkInterface n, String param) {
         if (ATTACHING.equals(status(n))) {
-            throw request.invalid(param, "Network interface " + n.id + " is still Attaching; try again when its Status is InUse.");
+            throw new InvalidValue(param, "Network interface " + n.id + " is still Attaching; try again when its Status is InUse.");
         }
     }
 

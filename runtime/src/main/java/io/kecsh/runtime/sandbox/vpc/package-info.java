@@ -1,8 +1,9 @@
 /**
  * The sandbox's network interfaces (registered by {@link io.kecsh.runtime.sandbox.vpc.NetworkDomain}):
  * the vpc service's ENI actions ({@code ElasticNics}) and kec's attach, detach and modify
- * ({@code InstanceNics}). {@code Nics}, {@link io.kecsh.runtime.sandbox.vpc.SubnetAddresses} and
- * {@code NicView} hold the state rules and the response shape; {@link
+ * ({@code InstanceNics}), thin handlers over the region's {@code NetworkInterfaces} backend, which
+ * holds the rules below (on {@code Nics} and {@link io.kecsh.runtime.sandbox.vpc.SubnetAddresses});
+ * {@code NicView} is the response shape; {@link
  * io.kecsh.runtime.sandbox.vpc.AttachableInstance} is the instance check shared with the key domain.
  *
  * <h2>Decisions where the documents are silent</h2>

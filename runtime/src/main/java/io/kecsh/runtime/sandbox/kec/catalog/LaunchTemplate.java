@@ -3,6 +3,7 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
@@ -62,12 +63,12 @@ final class LaunchTemplate {
         checkSystemDisk(image);
         request.string("PrivateIpAddress").ifPresent(ip -> {
             if (!ip.startsWith(subnet.prefix + ".")) {
-                throw request.invalid("PrivateIpAddress", ip + " is not in subnet " + subnet.id + " (" + subnet.prefix + ".0/24).");
+                throw new InvalidValue("PrivateIpAddress", ip + " is not in subnet " + subnet.id + " (" + subnet.prefix + ".0/24).");
             }
         });
         request.string("DataGuardId").ifPresent(id -> {
             if (!region.dataGuardGroups.containsKey(id)) {
-                throw request.invalid("DataGuardId", "There is no data-guard group " + id + " in " + region.name + ".");
+                throw new InvalidValue("DataGuardId", "There is no data-guard group " + id + " in " + region.name + ".");
             }
         });
 
@@ -137,7 +138,7 @@ final class LaunchTemplate {
     private Subnet subnet() {
         String id = request.requireString("SubnetId");
         Subnet subnet = region.subnets.get(id);
-        if (subnet == null) throw request.invalid("SubnetId", "There is no subnet " + id + " in " + region.name + ".");
+        if (subnet == null) throw new InvalidValue("SubnetId", "There is no subnet " + id + " in " + region.name + ".");
         return subnet;
     }
 
@@ -148,9 +149,9 @@ final class LaunchTemplate {
             String id = ids.get(k);
             String name = "SecurityGroupId." + (k + 1);
             SecurityGroup group = region.securityGroups.get(id);
-            if (group == null) throw request.invalid(name, "There is no security group " + id + " in " + region.name + ".");
+            if (group == null) throw new InvalidValue(name, "There is no security group " + id + " in " + region.name + ".");
             if (!group.vpcId.equals(subnet.vpcId)) {
-                throw request.invalid(name, "The security group is in another VPC than subnet " + subnet.id + ".");
+                throw new InvalidValue(name, "The security group is in another VPC than subnet " + subnet.id + ".");
             }
         }
     }
@@ -159,12 +160,12 @@ final class LaunchTemplate {
     private void checkType(String type, String zone) {
         Catalog.Type t = catalog.type(type).orElseThrow();
         if (!t.family().offeredIn(zone)) {
-            throw request.invalid("InstanceType", type + " is not sold in " + zone + " (DescribeInstanceTypeConfigs lists where it is).");
+            throw new InvalidValue("InstanceType", type + " is not sold in " + zone + " (DescribeInstanceTypeConfigs lists where it is).");
         }
         if (request.flag("SriovNetSupport")) {
             Catalog.Enhanced e = t.family().enhanced();
             if (!t.sriovNetSupport() || !e.zones().contains(zone)) {
-                throw request.invalid("SriovNetSupport", "Enhanced networking is not offered for " + type + " in " + zone + ".");
+                throw new InvalidValue("SriovNetSupport", "Enhanced networking is not offered for " + type + " in " + zone + ".");
             }
         }
     }
@@ -172,20 +173,20 @@ final class LaunchTemplate {
     /** "当计费类型为Monthly（包年包月）时，有效值1-36": the validator lets 0 through for Monthly (decision item 31). */
     private void checkPurchaseTime() {
         if ("Monthly".equals(request.requireString("ChargeType")) && request.number("PurchaseTime").orElse(0L) < 1) {
-            throw request.invalid("PurchaseTime", "A Monthly template needs a PurchaseTime of 1 to 36 months.");
+            throw new InvalidValue("PurchaseTime", "A Monthly template needs a PurchaseTime of 1 to 36 months.");
         }
     }
 
     /** KeyId must exist and is not for other-linux images; KeepImageLogin is for custom images only. */
     private void checkLogin(Image image) {
         request.string("KeyId").ifPresent(key -> {
-            if (!state.keys.containsKey(key)) throw request.invalid("KeyId", "There is no key " + key + ".");
+            if (!state.keys.containsKey(key)) throw new InvalidValue("KeyId", "There is no key " + key + ".");
             if ("other-linux".equalsIgnoreCase(image.platform)) {
-                throw request.invalid("KeyId", "other-linux images do not support key login.");
+                throw new InvalidValue("KeyId", "other-linux images do not support key login.");
             }
         });
         if (request.flag("KeepImageLogin") && image.isPublic) {
-            throw request.invalid("KeepImageLogin", "KeepImageLogin applies only to custom images; " + image.id + " is a public image.");
+            throw new InvalidValue("KeepImageLogin", "KeepImageLogin applies only to custom images; " + image.id + " is a public image.");
         }
     }
 
@@ -193,7 +194,7 @@ final class LaunchTemplate {
     private void checkSystemDisk(Image image) {
         request.structure("SystemDisk").map(d -> d.get("DiskSize")).ifPresent(size -> {
             if (((Number) size).longValue() < image.sizeGb) {
-                throw request.invalid("SystemDisk.DiskSize", "The image " + image.id + " needs a system disk of at least "
+                throw new InvalidValue("SystemDisk.DiskSize", "The image " + image.id + " needs a system disk of at least "
                     + image.sizeGb + " GB.");
             }
         });

@@ -1,6 +1,7 @@
 package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.model.Member;
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
@@ -33,7 +34,7 @@ final class Params {
         String id = request.requireString("ImageId");
         Image image = region.images.get(id);
         if (image == null || GONE_IMAGE_STATES.contains(image.state)) {
-            throw request.invalid("ImageId", "There is no image " + id + " in " + region.name + ".");
+            throw new InvalidValue("ImageId", "There is no image " + id + " in " + region.name + ".");
         }
         return image;
     }

@@ -5,26 +5,21 @@ import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** DescribePrice and DescribeSpotPriceHistory, priced by {@link PriceTable}. */
+/** DescribePrice and DescribeSpotPriceHistory, priced by {@link PriceTable}; the spot history's rules are {@link SpotPrices}'. */
 final class PriceHandlers {
-    /** "最大值不得超过指定的结束时间3天" (L3222): the window is at most 3 days. */
-    static final Duration MAX_WINDOW = Duration.ofDays(3);
-    /** "空代表结束时间前3小时": without StartTime the window is the 3 hours before EndTime. */
-    static final Duration DEFAULT_WINDOW = Duration.ofHours(3);
-
     private final Catalog catalog;
+    private final SpotPrices spotPrices;
 
     PriceHandlers(Catalog catalog) {
         this.catalog = catalog;
+        this.spotPrices = new SpotPrices(catalog);
     }
 
     /**
@@ -63,36 +58,20 @@ final class PriceHandlers {
 
     /**
      * Hourly spot prices of the type in a zone of this region, from StartTime to EndTime as the
-     * model's decision reads them (Beijing wall-clock time as written, whatever the suffix; EndTime
-     * defaults to now, StartTime to 3 hours before EndTime; at most 3 days; no points after now).
+     * model's decision reads them (Beijing wall-clock time as written, whatever the suffix; the
+     * rules are {@link SpotPrices}').
      */
     Map<String, Object> describeSpotPriceHistory(SandboxRequest request, SandboxState state) {
         String zone = request.requireString("AvailabilityZone");
         Catalog.Type type = catalog.type(request.requireString("InstanceType")).orElseThrow();
-        if (!catalog.zone(zone).map(z -> z.region().equals(request.region())).orElse(false)) {
-            throw request.invalid("AvailabilityZone", zone + " is not a zone of " + request.region() + ".");
-        }
-        if (!type.family().offeredIn(zone)) {
-            throw request.invalid("InstanceType", type.name() + " is not sold in " + zone + ".");
-        }
-        LocalDateTime now = BeijingTime.now(state.clock());
-        LocalDateTime end = request.string("EndTime").map(PriceHandlers::wallClock).orElse(now);
-        LocalDateTime start = request.string("StartTime").map(PriceHandlers::wallClock).orElse(end.minus(DEFAULT_WINDOW));
-        if (start.isAfter(end)) {
-            throw request.invalid("StartTime", "StartTime " + BeijingTime.format(start) + " is after EndTime " + BeijingTime.format(end) + ".");
-        }
-        if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw request.invalid("StartTime", "StartTime may lie at most 3 days before EndTime (" + BeijingTime.format(end) + ").");
-        }
-        BigDecimal origin = PriceTable.round(PriceTable.hourly(type));
-        LocalDateTime last = end.isAfter(now) ? now : end;
         List<Object> points = new ArrayList<>();
-        for (LocalDateTime t = ceilHour(start); !t.isAfter(last); t = t.plusHours(1)) {
-            String stamp = BeijingTime.format(t);
+        for (SpotPrices.Point p : spotPrices.history(request.region(), zone, type,
+                request.string("StartTime").map(PriceHandlers::wallClock).orElse(null),
+                request.string("EndTime").map(PriceHandlers::wallClock).orElse(null), BeijingTime.now(state.clock()))) {
             Map<String, Object> point = new LinkedHashMap<>();
-            point.put("SpotPrice", PriceTable.spot(type, zone, stamp));
-            point.put("OriginPrice", origin);
-            point.put("Timestamp", stamp);
+            point.put("SpotPrice", p.spot());
+            point.put("OriginPrice", p.origin());
+            point.put("Timestamp", p.timestamp());
             points.add(point);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -106,10 +85,5 @@ final class PriceHandlers {
     /** The time as written: the documents' "Z" stands for Beijing time (model decision, item 59). */
     private static LocalDateTime wallClock(String iso) {
         return OffsetDateTime.parse(iso).toLocalDateTime();
-    }
-
-    private static LocalDateTime ceilHour(LocalDateTime t) {
-        LocalDateTime floor = t.truncatedTo(ChronoUnit.HOURS);
-        return floor.equals(t) ? t : floor.plusHours(1);
     }
 }

@@ -1,4 +1,4 @@
-package io.kecsh.runtime.config;
+package io.kecsh.runtime.files;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
