@@ -59,6 +59,8 @@ abstract class CloudScript extends Script {
     ServiceProxy getSks() { new ServiceProxy('sks') }
     ServiceProxy getMarket() { new ServiceProxy('cloud-market') }
     ServiceProxy getBss() { new ServiceProxy('bss') }
+    /** The tag service ({@code tagv2.ListTagsByResourceIds(…)}); {@code where tags:} reads it for you. */
+    ServiceProxy getTagv2() { new ServiceProxy('tagv2') }
 
     // The other resource groups: a block per group, and the same context as a property for one-liners.
 

@@ -345,7 +345,7 @@ class KecshCommandSpec extends CommandSpecification {
     def "models lists the APIs"() {
         expect:
         kecsh('models') == 0
-        stdout.contains('62 actions, 199 instance types')
+        stdout.contains('63 actions, 199 instance types')
         stdout.contains('kec           2016-03-04  47')
     }
 }
