@@ -60,4 +60,9 @@ class ClientOperations implements CloudOperations {
     LiveCatalogue getCatalogue() {
         client.catalogue()
     }
+
+    @Override
+    CloudOperations withRetry(io.kecsh.runtime.retry.RetryPolicy policy) {
+        new ClientOperations(client.withRetryPolicy(policy))
+    }
 }

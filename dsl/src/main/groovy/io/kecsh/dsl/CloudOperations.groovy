@@ -2,6 +2,7 @@ package io.kecsh.dsl
 
 import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.retry.RetryPolicy
 import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.waiter.WaitOptions
 
@@ -38,5 +39,13 @@ interface CloudOperations {
     /** What the live service lists for open enumerations in that region, as far as known now (never waits). */
     default LiveCatalogue getCatalogue() {
         LiveCatalogue.NONE
+    }
+
+    /**
+     * The same operations with another retry policy (a script's {@code retry attempts: 3, maxPause: '5s'}).
+     * Wrappers pass it down to the client; one that sends nothing (a plan's recorder) may keep itself.
+     */
+    default CloudOperations withRetry(RetryPolicy policy) {
+        this
     }
 }

@@ -22,8 +22,15 @@ import static groovy.lang.Closure.DELEGATE_FIRST
  */
 abstract class CloudScript extends Script {
 
+    /** The session of this thread (a {@code parallel} region's own), else the script's. */
     KecshSession getKecshSession() {
-        (KecshSession) binding.getVariable('kecshSession')
+        KecshSession.onThread() ?: (KecshSession) binding.getVariable('kecshSession')
+    }
+
+    /** A Script reads its binding before its getters: {@code kecshSession} must still mean this thread's. */
+    @Override
+    Object getProperty(String name) {
+        name == 'kecshSession' ? getKecshSession() : super.getProperty(name)
     }
 
     /** The Kingsoft region for what follows: {@code region 'cn-shanghai-2'}. */
@@ -52,6 +59,8 @@ abstract class CloudScript extends Script {
     ServiceProxy getSks() { new ServiceProxy('sks') }
     ServiceProxy getMarket() { new ServiceProxy('cloud-market') }
     ServiceProxy getBss() { new ServiceProxy('bss') }
+    /** The tag service ({@code tagv2.ListTagsByResourceIds(…)}); {@code where tags:} reads it for you. */
+    ServiceProxy getTagv2() { new ServiceProxy('tagv2') }
 
     // The other resource groups: a block per group, and the same context as a property for one-liners.
 
@@ -126,6 +135,28 @@ abstract class CloudScript extends Script {
      */
     io.kecsh.dsl.safety.Protection protect(Map criteria) {
         kecshSession.safety.protect(criteria)
+    }
+
+    /**
+     * How hard calls try for the rest of the script: {@code retry attempts: 3, maxPause: '5s'} (also
+     * {@code firstPause}, {@code total}). What may be retried at all stays the model's: reads and
+     * mutations with a ClientToken; no setting repeats any other mutation.
+     */
+    void retry(Map settings) {
+        KecshSession s = kecshSession
+        s.retrySettings.putAll(io.kecsh.dsl.internal.RetrySettings.check(settings))
+        io.kecsh.runtime.retry.RetryPolicy policy = io.kecsh.dsl.internal.RetrySettings.policy(s.retrySettings)
+        s.rewrap { CloudOperations o -> o.withRetry(policy) }
+    }
+
+    /**
+     * The block once per region, at most {@code concurrency} at a time, each call to an endpoint at most
+     * {@code perSecond} a second: {@code parallel(regions: ['cn-beijing-6', 'cn-shanghai-2'], concurrency: 2) { region -> … }};
+     * {@code waves: [[…], […]]} runs one list of regions after the other. Returns every region's
+     * outcome as data ({@link io.kecsh.dsl.result.ParallelResults}): a failed region does not stop the others.
+     */
+    io.kecsh.dsl.result.ParallelResults parallel(Map options, Closure body) {
+        io.kecsh.dsl.internal.Parallel.run(kecshSession, options, body)
     }
 
     private static def run(Object delegate, Closure body) {

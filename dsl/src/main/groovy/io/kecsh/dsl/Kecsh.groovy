@@ -37,6 +37,8 @@ class Kecsh implements AutoCloseable {
     private final String region
     private final CloudClient client
     private final LiveCatalogues catalogues
+    /** ~/.kecsh/audit.log: every mutating call sent (null without a home directory). */
+    private final io.kecsh.dsl.internal.AuditLog audit
 
     private Kecsh(Options o) {
         this.options = o
@@ -58,6 +60,7 @@ class Kecsh implements AutoCloseable {
         if (o.wireLog() != null) config.wireLog(o.wireLog())
         // against a real cloud the catalogue is kept on disk per profile and region; a sandbox's only in memory
         this.catalogues = backend.catalogues(home)
+        this.audit = io.kecsh.dsl.internal.AuditLog.inHome(home, backend.sandbox != null ? 'sandbox' : 'cloud')
         config.catalogues(catalogues)
         config.warnings(o.progress())
         this.client = new CloudClient(config.build())
@@ -110,8 +113,8 @@ class Kecsh implements AutoCloseable {
     KecshSession newSession(Consumer<String> progress) {
         Defaults defaults = new Defaults(settings.defaults(), backend.defaults, client.region(io.kecsh.runtime.config.Cloud.KINGSOFT))
         io.kecsh.dsl.safety.Safety safety = options.safety()
-        KecshSession session = new KecshSession(new io.kecsh.dsl.safety.GuardedOperations(new ClientOperations(client), safety),
-            defaults, progress)
+        CloudOperations sent = audit == null ? new ClientOperations(client) : new io.kecsh.dsl.internal.AuditedOperations(new ClientOperations(client), audit)
+        KecshSession session = new KecshSession(new io.kecsh.dsl.safety.GuardedOperations(sent, safety), defaults, progress)
         session.safety = safety
         backend.prepare(session)
         session

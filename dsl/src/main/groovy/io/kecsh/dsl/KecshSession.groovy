@@ -40,6 +40,11 @@ class KecshSession {
         s
     }
 
+    /** The session running on this thread, or null (a {@code parallel} region runs in a session of its own). */
+    static KecshSession onThread() {
+        CURRENT.get()
+    }
+
     /** Runs the body with this session as the current one (scripts run inside it). */
     def <T> T enter(Closure<T> body) {
         KecshSession previous = CURRENT.get()
@@ -85,7 +90,33 @@ class KecshSession {
         ops = home.inRegion(region)
     }
 
+    /** A progress line, stamped with the time (UTC) and the region it concerns: {@code 07:41:03Z [cn-beijing-6] stop: 2 instance(s)}. */
     void progress(String line) {
-        progress.accept(line)
+        progress.accept(io.kecsh.dsl.internal.ProgressStamp.of(clock, region) + line)
+    }
+
+    /** The retry settings a script gave so far ({@code retry attempts: 3, maxPause: '5s'}), merged. */
+    final Map<String, Object> retrySettings = [:]
+
+    /** Changes the operations for the rest of the script, the home ones alike (retry settings). */
+    void rewrap(Closure<CloudOperations> change) {
+        ops = change.call(ops)
+        home = change.call(home)
+    }
+
+    /**
+     * A session for one region of a {@code parallel} block: the same defaults, safety, plan, clock and
+     * retry settings, its own operations (so regions on other threads do not switch each other's).
+     */
+    KecshSession forRegion(String region, Closure<CloudOperations> wrap) {
+        KecshSession child = new KecshSession(wrap.call(home), defaults, progress)
+        child.ops = child.home.inRegion(region)
+        child.waitTimeout = waitTimeout
+        child.clock = clock
+        child.sleeper = sleeper
+        child.safety = safety
+        child.plan = plan
+        child.retrySettings.putAll(retrySettings)
+        child
     }
 }

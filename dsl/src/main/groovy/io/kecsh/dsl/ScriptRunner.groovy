@@ -54,7 +54,7 @@ class ScriptRunner {
         ImportCustomizer imports = new ImportCustomizer()
         imports.addImports('java.time.Duration')
         // the failures a script can catch by name (README: "What kecsh guarantees on faults")
-        imports.addImports('io.kecsh.dsl.BatchException', 'io.kecsh.runtime.error.ServiceException',
+        imports.addImports('io.kecsh.dsl.BatchException', 'io.kecsh.dsl.ExpectationException', 'io.kecsh.runtime.error.ServiceException',
             'io.kecsh.runtime.error.TransportException', 'io.kecsh.runtime.waiter.WaiterException',
             'io.kecsh.runtime.validate.ValidationException')
         imports.addStarImports('io.kecsh.dsl.result')

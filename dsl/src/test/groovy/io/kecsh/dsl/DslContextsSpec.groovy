@@ -32,7 +32,7 @@ class DslContextsSpec extends KecshSandboxSpecification {
         r.market.size() > 0 && r.market.every { it.imageId && it.imageName }
         r.removed == [r.image.id]
         r.left.isEmpty()
-        progress.any { it.startsWith('ImageAvailable') }
+        progress.any { it.contains('] ImageAvailable') }
     }
 
     def "volumes and snapshots: list, snapshot, wait, rollback, delete"() {

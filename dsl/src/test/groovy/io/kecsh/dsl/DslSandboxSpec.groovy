@@ -40,8 +40,8 @@ class DslSandboxSpec extends KecshSandboxSpecification {
         result.stopped*.name == ['ci-runner-1', 'ci-runner-2']
         result.ips.size() == 5
         result.regions.RegionSet*.Region.contains('cn-beijing-6')
-        progress.any { it.startsWith('InstanceActive: attempt') }
-        progress.contains('stop: 2 instance(s)')
+        progress.any { it.contains('] InstanceActive: attempt') }   // after the time and region stamp
+        progress.any { it ==~ /\d\d:\d\d:\d\dZ \[cn-beijing-6\] stop: 2 instance\(s\)/ }
     }
 
     def "results are plain serializable data"() {
@@ -103,7 +103,7 @@ class DslSandboxSpec extends KecshSandboxSpecification {
 
         then:
         result == 'active'
-        progress.any { it.startsWith('waitUntil: attempt 1') }
+        progress.any { it.contains('] waitUntil: attempt 1') }
     }
 
     def "terminate sends instances to the recycle bin; force destroys them"() {

@@ -50,7 +50,7 @@ class ScriptErrorsSpec extends Specification {
         'for an unknown verb with named arguments' | 2 | "instances { } has no verb 'launch'; did you mean run?"                                      | "region 'cn-beijing-6'\ninstances { launch type: 'S4.2B' }"
         'for an unknown bare word in a block'  | 2    | "instances { } has no verb 'launch'; did you mean run?"                                                    | "instances {\n  launch\n}"
         'for a word no verb is close to'       | 1    | "instances { } has no verb 'xyzzy'; its words: autoDelete, modify, monitor"                                 | "instances { xyzzy() }"
-        'for a verb given arguments it does not take' | 1 | 'instances { } list(max: …): list takes no arguments'                                               | "instances.list(max: 100)"
+        'for a verb given arguments it does not take' | 1 | "list: unknown option 'max'; list takes pageSize (or use where for criteria)"                        | "instances.list(max: 100)"
         'for a word the block keeps to itself' | 1    | "instances { } has no verb 'select'; did you mean where?"                                                  | "instances.select(name: 'web')"
         'for a verb that needs a name'         | 1    | "keys { } create(keyName: …): create takes ('…') or (name: value…, '…')"                                   | "keys { create keyName: 'x' }"
         'for an action named at run time'   | 2    | 'kec.DescribeRegionz: no such action (did you mean DescribeRegions?); kec has 47 actions, e.g. AddVmIntoDataGuard, AttachKey, AttachNetworkInterface, CopyImage, CreateDataGuardGroup, CreateImage…' | "def a = 'DescribeRegionz'\nkec.\"\$a\"()"

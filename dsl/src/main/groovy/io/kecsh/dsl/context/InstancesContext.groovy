@@ -9,6 +9,7 @@ import io.kecsh.dsl.WaitsFor
 import io.kecsh.dsl.internal.Batches
 import io.kecsh.dsl.internal.ImageNames
 import io.kecsh.dsl.internal.InstanceCriteria
+import io.kecsh.dsl.internal.InstanceTags
 import io.kecsh.dsl.internal.RunDefaults
 import io.kecsh.dsl.internal.RunNames
 import io.kecsh.dsl.internal.TemplateLaunch
@@ -30,6 +31,8 @@ class InstancesContext extends ResourceContext {
     static final InstanceCriteria CRITERIA = new InstanceCriteria(Verbs.of(InstancesContext, 'where'))
 
     private Map<String, Object> criteria
+    /** DescribeInstances' MaxResults when a script sets it ({@code list(pageSize: 100)}); else the paginator's. */
+    private Integer pageSize
 
     InstancesContext(KecshSession session) {
         super(session)
@@ -41,7 +44,7 @@ class InstancesContext extends ResourceContext {
      * (count 120, suffix 1: web-1 … web-120). A failure part way stops the run and says, per
      * instance, what was created (ids), what was not, and what may have been (see BatchException).
      */
-    @Verb(action = 'RunInstances', own = ['count', 'min', 'zone'], counts = ['count=MaxCount', 'min=MinCount'])
+    @Verb(action = 'RunInstances', own = ['count', 'min', 'zone', 'tags'], counts = ['count=MaxCount', 'min=MinCount'])
     InstanceGroup run(Map args = [:]) {
         Verbs.Info declared = declared('run')
         Operation op = session.ops.model.requireOperation(declared.action)
@@ -49,9 +52,11 @@ class InstancesContext extends ResourceContext {
         int count = a.containsKey('count') ? a.remove('count') as int : 1
         Integer min = a.remove('min') as Integer
         String zone = a.remove('zone') as String
+        Object tags = a.remove('tags')
         String tooFew = declared.tooFew(op, 'count', count) ?: declared.tooFew(op, 'min', min)
         if (tooFew) throw new IllegalArgumentException(tooFew)
         Map<String, Object> params = params(declared, a)
+        if (tags != null) params.Tag = InstanceTags.forRun(tags)
         TemplateLaunch.fill(session, params)
         RunDefaults.fill(session, params, zone)
         RunNames names = new RunNames(params, count)
@@ -68,7 +73,9 @@ class InstancesContext extends ResourceContext {
         }
         if (created.size() < count) session.progress("run: the quota allowed ${created.size()} of ${count} instances")
         try {
-            describe(created)
+            InstanceGroup launched = describe(created)
+            if (tags != null) showTags(launched, (Map) tags)
+            launched
         } catch (RuntimeException e) {
             // the instances exist: say which, whatever went wrong in reading them back
             throw new BatchException('run', created, [:], [:], e)
@@ -78,10 +85,11 @@ class InstancesContext extends ResourceContext {
     /**
      * Chooses instances: {@code state:}, {@code zone:}, {@code subnet:}, {@code vpc:} filter on the
      * server; {@code name:} and {@code type:} take a string or a pattern ({@code ~/^ci-/});
-     * {@code id:}/{@code ids:}, {@code project:}, {@code search:}, {@code sort: [CreationDate: 'DESC']}. Returns what it found now; the
+     * {@code id:}/{@code ids:}, {@code project:}, {@code search:}, {@code sort: [CreationDate: 'DESC']};
+     * {@code tags: [env: 'prod']} (read from the tag service; the instances found then show their tags). Returns what it found now; the
      * verbs that follow in the same block act on the same choice.
      */
-    @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type'], fills = ['project=ProjectId', 'search=Search', 'sort=Sort'],
+    @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type', 'tags'], fills = ['project=ProjectId', 'search=Search', 'sort=Sort'],
         filters = ['state=instance-state.name', 'zone=availability-zone.name', 'subnet=subnet-id', 'vpc=vpc-id'])
     InstanceGroup where(Map criteria) {
         Verbs.Info declared = declared('where')
@@ -91,8 +99,15 @@ class InstancesContext extends ResourceContext {
         select()
     }
 
-    /** Every instance of the region (the recycle bin aside). */
-    InstanceGroup list() {
+    /**
+     * Every instance of the region (the recycle bin aside), read page by page; {@code list(pageSize: 100)}
+     * sets DescribeInstances' MaxResults (5-1000, the model's range; default the largest).
+     */
+    InstanceGroup list(Map options = [:]) {
+        options.keySet().each { Object k ->
+            if (k != 'pageSize') throw new IllegalArgumentException("list: unknown option ${io.kecsh.runtime.text.UserText.quoted(k as String)}${io.kecsh.runtime.text.Suggestions.didYouMean(k as String, ['pageSize'])}; list takes pageSize (or use where for criteria)")
+        }
+        this.pageSize = options.pageSize as Integer
         this.criteria = [:]
         select()
     }
@@ -177,6 +192,15 @@ class InstancesContext extends ResourceContext {
         chosen('waitUntil').waitUntil(options, state)
     }
 
+    /**
+     * A guard on the choice before the verbs that follow act on it: {@code expect count: 3},
+     * {@code expect atLeast: 1, atMost: 20}, {@code expect nonEmpty: true}. A miss throws
+     * {@link io.kecsh.dsl.ExpectationException}, naming what was found; nothing after it in the block runs.
+     */
+    InstanceGroup expect(Map guard) {
+        chosen('expect').expect(guard)
+    }
+
     private InstanceGroup chosen(String verb) {
         if (criteria == null) {
             throw new IllegalArgumentException("${verb}: choose instances first, e.g. where state: 'active', name: ~/^ci-/")
@@ -236,8 +260,19 @@ class InstancesContext extends ResourceContext {
     private InstanceGroup select() {
         Map<String, Object> c = criteria ?: [:]
         List<String> ids = CRITERIA.ids(c)
-        new InstanceGroup(read(CRITERIA.request(c, session.ops.model.requireOperation(declared('where').action)), ids)
-            .findAll { CRITERIA.matches(c, it) })
+        Map<String, Object> request = CRITERIA.request(c, session.ops.model.requireOperation(declared('where').action))
+        if (pageSize != null) request.MaxResults = pageSize
+        List<InstanceInfo> found = read(request, ids).findAll { CRITERIA.matches(c, it) }
+        if (c.tags == null) return new InstanceGroup(found)
+        // DescribeInstances neither returns nor filters tags: the tag service says which have them
+        InstanceTags.fill(session, found)
+        new InstanceGroup(found.findAll { InstanceTags.matches((Map) c.tags, it.tags) })
+    }
+
+    /** The tags a launch put on, read back from the tag service (in a plan, as asked: nothing was made). */
+    private void showTags(InstanceGroup launched, Map tags) {
+        if (session.plan != null) launched.each { it.tags = tags.collectEntries { k, v -> [k as String, v as String] } as Map<String, String> }
+        else InstanceTags.fill(session, launched)
     }
 
     /** Fresh details for instances by ID, in that order. */

@@ -39,6 +39,12 @@ class InstanceGroup extends ArrayList<InstanceInfo> implements Serializable {
         this
     }
 
+    /** {@code instances.where(name: ~/^web-/).expect(count: 3)}: see {@link io.kecsh.dsl.internal.Expectations}. */
+    InstanceGroup expect(Map guard) {
+        io.kecsh.dsl.internal.Expectations.check('instance(s)', this, guard)
+        this
+    }
+
     String table() {
         Table.of(['ID', 'NAME', 'TYPE', 'STATE', 'PRIVATE IP', 'ZONE'],
             collect { [it.id, it.name, it.type, it.state, it.privateIp, it.zone] as List<Object> })

@@ -31,6 +31,8 @@ class InstanceInfo implements Serializable {
     Long memoryGb
     Long projectId
     List<String> keys = []
+    /** key → value; read from the tag service when a launch put tags on or a where asked by them, else null (not read). */
+    Map<String, String> tags
 
     /** From a DescribeInstances item (the Instance data type). */
     static InstanceInfo from(Map<String, Object> item) {

@@ -74,4 +74,9 @@ class GuardedOperations implements CloudOperations {
     io.kecsh.runtime.catalog.LiveCatalogue getCatalogue() {
         delegate.catalogue
     }
+
+    @Override
+    CloudOperations withRetry(io.kecsh.runtime.retry.RetryPolicy policy) {
+        new GuardedOperations(delegate.withRetry(policy), safety)
+    }
 }

@@ -156,7 +156,7 @@ class KecshCommandSpec extends CommandSpecification {
         "instances { run type: 'S4.2B', name: 'ci' }\ninstances { where name: 'ci'; terminate() }" | ['--refuse-destructive'] || ExitCodes.REFUSED | 'destructive actions are not allowed in this run'
         "println 'never'"                                                       | ['--profile', 'nope'] || ExitCodes.USAGE | "nope"
         "region 'cn-beijing-6'\ninstances { launch type: 'S4.2B' }"             | []         || ExitCodes.SCRIPT_ERROR  | "job.groovy:2: instances { } has no verb 'launch'; did you mean run?"
-        "instances.list(max: 100)"                                              | []         || ExitCodes.SCRIPT_ERROR  | 'job.groovy:1: instances { } list(max: …): list takes no arguments'
+        "instances.list(max: 100)"                                              | []         || ExitCodes.SCRIPT_ERROR  | "job.groovy:1: list: unknown option 'max'; list takes pageSize"
     }
 
     static final String REFUSED = '''
@@ -345,7 +345,7 @@ class KecshCommandSpec extends CommandSpecification {
     def "models lists the APIs"() {
         expect:
         kecsh('models') == 0
-        stdout.contains('62 actions, 199 instance types')
+        stdout.contains('63 actions, 199 instance types')
         stdout.contains('kec           2016-03-04  47')
     }
 }

@@ -78,6 +78,35 @@ public final class ClientConfig {
         return new Builder();
     }
 
+    /** The same settings with another retry policy (a script's {@code retry attempts: 3}). */
+    public ClientConfig withRetryPolicy(RetryPolicy policy) {
+        return new ClientConfig(this, policy);
+    }
+
+    private ClientConfig(ClientConfig c, RetryPolicy policy) {
+        this.model = c.model;
+        this.credentials = c.credentials;
+        this.regions = c.regions;
+        this.endpoint = c.endpoint;
+        this.retryPolicy = java.util.Objects.requireNonNull(policy, "policy");
+        this.transportSettings = c.transportSettings;
+        this.clock = c.clock;
+        this.sleeper = c.sleeper;
+        this.nonces = c.nonces;
+        this.clientTokens = c.clientTokens;
+        this.wireLog = c.wireLog;
+        this.kingsoftMethod = c.kingsoftMethod;
+        this.getSignatureLocation = c.getSignatureLocation;
+        this.alibabaSignature = c.alibabaSignature;
+        this.json = c.json;
+        this.catalogues = c.catalogues;
+        this.warnings = c.warnings;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
     public Optional<URI> endpoint() {
         return Optional.ofNullable(endpoint);
     }

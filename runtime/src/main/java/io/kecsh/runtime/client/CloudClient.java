@@ -127,6 +127,20 @@ public final class CloudClient implements Invoker, AutoCloseable {
     }
 
     /**
+     * The same client (pool, credentials, region) with another retry policy: how many attempts and how
+     * long a pause at most. What may be retried at all stays {@link RetryDecision}'s, so no policy makes
+     * a mutation without a ClientToken repeat after it may have taken effect.
+     */
+    public CloudClient withRetryPolicy(io.kecsh.runtime.retry.RetryPolicy policy) {
+        return new CloudClient(config.withRetryPolicy(policy), transport, false, kingsoftRegion, spellings);
+    }
+
+    /** How hard this client tries (attempts, total time, backoff). */
+    public io.kecsh.runtime.retry.RetryPolicy retryPolicy() {
+        return config.retryPolicy;
+    }
+
+    /**
      * This client for a Kingsoft region a user names (a script's {@code region '…'}): refused in one
      * line when known to be wrong, a warning when no source knows it.
      */

@@ -6,6 +6,7 @@ import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 import io.kecsh.runtime.sandbox.kec.CatalogDomain;
 import io.kecsh.runtime.sandbox.kec.ImageDomain;
 import io.kecsh.runtime.sandbox.kec.InstanceDomain;
+import io.kecsh.runtime.sandbox.kec.InstanceTagDomain;
 import io.kecsh.runtime.sandbox.kec.NetworkSeedDomain;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.kms.KmsDomain;
@@ -24,7 +25,7 @@ public final class Domains {
 
     public static List<SandboxDomain> all(Catalog catalog) {
         return List.of(new NetworkSeedDomain(), new ImageDomain(), new InstanceDomain(catalog), new CatalogDomain(catalog),
-            new NetworkDomain(), new KeyDomain(), new KmsDomain(), new BssDomain());
+            new InstanceTagDomain(), new NetworkDomain(), new KeyDomain(), new KmsDomain(), new BssDomain());
     }
 
     public static HandlerRegistry handlers(List<SandboxDomain> domains) {

@@ -15,12 +15,12 @@ class ServiceModelTest {
     private final ServiceModel model = ServiceModel.bundled();
 
     @Test
-    void bundledModel_loads_allSixServicesWithTheirDocumentedActionCounts() {
+    void bundledModel_loads_allSevenServicesWithTheirDocumentedActionCounts() {
         Map<String, Integer> counts = model.services().stream()
             .collect(Collectors.toMap(Service::name, s -> s.operations().size()));
         // vpc and sks: the document's actions plus the reads sdk-go records (DescribeVpcs/Subnets/SecurityGroups, DescribeKeys)
-        assertEquals(Map.of("kec", 47, "vpc", 6, "sks", 4, "cloud-market", 1, "kms", 2, "bss", 2), counts);
-        assertEquals(62, model.operations().size());
+        assertEquals(Map.of("kec", 47, "vpc", 6, "sks", 4, "tagv2", 1, "cloud-market", 1, "kms", 2, "bss", 2), counts);
+        assertEquals(63, model.operations().size());
     }
 
     @Test

@@ -47,7 +47,7 @@ class SandboxTourTest {
         Path doc = repositoryRoot().resolve("docs/sandbox-coverage.md");
         if (Boolean.getBoolean("kecsh.writeDocs")) Files.writeString(doc, table);
         assertEquals(table, Files.readString(doc), "docs/sandbox-coverage.md is stale: run the tests with -Dkecsh.writeDocs=true");
-        assertTrue(table.contains("| **62/62** |"), table);
+        assertTrue(table.contains("| **63/63** |"), table);
     }
 
     private Response call(SandboxFixture f, String action, Map<String, ?> params) {
@@ -95,6 +95,7 @@ class SandboxTourTest {
             "MinCount", 1, "MaxCount", 1, "ChargeType", "Daily", "InstanceType", "I1.2B")), "InstancesSet").get(0).get("InstanceId");
         f.sandbox.clock().advance(step);
         call(f, "DescribeInstances", Map.of());
+        call(f, "ListTagsByResourceIds", Map.of("ResourceType", "instance", "ResourceUuids", web));
         call(f, "MonitorInstances", Map.of("InstanceId", List.of(web)));
         call(f, "UnmonitorInstances", Map.of("InstanceId", List.of(web)));
         call(f, "DescribeInstanceVnc", Map.of("InstanceId", web));
