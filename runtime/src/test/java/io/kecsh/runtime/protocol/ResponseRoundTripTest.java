@@ -33,7 +33,7 @@ class ResponseRoundTripTest {
 
     @Test
     void roundTrip_coversEveryOperationOfTheModel() {
-        assertEquals(62 * 4, everyOperationFormatAndListSize().count());
+        assertEquals(63 * 4, everyOperationFormatAndListSize().count());
     }
 
     @ParameterizedTest(name = "{0} json={1} items={2}")

@@ -82,7 +82,7 @@ class DomainRefusalsSandboxTest {
         Map<String, Object> run = new HashMap<>(Map.of("ImageId", centos(), "SubnetId", region.defaultSubnetId,
             "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
             "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
-        String instance = (String) ((List<Map<?, ?>>) f.client.call("RunInstances", run).get("InstancesSet")).get(0).get("InstanceId");
+        String instance = (String) ((Map<?, ?>) ((List<?>) f.client.call("RunInstances", run).get("InstancesSet")).get(0)).get("InstanceId");
         f.sandbox.clock().advance(java.time.Duration.ofSeconds(10));
         refused("kec", "InvalidParameterValue", "AttachKey", Map.of("KeyId", List.of(key), "InstanceId", List.of(instance, NOBODY)),
             "InstanceId.2", "There is no instance " + NOBODY + " in cn-beijing-6.");
@@ -94,7 +94,7 @@ class DomainRefusalsSandboxTest {
         Map<String, Object> run = new HashMap<>(Map.of("ImageId", centos(), "SubnetId", region.defaultSubnetId,
             "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
             "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
-        String instance = (String) ((List<Map<?, ?>>) f.client.call("RunInstances", run).get("InstancesSet")).get(0).get("InstanceId");
+        String instance = (String) ((Map<?, ?>) ((List<?>) f.client.call("RunInstances", run).get("InstancesSet")).get(0)).get("InstanceId");
         String primary = region.networkInterfaces.values().stream().filter(n -> instance.equals(n.instanceId)).findFirst().orElseThrow().id;
         refused("vpc", "InvalidParameterValue", "DeleteNetworkInterface", Map.of("NetworkInterfaceId", primary), "NetworkInterfaceId",
             "Network interface " + primary + " is the primary NIC of instance " + instance + ", not an elastic network interface.");
