@@ -50,7 +50,7 @@ public class InstanceStreamBench {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-                System.out.printf("%s: %s instances in %.2f s, heap peak %.1f MiB (max %d MiB)%n", list ? "list()" : "each", count,
+                System.out.printf("%s: %s instances in %.2f s, heap pools peak %.1f MiB (each pool's own peak, summed: an upper bound; -Xmx %d MiB)%n", list ? "list()" : "each", count,
                     seconds, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
             }
         } finally {
