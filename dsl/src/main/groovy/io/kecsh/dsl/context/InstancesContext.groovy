@@ -15,7 +15,10 @@ import io.kecsh.dsl.internal.RunNames
 import io.kecsh.dsl.internal.TemplateLaunch
 import io.kecsh.dsl.result.InstanceGroup
 import io.kecsh.dsl.result.InstanceInfo
+import io.kecsh.dsl.result.InstanceStream
 import io.kecsh.runtime.model.Operation
+
+import java.util.function.Predicate
 
 /**
  * {@code instances { … }}: launch with {@code run}, choose with {@code where}, then act on the
@@ -100,7 +103,9 @@ class InstancesContext extends ResourceContext {
     }
 
     /**
-     * Every instance of the region (the recycle bin aside), read page by page; {@code list(pageSize: 100)}
+     * Every instance of the region (the recycle bin aside), read into one list: it materialises, as
+     * {@link #where} does, so that the verbs after it act on that list. For a large inventory walk
+     * {@link #stream} or {@link #each} instead, which hold one page at a time. {@code list(pageSize: 100)}
      * sets DescribeInstances' MaxResults (5-1000, the model's range; default the largest).
      */
     InstanceGroup list(Map options = [:]) {
@@ -110,6 +115,34 @@ class InstancesContext extends ResourceContext {
         this.pageSize = options.pageSize as Integer
         this.criteria = [:]
         select()
+    }
+
+    /**
+     * The instances {@code where} would choose, read lazily one page of DescribeInstances at a time
+     * as they are iterated ({@link InstanceStream}): constant memory at any inventory size. Takes
+     * where's criteria and {@code pageSize:} (instances a call, the model's MaxResults range;
+     * the largest by default). It chooses nothing for the verbs that follow: to act on instances,
+     * collect what you need from it or use {@code where}.
+     * {@code instances.stream(state: 'active').findAll { it.type ==~ /S4.*}*.id}
+     */
+    @Verb(action = 'DescribeInstances', own = ['id', 'ids', 'name', 'type', 'pageSize'], fills = ['project=ProjectId', 'search=Search', 'sort=Sort'],
+        filters = ['state=instance-state.name', 'zone=availability-zone.name', 'subnet=subnet-id', 'vpc=vpc-id'])
+    InstanceStream stream(Map criteria = [:]) {
+        Verbs.Info declared = declared('stream')
+        Operation op = session.ops.model.requireOperation(declared.action)
+        criteria.keySet().each { k -> declared.word(op, k as String) }
+        Map<String, Object> request = CRITERIA.request(criteria, op)
+        if (criteria.pageSize != null) request.MaxResults = pageSize(op, criteria.pageSize)
+        Map<String, Object> c = new LinkedHashMap<>(criteria)
+        streamOf(request, CRITERIA.ids(c), c)
+    }
+
+    /**
+     * {@code instances.each { InstanceInfo i -> … }}: every instance of the region, one page in
+     * memory at a time (see {@link #stream}).
+     */
+    void each(Closure<?> action) {
+        stream().each(action)
     }
 
     @Verb(action = 'StopInstances', names = ['mode=StoppedMode', 'force=ForceStop'])
@@ -259,10 +292,9 @@ class InstancesContext extends ResourceContext {
 
     private InstanceGroup select() {
         Map<String, Object> c = criteria ?: [:]
-        List<String> ids = CRITERIA.ids(c)
         Map<String, Object> request = CRITERIA.request(c, session.ops.model.requireOperation(declared('where').action))
         if (pageSize != null) request.MaxResults = pageSize
-        List<InstanceInfo> found = read(request, ids).findAll { CRITERIA.matches(c, it) }
+        List<InstanceInfo> found = streamOf(request, CRITERIA.ids(c), c).toList()
         if (c.tags == null) return new InstanceGroup(found)
         // DescribeInstances neither returns nor filters tags: the tag service says which have them
         InstanceTags.fill(session, found)
@@ -282,20 +314,34 @@ class InstancesContext extends ResourceContext {
         new InstanceGroup(ids.collect { byId[it] }.findAll { it != null })
     }
 
-    /**
-     * Every page of where's action (DescribeInstances); more ids than one call takes: one paged
-     * listing per slice (a sort then holds within each slice).
-     */
+    /** Every page of where's action (DescribeInstances), all kept. */
     private List<InstanceInfo> read(Map<String, Object> request, List<String> ids) {
-        List<InstanceInfo> found = []
+        streamOf(request, ids, [:]).toList()
+    }
+
+    /**
+     * Every page of where's action (DescribeInstances), read as iterated; more ids than one call
+     * takes: one paged listing per slice (a sort then holds within each slice). Only the criteria
+     * kecsh checks itself (name and type patterns) are applied here; the rest are in the request.
+     */
+    private InstanceStream streamOf(Map<String, Object> request, List<String> ids, Map criteria) {
         String action = declared('where').action
         List<List<String>> slices = ids ? Batches.slices(ids, session.ops.model.requireOperation(action), 'InstanceId') : [null]
-        slices.each { List<String> slice ->
-            Map<String, Object> call = slice == null ? request : request + [InstanceId: slice]
-            session.ops.pages(action, call).each { Map page ->
-                ((List<Map<String, Object>>) (page.InstancesSet ?: [])).each { found << InstanceInfo.from(it) }
-            }
+        List<Iterable<Map<String, Object>>> listings = slices.collect { List<String> slice ->
+            session.ops.pages(action, slice == null ? request : request + [InstanceId: slice])
         }
-        found
+        new InstanceStream(listings, { InstanceInfo i -> CRITERIA.matches(criteria, i) } as Predicate<InstanceInfo>)
+    }
+
+    /** pageSize: within the model's MaxResults range, said in the verb's words when it is not. */
+    private static long pageSize(Operation op, Object value) {
+        BigDecimal min = op.param('MaxResults').flatMap { it.min() }.orElse(null)
+        BigDecimal max = op.param('MaxResults').flatMap { it.max() }.orElse(null)
+        BigDecimal n = value instanceof Number ? new BigDecimal(value.toString()) : null
+        if (n == null || n.stripTrailingZeros().scale() > 0 || (min != null && n < min) || (max != null && n > max)) {
+            throw new IllegalArgumentException("stream pageSize: ${value instanceof Number ? value : 'a ' + (value?.getClass()?.simpleName ?: 'null')} " +
+                "must be a whole number from ${min?.toPlainString() ?: 1} to ${max?.toPlainString() ?: 'any'} (instances a call, MaxResults)")
+        }
+        n.longValue()
     }
 }

@@ -35,14 +35,15 @@ public final class KecshCommand implements Callable<Integer> {
     private final CommandContext context;
     /** Made on first use, after picocli has set the options: one resolution of the settings per run. */
     private KecshFactory factory;
-    /** What the expression or script typed as secrets, and the environment's: masked in every error. */
-    private final SecretLiterals secrets = new SecretLiterals();
+    /**
+     * What the expression or script typed as secrets, and the environment's: masked in every error.
+     * Made on first use: telling which variables hold secrets reads the service model, which
+     * {@code --version} and {@code --help} never need.
+     */
+    private SecretLiterals secrets;
 
     KecshCommand(CommandContext context) {
         this.context = context;
-        context.environment().forEach((name, value) -> {
-            if (SecretLiterals.sensitive(name)) secrets.add(value);
-        });
     }
 
     /** Runs the command line in this context and returns the exit code (what {@code Main} exits with). */
@@ -79,7 +80,7 @@ public final class KecshCommand implements Callable<Integer> {
     }
 
     private int evaluate() {
-        secrets.learn(expression);
+        secrets().learn(expression);
         try (Kecsh kecsh = factory().create(false)) {
             debugBanner(kecsh);
             PrintWriter out = new PrintWriter(context.out(), true);
@@ -105,10 +106,17 @@ public final class KecshCommand implements Callable<Integer> {
     }
 
     FailureReport failure() {
-        return new FailureReport(context.err(), global.debug(), secrets);
+        return new FailureReport(context.err(), global.debug(), secrets());
     }
 
-    SecretLiterals secrets() {
+    synchronized SecretLiterals secrets() {
+        if (secrets == null) {
+            SecretLiterals fromEnvironment = new SecretLiterals();
+            context.environment().forEach((name, value) -> {
+                if (SecretLiterals.sensitive(name)) fromEnvironment.add(value);
+            });
+            secrets = fromEnvironment;
+        }
         return secrets;
     }
 

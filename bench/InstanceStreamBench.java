@@ -1,0 +1,60 @@
+/*
+ * 100,000 instances through the DSL's stream (issue 16): `instances.each { n++ }`, which reads
+ * DescribeInstances one page at a time, timed and with the JVM's peak heap while walking. A figure,
+ * not a test (the CI size is dsl's InstanceStreamSandboxSpec, 250 instances at 100 a page).
+ *
+ * The sandbox runs in its own process so that its state (not kecsh's) does not count against the
+ * walker's -Xmx128m:
+ *
+ *   mvn -o -q -B -DskipTests package                                  # builds repl/target/kecsh.jar
+ *   java -Xmx2g -cp repl/target/kecsh.jar io.kecsh.runtime.sandbox.SandboxMain --port 8090 &
+ *   java -Xmx128m -cp repl/target/kecsh.jar bench/InstanceStreamBench.java http://127.0.0.1:8090 [SEED] [WALKS]
+ *
+ * SEED instances (default 100000; 0 to walk what is there) are launched first, 1,000 a run (the
+ * sandbox's default keys, region cn-beijing-6); then WALKS walks (default 3) each print the count,
+ * the time and the heap's peak during that walk. Also `list` as a 4th argument walks
+ * `instances.list().size()` instead, which materialises (expect an OutOfMemoryError at -Xmx128m).
+ */
+import io.kecsh.dsl.Kecsh;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.Map;
+
+public class InstanceStreamBench {
+    public static void main(String[] args) throws Exception {
+        URI endpoint = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8090");
+        int seed = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int walks = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        boolean list = args.length > 3 && args[3].equals("list");
+        Kecsh kecsh = Kecsh.builder()
+            .environment(Map.of("KSYUN_ACCESS_KEY", "AKLTSANDBOXKINGSOFT01", "KSYUN_SECRET_KEY", "sandbox-kingsoft-secret"))
+            .home(Files.createTempDirectory("kecsh-bench-home"))
+            .endpoint(endpoint).region("cn-beijing-6").progress(line -> { }).build();
+        try {
+            long t0 = System.nanoTime();
+            for (int done = 0; done < seed; done += 1000) {
+                int n = Math.min(1000, seed - done);
+                kecsh.eval("defaults { image 'centos-7.6'; chargeType 'HourlyInstantSettlement' }; instances { run type: 'S4.2B', count: " + n + ", name: 'bench', suffix: " + (done + 1) + " }; null");
+            }
+            if (seed > 0) System.out.printf("seeded %,d instances in %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
+            String walk = list ? "instances.list().size()" : "long n = 0; instances.each { n++ }; n";
+            for (int i = 0; i < walks; i++) {
+                System.gc();
+                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                long start = System.nanoTime();
+                Object count = kecsh.eval(walk);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                System.out.printf("%s: %s instances in %.2f s, heap pools peak %.1f MiB (each pool's own peak, summed: an upper bound; -Xmx %d MiB)%n", list ? "list()" : "each", count,
+                    seconds, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+            }
+        } finally {
+            kecsh.close();
+        }
+    }
+}
