@@ -31,10 +31,12 @@ interface CloudOperations {
     /** The Kingsoft region calls go to. */
     String getRegion()
 
-    /** The region a call of this service goes to (kms and bss: the Alibaba region; a plan line shows it). */
-    default String regionFor(String service) {
-        getRegion()
-    }
+    /**
+     * The region a call of this service goes to (kms and bss: the Alibaba region; plan lines, progress
+     * and the audit log show it). No default: a wrapper that forgot to pass it on showed the Kingsoft
+     * region for KMS calls.
+     */
+    String regionFor(String service)
 
     /** What the live service lists for open enumerations in that region, as far as known now (never waits). */
     default LiveCatalogue getCatalogue() {

@@ -23,7 +23,7 @@ class WaitsSandboxSpec extends KecshSandboxSpecification {
         e.cause instanceof WaiterException
         !((WaiterException) e.cause).timedOut()
         e.message.contains("1 in state stopped (${web[0].id} (web) stopped), which does not lead there by itself")
-        progress.findAll { it.startsWith('InstanceActive') }.isEmpty()   // no poll after the first look
+        progress.findAll { it.contains('InstanceActive:') }.isEmpty()   // no poll after the first look
     }
 
     def "the progress line shows the timeout: the default 30 minutes, or the one the script gives"() {
@@ -33,9 +33,9 @@ class WaitsSandboxSpec extends KecshSandboxSpecification {
         kecsh.eval("waitUntil(timeout: 60) { instances.where(name: 'web')[0].state == 'active' }") 
 
         then:
-        progress.any { it ==~ /InstanceActive: attempt \d+, \d+s of 1800s: .*/ }
-        progress.any { it ==~ /InstanceStopped: attempt \d+, \d+s of 600s: .*/ }
-        progress.any { it ==~ /waitUntil: attempt \d+, \d+s of 60s/ }
+        progress.any { it =~ /\bInstanceActive: attempt \d+, \d+s of 1800s: / }   // after the time and region stamp
+        progress.any { it =~ /\bInstanceStopped: attempt \d+, \d+s of 600s: / }
+        progress.any { it =~ /\bwaitUntil: attempt \d+, \d+s of 60s$/ }
         thrown(KecshScriptException)
     }
 
