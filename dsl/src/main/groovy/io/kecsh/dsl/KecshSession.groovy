@@ -1,6 +1,11 @@
 package io.kecsh.dsl
 
 import groovy.transform.CompileStatic
+import io.kecsh.dsl.internal.ResourceWaits
+import io.kecsh.dsl.internal.Waits
+import io.kecsh.dsl.result.InstanceInfo
+import io.kecsh.dsl.result.ResultWaits
+import io.kecsh.dsl.result.RunningScript
 
 import java.time.Duration
 import java.util.function.Consumer
@@ -8,11 +13,10 @@ import java.util.function.Consumer
 /**
  * What one script run works with: the operations (one region at a time), the defaults, where
  * progress lines go, and how long waits take by default. Results find the session of the script
- * that is running through {@link #current()}, so they stay plain serializable data.
+ * that is running through {@link RunningScript}, so they stay plain serializable data.
  */
 @CompileStatic
-class KecshSession {
-    private static final ThreadLocal<KecshSession> CURRENT = new ThreadLocal<>()
+class KecshSession implements ResultWaits {
 
     private CloudOperations ops
     private CloudOperations home
@@ -35,9 +39,7 @@ class KecshSession {
     }
 
     static KecshSession current() {
-        KecshSession s = CURRENT.get()
-        if (s == null) throw new IllegalStateException('no kecsh script is running on this thread')
-        s
+        (KecshSession) RunningScript.waits()
     }
 
     /** The session running on this thread, or null (a {@code parallel} region runs in a session of its own). */
@@ -47,13 +49,17 @@ class KecshSession {
 
     /** Runs the body with this session as the current one (scripts run inside it). */
     def <T> T enter(Closure<T> body) {
-        KecshSession previous = CURRENT.get()
-        CURRENT.set(this)
-        try {
-            body.call()
-        } finally {
-            if (previous == null) CURRENT.remove() else CURRENT.set(previous)
-        }
+        RunningScript.enter(this, body)
+    }
+
+    @Override
+    List<InstanceInfo> forInstances(List<String> ids, String state, Map options) {
+        Waits.forInstances(this, ids, state, options)
+    }
+
+    @Override
+    Map<String, Object> forResource(String resource, String state, Map<String, Object> params, Map options) {
+        ResourceWaits.waitFor(this, WaitStates.of(resource), state, params, options)
     }
 
     CloudOperations getOps() {

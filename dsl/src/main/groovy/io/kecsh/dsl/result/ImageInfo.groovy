@@ -3,10 +3,8 @@ package io.kecsh.dsl.result
 import groovy.transform.CompileStatic
 import groovy.transform.EqualsAndHashCode
 import groovy.transform.ToString
-import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
-import io.kecsh.dsl.internal.ResourceWaits
 
 /** One image (a DescribeImages item), plain serializable data; {@code waitUntil 'available'} refreshes it. */
 @CompileStatic
@@ -36,7 +34,7 @@ class ImageInfo implements Serializable {
     /** Waits for this image (ImageAvailable: {@code 'available'}); returns it as it is then. */
     @WaitsFor(WaitStates.IMAGE)
     ImageInfo waitUntil(Map options = [:], String state) {
-        Map<String, Object> last = ResourceWaits.waitFor(KecshSession.current(), ResourceWaits.IMAGE, state, [ImageId: id] as Map<String, Object>, options)
+        Map<String, Object> last = RunningScript.waits().forResource(WaitStates.IMAGE, state, [ImageId: id] as Map<String, Object>, options)
         List<Map<String, Object>> set = (List<Map<String, Object>>) (last.ImagesSet ?: [])
         set ? from(set[0]) : this
     }

@@ -1,9 +1,7 @@
 package io.kecsh.dsl.result
 
-import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
-import io.kecsh.dsl.internal.Waits
 
 /**
  * Instances a verb returned or a selection found: a plain list of {@link InstanceInfo}
@@ -30,7 +28,7 @@ class InstanceGroup extends ArrayList<InstanceInfo> implements Serializable {
     @WaitsFor(WaitStates.INSTANCE)
     InstanceGroup waitUntil(Map options = [:], String state) {
         if (isEmpty()) return this
-        List<InstanceInfo> fresh = Waits.forInstances(KecshSession.current(), ids, state, options)
+        List<InstanceInfo> fresh = RunningScript.waits().forInstances(ids, state, options)
         Map<String, InstanceInfo> byId = fresh.collectEntries { [it.id, it] }
         for (int i = 0; i < size(); i++) {
             InstanceInfo now = byId[get(i).id]

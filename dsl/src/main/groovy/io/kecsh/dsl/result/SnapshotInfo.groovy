@@ -3,10 +3,8 @@ package io.kecsh.dsl.result
 import groovy.transform.CompileStatic
 import groovy.transform.EqualsAndHashCode
 import groovy.transform.ToString
-import io.kecsh.dsl.KecshSession
 import io.kecsh.dsl.WaitStates
 import io.kecsh.dsl.WaitsFor
-import io.kecsh.dsl.internal.ResourceWaits
 
 /** A local-volume snapshot (a DescribeLocalVolumeSnapshots item); {@code waitUntil 'ready'} refreshes it. */
 @CompileStatic
@@ -40,7 +38,7 @@ class SnapshotInfo implements Serializable {
      */
     @WaitsFor(WaitStates.SNAPSHOT)
     SnapshotInfo waitUntil(Map options = [:], String state) {
-        Map<String, Object> last = ResourceWaits.waitFor(KecshSession.current(), ResourceWaits.SNAPSHOT, state,
+        Map<String, Object> last = RunningScript.waits().forResource(WaitStates.SNAPSHOT, state,
             [LocalVolumeName: volumeName] as Map<String, Object>, options)
         Map<String, Object> now = ((List<Map<String, Object>>) (last.LocalVolumeSnapshotSet ?: [])).find { it.LocalVolumeSnapshotId == id }
         now ? from(now) : this
