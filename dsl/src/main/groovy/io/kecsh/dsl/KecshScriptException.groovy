@@ -43,11 +43,11 @@ class KecshScriptException extends RuntimeException {
         column > 0 ? "${file}:${line}:${column}: " : "${file}:${line}: "
     }
 
-    /** One problem at a place in the script. */
-    @groovy.transform.Immutable
-    static class Located {
-        int line
-        int column
-        String message
+    /**
+     * One problem at a place in the script. A record, not {@code @Immutable}: Groovy 5's
+     * {@code @Immutable} wrote another class's named parameters into this one's constructor
+     * annotation (a reference from this value up into the engine, seen by DslPackageStructureSpec).
+     */
+    static record Located(int line, int column, String message) {
     }
 }
