@@ -22,7 +22,7 @@ MARKERS = [  # (class whose first load starts the phase, phase name)
     ("io.kecsh.runtime.model.ModelLoader", "model load"),
     ("picocli.CommandLine", "picocli: command tree and parse"),
     ("io.kecsh.repl.cli.KecshFactory", "command runs: settings"),
-    ("io.kecsh.dsl.internal.Backend", "backend (embedded sandbox or endpoint)"),
+    ("io.kecsh.dsl.engine.internal.Backend", "backend (embedded sandbox or endpoint)"),
     ("io.kecsh.runtime.client.CloudClient", "client: HTTP client"),
     ("sun.security.ssl.SSLContextImpl", "TLS set-up"),
     ("org.codehaus.groovy.control.CompilationUnit", "Groovy compile (and checks)"),

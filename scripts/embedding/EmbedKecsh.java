@@ -1,5 +1,5 @@
 import io.kecsh.dsl.Kecsh;
-import io.kecsh.dsl.KecshScriptException;
+import io.kecsh.dsl.error.KecshScriptException;
 import io.kecsh.dsl.result.InstanceInfo;
 
 import java.util.List;

@@ -1,19 +1,22 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.context.DefaultsContext
-import io.kecsh.dsl.context.DataGuardContext
-import io.kecsh.dsl.context.ImagesContext
-import io.kecsh.dsl.context.InstancesContext
-import io.kecsh.dsl.context.KeysContext
-import io.kecsh.dsl.context.KmsContext
-import io.kecsh.dsl.context.NetworkInterfacesContext
-import io.kecsh.dsl.context.PricesContext
-import io.kecsh.dsl.context.SnapshotsContext
-import io.kecsh.dsl.context.TemplatesContext
-import io.kecsh.dsl.context.VolumesContext
-import io.kecsh.dsl.internal.Waits
+import io.kecsh.dsl.engine.context.DefaultsContext
+import io.kecsh.dsl.engine.context.DataGuardContext
+import io.kecsh.dsl.engine.context.ImagesContext
+import io.kecsh.dsl.engine.context.InstancesContext
+import io.kecsh.dsl.engine.context.KeysContext
+import io.kecsh.dsl.engine.context.KmsContext
+import io.kecsh.dsl.engine.context.NetworkInterfacesContext
+import io.kecsh.dsl.engine.context.PricesContext
+import io.kecsh.dsl.engine.context.SnapshotsContext
+import io.kecsh.dsl.engine.context.TemplatesContext
+import io.kecsh.dsl.engine.context.VolumesContext
+import io.kecsh.dsl.engine.internal.Waits
 
 import static groovy.lang.Closure.DELEGATE_FIRST
+import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.engine.ServiceProxy
 
 /**
  * The base class of every kecsh script: {@code region}, {@code defaults {}}, the resource blocks
@@ -110,15 +113,15 @@ abstract class CloudScript extends Script {
      * Progress goes to the session; time is the sandbox's or real time, never a hidden cap.
      */
     def waitUntil(Map options = [:], Closure<Boolean> condition) {
-        io.kecsh.dsl.internal.ConditionWait.until(kecshSession, options, condition)
+        io.kecsh.dsl.engine.internal.ConditionWait.until(kecshSession, options, condition)
     }
 
     /**
-     * Runs the block in plan mode and returns its {@link io.kecsh.dsl.plan.Plan}: reads happen,
+     * Runs the block in plan mode and returns its {@link io.kecsh.dsl.engine.plan.Plan}: reads happen,
      * mutating calls are recorded, not sent. {@code println plan { instances { run type: 'S4.2B' } }}
      */
-    io.kecsh.dsl.plan.Plan plan(Closure body) {
-        io.kecsh.dsl.plan.Planning.run(kecshSession, body)
+    io.kecsh.dsl.engine.plan.Plan plan(Closure body) {
+        io.kecsh.dsl.engine.plan.Planning.run(kecshSession, body)
     }
 
     /**
@@ -126,14 +129,14 @@ abstract class CloudScript extends Script {
      * sent, so a script skips what a plan must not do locally — {@code if (!planning) file.text = key.privateKey}.
      */
     boolean getPlanning() {
-        io.kecsh.dsl.plan.Planning.active(kecshSession)
+        io.kecsh.dsl.engine.plan.Planning.active(kecshSession)
     }
 
     /**
      * Guards destructive verbs for the rest of the script: {@code protect name: ~/^prod-/},
      * {@code protect id: '…', reason: 'the database'}; criteria id, name, type, kind.
      */
-    io.kecsh.dsl.safety.Protection protect(Map criteria) {
+    io.kecsh.dsl.engine.safety.Protection protect(Map criteria) {
         kecshSession.safety.protect(criteria)
     }
 
@@ -144,8 +147,8 @@ abstract class CloudScript extends Script {
      */
     void retry(Map settings) {
         KecshSession s = kecshSession
-        s.retrySettings.putAll(io.kecsh.dsl.internal.RetrySettings.check(settings))
-        io.kecsh.runtime.retry.RetryPolicy policy = io.kecsh.dsl.internal.RetrySettings.policy(s.retrySettings)
+        s.retrySettings.putAll(io.kecsh.dsl.engine.internal.RetrySettings.check(settings))
+        io.kecsh.runtime.retry.RetryPolicy policy = io.kecsh.dsl.engine.internal.RetrySettings.policy(s.retrySettings)
         s.rewrap { CloudOperations o -> o.withRetry(policy) }
     }
 
@@ -156,7 +159,7 @@ abstract class CloudScript extends Script {
      * outcome as data ({@link io.kecsh.dsl.result.ParallelResults}): a failed region does not stop the others.
      */
     io.kecsh.dsl.result.ParallelResults parallel(Map options, Closure body) {
-        io.kecsh.dsl.internal.Parallel.run(kecshSession, options, body)
+        io.kecsh.dsl.engine.internal.Parallel.run(kecshSession, options, body, { Throwable e -> io.kecsh.dsl.check.ScriptErrors.message(e) } as java.util.function.Function<Throwable, String>)
     }
 
     private static def run(Object delegate, Closure body) {

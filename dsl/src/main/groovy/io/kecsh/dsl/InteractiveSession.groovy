@@ -1,14 +1,15 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.internal.InterruptibleInputs
-import io.kecsh.dsl.internal.SessionDeclarations
-import io.kecsh.dsl.plan.Planning
+import io.kecsh.dsl.engine.internal.InterruptibleInputs
+import io.kecsh.dsl.engine.internal.SessionDeclarations
+import io.kecsh.dsl.engine.plan.Planning
+import io.kecsh.dsl.engine.KecshSession
 
 /**
  * What the shell evaluates its lines in: one {@link KecshSession} and one {@link Binding}, so a
  * variable set on one line is there on the next, declared ({@code def web = …}, {@link SessionDeclarations})
  * or not (a script run starts afresh each time instead).
- * With {@link #plan} on, each line runs planned and its value is the {@link io.kecsh.dsl.plan.Plan}.
+ * With {@link #plan} on, each line runs planned and its value is the {@link io.kecsh.dsl.engine.plan.Plan}.
  */
 class InteractiveSession {
     final KecshSession session

@@ -8,6 +8,8 @@ import org.codehaus.groovy.control.MultipleCompilationErrorsException
 import org.codehaus.groovy.control.customizers.ImportCustomizer
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.syntax.SyntaxException
+import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.dsl.engine.KecshSession
 
 /**
  * Compiles and runs kecsh scripts: {@link CloudScript} as the base class, the DSL's imports, and
@@ -54,7 +56,8 @@ class ScriptRunner {
         ImportCustomizer imports = new ImportCustomizer()
         imports.addImports('java.time.Duration')
         // the failures a script can catch by name (README: "What kecsh guarantees on faults")
-        imports.addImports('io.kecsh.dsl.BatchException', 'io.kecsh.dsl.ExpectationException', 'io.kecsh.runtime.error.ServiceException',
+        imports.addStarImports('io.kecsh.dsl.error')
+        imports.addImports('io.kecsh.runtime.error.ServiceException',
             'io.kecsh.runtime.error.TransportException', 'io.kecsh.runtime.waiter.WaiterException',
             'io.kecsh.runtime.validate.ValidationException')
         imports.addStarImports('io.kecsh.dsl.result')
@@ -103,7 +106,7 @@ class ScriptRunner {
         String others = seen.size() > 1 ? " (also: ${seen.drop(1)*.toString().join(', ')})" : ''
         throw new KecshScriptException(fileName, first.line, 0, "${first.written} (${first.action}) refused before the script's first call: " +
             "destructive actions are not allowed in this run (refuseDestructive)${others}. Nothing was sent.",
-            new io.kecsh.dsl.safety.RefusedException(first.action, [], 'refused before the first call: the script shows destructive calls'))
+            new io.kecsh.dsl.error.RefusedException(first.action, [], 'refused before the first call: the script shows destructive calls'))
     }
 
     /**
@@ -131,6 +134,6 @@ class ScriptRunner {
     /** The failure with the line of the script where it happened (the deepest script frame). */
     static KecshScriptException located(String fileName, Throwable e) {
         StackTraceElement frame = e.stackTrace.find { it.fileName == fileName && it.lineNumber > 0 }
-        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, io.kecsh.dsl.internal.ScriptErrors.message(e), e)
+        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, io.kecsh.dsl.check.ScriptErrors.message(e), e)
     }
 }

@@ -1,5 +1,8 @@
 package io.kecsh.dsl
 
+
+import io.kecsh.dsl.error.BatchException
+import io.kecsh.dsl.error.KecshScriptException
 /**
  * Fleet-sized verbs against the sandbox over HTTP, with its fault plan: names number on across
  * RunInstances calls, a failure part way says per instance what was done (ids), not done or

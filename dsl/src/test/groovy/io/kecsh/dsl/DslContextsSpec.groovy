@@ -1,6 +1,7 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.result.KeyInfo
+import io.kecsh.dsl.error.KecshScriptException
 
 
 /** Every curated context's verbs against a fresh sandbox (manual clock: waits move it). */

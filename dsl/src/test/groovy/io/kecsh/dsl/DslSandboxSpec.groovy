@@ -2,6 +2,8 @@ package io.kecsh.dsl
 
 
 
+
+import io.kecsh.dsl.error.KecshScriptException
 /** The DSL against a fresh embedded sandbox (manual clock: waits move it, nothing sleeps). */
 class DslSandboxSpec extends KecshSandboxSpecification {
     def "the design-card line works verbatim against a fresh sandbox"() {

@@ -1,9 +1,13 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.context.InstancesContext
+import io.kecsh.dsl.engine.context.InstancesContext
 import io.kecsh.runtime.error.ServiceException
 import io.kecsh.runtime.model.ServiceModel
 import spock.lang.Specification
+import io.kecsh.dsl.error.BatchException
+import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.dsl.engine.Defaults
+import io.kecsh.dsl.engine.KecshSession
 
 /** The DSL's calls through its one seam, asserted with a Spock mock: batching and partial failure. */
 class DslSeamSpec extends Specification {

@@ -1,5 +1,7 @@
 package io.kecsh.dsl
 
+
+import io.kecsh.dsl.error.KecshScriptException
 /**
  * The issue's two fleet runs: a 120-instance launch-wait-stop-terminate cycle leaves 120 distinct
  * names and nothing running; a 250-instance inventory read in pages smaller than the fleet.

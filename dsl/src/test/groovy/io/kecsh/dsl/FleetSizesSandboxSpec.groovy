@@ -1,7 +1,8 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.internal.Batches
+import io.kecsh.dsl.engine.internal.Batches
 import spock.lang.Unroll
+import io.kecsh.dsl.error.BatchException
 
 /**
  * Every fleet verb at the sizes that cross the model's call limits (RunInstances and DescribePrice

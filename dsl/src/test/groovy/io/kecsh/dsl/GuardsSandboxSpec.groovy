@@ -1,5 +1,8 @@
 package io.kecsh.dsl
 
+
+import io.kecsh.dsl.error.ExpectationException
+import io.kecsh.dsl.error.KecshScriptException
 /** Guards: a selection checked before the verbs after it act; a miss says what was found and stops. */
 class GuardsSandboxSpec extends KecshSandboxSpecification {
 

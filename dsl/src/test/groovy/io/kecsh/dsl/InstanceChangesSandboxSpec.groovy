@@ -1,5 +1,7 @@
 package io.kecsh.dsl
 
+
+import io.kecsh.dsl.error.KecshScriptException
 /** The instance verbs that change what an instance is: type, system, attributes, auto-delete, monitoring, VNC, and sorted selection. */
 class InstanceChangesSandboxSpec extends KecshSandboxSpecification {
 

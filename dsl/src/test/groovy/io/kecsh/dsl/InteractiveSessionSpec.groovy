@@ -1,6 +1,7 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.plan.Plan
+import io.kecsh.dsl.engine.plan.Plan
+import io.kecsh.dsl.error.KecshScriptException
 
 class InteractiveSessionSpec extends KecshSandboxSpecification {
 
@@ -66,7 +67,7 @@ class InteractiveSessionSpec extends KecshSandboxSpecification {
     def "the shell's confirmer is asked before a destructive call"() {
         given:
         List<String> asked = []
-        InteractiveSession shell = kecsh.interactive({ String verb, targets -> asked << verb; false } as io.kecsh.dsl.safety.Confirmer, null)
+        InteractiveSession shell = kecsh.interactive({ String verb, targets -> asked << verb; false } as io.kecsh.dsl.engine.safety.Confirmer, null)
         shell.eval("web = instances { run type: 'S4.2B' }", 'line1')
 
         when:

@@ -3,6 +3,7 @@ package io.kecsh.dsl
 import spock.lang.Unroll
 
 import java.time.Duration
+import io.kecsh.dsl.error.KecshScriptException
 
 /**
  * Known wrong versus unknown in scripts run against a sandbox whose catalogue differs from the model

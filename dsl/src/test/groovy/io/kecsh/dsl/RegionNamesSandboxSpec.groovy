@@ -1,5 +1,7 @@
 package io.kecsh.dsl
 
+
+import io.kecsh.dsl.error.KecshScriptException
 /**
  * Issue 14 item 6: a script that works region by region used to learn of a misspelt region only when
  * it got there — as SignatureDoesNotMatch (403), after the earlier regions were already changed. A

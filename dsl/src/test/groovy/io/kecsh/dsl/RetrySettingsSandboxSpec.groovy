@@ -1,6 +1,7 @@
 package io.kecsh.dsl
 
 import io.kecsh.runtime.error.ServiceException
+import io.kecsh.dsl.error.KecshScriptException
 
 /** retry settings in a script reach the client's policy; they never make a non-idempotent mutation repeat. */
 class RetrySettingsSandboxSpec extends KecshSandboxSpecification {
@@ -14,7 +15,7 @@ class RetrySettingsSandboxSpec extends KecshSandboxSpecification {
 
         then:
         KecshScriptException e = thrown()
-        io.kecsh.dsl.internal.ScriptErrors.unwrap(e.cause) instanceof ServiceException
+        io.kecsh.dsl.check.ScriptErrors.unwrap(e.cause) instanceof ServiceException
         e.message.contains('LimitExceeded')
     }
 

@@ -6,6 +6,7 @@ import spock.lang.TempDir
 import spock.lang.Unroll
 
 import java.nio.file.Path
+import io.kecsh.dsl.error.KecshScriptException
 
 /** Failures while a script runs: one clear line with the script line, wherever they happen; the trace on request. */
 class ScriptErrorsSpec extends Specification {

@@ -1,5 +1,7 @@
 package io.kecsh.dsl
 
+
+import io.kecsh.dsl.error.KecshScriptException
 /**
  * Tags as the current API has them, over the sandbox: put on by RunInstances (Tag.N.Key/Value), read
  * from the tag service (ListTagsByResourceIds), chosen by with where tags:, shown on the results.

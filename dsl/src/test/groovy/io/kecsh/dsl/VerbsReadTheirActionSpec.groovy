@@ -11,6 +11,8 @@ import spock.lang.Specification
 
 import java.nio.file.Files
 import java.nio.file.Path
+import io.kecsh.dsl.engine.Verb
+import io.kecsh.dsl.engine.Verbs
 
 /**
  * A verb's action is written once, in its {@code @Verb}: the body reads it from there (the

@@ -1,6 +1,7 @@
 package io.kecsh.dsl
 
 import io.kecsh.runtime.waiter.WaiterException
+import io.kecsh.dsl.error.KecshScriptException
 
 /**
  * Waits that know their states (issue 14 item 5): a state the waiter's model counts as failed ends

@@ -2,13 +2,13 @@ package io.kecsh.dsl.check
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.CloudScript
-import io.kecsh.dsl.ParameterNames
-import io.kecsh.dsl.KecshSession
-import io.kecsh.dsl.ServiceProxy
-import io.kecsh.dsl.TakesActions
-import io.kecsh.dsl.Verbs
-import io.kecsh.dsl.WaitStates
-import io.kecsh.dsl.WaitsFor
+import io.kecsh.dsl.engine.ParameterNames
+import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.engine.ServiceProxy
+import io.kecsh.dsl.engine.TakesActions
+import io.kecsh.dsl.engine.Verbs
+import io.kecsh.dsl.result.WaitStates
+import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.ServiceModel
@@ -40,7 +40,7 @@ import java.lang.reflect.Method
  * Walks a script the way the DSL resolves it at run time: {@code instances { … }} makes
  * InstancesContext the delegate (read from the {@code @DelegatesTo} of the block's parameter),
  * implicit calls go to the innermost delegate first, {@code instances.where(…)} and
- * {@code kec.Action(…)} go through the script's getters. Calls to {@link io.kecsh.dsl.Verb}s with
+ * {@code kec.Action(…)} go through the script's getters. Calls to {@link io.kecsh.dsl.engine.Verb}s with
  * literal named arguments are checked; anything only known at run time (variables, GStrings,
  * computed keys) is left to the runtime validator.
  */

@@ -2,8 +2,8 @@ package io.kecsh.dsl.ide
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.CloudScript
-import io.kecsh.dsl.ServiceProxy
-import io.kecsh.dsl.Verbs
+import io.kecsh.dsl.engine.ServiceProxy
+import io.kecsh.dsl.engine.Verbs
 
 import java.lang.reflect.Method
 import java.lang.reflect.Modifier

@@ -1,7 +1,7 @@
 package io.kecsh.dsl.jsr223
 
 import io.kecsh.dsl.Kecsh
-import io.kecsh.dsl.KecshScriptException
+import io.kecsh.dsl.error.KecshScriptException
 import io.kecsh.dsl.ScriptRunner
 
 import javax.script.AbstractScriptEngine

@@ -1,7 +1,5 @@
 package io.kecsh.dsl.result
 
-import io.kecsh.dsl.WaitStates
-import io.kecsh.dsl.WaitsFor
 
 /**
  * Instances a verb returned or a selection found: a plain list of {@link InstanceInfo}
@@ -37,9 +35,9 @@ class InstanceGroup extends ArrayList<InstanceInfo> implements Serializable {
         this
     }
 
-    /** {@code instances.where(name: ~/^web-/).expect(count: 3)}: see {@link io.kecsh.dsl.internal.Expectations}. */
+    /** {@code instances.where(name: ~/^web-/).expect(count: 3)}: see {@link io.kecsh.dsl.result.Expectations}. */
     InstanceGroup expect(Map guard) {
-        io.kecsh.dsl.internal.Expectations.check('instance(s)', this, guard)
+        io.kecsh.dsl.result.Expectations.check('instance(s)', this, guard)
         this
     }
 

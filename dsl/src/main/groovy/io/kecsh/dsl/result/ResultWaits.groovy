@@ -9,6 +9,6 @@ interface ResultWaits {
     /** Waits until every instance is in {@code state}; returns them as they are then. */
     List<InstanceInfo> forInstances(List<String> ids, String state, Map options)
 
-    /** Runs the waiter of {@code resource} (a {@link io.kecsh.dsl.WaitStates} constant) for {@code state}; returns the last response. */
+    /** Runs the waiter of {@code resource} (a {@link io.kecsh.dsl.result.WaitStates} constant) for {@code state}; returns the last response. */
     Map<String, Object> forResource(String resource, String state, Map<String, Object> params, Map options)
 }

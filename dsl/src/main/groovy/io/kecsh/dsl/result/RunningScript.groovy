@@ -20,6 +20,11 @@ final class RunningScript {
         running
     }
 
+    /** The running script's waits, or null when no script runs on this thread. */
+    static ResultWaits onThread() {
+        CURRENT.get()
+    }
+
     /** Runs the body with {@code running} as this thread's script, restoring the one before. */
     static <T> T enter(ResultWaits running, Closure<T> body) {
         ResultWaits previous = CURRENT.get()

@@ -3,8 +3,6 @@ package io.kecsh.dsl.result
 import groovy.transform.CompileStatic
 import groovy.transform.EqualsAndHashCode
 import groovy.transform.ToString
-import io.kecsh.dsl.WaitStates
-import io.kecsh.dsl.WaitsFor
 
 /** A local-volume snapshot (a DescribeLocalVolumeSnapshots item); {@code waitUntil 'ready'} refreshes it. */
 @CompileStatic

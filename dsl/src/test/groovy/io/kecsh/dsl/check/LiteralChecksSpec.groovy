@@ -1,12 +1,12 @@
 package io.kecsh.dsl.check
 
-import io.kecsh.dsl.CloudOperations
+import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.CloudScript
-import io.kecsh.dsl.Defaults
-import io.kecsh.dsl.KecshScriptException
-import io.kecsh.dsl.KecshSession
+import io.kecsh.dsl.engine.Defaults
+import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.ScriptRunner
-import io.kecsh.dsl.TakesActions
+import io.kecsh.dsl.engine.TakesActions
 import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.ServiceModel
 import spock.lang.Specification

@@ -1,9 +1,9 @@
 package io.kecsh.dsl.ide
 
 import io.kecsh.dsl.CloudScript
-import io.kecsh.dsl.ParameterNames
-import io.kecsh.dsl.Verbs
-import io.kecsh.dsl.context.InstancesContext
+import io.kecsh.dsl.engine.ParameterNames
+import io.kecsh.dsl.engine.Verbs
+import io.kecsh.dsl.engine.context.InstancesContext
 import io.kecsh.runtime.model.ServiceModel
 import spock.lang.Specification
 import spock.lang.Unroll

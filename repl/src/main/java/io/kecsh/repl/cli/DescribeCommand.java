@@ -5,7 +5,7 @@ import io.kecsh.runtime.model.ServiceModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import io.kecsh.dsl.Verbs;
+import io.kecsh.dsl.engine.Verbs;
 import io.kecsh.dsl.ide.DslClasses;
 import io.kecsh.runtime.text.Suggestions;
 

@@ -1,6 +1,6 @@
 package io.kecsh.repl.cli;
 
-import io.kecsh.dsl.safety.RefusedException;
+import io.kecsh.dsl.error.RefusedException;
 import io.kecsh.runtime.config.ConfigException;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.error.TransportException;

@@ -1,6 +1,6 @@
 package io.kecsh.repl.cli;
 
-import io.kecsh.dsl.KecshScriptException;
+import io.kecsh.dsl.error.KecshScriptException;
 import io.kecsh.repl.shell.SecretLiterals;
 import io.kecsh.runtime.text.UserText;
 

@@ -3,7 +3,7 @@ package io.kecsh.repl.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.kecsh.dsl.plan.Plan;
+import io.kecsh.dsl.engine.plan.Plan;
 
 import java.util.ArrayList;
 import java.util.Collection;

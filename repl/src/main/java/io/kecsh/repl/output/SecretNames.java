@@ -1,6 +1,6 @@
 package io.kecsh.repl.output;
 
-import io.kecsh.dsl.ParameterNames;
+import io.kecsh.dsl.engine.ParameterNames;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;

@@ -1,6 +1,6 @@
 package io.kecsh.repl.sandbox;
 
-import io.kecsh.dsl.SandboxEndpoint;
+import io.kecsh.dsl.engine.SandboxEndpoint;
 import io.kecsh.runtime.config.ConfigException;
 
 import java.io.File;

@@ -2,7 +2,7 @@ package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.InteractiveSession;
 import io.kecsh.dsl.Kecsh;
-import io.kecsh.dsl.KecshScriptException;
+import io.kecsh.dsl.error.KecshScriptException;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
@@ -89,10 +89,10 @@ final class ColonCommands {
         List<Candidate> out = new ArrayList<>();
         for (String word : vocabulary.wordsIn(io.kecsh.dsl.CloudScript.class)) {
             Class<?> block = vocabulary.open(io.kecsh.dsl.CloudScript.class, word);
-            if (block != null && !io.kecsh.dsl.Verbs.of(block).isEmpty()) out.add(new Candidate(word, word, "block", null, null, null, true));
+            if (block != null && !io.kecsh.dsl.engine.Verbs.of(block).isEmpty()) out.add(new Candidate(word, word, "block", null, null, null, true));
         }
         for (Class<?> c : io.kecsh.dsl.ide.DslClasses.reachable()) {
-            io.kecsh.dsl.Verbs.of(c).keySet().forEach(v -> out.add(new Candidate(v, v, "verb", null, null, null, true)));
+            io.kecsh.dsl.engine.Verbs.of(c).keySet().forEach(v -> out.add(new Candidate(v, v, "verb", null, null, null, true)));
         }
         model.operations().forEach(op -> out.add(new Candidate(op.name(), op.name(), "action", op.summary(), null, null, true)));
         return out;

@@ -1,8 +1,8 @@
 package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.CloudScript;
-import io.kecsh.dsl.ServiceProxy;
-import io.kecsh.dsl.Verbs;
+import io.kecsh.dsl.engine.ServiceProxy;
+import io.kecsh.dsl.engine.Verbs;
 import io.kecsh.dsl.ide.DslClasses;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;

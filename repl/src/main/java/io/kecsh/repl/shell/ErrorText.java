@@ -1,6 +1,6 @@
 package io.kecsh.repl.shell;
 
-import io.kecsh.dsl.KecshScriptException;
+import io.kecsh.dsl.error.KecshScriptException;
 
 import java.util.List;
 

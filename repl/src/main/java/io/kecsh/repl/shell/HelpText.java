@@ -1,6 +1,6 @@
 package io.kecsh.repl.shell;
 
-import io.kecsh.dsl.Verbs;
+import io.kecsh.dsl.engine.Verbs;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.config.ProfileKey;
 import io.kecsh.runtime.model.EnumDef;

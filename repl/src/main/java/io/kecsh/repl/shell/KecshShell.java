@@ -2,7 +2,7 @@ package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.InteractiveSession;
 import io.kecsh.dsl.Kecsh;
-import io.kecsh.dsl.plan.Plan;
+import io.kecsh.dsl.engine.plan.Plan;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.UserText;

@@ -1,6 +1,6 @@
 package io.kecsh.repl.shell;
 
-import io.kecsh.dsl.CloudOperations;
+import io.kecsh.dsl.engine.CloudOperations;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.model.Operation;

@@ -1,7 +1,7 @@
 package io.kecsh.repl.shell;
 
-import io.kecsh.dsl.Verbs;
-import io.kecsh.dsl.WaitStates;
+import io.kecsh.dsl.engine.Verbs;
+import io.kecsh.dsl.result.WaitStates;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;

@@ -1,9 +1,9 @@
 package io.kecsh.repl.shell;
 
-import io.kecsh.dsl.ParameterNames;
-import io.kecsh.dsl.Verbs;
-import io.kecsh.dsl.WaitStates;
-import io.kecsh.dsl.WaitsFor;
+import io.kecsh.dsl.engine.ParameterNames;
+import io.kecsh.dsl.engine.Verbs;
+import io.kecsh.dsl.result.WaitStates;
+import io.kecsh.dsl.result.WaitsFor;
 import io.kecsh.dsl.ide.DslClasses;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;

@@ -1,7 +1,7 @@
 package io.kecsh.repl.shell;
 
-import io.kecsh.dsl.safety.Confirmer;
-import io.kecsh.dsl.safety.Target;
+import io.kecsh.dsl.engine.safety.Confirmer;
+import io.kecsh.dsl.error.Target;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;

@@ -1,7 +1,7 @@
 package io.kecsh.repl.cli
 
-import io.kecsh.dsl.KecshScriptException
-import io.kecsh.dsl.safety.RefusedException
+import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.dsl.error.RefusedException
 import io.kecsh.runtime.config.ConfigException
 import io.kecsh.runtime.error.ServiceException
 import io.kecsh.runtime.error.TransportException

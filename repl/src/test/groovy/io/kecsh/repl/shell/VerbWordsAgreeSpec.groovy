@@ -1,12 +1,12 @@
 package io.kecsh.repl.shell
 
 import io.kecsh.dsl.CloudScript
-import io.kecsh.dsl.CloudOperations
-import io.kecsh.dsl.Defaults
-import io.kecsh.dsl.KecshSession
-import io.kecsh.dsl.Verbs
+import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.dsl.engine.Defaults
+import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.engine.Verbs
 import io.kecsh.dsl.check.LiteralVisitor
-import io.kecsh.dsl.context.ResourceContext
+import io.kecsh.dsl.engine.context.ResourceContext
 import io.kecsh.dsl.ide.DslClasses
 import io.kecsh.dsl.ide.Gdsl
 import io.kecsh.runtime.model.Operation

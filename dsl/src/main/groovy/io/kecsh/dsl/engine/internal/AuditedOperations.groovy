@@ -1,0 +1,96 @@
+package io.kecsh.dsl.engine.internal
+
+import groovy.transform.CompileStatic
+import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.runtime.catalog.LiveCatalogue
+import io.kecsh.runtime.error.ServiceException
+import io.kecsh.runtime.error.TransportException
+import io.kecsh.runtime.model.Operation
+import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.retry.RetryPolicy
+import io.kecsh.runtime.validate.OpenValueRule
+import io.kecsh.runtime.validate.ValidationException
+import io.kecsh.runtime.waiter.WaitOptions
+
+/**
+ * Writes every mutating call that goes to the cloud into the {@link AuditLog}: it sits just above
+ * the client, under the guard and under a plan's recorder, so a call that protection refused or a
+ * plan only recorded is not in it, and one refused by validation (nothing sent) is not either.
+ */
+@CompileStatic
+class AuditedOperations implements CloudOperations {
+    final CloudOperations delegate
+    final AuditLog log
+
+    AuditedOperations(CloudOperations delegate, AuditLog log) {
+        this.delegate = delegate
+        this.log = log
+    }
+
+    @Override
+    Map<String, Object> call(String action, Map<String, ?> params) {
+        Operation op = delegate.model.requireOperation(action)
+        if (!op.mutating()) return delegate.call(action, params)
+        try {
+            Map<String, Object> answer = delegate.call(action, params)
+            log.record(delegate.model, op, delegate.region, params, answer, 'ok')
+            answer
+        } catch (ValidationException refused) {
+            throw refused   // nothing was sent
+        } catch (ServiceException e) {
+            log.record(delegate.model, op, delegate.region, params, null, e.code())
+            throw e
+        } catch (TransportException e) {
+            log.record(delegate.model, op, delegate.region, params, null, e.mayHaveBeenProcessed() ? 'unknown' : 'not-sent')
+            throw e
+        } catch (RuntimeException e) {
+            log.record(delegate.model, op, delegate.region, params, null, e.class.simpleName)
+            throw e
+        }
+    }
+
+    @Override
+    Iterable<Map<String, Object>> pages(String action, Map<String, ?> params) {
+        delegate.pages(action, params)
+    }
+
+    @Override
+    Map<String, Object> waitFor(String waiter, Map<String, ?> params, WaitOptions options) {
+        delegate.waitFor(waiter, params, options)
+    }
+
+    @Override
+    ServiceModel getModel() {
+        delegate.model
+    }
+
+    @Override
+    CloudOperations inRegion(String region) {
+        new AuditedOperations(delegate.inRegion(region), log)
+    }
+
+    @Override
+    OpenValueRule.Verdict judgeRegion(String region) {
+        delegate.judgeRegion(region)
+    }
+
+    @Override
+    String getRegion() {
+        delegate.region
+    }
+
+    @Override
+    String regionFor(String service) {
+        delegate.regionFor(service)
+    }
+
+    @Override
+    LiveCatalogue getCatalogue() {
+        delegate.catalogue
+    }
+
+    @Override
+    CloudOperations withRetry(RetryPolicy policy) {
+        new AuditedOperations(delegate.withRetry(policy), log)
+    }
+}
