@@ -80,6 +80,11 @@ class RateLimitedOperations implements CloudOperations {
     }
 
     @Override
+    String regionFor(String service) {
+        delegate.regionFor(service)
+    }
+
+    @Override
     LiveCatalogue getCatalogue() {
         delegate.catalogue
     }
