@@ -116,7 +116,8 @@ class Kecsh implements AutoCloseable {
 
     /** A fresh session whose progress lines go to this consumer (the shell draws them itself). */
     KecshSession newSession(Consumer<String> progress) {
-        Defaults defaults = new Defaults(settings.defaults(), backend.defaults, client.region(io.kecsh.runtime.config.Cloud.KINGSOFT))
+        Defaults defaults = new Defaults(settings.defaults(), backend.defaults, client.region(io.kecsh.runtime.config.Cloud.KINGSOFT),
+            settings.regionalDefaults())
         io.kecsh.dsl.engine.safety.Safety safety = options.safety()
         CloudOperations sent = audit == null ? new ClientOperations(client) : new io.kecsh.dsl.engine.internal.AuditedOperations(new ClientOperations(client), audit)
         KecshSession session = new KecshSession(new io.kecsh.dsl.engine.safety.GuardedOperations(sent, safety), defaults, progress)

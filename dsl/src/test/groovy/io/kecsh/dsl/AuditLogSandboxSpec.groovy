@@ -69,4 +69,21 @@ class AuditLogSandboxSpec extends KecshSandboxSpecification {
         lines()[1].contains('outcome=ServiceTimeout')
         !lines().any { it.contains('TerminateInstances') }
     }
+
+    def "a KMS change's line and its wait's progress lines name the Alibaba region the calls went to"() {
+        given: 'a pay-as-you-go KMS instance (the sandbox seeds a subscription one first)'
+        String kst = (kecsh.sandbox.state().kmsInstances.keySet() as List)[1]
+        String alibaba = kecsh.client.region(io.kecsh.runtime.config.Cloud.ALIBABA)
+
+        when:
+        kecsh.eval("kms { downgrade '${kst}', keyNum: 1000; waitUntil 'connected', '${kst}' }")
+
+        then:
+        alibaba == 'cn-hangzhou'
+        lines().size() == 1
+        lines()[0] ==~ /\S+ cn-hangzhou ModifyInstance ids=\S+ outcome=ok via=sandbox/
+        !progress.isEmpty()
+        progress.every { !it.contains('[cn-beijing-6]') }
+        progress.findAll { it.contains('[cn-hangzhou]') }.size() == progress.size()
+    }
 }

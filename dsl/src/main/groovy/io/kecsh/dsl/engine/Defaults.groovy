@@ -7,7 +7,8 @@ import io.kecsh.runtime.text.UserText
 
 /**
  * Where values for required parameters come from when a verb leaves them out, strongest first:
- * the script's {@code defaults { }}, the profile ({@code default.image = …} in ~/.kecsh/config),
+ * the script's {@code defaults { }}, the profile ({@code default.image = …} in ~/.kecsh/config,
+ * where {@code default.cn-shanghai-2.subnet = …} wins in that region),
  * then — on the sandbox — its seeded image and charge type. A subnet and security group nobody
  * set are read from the account (NetworkPlacement). When none has a value, the error says exactly
  * where to set it.
@@ -41,11 +42,15 @@ class Defaults {
     final Source fallback
     /** The Kingsoft region the profile's region-bound defaults belong to; null: every region. */
     final String profileRegion
+    /** The profile's {@code default.<region>.<key>} values: region → name → value; each wins in its region. */
+    final Map<String, Map<String, String>> regional
 
-    Defaults(Map<String, String> profile, Source fallback, String profileRegion = null) {
+    Defaults(Map<String, String> profile, Source fallback, String profileRegion = null,
+             Map<String, Map<String, String>> regional = null) {
         this.profile = profile == null ? [:] : profile
         this.fallback = fallback
         this.profileRegion = profileRegion
+        this.regional = regional == null ? [:] : regional
     }
 
     void set(String key, Object value) {
@@ -61,6 +66,8 @@ class Defaults {
     }
 
     private String fromProfile(String key, String region) {
+        String own = region == null ? null : regional[region]?.get(key)
+        if (own != null) return own
         boolean elsewhere = REGION_BOUND.contains(key) && profileRegion != null && region != null && region != profileRegion
         elsewhere ? null : profile[key]
     }

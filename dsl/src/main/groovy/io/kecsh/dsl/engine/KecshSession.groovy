@@ -102,6 +102,11 @@ class KecshSession implements ResultWaits {
         progress.accept(io.kecsh.dsl.engine.internal.ProgressStamp.of(clock, region) + line)
     }
 
+    /** A progress line about calls of one service, stamped with the region they go to (kms, bss: the Alibaba one). */
+    void progress(String service, String line) {
+        progress.accept(io.kecsh.dsl.engine.internal.ProgressStamp.of(clock, ops.regionFor(service)) + line)
+    }
+
     /** The retry settings a script gave so far ({@code retry attempts: 3, maxPause: '5s'}), merged. */
     final Map<String, Object> retrySettings = [:]
 

@@ -26,8 +26,15 @@ public final class Profile {
     private final Path file;
     private final int line;
     private final Map<ProfileKey, ProfileEntry> entries;
+    private final Map<RegionalDefault, ProfileEntry> regional;
 
     Profile(String name, Path file, int line, Map<ProfileKey, ProfileEntry> entries) {
+        this(name, file, line, entries, Map.of());
+    }
+
+    Profile(String name, Path file, int line, Map<ProfileKey, ProfileEntry> entries,
+            Map<RegionalDefault, ProfileEntry> regional) {
+        this.regional = Collections.unmodifiableMap(new LinkedHashMap<>(regional));
         this.name = name;
         this.file = file;
         this.line = line;
@@ -92,6 +99,34 @@ public final class Profile {
         Map<String, String> defaults = new LinkedHashMap<>();
         entries.forEach((key, entry) -> key.defaultName().ifPresent(n -> defaults.put(n, entry.value())));
         return Collections.unmodifiableMap(defaults);
+    }
+
+    /** The {@code default.<region>.<key>} keys this profile sets, in file order. */
+    public Set<RegionalDefault> regionalKeys() {
+        return regional.keySet();
+    }
+
+    /** A regional default's value. */
+    public Optional<String> value(RegionalDefault key) {
+        return Optional.ofNullable(regional.get(key)).map(ProfileEntry::value);
+    }
+
+    /** "/home/u/.kecsh/config:9" for a regional default this profile sets. */
+    public String location(RegionalDefault key) {
+        ProfileEntry entry = regional.get(key);
+        return file + ":" + (entry == null ? line : entry.line());
+    }
+
+    /**
+     * The {@code default.<region>.<key>} values: region, then DSL name (subnet, securityGroup, …) to
+     * value; in a region they win over {@link #defaults()}.
+     */
+    public Map<String, Map<String, String>> regionalDefaults() {
+        Map<String, Map<String, String>> byRegion = new LinkedHashMap<>();
+        regional.forEach((key, entry) ->
+            byRegion.computeIfAbsent(key.region(), r -> new LinkedHashMap<>()).put(key.defaultName(), entry.value()));
+        byRegion.replaceAll((r, values) -> Collections.unmodifiableMap(values));
+        return Collections.unmodifiableMap(byRegion);
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,8 @@ public final class ProfileFileParser {
      * like this nor resembles a real key is not shown back: a secret pasted on the wrong side of
      * '=' would otherwise end up on the screen (real secrets mix cases and digits).
      */
+    /** {@code default.<region>.<key>}: a region is letters, digits and hyphens, a key letters and '_'. */
+    private static final Pattern REGIONAL_KEY = Pattern.compile("default\\.([a-z0-9]+(?:-[a-z0-9]+)*)\\.[a-z_]+");
     private static final Pattern PLAIN_KEY = Pattern.compile("[a-z]+([._][a-z]+)*");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -148,7 +152,12 @@ public final class ProfileFileParser {
             }
             ProfileKey known = ProfileKey.fromKey(key).orElse(null);
             if (known == null) {
-                problem(number, unknownKey(key));
+                Optional<RegionalDefault> regional = RegionalDefault.parse(key);
+                if (regional.isPresent()) {
+                    regionalValue(regional.get(), value, number);
+                } else {
+                    problem(number, unknownKey(key));
+                }
                 return;
             }
             if (current == null) {
@@ -173,6 +182,33 @@ public final class ProfileFileParser {
                 return;
             }
             current.entries.put(known, new ProfileEntry(value, number));
+        }
+
+        /** {@code default.<region>.<key> = value}: the region's spelling is checked later, with the model (a warning). */
+        private void regionalValue(RegionalDefault regional, String value, int number) {
+            String key = regional.spelling();
+            if (current == null) {
+                problem(number, "'" + key + "' comes before any [default] or [profile NAME] section");
+                current = detached;
+                return;
+            }
+            Optional<String> malformed = SettingValues.regionProblem(regional.region());
+            if (malformed.isPresent()) {
+                problem(number, key + ": " + malformed.get());
+                return;
+            }
+            if (value.isEmpty()) {
+                problem(number, "'" + key + "' has no value");
+                return;
+            }
+            if (current == detached) return;
+            ProfileEntry earlier = current.regional.get(regional);
+            if (earlier != null) {
+                problem(number, "'" + key + "' is already set at line " + earlier.line()
+                    + " of profile '" + current.name + "'");
+                return;
+            }
+            current.regional.put(regional, new ProfileEntry(value, number));
         }
 
         private boolean valueIsWellFormed(ProfileKey key, String value, int number) {
@@ -207,6 +243,13 @@ public final class ProfileFileParser {
         }
 
         private static String unknownKey(String key) {
+            Matcher regional = REGIONAL_KEY.matcher(key);
+            if (regional.matches()) {
+                // default.<region>.<key> with a misspelt key: suggest among that region's keys
+                List<String> keys = ProfileKey.allKeys().stream().filter(k -> k.startsWith("default."))
+                    .map(k -> "default." + regional.group(1) + k.substring("default".length())).toList();
+                return "unknown key '" + key + "'" + Suggestions.didYouMean(key, keys);
+            }
             String suggestion = Suggestions.didYouMean(key, ProfileKey.allKeys());
             if (!suggestion.isEmpty() || PLAIN_KEY.matcher(key).matches()) {
                 return "unknown key '" + key + "'" + suggestion;
@@ -256,6 +299,8 @@ public final class ProfileFileParser {
         final Map<ProfileKey, ProfileEntry> entries = new EnumMap<>(ProfileKey.class);
         /** Keys whose line was reported as malformed. */
         final Set<ProfileKey> rejected = EnumSet.noneOf(ProfileKey.class);
+        /** {@code default.<region>.<key>} entries, in file order. */
+        final Map<RegionalDefault, ProfileEntry> regional = new LinkedHashMap<>();
 
         Section(String name, int line) {
             this.name = name;
@@ -263,7 +308,7 @@ public final class ProfileFileParser {
         }
 
         Profile toProfile(Path path) {
-            return new Profile(name, path, line, entries);
+            return new Profile(name, path, line, entries, regional);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class Settings {
     private final Map<Cloud, String> regions;
     private final URI endpoint;
     private final Map<String, String> defaults;
+    private final Map<String, Map<String, String>> regionalDefaults;
     private final List<String> warnings;
 
     private Settings(Builder b) {
@@ -33,6 +34,7 @@ public final class Settings {
         this.regions = Collections.unmodifiableMap(new EnumMap<>(b.regions));
         this.endpoint = b.endpoint;
         this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(b.defaults));
+        this.regionalDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(b.regionalDefaults));
         this.warnings = List.copyOf(b.warnings);
     }
 
@@ -80,6 +82,14 @@ public final class Settings {
         return defaults;
     }
 
+    /**
+     * The profile's {@code default.<region>.<key>} values: Kingsoft region, then DSL name to value.
+     * In that region each wins over the plain {@link #defaults()} value.
+     */
+    public Map<String, Map<String, String>> regionalDefaults() {
+        return regionalDefaults;
+    }
+
     /** Things the user should know but that do not stop the session, e.g. an exposed config file. */
     public List<String> warnings() {
         return warnings;
@@ -123,6 +133,7 @@ public final class Settings {
         private final Map<Cloud, String> regions = new EnumMap<>(Cloud.class);
         private URI endpoint;
         private final Map<String, String> defaults = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> regionalDefaults = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
 
         private Builder() {
@@ -155,6 +166,11 @@ public final class Settings {
 
         public Builder defaults(Map<String, String> values) {
             values.forEach(this::defaultValue);
+            return this;
+        }
+
+        public Builder regionalDefaults(Map<String, Map<String, String>> values) {
+            values.forEach((region, byName) -> regionalDefaults.put(Objects.requireNonNull(region, "region"), Map.copyOf(byName)));
             return this;
         }
 

@@ -229,6 +229,12 @@ public final class SettingsResolver {
                 String value = profile.value(key).orElseThrow();
                 checks.unknownDefault(key, value, profile.location(key)).ifPresent(settings::warning);
             }
+            settings.regionalDefaults(profile.regionalDefaults());
+            for (RegionalDefault key : profile.regionalKeys()) {
+                String origin = key.spelling() + " in " + profile.location(key);
+                checks.unknownRegion(Cloud.KINGSOFT, key.region(), origin).ifPresent(settings::warning);
+                checks.unknownDefault(key.key(), profile.value(key).orElseThrow(), origin).ifPresent(settings::warning);
+            }
         }
     }
 

@@ -170,6 +170,23 @@ class ProfileFileParserTest {
     }
 
     @Test
+    void parse_regionalDefault_needsARegionNameAndIsSetOnce() {
+        ConfigException e = failure("""
+            [default]
+            default.cn-shanghai-2.subnet = a
+            default.cn-shanghai-2.subnet = b
+            default.cn_shanghai.subnet = c
+            default.cn-shanghai-2.subnt = d
+            """);
+        assertEquals(List.of(
+            "/home/u/.kecsh/config:3: 'default.cn-shanghai-2.subnet' is already set at line 2 of profile 'default'",
+            "/home/u/.kecsh/config:4: default.cn_shanghai.subnet: 'cn_shanghai' is not a region name"
+                + " (letters, digits and single hyphens, as in cn-beijing-6)",
+            "/home/u/.kecsh/config:5: unknown key 'default.cn-shanghai-2.subnt' (did you mean default.cn-shanghai-2.subnet?)"),
+            e.problems());
+    }
+
+    @Test
     void parse_secretPastedWhereTheKeyGoes_isNotEchoed() {
         ConfigException e = failure("[default]\n" + KS_SECRET + " = x\n");
         assertTrue(e.getMessage().startsWith("/home/u/.kecsh/config:2: the text before '=' is not a key (not shown"),

@@ -399,6 +399,28 @@ class SettingsResolverTest {
     }
 
     @Test
+    void resolve_regionalDefaults_areKeptByRegionBesideThePlainOnes() throws IOException {
+        ConfigFiles.write(home, "[default]\nregion = cn-beijing-6\ndefault.subnet = plain\n"
+            + "default.cn-beijing-6.subnet = bj\ndefault.cn-shanghai-2.subnet = sh\n"
+            + "default.cn-shanghai-2.security_group = sh-sg\ndefault.cn-shanghai-2.instance_type = S4.2B\n");
+        Settings settings = resolve();
+        assertEquals(Map.of("subnet", "plain"), settings.defaults());
+        assertEquals(Map.of("cn-beijing-6", Map.of("subnet", "bj"),
+                "cn-shanghai-2", Map.of("subnet", "sh", "securityGroup", "sh-sg", "instanceType", "S4.2B")),
+            settings.regionalDefaults());
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
+    void resolve_regionalDefaultInAMisspeltRegion_warnsWithASuggestion() throws IOException {
+        Path file = ConfigFiles.write(home, "[default]\nregion = cn-beijing-6\ndefault.cn-shangai-2.subnet = sh\n");
+        Settings settings = resolve();
+        assertEquals(List.of("Kingsoft Cloud region 'cn-shangai-2' (default.cn-shangai-2.subnet in " + file + ":3) is not one"
+            + " kecsh knows (did you mean cn-shanghai-2?); using it as given, since a private cloud may have others"),
+            settings.warnings());
+    }
+
+    @Test
     void resolve_privateCloudRegion_isUsedWithAWarningWithoutSuggestion() {
         env.put("KSYUN_REGION", "corp-dc-1");
         Settings settings = resolve();

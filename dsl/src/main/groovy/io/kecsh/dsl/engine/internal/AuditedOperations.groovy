@@ -31,20 +31,22 @@ class AuditedOperations implements CloudOperations {
     Map<String, Object> call(String action, Map<String, ?> params) {
         Operation op = delegate.model.requireOperation(action)
         if (!op.mutating()) return delegate.call(action, params)
+        // the region the call goes to: KMS and BSS calls go to the Alibaba region, not the Kingsoft one
+        String region = delegate.regionFor(op.serviceName())
         try {
             Map<String, Object> answer = delegate.call(action, params)
-            log.record(delegate.model, op, delegate.region, params, answer, 'ok')
+            log.record(delegate.model, op, region, params, answer, 'ok')
             answer
         } catch (ValidationException refused) {
             throw refused   // nothing was sent
         } catch (ServiceException e) {
-            log.record(delegate.model, op, delegate.region, params, null, e.code())
+            log.record(delegate.model, op, region, params, null, e.code())
             throw e
         } catch (TransportException e) {
-            log.record(delegate.model, op, delegate.region, params, null, e.mayHaveBeenProcessed() ? 'unknown' : 'not-sent')
+            log.record(delegate.model, op, region, params, null, e.mayHaveBeenProcessed() ? 'unknown' : 'not-sent')
             throw e
         } catch (RuntimeException e) {
-            log.record(delegate.model, op, delegate.region, params, null, e.class.simpleName)
+            log.record(delegate.model, op, region, params, null, e.class.simpleName)
             throw e
         }
     }

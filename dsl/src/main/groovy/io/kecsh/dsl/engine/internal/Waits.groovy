@@ -40,7 +40,9 @@ final class Waits {
         WaitOptions base = WaitOptions.defaultsFor(waiter).withTimeout(session.waitTimeout)
         if (options.timeout != null) base = base.withTimeout(duration(options.timeout, 'timeout'))
         if (options.interval != null) base = base.withInterval(duration(options.interval, 'interval'))
-        base.withProgress({ WaitProgress p -> session.progress(p.toString()) } as Consumer<WaitProgress>)
+        // stamped with the region the waiter's polls go to (a KMS wait's is the Alibaba region)
+        String service = session.ops.model.requireOperation(waiter.operation()).serviceName()
+        base.withProgress({ WaitProgress p -> session.progress(service, p.toString()) } as Consumer<WaitProgress>)
     }
 
     static Duration duration(Object value, String what) {
