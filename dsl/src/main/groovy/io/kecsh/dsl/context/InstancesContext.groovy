@@ -238,7 +238,8 @@ class InstancesContext extends ResourceContext {
             answered(action, chunk, targets, perform(declared, [(declared.selected): new ArrayList<>(chunk)] + extra))
         }
         session.progress("${verb}: ${done.size()} instance(s)")
-        new InstanceGroup(targets.findAll { done.contains(it.id) })
+        // as they are after the call (terminate used to print the old 'active'), in the choice's order
+        describe(targets.ids.findAll { done.contains(it) })
     }
 
     /** What one answer says of its instances: a Return flag for all, or one per instance. */

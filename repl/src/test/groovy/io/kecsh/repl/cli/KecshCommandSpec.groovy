@@ -61,6 +61,17 @@ class KecshCommandSpec extends CommandSpecification {
         command << ['-e', 'run', 'shell']
     }
 
+    def "terminate prints the instances as they are after the call, not their old state"() {
+        when:
+        int code = kecsh('-e', "instances { run type: 'S4.2B', name: 'gone' }.waitUntil 'active'; instances { where name: 'gone'; terminate() }")
+
+        then:
+        code == ExitCodes.OK
+        stdout.contains('gone')
+        !(stdout =~ /gone.*\bactive\b/)
+        stderr.contains('terminate: 1 instance(s)')
+    }
+
     def "run prints the script's value only when --output is given"() {
         given:
         def file = script("instances { run type: 'S4.2B', name: 'api' }")
