@@ -69,7 +69,9 @@ class Kecsh implements AutoCloseable {
         config.catalogues(catalogues)
         config.warnings(o.progress())
         this.client = new CloudClient(config.build())
-        catalogues.prefetch(region)
+        // never a read in a region the model says is misspelt (--region cn-bejing-6): the caller refuses it
+        if (io.kecsh.runtime.validate.RegionNames.judge(installed.model(), io.kecsh.runtime.catalog.LiveCatalogue.NONE, region)
+            != io.kecsh.runtime.validate.OpenValueRule.Verdict.WRONG) catalogues.prefetch(region)
     }
 
     static Builder builder() {

@@ -49,6 +49,12 @@ import java.lang.annotation.Target
      */
     String ownFrom() default ''
 
+    /**
+     * The API parameter the verb fills from the selection before it ({@code where …; stop} sends the
+     * chosen instances' ids as InstanceId): required by the action, yet never typed.
+     */
+    String selected() default ''
+
     /** The verb takes only its own words ({@link #own}, {@link #names}, {@link #ownFrom}), no API parameters by name. */
     boolean closed() default false
 }

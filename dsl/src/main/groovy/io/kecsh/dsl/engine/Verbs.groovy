@@ -32,6 +32,8 @@ final class Verbs {
         Map<String, String> counts
         /** Own words whose value the verb shapes into an API parameter ({@link Verb#fills}): word → parameter. */
         Map<String, String> fills
+        /** The API parameter the selection fills ({@link Verb#selected}), or null. */
+        String selected
 
         /**
          * Why {@code value} is too few for the counting word, from the counted parameter's minimum in
@@ -143,7 +145,8 @@ final class Verbs {
             Map<String, String> fills = pairs(v.fills())
             out[m.name] = new Info(name: m.name, action: v.action(), names: pairs(v.names()),
                 own: v.own().toList() + (fills.keySet() as List<String>) + enumWords(v.ownFrom()),
-                filters: pairs(v.filters()), closed: v.closed(), counts: pairs(v.counts()), fills: fills)
+                filters: pairs(v.filters()), closed: v.closed(), counts: pairs(v.counts()), fills: fills,
+                selected: v.selected() ?: null)
         }
         Collections.unmodifiableMap(out)
     }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code kecsh}: with no command, the interactive shell; {@code -e EXPR} evaluates one expression
@@ -73,9 +74,20 @@ public final class KecshCommand implements Callable<Integer> {
         Settings settings = factory.settings();
         CompletableFuture<Kecsh> starting = CompletableFuture.supplyAsync(() -> factory.create(false));
         try {
+            // a misspelt --region ends here, in one line and exit 2 as with -e, not at the first input
+            if (global.region() != null) started(starting);
             return context.shell().run(starting, settings, global, context);
         } finally {
             starting.thenAccept(Kecsh::close);
+        }
+    }
+
+    /** Waits for the Kecsh; what refused to start it is thrown as itself (a ConfigException is a usage error). */
+    private static void started(CompletableFuture<Kecsh> starting) {
+        try {
+            starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

@@ -114,6 +114,11 @@ final class HelpText {
             } else {
                 Member m = op.params().get(w.getParameter());
                 if (m == null) continue;
+                if (w.getParameter().equals(verb.getSelected())) {
+                    // required by the action, but the verb sends the chosen instances' ids itself
+                    out.append(w.getParameter()).append(" (").append(m.type().label()).append("), from the selection (where …)");
+                    continue;
+                }
                 String dflt = defaulted.get(w.getParameter());
                 boolean required = m.required() && dflt == null && !verb.getCounts().containsValue(w.getParameter());
                 out.append(w.getParameter()).append(" (").append(m.type().label()).append(required ? ", required" : "").append(')');

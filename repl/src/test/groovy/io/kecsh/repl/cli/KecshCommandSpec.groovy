@@ -48,7 +48,7 @@ class KecshCommandSpec extends CommandSpecification {
 
     def "a misspelt --region is refused before anything is sent: one line, a did-you-mean, exit 2 (#command)"() {
         when:
-        def line = command == 'run' ? ['run', script('instances.list()').toString()] : ['-e', 'instances.list()']
+        def line = [run: ['run', script('instances.list()').toString()], '-e': ['-e', 'instances.list()'], shell: []][command]
         int code = kecsh(['--region', 'cn-bejing-6'] + line as String[])
 
         then:
@@ -57,8 +57,19 @@ class KecshCommandSpec extends CommandSpecification {
         stderr.startsWith("kecsh: --region: unknown region 'cn-bejing-6' (did you mean cn-beijing-6?)")
         stdout == ''
 
-        where:
-        command << ['-e', 'run']
+        where: 'the shell says it at start, before it takes the terminal, not at the first input'
+        command << ['-e', 'run', 'shell']
+    }
+
+    def "terminate prints the instances as they are after the call, not their old state"() {
+        when:
+        int code = kecsh('-e', "instances { run type: 'S4.2B', name: 'gone' }.waitUntil 'active'; instances { where name: 'gone'; terminate() }")
+
+        then:
+        code == ExitCodes.OK
+        stdout.contains('gone')
+        !(stdout =~ /gone.*\bactive\b/)
+        stderr.contains('terminate: 1 instance(s)')
     }
 
     def "run prints the script's value only when --output is given"() {

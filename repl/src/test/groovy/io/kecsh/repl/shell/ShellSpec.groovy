@@ -582,6 +582,21 @@ class ShellSpec extends Specification {
         out =~ /(?m)^  name:\s+handled by where itself/
     }
 
+    def ":help #verb says the instances come from the selection, not that instanceId is required"() {
+        given:
+        start()
+
+        when:
+        String out = session(":help ${verb}")
+
+        then:
+        out =~ /(?m)^  instanceId:\s+InstanceId \((list|string)\), from the selection \(where …\)/
+        !(out =~ /(?m)^  instanceId:.*required/)
+
+        where:
+        verb << ['stop', 'terminate', 'resize']
+    }
+
     def "a destructive call asks, listing what it affects: #answer"() {
         given:
         start()

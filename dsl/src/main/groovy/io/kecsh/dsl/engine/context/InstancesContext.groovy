@@ -145,29 +145,29 @@ class InstancesContext extends ResourceContext {
         stream().each(action)
     }
 
-    @Verb(action = 'StopInstances', names = ['mode=StoppedMode', 'force=ForceStop'])
+    @Verb(action = 'StopInstances', selected = 'InstanceId', names = ['mode=StoppedMode', 'force=ForceStop'])
     InstanceGroup stop(Map options = [:]) {
         act('stop', options)
     }
 
-    @Verb(action = 'StartInstances')
+    @Verb(action = 'StartInstances', selected = 'InstanceId')
     InstanceGroup start(Map options = [:]) {
         act('start', options)
     }
 
-    @Verb(action = 'RebootInstances', names = ['force=ForceReboot'])
+    @Verb(action = 'RebootInstances', selected = 'InstanceId', names = ['force=ForceReboot'])
     InstanceGroup reboot(Map options = [:]) {
         act('reboot', options)
     }
 
     /** To the recycle bin; {@code force: true} destroys for good. */
-    @Verb(action = 'TerminateInstances', names = ['force=ForceDelete'])
+    @Verb(action = 'TerminateInstances', selected = 'InstanceId', names = ['force=ForceDelete'])
     InstanceGroup terminate(Map options = [:]) {
         act('terminate', options)
     }
 
     /** {@code resize type: 'I1.4B'}: a new type for each chosen instance (ModifyInstanceType, one a call). */
-    @Verb(action = 'ModifyInstanceType')
+    @Verb(action = 'ModifyInstanceType', selected = 'InstanceId')
     InstanceGroup resize(Map args) {
         eachOne('resize', params(declared('resize'), args))
     }
@@ -177,7 +177,7 @@ class InstancesContext extends ResourceContext {
      * the same one again) on each chosen, stopped instance. It wipes the system disk, so the model
      * marks it destructive and protection applies.
      */
-    @Verb(action = 'ModifyInstanceImage')
+    @Verb(action = 'ModifyInstanceImage', selected = 'InstanceId')
     InstanceGroup reinstall(Map args = [:]) {
         Map<String, Object> p = params(declared('reinstall'), args)   // image:, imageId:, ImageId: all mean ImageId, as the declaration reads them
         if (p.ImageId != null) p.ImageId = ImageNames.resolve(session, p.ImageId as String)
@@ -188,7 +188,7 @@ class InstancesContext extends ResourceContext {
      * {@code modify name: 'web-1', hostName: 'web1', password: …}: ModifyInstanceAttribute on each
      * chosen instance. The action changes one attribute a call, so each attribute is its own call.
      */
-    @Verb(action = 'ModifyInstanceAttribute')
+    @Verb(action = 'ModifyInstanceAttribute', selected = 'InstanceId')
     InstanceGroup modify(Map args) {
         if (!args) throw new IllegalArgumentException("modify: say what to change, e.g. modify name: 'web-1'")
         InstanceGroup changed = null
@@ -197,27 +197,27 @@ class InstancesContext extends ResourceContext {
     }
 
     /** {@code autoDelete at: '2026-12-01 18:00', eip: true}; {@code autoDelete()} turns it off. */
-    @Verb(action = 'ModifyInstanceAutoDeleteTime', names = ['at=AutoDeleteTime', 'eip=AutoDeleteEip'])
+    @Verb(action = 'ModifyInstanceAutoDeleteTime', selected = 'InstanceId', names = ['at=AutoDeleteTime', 'eip=AutoDeleteEip'])
     InstanceGroup autoDelete(Map args = [:]) {
         act('autoDelete', args)
     }
 
     /** Turns detailed monitoring on for the chosen instances (the 0913 edition's MonitorInstances). */
-    @Verb(action = 'MonitorInstances')
+    @Verb(action = 'MonitorInstances', selected = 'InstanceId')
     InstanceGroup monitor() {
         act('monitor', [:])
     }
 
-    @Verb(action = 'UnmonitorInstances')
+    @Verb(action = 'UnmonitorInstances', selected = 'InstanceId')
     InstanceGroup unmonitor() {
         act('unmonitor', [:])
     }
 
     /** The VNC console address of each chosen instance: [instanceId: url]. */
-    @Verb(action = 'DescribeInstanceVnc')
+    @Verb(action = 'DescribeInstanceVnc', selected = 'InstanceId')
     Map<String, String> vnc() {
         Verbs.Info verb = declared('vnc')
-        chosen('vnc').ids.collectEntries { String id -> [id, perform(verb, [InstanceId: id]).vncUrl as String] }
+        chosen('vnc').ids.collectEntries { String id -> [id, perform(verb, [(verb.selected): id]).vncUrl as String] }
     }
 
     @WaitsFor(WaitStates.INSTANCE)
@@ -250,7 +250,7 @@ class InstancesContext extends ResourceContext {
         Verbs.Info declared = declared(verb)
         InstanceGroup targets = chosen(verb)
         List<String> done = Batches.over(verb, targets.ids, 1) { List<String> one, int offset ->
-            Map<String, Object> r = perform(declared, [InstanceId: one[0]] + extra)
+            Map<String, Object> r = perform(declared, [(declared.selected): one[0]] + extra)
             if (r.Return == false) throw new IllegalStateException("${declared.action} returned false")
             Batches.Answer.all(one)
         }
@@ -267,11 +267,12 @@ class InstancesContext extends ResourceContext {
         String action = declared.action
         Map<String, Object> extra = params(declared, options)
         InstanceGroup targets = chosen(verb)
-        List<String> done = Batches.overList(verb, targets.ids, session.ops.model.requireOperation(action), 'InstanceId') { List<String> chunk, int offset ->
-            answered(action, chunk, targets, perform(declared, [InstanceId: new ArrayList<>(chunk)] + extra))
+        List<String> done = Batches.overList(verb, targets.ids, session.ops.model.requireOperation(action), declared.selected) { List<String> chunk, int offset ->
+            answered(action, chunk, targets, perform(declared, [(declared.selected): new ArrayList<>(chunk)] + extra))
         }
         session.progress("${verb}: ${done.size()} instance(s)")
-        new InstanceGroup(targets.findAll { done.contains(it.id) })
+        // as they are after the call (terminate used to print the old 'active'), in the choice's order
+        describe(targets.ids.findAll { done.contains(it) })
     }
 
     /** What one answer says of its instances: a Return flag for all, or one per instance. */
