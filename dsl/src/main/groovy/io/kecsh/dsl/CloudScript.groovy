@@ -1,7 +1,13 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.engine.context.DefaultsContext
+import static groovy.lang.Closure.DELEGATE_FIRST
+
+import io.kecsh.dsl.check.ScriptErrors
+import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.engine.ServiceProxy
 import io.kecsh.dsl.engine.context.DataGuardContext
+import io.kecsh.dsl.engine.context.DefaultsContext
 import io.kecsh.dsl.engine.context.ImagesContext
 import io.kecsh.dsl.engine.context.InstancesContext
 import io.kecsh.dsl.engine.context.KeysContext
@@ -11,12 +17,15 @@ import io.kecsh.dsl.engine.context.PricesContext
 import io.kecsh.dsl.engine.context.SnapshotsContext
 import io.kecsh.dsl.engine.context.TemplatesContext
 import io.kecsh.dsl.engine.context.VolumesContext
-import io.kecsh.dsl.engine.internal.Waits
-
-import static groovy.lang.Closure.DELEGATE_FIRST
-import io.kecsh.dsl.engine.CloudOperations
-import io.kecsh.dsl.engine.KecshSession
-import io.kecsh.dsl.engine.ServiceProxy
+import io.kecsh.dsl.engine.internal.ConditionWait
+import io.kecsh.dsl.engine.internal.Parallel
+import io.kecsh.dsl.engine.internal.RetrySettings
+import io.kecsh.dsl.engine.plan.Plan
+import io.kecsh.dsl.engine.plan.Planning
+import io.kecsh.dsl.engine.safety.Protection
+import io.kecsh.dsl.result.ParallelResults
+import io.kecsh.runtime.retry.RetryPolicy
+import java.util.function.Function
 
 /**
  * The base class of every kecsh script: {@code region}, {@code defaults {}}, the resource blocks
@@ -113,15 +122,15 @@ abstract class CloudScript extends Script {
      * Progress goes to the session; time is the sandbox's or real time, never a hidden cap.
      */
     def waitUntil(Map options = [:], Closure<Boolean> condition) {
-        io.kecsh.dsl.engine.internal.ConditionWait.until(kecshSession, options, condition)
+        ConditionWait.until(kecshSession, options, condition)
     }
 
     /**
      * Runs the block in plan mode and returns its {@link io.kecsh.dsl.engine.plan.Plan}: reads happen,
      * mutating calls are recorded, not sent. {@code println plan { instances { run type: 'S4.2B' } }}
      */
-    io.kecsh.dsl.engine.plan.Plan plan(Closure body) {
-        io.kecsh.dsl.engine.plan.Planning.run(kecshSession, body)
+    Plan plan(Closure body) {
+        Planning.run(kecshSession, body)
     }
 
     /**
@@ -129,14 +138,14 @@ abstract class CloudScript extends Script {
      * sent, so a script skips what a plan must not do locally — {@code if (!planning) file.text = key.privateKey}.
      */
     boolean getPlanning() {
-        io.kecsh.dsl.engine.plan.Planning.active(kecshSession)
+        Planning.active(kecshSession)
     }
 
     /**
      * Guards destructive verbs for the rest of the script: {@code protect name: ~/^prod-/},
      * {@code protect id: '…', reason: 'the database'}; criteria id, name, type, kind.
      */
-    io.kecsh.dsl.engine.safety.Protection protect(Map criteria) {
+    Protection protect(Map criteria) {
         kecshSession.safety.protect(criteria)
     }
 
@@ -147,8 +156,8 @@ abstract class CloudScript extends Script {
      */
     void retry(Map settings) {
         KecshSession s = kecshSession
-        s.retrySettings.putAll(io.kecsh.dsl.engine.internal.RetrySettings.check(settings))
-        io.kecsh.runtime.retry.RetryPolicy policy = io.kecsh.dsl.engine.internal.RetrySettings.policy(s.retrySettings)
+        s.retrySettings.putAll(RetrySettings.check(settings))
+        RetryPolicy policy = RetrySettings.policy(s.retrySettings)
         s.rewrap { CloudOperations o -> o.withRetry(policy) }
     }
 
@@ -158,8 +167,8 @@ abstract class CloudScript extends Script {
      * {@code waves: [[…], […]]} runs one list of regions after the other. Returns every region's
      * outcome as data ({@link io.kecsh.dsl.result.ParallelResults}): a failed region does not stop the others.
      */
-    io.kecsh.dsl.result.ParallelResults parallel(Map options, Closure body) {
-        io.kecsh.dsl.engine.internal.Parallel.run(kecshSession, options, body, { Throwable e -> io.kecsh.dsl.check.ScriptErrors.message(e) } as java.util.function.Function<Throwable, String>)
+    ParallelResults parallel(Map options, Closure body) {
+        Parallel.run(kecshSession, options, body, { Throwable e -> ScriptErrors.message(e) } as Function<Throwable, String>)
     }
 
     private static def run(Object delegate, Closure body) {

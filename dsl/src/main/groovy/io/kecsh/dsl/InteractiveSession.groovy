@@ -1,9 +1,9 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.engine.internal.InterruptibleInputs
 import io.kecsh.dsl.engine.internal.SessionDeclarations
 import io.kecsh.dsl.engine.plan.Planning
-import io.kecsh.dsl.engine.KecshSession
 
 /**
  * What the shell evaluates its lines in: one {@link KecshSession} and one {@link Binding}, so a

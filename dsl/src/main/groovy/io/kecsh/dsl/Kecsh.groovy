@@ -1,7 +1,20 @@
 package io.kecsh.dsl
 
 import groovy.transform.RecordOptions
+import io.kecsh.dsl.engine.ClientOperations
+import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.dsl.engine.Defaults
+import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.engine.SandboxEndpoint
+import io.kecsh.dsl.engine.internal.AuditLog
+import io.kecsh.dsl.engine.internal.AuditedOperations
 import io.kecsh.dsl.engine.internal.Backend
+import io.kecsh.dsl.engine.plan.Planning
+import io.kecsh.dsl.engine.safety.Confirmer
+import io.kecsh.dsl.engine.safety.GuardedOperations
+import io.kecsh.dsl.engine.safety.Protection
+import io.kecsh.dsl.engine.safety.Safety
+import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.catalog.LiveCatalogues
 import io.kecsh.runtime.client.ClientConfig
 import io.kecsh.runtime.client.CloudClient
@@ -13,15 +26,11 @@ import io.kecsh.runtime.overlay.InstalledModel
 import io.kecsh.runtime.overlay.ModelOverlays
 import io.kecsh.runtime.sandbox.Sandbox
 import io.kecsh.runtime.sandbox.SandboxOptions
-
+import io.kecsh.runtime.validate.OpenValueRule
+import io.kecsh.runtime.validate.RegionNames
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.function.Consumer
-import io.kecsh.dsl.engine.ClientOperations
-import io.kecsh.dsl.engine.CloudOperations
-import io.kecsh.dsl.engine.Defaults
-import io.kecsh.dsl.engine.KecshSession
-import io.kecsh.dsl.engine.SandboxEndpoint
 
 /**
  * Embeds kecsh in a JVM program (and is what the shell and the script runner use):
@@ -43,7 +52,7 @@ class Kecsh implements AutoCloseable {
     private final CloudClient client
     private final LiveCatalogues catalogues
     /** ~/.kecsh/audit.log: every mutating call sent (null without a home directory). */
-    private final io.kecsh.dsl.engine.internal.AuditLog audit
+    private final AuditLog audit
 
     private Kecsh(Options o) {
         this.options = o
@@ -65,13 +74,13 @@ class Kecsh implements AutoCloseable {
         if (o.wireLog() != null) config.wireLog(o.wireLog())
         // against a real cloud the catalogue is kept on disk per profile and region; a sandbox's only in memory
         this.catalogues = backend.catalogues(home)
-        this.audit = io.kecsh.dsl.engine.internal.AuditLog.inHome(home, backend.sandbox != null ? 'sandbox' : 'cloud')
+        this.audit = AuditLog.inHome(home, backend.sandbox != null ? 'sandbox' : 'cloud')
         config.catalogues(catalogues)
         config.warnings(o.progress())
         this.client = new CloudClient(config.build())
         // never a read in a region the model says is misspelt (--region cn-bejing-6): the caller refuses it
-        if (io.kecsh.runtime.validate.RegionNames.judge(installed.model(), io.kecsh.runtime.catalog.LiveCatalogue.NONE, region)
-            != io.kecsh.runtime.validate.OpenValueRule.Verdict.WRONG) catalogues.prefetch(region)
+        if (RegionNames.judge(installed.model(), LiveCatalogue.NONE, region)
+            != OpenValueRule.Verdict.WRONG) catalogues.prefetch(region)
     }
 
     static Builder builder() {
@@ -118,11 +127,11 @@ class Kecsh implements AutoCloseable {
 
     /** A fresh session whose progress lines go to this consumer (the shell draws them itself). */
     KecshSession newSession(Consumer<String> progress) {
-        Defaults defaults = new Defaults(settings.defaults(), backend.defaults, client.region(io.kecsh.runtime.config.Cloud.KINGSOFT),
+        Defaults defaults = new Defaults(settings.defaults(), backend.defaults, client.region(Cloud.KINGSOFT),
             settings.regionalDefaults())
-        io.kecsh.dsl.engine.safety.Safety safety = options.safety()
-        CloudOperations sent = audit == null ? new ClientOperations(client) : new io.kecsh.dsl.engine.internal.AuditedOperations(new ClientOperations(client), audit)
-        KecshSession session = new KecshSession(new io.kecsh.dsl.engine.safety.GuardedOperations(sent, safety), defaults, progress)
+        Safety safety = options.safety()
+        CloudOperations sent = audit == null ? new ClientOperations(client) : new AuditedOperations(new ClientOperations(client), audit)
+        KecshSession session = new KecshSession(new GuardedOperations(sent, safety), defaults, progress)
         session.safety = safety
         backend.prepare(session)
         session
@@ -132,7 +141,7 @@ class Kecsh implements AutoCloseable {
      * Line-by-line evaluation for the shell: one session and one Binding for every line, so
      * variables persist; the shell's own confirmer and progress (null keeps the builder's).
      */
-    InteractiveSession interactive(io.kecsh.dsl.engine.safety.Confirmer confirmer, Consumer<String> progress) {
+    InteractiveSession interactive(Confirmer confirmer, Consumer<String> progress) {
         KecshSession session = newSession(progress ?: options.progress())
         if (confirmer != null) session.safety.confirmer = confirmer
         new InteractiveSession(session)
@@ -166,7 +175,7 @@ class Kecsh implements AutoCloseable {
         KecshSession session = newSession()
         ScriptRunner runner = new ScriptRunner(session)
         if (!options.plan()) return runner.run(source, fileName, bindings)
-        io.kecsh.dsl.engine.plan.Planning.run(session) { runner.run(source, fileName, bindings) }
+        Planning.run(session) { runner.run(source, fileName, bindings) }
     }
 
     @Override
@@ -183,11 +192,11 @@ class Kecsh implements AutoCloseable {
     static record Options(String region, String profile, URI endpoint, Settings settings, boolean sandbox,
                           SandboxOptions sandboxOptions, Map<String, String> environment, Path home,
                           Consumer<String> progress, Consumer<String> wireLog, boolean plan,
-                          List<Map<String, ?>> protections, io.kecsh.dsl.engine.safety.Confirmer confirmer, boolean refuseDestructive,
+                          List<Map<String, ?>> protections, Confirmer confirmer, boolean refuseDestructive,
                           SandboxEndpoint sharedSandbox) {
         /** A fresh Safety per session, so a script's own protect rules end with it. */
-        io.kecsh.dsl.engine.safety.Safety safety() {
-            io.kecsh.dsl.engine.safety.Safety s = new io.kecsh.dsl.engine.safety.Safety(confirmer: confirmer, refuseDestructive: refuseDestructive)
+        Safety safety() {
+            Safety s = new Safety(confirmer: confirmer, refuseDestructive: refuseDestructive)
             protections.each { s.protect(it) }
             s
         }
@@ -229,16 +238,16 @@ class Kecsh implements AutoCloseable {
         Builder plan(boolean p) { with(plan: p) }
         /** Guard destructive verbs in every script: {@code protect([name: ~/^prod-/])}. */
         Builder protect(Map<String, ?> criteria) {
-            new io.kecsh.dsl.engine.safety.Protection(criteria)
+            new Protection(criteria)
             with(protections: (options.protections() + [criteria]).asImmutable())
         }
         /** Asked before each destructive call (the shell prompts); none means never prompt. */
-        Builder confirmer(io.kecsh.dsl.engine.safety.Confirmer c) { with(confirmer: c) }
+        Builder confirmer(Confirmer c) { with(confirmer: c) }
         /** Fail every destructive call (Jenkins' allowDestructive: false). */
         Builder refuseDestructive(boolean r) { with(refuseDestructive: r) }
 
         /** A fresh Safety per session, so a script's own protect rules end with it. */
-        io.kecsh.dsl.engine.safety.Safety safety() {
+        Safety safety() {
             options.safety()
         }
 

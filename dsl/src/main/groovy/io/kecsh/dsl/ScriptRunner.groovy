@@ -1,15 +1,22 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.check.DestructiveCall
 import io.kecsh.dsl.check.LiteralChecks
 import io.kecsh.dsl.check.RegionChecks
+import io.kecsh.dsl.check.ScriptErrors
+import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.dsl.error.RefusedException
+import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.validate.RegionNames
+import java.util.function.Function
+import java.util.function.Supplier
 import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.MultipleCompilationErrorsException
+import org.codehaus.groovy.control.customizers.CompilationCustomizer
 import org.codehaus.groovy.control.customizers.ImportCustomizer
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.syntax.SyntaxException
-import io.kecsh.dsl.error.KecshScriptException
-import io.kecsh.dsl.engine.KecshSession
 
 /**
  * Compiles and runs kecsh scripts: {@link CloudScript} as the base class, the DSL's imports, and
@@ -17,7 +24,7 @@ import io.kecsh.dsl.engine.KecshSession
  */
 class ScriptRunner {
     private final KecshSession session
-    private final List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers
+    private final List<CompilationCustomizer> customizers
 
     /**
      * With the compile-time checks of literals ({@link LiteralChecks}) against the session's model and
@@ -28,24 +35,24 @@ class ScriptRunner {
     }
 
     /** The compile-time checks of literals and regions against the session's model and live catalogue. */
-    static List<org.codehaus.groovy.control.customizers.CompilationCustomizer> defaultCustomizers(KecshSession session) {
-        [new LiteralChecks(session.ops.model, currentCatalogue(session)), regionChecks(session)] as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>
+    static List<CompilationCustomizer> defaultCustomizers(KecshSession session) {
+        [new LiteralChecks(session.ops.model, currentCatalogue(session)), regionChecks(session)] as List<CompilationCustomizer>
     }
 
     private static RegionChecks regionChecks(KecshSession session) {
-        new RegionChecks({ String region -> session.ops.judgeRegion(region) } as java.util.function.Function,
-            { -> RegionNames.known(session.ops.model, currentCatalogue(session)) } as java.util.function.Supplier)
+        new RegionChecks({ String region -> session.ops.judgeRegion(region) } as Function,
+            { -> RegionNames.known(session.ops.model, currentCatalogue(session)) } as Supplier)
     }
 
     /** The catalogue of the session's region at the moment of asking (a script or the shell may switch regions). */
-    private static io.kecsh.runtime.catalog.LiveCatalogue currentCatalogue(KecshSession session) {
+    private static LiveCatalogue currentCatalogue(KecshSession session) {
         { String service, String enumName ->
-            (session.ops.catalogue ?: io.kecsh.runtime.catalog.LiveCatalogue.NONE).values(service, enumName)
-        } as io.kecsh.runtime.catalog.LiveCatalogue
+            (session.ops.catalogue ?: LiveCatalogue.NONE).values(service, enumName)
+        } as LiveCatalogue
     }
 
     /** Exactly these customizers (pass {@link LiteralChecks} to keep the checks). */
-    ScriptRunner(KecshSession session, List<org.codehaus.groovy.control.customizers.CompilationCustomizer> customizers) {
+    ScriptRunner(KecshSession session, List<CompilationCustomizer> customizers) {
         this.session = session
         this.customizers = customizers
     }
@@ -99,14 +106,14 @@ class ScriptRunner {
      */
     private void refuseVisibleDestructive(String fileName) {
         if (!session.safety.refuseDestructive) return
-        List<io.kecsh.dsl.check.DestructiveCall> seen = customizers.findAll { it instanceof LiteralChecks }
+        List<DestructiveCall> seen = customizers.findAll { it instanceof LiteralChecks }
             .collectMany { ((LiteralChecks) it).destructiveIn(fileName) }
         if (!seen) return
-        io.kecsh.dsl.check.DestructiveCall first = seen[0]
+        DestructiveCall first = seen[0]
         String others = seen.size() > 1 ? " (also: ${seen.drop(1)*.toString().join(', ')})" : ''
         throw new KecshScriptException(fileName, first.line, 0, "${first.written} (${first.action}) refused before the script's first call: " +
             "destructive actions are not allowed in this run (refuseDestructive)${others}. Nothing was sent.",
-            new io.kecsh.dsl.error.RefusedException(first.action, [], 'refused before the first call: the script shows destructive calls'))
+            new RefusedException(first.action, [], 'refused before the first call: the script shows destructive calls'))
     }
 
     /**
@@ -134,6 +141,6 @@ class ScriptRunner {
     /** The failure with the line of the script where it happened (the deepest script frame). */
     static KecshScriptException located(String fileName, Throwable e) {
         StackTraceElement frame = e.stackTrace.find { it.fileName == fileName && it.lineNumber > 0 }
-        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, io.kecsh.dsl.check.ScriptErrors.message(e), e)
+        new KecshScriptException(fileName, frame?.lineNumber ?: 0, 0, ScriptErrors.message(e), e)
     }
 }

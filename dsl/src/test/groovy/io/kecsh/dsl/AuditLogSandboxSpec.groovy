@@ -1,5 +1,6 @@
 package io.kecsh.dsl
 
+import io.kecsh.runtime.config.Cloud
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
@@ -73,7 +74,7 @@ class AuditLogSandboxSpec extends KecshSandboxSpecification {
     def "a KMS change's line and its wait's progress lines name the Alibaba region the calls went to"() {
         given: 'a pay-as-you-go KMS instance (the sandbox seeds a subscription one first)'
         String kst = (kecsh.sandbox.state().kmsInstances.keySet() as List)[1]
-        String alibaba = kecsh.client.region(io.kecsh.runtime.config.Cloud.ALIBABA)
+        String alibaba = kecsh.client.region(Cloud.ALIBABA)
 
         when:
         kecsh.eval("kms { downgrade '${kst}', keyNum: 1000; waitUntil 'connected', '${kst}' }")

@@ -3,6 +3,8 @@ package io.kecsh.dsl
 
 import io.kecsh.dsl.error.BatchException
 import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.runtime.error.ServiceException
+import java.time.Duration
 /**
  * Fleet-sized verbs against the sandbox over HTTP, with its fault plan: names number on across
  * RunInstances calls, a failure part way says per instance what was done (ids), not done or
@@ -95,7 +97,7 @@ class BatchFailuresSandboxSpec extends KecshSandboxSpecification {
         then:
         e.done.size() == 3
         e.notDone.isEmpty() && e.unknown.isEmpty()
-        e.cause instanceof io.kecsh.runtime.error.ServiceException
+        e.cause instanceof ServiceException
         e.message.startsWith('run: 3 done, 0 not done, 0 unknown; then DescribeInstances')
         e.message.contains(e.done[0])
 
@@ -126,7 +128,7 @@ class BatchFailuresSandboxSpec extends KecshSandboxSpecification {
     def "waitUntil sees every instance it names, past one page and past 100 ids"() {
         given: 'most instances active, the last ones still building'
         kecsh.eval("instances { run type: 'S4.2B', count: ${total - building}, name: 'old', suffix: 1 }")
-        kecsh.sandbox.clock().advance(java.time.Duration.ofSeconds(10))
+        kecsh.sandbox.clock().advance(Duration.ofSeconds(10))
         kecsh.eval("instances { run type: 'S4.2B', count: ${building}, name: 'new', suffix: 1 }")
 
         when:

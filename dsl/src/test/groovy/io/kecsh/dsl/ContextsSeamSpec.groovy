@@ -1,13 +1,13 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.dsl.engine.Defaults
+import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.engine.context.ImagesContext
 import io.kecsh.dsl.engine.context.KeysContext
 import io.kecsh.dsl.engine.context.KmsContext
 import io.kecsh.runtime.model.ServiceModel
 import spock.lang.Specification
-import io.kecsh.dsl.engine.CloudOperations
-import io.kecsh.dsl.engine.Defaults
-import io.kecsh.dsl.engine.KecshSession
 
 /** What the contexts send through the one seam: the exact API calls behind the friendly verbs. */
 class ContextsSeamSpec extends Specification {

@@ -1,7 +1,7 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.result.KeyInfo
 import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.dsl.result.KeyInfo
 
 
 /** Every curated context's verbs against a fresh sandbox (manual clock: waits move it). */

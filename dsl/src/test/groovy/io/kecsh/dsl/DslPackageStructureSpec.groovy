@@ -1,12 +1,11 @@
 package io.kecsh.dsl
 
-import spock.lang.Shared
-import spock.lang.Specification
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.regex.Pattern
+import spock.lang.Shared
+import spock.lang.Specification
 
 /**
  * The guard on the DSL's layers (issue 13): what a script author touches sits apart from the

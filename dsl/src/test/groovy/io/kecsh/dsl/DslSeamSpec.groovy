@@ -1,13 +1,14 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.engine.context.InstancesContext
-import io.kecsh.runtime.error.ServiceException
-import io.kecsh.runtime.model.ServiceModel
-import spock.lang.Specification
-import io.kecsh.dsl.error.BatchException
 import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.engine.Defaults
 import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.engine.context.InstancesContext
+import io.kecsh.dsl.error.BatchException
+import io.kecsh.runtime.error.ServiceException
+import io.kecsh.runtime.error.TransportException
+import io.kecsh.runtime.model.ServiceModel
+import spock.lang.Specification
 
 /** The DSL's calls through its one seam, asserted with a Spock mock: batching and partial failure. */
 class DslSeamSpec extends Specification {
@@ -59,7 +60,7 @@ class DslSeamSpec extends Specification {
         then:
         1 * ops.call('RunInstances', { it.MaxCount == 50 && it.InstanceNameSuffix == 1 }) >> created(50, 0)
         1 * ops.call('RunInstances', { it.MaxCount == 50 && it.InstanceNameSuffix == 51 }) >> {
-            throw new io.kecsh.runtime.error.TransportException('connection reset', processed, null).about('RunInstances', true, 1)
+            throw new TransportException('connection reset', processed, null).about('RunInstances', true, 1)
         }
         0 * ops.call('RunInstances', _)
         BatchException e = thrown()

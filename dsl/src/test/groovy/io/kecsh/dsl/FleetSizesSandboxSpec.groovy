@@ -1,8 +1,8 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.engine.internal.Batches
-import spock.lang.Unroll
 import io.kecsh.dsl.error.BatchException
+import spock.lang.Unroll
 
 /**
  * Every fleet verb at the sizes that cross the model's call limits (RunInstances and DescribePrice

@@ -1,7 +1,9 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.engine.plan.Plan
+import io.kecsh.dsl.engine.safety.Confirmer
 import io.kecsh.dsl.error.KecshScriptException
+import java.nio.file.Files
 
 class InteractiveSessionSpec extends KecshSandboxSpecification {
 
@@ -67,7 +69,7 @@ class InteractiveSessionSpec extends KecshSandboxSpecification {
     def "the shell's confirmer is asked before a destructive call"() {
         given:
         List<String> asked = []
-        InteractiveSession shell = kecsh.interactive({ String verb, targets -> asked << verb; false } as io.kecsh.dsl.engine.safety.Confirmer, null)
+        InteractiveSession shell = kecsh.interactive({ String verb, targets -> asked << verb; false } as Confirmer, null)
         shell.eval("web = instances { run type: 'S4.2B' }", 'line1')
 
         when:
@@ -80,8 +82,8 @@ class InteractiveSessionSpec extends KecshSandboxSpecification {
 
     def "rebuild keeps the options and changes the profile"() {
         given:
-        java.nio.file.Files.createDirectories(home.resolve('.kecsh'))
-        java.nio.file.Files.writeString(home.resolve('.kecsh/config'), '[profile staging]\nregion = cn-shanghai-2\n')
+        Files.createDirectories(home.resolve('.kecsh'))
+        Files.writeString(home.resolve('.kecsh/config'), '[profile staging]\nregion = cn-shanghai-2\n')
 
         when:
         Kecsh other = kecsh.rebuild('staging', null)

@@ -2,11 +2,10 @@ package io.kecsh.dsl
 
 import io.kecsh.runtime.config.Cloud
 import io.kecsh.runtime.sandbox.SandboxOptions
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.file.Files
 import java.nio.file.Path
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * The region a Kecsh runs in is decided once, from the resolved settings, whichever backend answers:

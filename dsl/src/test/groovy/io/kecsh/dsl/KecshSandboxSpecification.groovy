@@ -1,10 +1,9 @@
 package io.kecsh.dsl
 
 import io.kecsh.runtime.sandbox.SandboxOptions
+import java.nio.file.Path
 import spock.lang.Specification
 import spock.lang.TempDir
-
-import java.nio.file.Path
 
 /**
  * A fresh Kecsh on a test sandbox for every feature: hermetic (never the real environment or

@@ -1,17 +1,17 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.engine.context.KmsContext
-import io.kecsh.dsl.engine.context.NetworkInterfacesContext
-import io.kecsh.dsl.engine.context.ResourceContext
-import io.kecsh.dsl.ide.DslClasses
-import io.kecsh.dsl.engine.internal.ResourceWaits
-import io.kecsh.runtime.model.ServiceModel
-import spock.lang.Shared
-import spock.lang.Specification
 import io.kecsh.dsl.engine.ParameterNames
 import io.kecsh.dsl.engine.Verb
 import io.kecsh.dsl.engine.Verbs
+import io.kecsh.dsl.engine.context.KmsContext
+import io.kecsh.dsl.engine.context.NetworkInterfacesContext
+import io.kecsh.dsl.engine.context.ResourceContext
+import io.kecsh.dsl.engine.internal.ResourceWaits
+import io.kecsh.dsl.ide.DslClasses
 import io.kecsh.dsl.result.WaitsFor
+import io.kecsh.runtime.model.ServiceModel
+import spock.lang.Shared
+import spock.lang.Specification
 
 /** The DSL's words name real things in the model: no parameter, filter, waiter or quota code typed twice or wrong. */
 class NamesAgainstModelSpec extends Specification {

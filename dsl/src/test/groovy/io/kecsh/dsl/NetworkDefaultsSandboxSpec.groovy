@@ -1,10 +1,10 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.error.KecshScriptException
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.sandbox.state.RegionState
 import io.kecsh.runtime.sandbox.state.SecurityGroup
 import io.kecsh.runtime.sandbox.state.Subnet
-import io.kecsh.dsl.error.KecshScriptException
 
 /**
  * Issue 12 item 4: the subnet and security group a launch leaves out come from the account's own

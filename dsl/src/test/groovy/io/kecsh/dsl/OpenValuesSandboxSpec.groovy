@@ -1,9 +1,8 @@
 package io.kecsh.dsl
 
-import spock.lang.Unroll
-
-import java.time.Duration
 import io.kecsh.dsl.error.KecshScriptException
+import java.time.Duration
+import spock.lang.Unroll
 
 /**
  * Known wrong versus unknown in scripts run against a sandbox whose catalogue differs from the model

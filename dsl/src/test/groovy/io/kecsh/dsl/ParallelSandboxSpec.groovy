@@ -1,7 +1,7 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.result.ParallelResults
 import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.dsl.result.ParallelResults
 
 /**
  * parallel over regions and waves, against the sandbox: each region in its own session, at most

@@ -1,8 +1,8 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.engine.plan.Plan
-import io.kecsh.runtime.sandbox.SandboxOptions
 import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.runtime.sandbox.SandboxOptions
 
 
 /** Plan mode against a fresh sandbox: reads are real, nothing changes, secrets masked, prices from DescribePrice. */

@@ -1,11 +1,11 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.engine.plan.Plan
 import io.kecsh.dsl.engine.plan.PlanningOperations
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.validate.ValidationException
 import spock.lang.Specification
-import io.kecsh.dsl.engine.CloudOperations
 
 /** PlanningOperations on a Spock mock of the seam: what reaches the real operations and what does not. */
 class PlanSeamSpec extends Specification {

@@ -1,9 +1,9 @@
 package io.kecsh.dsl
 
 import io.kecsh.dsl.engine.plan.Plan
+import io.kecsh.dsl.error.KecshScriptException
 import io.kecsh.runtime.config.Cloud
 import io.kecsh.runtime.waiter.WaiterException
-import io.kecsh.dsl.error.KecshScriptException
 
 /**
  * Plans that model what they change (issue 14 item 4): each planned call is applied to a planned

@@ -1,10 +1,9 @@
 package io.kecsh.dsl
 
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.file.Files
 import java.nio.file.Path
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * A profile's region-bound defaults (issue 14 item 6): {@code default.subnet} and

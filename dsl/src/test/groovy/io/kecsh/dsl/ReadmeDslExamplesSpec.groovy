@@ -1,11 +1,10 @@
 package io.kecsh.dsl
 
+import java.nio.file.Files
+import java.nio.file.Path
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
-
-import java.nio.file.Files
-import java.nio.file.Path
 
 /** Every ```groovy block of the README's "The DSL" section runs, as written, against a fresh sandbox. */
 class ReadmeDslExamplesSpec extends Specification {

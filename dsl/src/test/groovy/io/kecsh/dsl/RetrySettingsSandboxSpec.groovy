@@ -1,7 +1,8 @@
 package io.kecsh.dsl
 
-import io.kecsh.runtime.error.ServiceException
+import io.kecsh.dsl.check.ScriptErrors
 import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.runtime.error.ServiceException
 
 /** retry settings in a script reach the client's policy; they never make a non-idempotent mutation repeat. */
 class RetrySettingsSandboxSpec extends KecshSandboxSpecification {
@@ -15,7 +16,7 @@ class RetrySettingsSandboxSpec extends KecshSandboxSpecification {
 
         then:
         KecshScriptException e = thrown()
-        io.kecsh.dsl.check.ScriptErrors.unwrap(e.cause) instanceof ServiceException
+        ScriptErrors.unwrap(e.cause) instanceof ServiceException
         e.message.contains('LimitExceeded')
     }
 

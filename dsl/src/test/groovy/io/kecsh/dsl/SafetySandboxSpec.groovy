@@ -1,11 +1,11 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.dsl.error.RefusedException
 import io.kecsh.dsl.error.Target
+import java.nio.file.Path
 import spock.lang.Specification
 import spock.lang.TempDir
-
-import java.nio.file.Path
-import io.kecsh.dsl.error.KecshScriptException
 
 /** protect, the confirmer and refuseDestructive against a sandbox: a refused call sends nothing. */
 class SafetySandboxSpec extends Specification {
@@ -168,7 +168,7 @@ class SafetySandboxSpec extends Specification {
 
         then:
         KecshScriptException e = thrown()
-        e.cause instanceof io.kecsh.dsl.error.RefusedException
+        e.cause instanceof RefusedException
         e.message == "script.groovy:4: terminate (kec.TerminateInstances) refused before the script's first call: destructive actions are " +
             "not allowed in this run (refuseDestructive) (also: kec.TerminateInstances (kec.TerminateInstances) at line 5). Nothing was sent."
         instanceCount() == before

@@ -2,13 +2,13 @@ package io.kecsh.dsl
 
 import io.kecsh.dsl.jsr223.KecshScriptEngine
 import io.kecsh.runtime.sandbox.SandboxOptions
-import spock.lang.Specification
-import spock.lang.TempDir
-
+import java.nio.file.Path
 import javax.script.ScriptContext
+import javax.script.ScriptEngine
 import javax.script.ScriptEngineManager
 import javax.script.ScriptException
-import java.nio.file.Path
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /** JSR-223: the engine is found by name and extension, reads bindings and writes to the context's writer. */
 class ScriptEngineSpec extends Specification {
@@ -64,7 +64,7 @@ class ScriptEngineSpec extends Specification {
         given:
         KecshScriptEngine engine = new ScriptEngineManager().getEngineByName('kecsh')
         engine.kecsh = kecsh
-        engine.put(javax.script.ScriptEngine.FILENAME, 'deploy.kecsh')
+        engine.put(ScriptEngine.FILENAME, 'deploy.kecsh')
 
         when:
         engine.eval("region 'cn-beijing-6'\ninstances { run type: 'S4.2X' }")

@@ -1,12 +1,11 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.error.KecshScriptException
+import java.nio.file.Path
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
 import spock.lang.Unroll
-
-import java.nio.file.Path
-import io.kecsh.dsl.error.KecshScriptException
 
 /** Failures while a script runs: one clear line with the script line, wherever they happen; the trace on request. */
 class ScriptErrorsSpec extends Specification {

@@ -1,5 +1,9 @@
 package io.kecsh.dsl
 
+import io.kecsh.dsl.engine.Verb
+import io.kecsh.dsl.engine.Verbs
+import java.nio.file.Files
+import java.nio.file.Path
 import org.codehaus.groovy.ast.AnnotationNode
 import org.codehaus.groovy.ast.ClassNode
 import org.codehaus.groovy.ast.CodeVisitorSupport
@@ -8,11 +12,6 @@ import org.codehaus.groovy.ast.expr.ConstantExpression
 import org.codehaus.groovy.control.CompilationUnit
 import org.codehaus.groovy.control.Phases
 import spock.lang.Specification
-
-import java.nio.file.Files
-import java.nio.file.Path
-import io.kecsh.dsl.engine.Verb
-import io.kecsh.dsl.engine.Verbs
 
 /**
  * A verb's action is written once, in its {@code @Verb}: the body reads it from there (the

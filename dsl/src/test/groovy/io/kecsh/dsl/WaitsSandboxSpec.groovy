@@ -1,7 +1,7 @@
 package io.kecsh.dsl
 
-import io.kecsh.runtime.waiter.WaiterException
 import io.kecsh.dsl.error.KecshScriptException
+import io.kecsh.runtime.waiter.WaiterException
 
 /**
  * Waits that know their states (issue 14 item 5): a state the waiter's model counts as failed ends
@@ -31,7 +31,7 @@ class WaitsSandboxSpec extends KecshSandboxSpecification {
         when:
         kecsh.eval("instances { run type: 'S4.2B', name: 'web' }.waitUntil('active')")
         kecsh.eval("instances { where name: 'web'; stop() }.waitUntil(timeout: '10m', 'stopped')")
-        kecsh.eval("waitUntil(timeout: 60) { instances.where(name: 'web')[0].state == 'active' }") 
+        kecsh.eval("waitUntil(timeout: 60) { instances.where(name: 'web')[0].state == 'active' }")
 
         then:
         progress.any { it =~ /\bInstanceActive: attempt \d+, \d+s of 1800s: / }   // after the time and region stamp

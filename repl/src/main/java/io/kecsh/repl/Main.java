@@ -10,8 +10,7 @@ import io.kecsh.repl.shell.ShellLauncher;
  * {@link KecshCommand#execute(String[], CommandContext)} with a context of their own instead.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(KecshCommand.execute(args, CommandContext.system().withShell(new ShellLauncher())));

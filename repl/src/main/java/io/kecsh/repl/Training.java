@@ -3,10 +3,8 @@ package io.kecsh.repl;
 import io.kecsh.repl.cli.CommandContext;
 import io.kecsh.repl.cli.KecshCommand;
 import io.kecsh.repl.shell.ShellLauncher;
-
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,30 +31,34 @@ import java.util.stream.Stream;
  */
 public final class Training {
     static final String EXPRESSION = "instances { run type: 'S4.2B', count: 2, name: 'training' }; instances.list()";
-    static final String SHELL_INPUT = String.join("\n",
-        "instances { run type: 'S4.2B', count: 1 }",
-        "kec.DescribeRegions()",
-        ":help run",
-        ":quit", "");
+    static final String SHELL_INPUT = String.join(
+            "\n", "instances { run type: 'S4.2B', count: 1 }", "kec.DescribeRegions()", ":help run", ":quit", "");
 
     /** Instances become active at once: the training waits for nothing. */
     private static final Duration TRANSITION = Duration.ofMillis(1);
 
-    private Training() {
-    }
+    private Training() {}
 
     public static void main(String[] args) throws IOException {
         Path home = Files.createTempDirectory("kecsh-training");
         try (PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
-            CommandContext context = CommandContext.builder().out(nowhere).err(nowhere)
-                .environment(Map.of()).home(home).width(CommandContext.DEFAULT_WIDTH)
-                .sandboxOptions(SandboxOptions.interactive().withClock(SandboxClock.interactive(TRANSITION))).build();
+            CommandContext context = CommandContext.builder()
+                    .out(nowhere)
+                    .err(nowhere)
+                    .environment(Map.of())
+                    .home(home)
+                    .width(CommandContext.DEFAULT_WIDTH)
+                    .sandboxOptions(SandboxOptions.interactive().withClock(SandboxClock.interactive(TRANSITION)))
+                    .build();
             KecshCommand.execute(new String[] {"--sandbox", "-e", EXPRESSION}, context);
-            KecshCommand.execute(new String[] {"validate", "RunInstances", "InstanceType=S4.2X", "MinCount=1", "MaxCount=1"}, context);
+            KecshCommand.execute(
+                    new String[] {"validate", "RunInstances", "InstanceType=S4.2X", "MinCount=1", "MaxCount=1"},
+                    context);
             KecshCommand.execute(new String[] {"describe", "RunInstances"}, context);
             CommandContext shell = context.toBuilder()
-                .in(new ByteArrayInputStream(SHELL_INPUT.getBytes(StandardCharsets.UTF_8)))
-                .shell(new ShellLauncher()).build();
+                    .in(new ByteArrayInputStream(SHELL_INPUT.getBytes(StandardCharsets.UTF_8)))
+                    .shell(new ShellLauncher())
+                    .build();
             KecshCommand.execute(new String[] {"--sandbox"}, shell);
         } catch (RuntimeException | LinkageError ignored) {
             // A training that fails part-way still leaves an archive of what it loaded.

@@ -6,7 +6,8 @@ import io.kecsh.runtime.client.CloudClient;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
-
+import io.kecsh.runtime.sandbox.state.RegionState;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -38,8 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClientBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private ClientBench() {
-    }
+    private ClientBench() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "calls";
@@ -55,11 +55,15 @@ public final class ClientBench {
         }
         long started = System.nanoTime();
         Sandbox sandbox = endpoint == null ? Sandbox.start(SandboxOptions.interactive()) : null;
-        Credentials key = sandbox != null ? sandbox.credentials().kingsoft()
-            : new Credentials(System.getenv("KSYUN_ACCESS_KEY"), System.getenv("KSYUN_SECRET_KEY"));
+        Credentials key = sandbox != null
+                ? sandbox.credentials().kingsoft()
+                : new Credentials(System.getenv("KSYUN_ACCESS_KEY"), System.getenv("KSYUN_SECRET_KEY"));
         URI at = sandbox != null ? sandbox.endpoint() : endpoint;
-        try (CloudClient client = new CloudClient(ClientConfig.builder().endpoint(at).credentials(Cloud.KINGSOFT, key)
-            .region(Cloud.KINGSOFT, "cn-beijing-6").build())) {
+        try (CloudClient client = new CloudClient(ClientConfig.builder()
+                .endpoint(at)
+                .credentials(Cloud.KINGSOFT, key)
+                .region(Cloud.KINGSOFT, "cn-beijing-6")
+                .build())) {
             if (sandbox != null) seed(sandbox, client, instances);
             switch (mode) {
                 case "calls" -> calls(client, n);
@@ -73,16 +77,36 @@ public final class ClientBench {
     }
 
     private static void seed(Sandbox sandbox, CloudClient client, int count) {
-        io.kecsh.runtime.sandbox.state.RegionState region = sandbox.state().region("cn-beijing-6");
+        RegionState region = sandbox.state().region("cn-beijing-6");
         String image;
         synchronized (sandbox.state().lock()) {
-            image = region.images.values().stream().filter(im -> "centos-7.6".equals(im.platform)).findFirst().orElseThrow().id;
+            image = region.images.values().stream()
+                    .filter(im -> "centos-7.6".equals(im.platform))
+                    .findFirst()
+                    .orElseThrow()
+                    .id;
         }
         for (int made = 0; made < count; made += 50) {
             int batch = Math.min(50, count - made);
-            client.call("RunInstances", Map.of("ImageId", image, "InstanceType", "S4.2B", "MaxCount", batch, "MinCount", batch,
-                "SubnetId", region.defaultSubnetId, "SecurityGroupId", region.defaultSecurityGroupId,
-                "ChargeType", "HourlyInstantSettlement", "InstanceName", "bench"));
+            client.call(
+                    "RunInstances",
+                    Map.of(
+                            "ImageId",
+                            image,
+                            "InstanceType",
+                            "S4.2B",
+                            "MaxCount",
+                            batch,
+                            "MinCount",
+                            batch,
+                            "SubnetId",
+                            region.defaultSubnetId,
+                            "SecurityGroupId",
+                            region.defaultSecurityGroupId,
+                            "ChargeType",
+                            "HourlyInstantSettlement",
+                            "InstanceName",
+                            "bench"));
         }
     }
 
@@ -91,7 +115,7 @@ public final class ClientBench {
     }
 
     private static void calls(CloudClient client, int n) throws Exception {
-        for (int i = 0; i < Math.max(2000, n / 2); i++) describe(client);   // warm-up: the JIT competes for the cores
+        for (int i = 0; i < Math.max(2000, n / 2); i++) describe(client); // warm-up: the JIT competes for the cores
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) describe(client);
@@ -115,16 +139,23 @@ public final class ClientBench {
     }
 
     private static void report(String how, int n, long wallNanos, long cpuNanos) {
-        System.out.printf("%-10s %6d calls: %7.0f calls/s, client CPU %6.0f µs/call%n", how, n, n / (wallNanos / 1e9), cpuNanos / 1e3 / n);
+        System.out.printf(
+                "%-10s %6d calls: %7.0f calls/s, client CPU %6.0f µs/call%n",
+                how, n, n / (wallNanos / 1e9), cpuNanos / 1e3 / n);
     }
 
     private static void cold(CloudClient client, int n, long started) throws Exception {
         for (int i = 0; i < n; i++) describe(client);
-        System.out.printf("cold: %d calls in %.2f s from JVM start (%.2f s in main), peak RSS %s, heap in use %d MiB%n", n,
-            ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (System.nanoTime() - started) / 1e9, peakRss(), heapMiB());
+        System.out.printf(
+                "cold: %d calls in %.2f s from JVM start (%.2f s in main), peak RSS %s, heap in use %d MiB%n",
+                n,
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+                (System.nanoTime() - started) / 1e9,
+                peakRss(),
+                heapMiB());
     }
 
-    private static void page(CloudClient client) throws java.io.IOException {
+    private static void page(CloudClient client) throws IOException {
         long t0 = System.nanoTime();
         long count = 0;
         long maxHeap = 0;
@@ -133,8 +164,13 @@ public final class ClientBench {
             if (set instanceof List<?> l) count += l.size();
             maxHeap = Math.max(maxHeap, heapMiB());
         }
-        System.out.printf("paginator: %d instances in %.2f s, largest heap in use seen %d MiB (max %d MiB), peak RSS %s%n", count,
-            (System.nanoTime() - t0) / 1e9, maxHeap, Runtime.getRuntime().maxMemory() >> 20, peakRss());
+        System.out.printf(
+                "paginator: %d instances in %.2f s, largest heap in use seen %d MiB (max %d MiB), peak RSS %s%n",
+                count,
+                (System.nanoTime() - t0) / 1e9,
+                maxHeap,
+                Runtime.getRuntime().maxMemory() >> 20,
+                peakRss());
     }
 
     private static long heapMiB() {
@@ -142,7 +178,7 @@ public final class ClientBench {
         return (r.totalMemory() - r.freeMemory()) >> 20;
     }
 
-    private static String peakRss() throws java.io.IOException {
+    private static String peakRss() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) return line.substring(6).trim();
         }

@@ -1,5 +1,6 @@
 package io.kecsh.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.client.CloudClient;
 import io.kecsh.runtime.config.Cloud;
@@ -7,8 +8,6 @@ import io.kecsh.runtime.retry.RetryPolicy;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.RegionState;
-
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +37,19 @@ public final class SandboxChanges {
         Path dir = Files.createTempDirectory("sandbox-changes");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--clients" -> clientCounts = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--sizes" ->
+                    sizes = Arrays.stream(args[++i].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
+                case "--clients" ->
+                    clientCounts = Arrays.stream(args[++i].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--sizes N,N --clients N,N --seconds N --dir DIR)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + " (--sizes N,N --clients N,N --seconds N --dir DIR)");
             }
         }
         System.out.printf("state files in %s; each run %d s after a 3 s warm-up%n", dir, seconds);
@@ -59,10 +66,23 @@ public final class SandboxChanges {
             String image;
             synchronized (sandbox.state().lock()) {
                 region.instanceQuota = Integer.MAX_VALUE;
-                image = region.images.values().stream().filter(im -> "centos-7.6".equals(im.platform)).findFirst().orElseThrow().id;
+                image = region.images.values().stream()
+                        .filter(im -> "centos-7.6".equals(im.platform))
+                        .findFirst()
+                        .orElseThrow()
+                        .id;
             }
-            Map<String, Object> run = new HashMap<>(Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-                "SecurityGroupId", region.defaultSecurityGroupId, "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
+            Map<String, Object> run = new HashMap<>(Map.of(
+                    "ImageId",
+                    image,
+                    "SubnetId",
+                    region.defaultSubnetId,
+                    "SecurityGroupId",
+                    region.defaultSecurityGroupId,
+                    "ChargeType",
+                    "HourlyInstantSettlement",
+                    "InstanceType",
+                    "S4.2B"));
             List<String> own = new ArrayList<>();
             try (CloudClient seeder = client(sandbox)) {
                 for (int made = 0; made < size; made += 50) {
@@ -73,47 +93,54 @@ public final class SandboxChanges {
                 }
                 run.put("MinCount", clients);
                 run.put("MaxCount", clients);
-                for (Object i : (List<?>) seeder.call("RunInstances", run).get("InstancesSet")) own.add((String) ((Map<?, ?>) i).get("InstanceId"));
-                seeder.call("CreateKey", Map.of("KeyName", "bench-whole-save"));   // one whole save: the runs start from a compact file
+                for (Object i : (List<?>) seeder.call("RunInstances", run).get("InstancesSet"))
+                    own.add((String) ((Map<?, ?>) i).get("InstanceId"));
+                seeder.call(
+                        "CreateKey",
+                        Map.of("KeyName", "bench-whole-save")); // one whole save: the runs start from a compact file
             }
             long fileBytes = Files.size(file);
             run(sandbox, own, 3, false, size);
             Result r = run(sandbox, own, seconds, true, size);
             long journalBytes = Files.exists(Path.of(file + ".journal")) ? Files.size(Path.of(file + ".journal")) : 0;
-            System.out.printf("state %,6d instances, %2d clients: %7.0f changes/s; p50 %6.2f ms, p99 %7.2f ms; %.2f ms CPU per change;"
-                    + " file %,d KB after seeding, journal %,d KB at the end%n",
-                size, clients, r.perSecond, r.p50, r.p99, r.cpuPerChange, fileBytes >> 10, journalBytes >> 10);
+            System.out.printf(
+                    "state %,6d instances, %2d clients: %7.0f changes/s; p50 %6.2f ms, p99 %7.2f ms; %.2f ms CPU per change;"
+                            + " file %,d KB after seeding, journal %,d KB at the end%n",
+                    size, clients, r.perSecond, r.p50, r.p99, r.cpuPerChange, fileBytes >> 10, journalBytes >> 10);
         }
     }
 
-    private record Result(double perSecond, double p50, double p99, double cpuPerChange) {
-    }
+    private record Result(double perSecond, double p50, double p99, double cpuPerChange) {}
 
-    private static Result run(Sandbox sandbox, List<String> own, int seconds, boolean report, int size) throws Exception {
+    private static Result run(Sandbox sandbox, List<String> own, int seconds, boolean report, int size)
+            throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long[][] latencies = new long[own.size()][];
         int[] counts = new int[own.size()];
         Thread[] threads = new Thread[own.size()];
-        com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         for (int c = 0; c < own.size(); c++) {
             int me = c;
-            threads[c] = new Thread(() -> {
-                long[] times = new long[1 << 16];
-                int n = 0;
-                try (CloudClient client = client(sandbox)) {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        client.call("ModifyInstanceAttribute", Map.of("InstanceId", own.get(me), "InstanceName", "change-" + n));
-                        if (n == times.length) times = Arrays.copyOf(times, n * 2);
-                        times[n++] = System.nanoTime() - t0;
-                    }
-                }
-                latencies[me] = Arrays.copyOf(times, n);
-                counts[me] = n;
-            }, "changes-" + c);
+            threads[c] = new Thread(
+                    () -> {
+                        long[] times = new long[1 << 16];
+                        int n = 0;
+                        try (CloudClient client = client(sandbox)) {
+                            while (System.nanoTime() < end) {
+                                long t0 = System.nanoTime();
+                                client.call(
+                                        "ModifyInstanceAttribute",
+                                        Map.of("InstanceId", own.get(me), "InstanceName", "change-" + n));
+                                if (n == times.length) times = Arrays.copyOf(times, n * 2);
+                                times[n++] = System.nanoTime() - t0;
+                            }
+                        }
+                        latencies[me] = Arrays.copyOf(times, n);
+                        counts[me] = n;
+                    },
+                    "changes-" + c);
             threads[c].start();
         }
         for (Thread t : threads) t.join();
@@ -131,12 +158,13 @@ public final class SandboxChanges {
     }
 
     private static CloudClient client(Sandbox sandbox) {
-        return new CloudClient(ClientConfig.builder().endpoint(sandbox.endpoint())
-            .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
-            .credentials(Cloud.ALIBABA, sandbox.credentials().alibaba())
-            .retryPolicy(RetryPolicy.none()).build());
+        return new CloudClient(ClientConfig.builder()
+                .endpoint(sandbox.endpoint())
+                .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
+                .credentials(Cloud.ALIBABA, sandbox.credentials().alibaba())
+                .retryPolicy(RetryPolicy.none())
+                .build());
     }
 
-    private SandboxChanges() {
-    }
+    private SandboxChanges() {}
 }

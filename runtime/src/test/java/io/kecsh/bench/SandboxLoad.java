@@ -1,12 +1,11 @@
 package io.kecsh.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.RegionState;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +27,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The sandbox load benchmark (bench/sandbox-load; not a test): starts a sandbox in this JVM, seeds
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SandboxLoad {
     private static final String REGION = "cn-beijing-6";
     private static final DateTimeFormatter AMZ_DATE =
-        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final int port;
     private final String accessKey;
@@ -90,8 +91,9 @@ public final class SandboxLoad {
                 case "--instances" -> instances = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--state" -> state = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                    + " (--seconds N --clients N --instances N --warmup N --state FILE)");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (--seconds N --clients N --instances N --warmup N --state FILE)");
             }
         }
         SandboxOptions options = SandboxOptions.interactive();
@@ -103,16 +105,26 @@ public final class SandboxLoad {
             RegionState region = sandbox.state().region(REGION);
             String image;
             synchronized (sandbox.state().lock()) {
-                image = region.images.values().stream().filter(im -> "centos-7.6".equals(im.platform)).findFirst().orElseThrow().id;
+                image = region.images.values().stream()
+                        .filter(im -> "centos-7.6".equals(im.platform))
+                        .findFirst()
+                        .orElseThrow()
+                        .id;
             }
-            SandboxLoad load = new SandboxLoad(sandbox.port(), sandbox.credentials().kingsoft().accessKeyId(),
-                sandbox.credentials().kingsoft().secret(), image, region.defaultSubnetId, region.defaultSecurityGroupId);
+            SandboxLoad load = new SandboxLoad(
+                    sandbox.port(),
+                    sandbox.credentials().kingsoft().accessKeyId(),
+                    sandbox.credentials().kingsoft().secret(),
+                    image,
+                    region.defaultSubnetId,
+                    region.defaultSecurityGroupId);
             load.seed(instances);
             synchronized (sandbox.state().lock()) {
                 load.instanceIds = List.copyOf(region.instances.keySet());
             }
-            System.out.printf("sandbox on port %d, %d instances, %d clients%s%n", sandbox.port(), load.instanceIds.size(),
-                clients, state == null ? "" : ", state file " + state);
+            System.out.printf(
+                    "sandbox on port %d, %d instances, %d clients%s%n",
+                    sandbox.port(), load.instanceIds.size(), clients, state == null ? "" : ", state file " + state);
             if (warmup > 0) load.run(clients, warmup, false);
             load.run(clients, seconds, true);
         }
@@ -150,8 +162,7 @@ public final class SandboxLoad {
             workers[i] = new Worker(i, end);
             threads[i] = new Thread(workers[i], "load-" + i);
         }
-        com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long gc0 = gcMillis();
         long start = System.nanoTime();
@@ -179,18 +190,25 @@ public final class SandboxLoad {
         }
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        System.out.printf("%d requests in %.1f s: %.0f requests/s; p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
-            total, elapsed, total / elapsed, pct(latencies, 0.50), pct(latencies, 0.99),
-            latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+        System.out.printf(
+                "%d requests in %.1f s: %.0f requests/s; p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
+                total,
+                elapsed,
+                total / elapsed,
+                pct(latencies, 0.50),
+                pct(latencies, 0.99),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
         System.out.printf("answers other than 200: %d; connection failures: %d%n", errors, failures);
         StringBuilder mix = new StringBuilder("mix (count, mean ms, mean KB):");
-        byAction.forEach((k, v) -> mix.append(String.format(" %s %d %.1f %.1f;", k, v, timeByAction.get(k) / 1e6 / v,
-            bytesByAction.get(k) / 1024.0 / v)));
+        byAction.forEach((k, v) -> mix.append(String.format(
+                " %s %d %.1f %.1f;", k, v, timeByAction.get(k) / 1e6 / v, bytesByAction.get(k) / 1024.0 / v)));
         System.out.println(mix);
-        System.out.printf("CPU (sandbox and clients): %.2f ms per request, %.2f cores busy; GC %d ms%n",
-            cpu / Math.max(1, total), cpu / 1000 / elapsed, gc);
-        System.out.printf("heap (sandbox and clients, one JVM): used %d MB, committed %d MB, max %d MB%n",
-            heap.getUsed() >> 20, heap.getCommitted() >> 20, heap.getMax() >> 20);
+        System.out.printf(
+                "CPU (sandbox and clients): %.2f ms per request, %.2f cores busy; GC %d ms%n",
+                cpu / Math.max(1, total), cpu / 1000 / elapsed, gc);
+        System.out.printf(
+                "heap (sandbox and clients, one JVM): used %d MB, committed %d MB, max %d MB%n",
+                heap.getUsed() >> 20, heap.getCommitted() >> 20, heap.getMax() >> 20);
     }
 
     private static long gcMillis() {
@@ -246,7 +264,8 @@ public final class SandboxLoad {
                 long took = System.nanoTime() - t0;
                 if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
                 latencies[count++] = took;
-                String action = p.get("Action") + (p.containsKey("Marker") ? " page" : p.containsKey("InstanceId.1") ? " by id" : "");
+                String action = p.get("Action")
+                        + (p.containsKey("Marker") ? " page" : p.containsKey("InstanceId.1") ? " by id" : "");
                 byAction.merge(action, 1L, Long::sum);
                 timeByAction.merge(action, took, Long::sum);
                 bytesByAction.merge(action, (long) r.length, Long::sum);
@@ -304,10 +323,11 @@ public final class SandboxLoad {
             canonicalQuery.append(encode(e.getKey())).append('=').append(encode(e.getValue()));
         }
         String canonical = "GET\n/\n" + canonicalQuery + "\nhost:" + host + "\n\nhost\n" + hex(sha256(new byte[0]));
-        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
         String signature = hex(hmac(signingKey(amzDate.substring(0, 8)), toSign));
         return "GET /?" + canonicalQuery + "&X-Amz-Signature=" + signature + " HTTP/1.1\r\nHost: " + host
-            + "\r\nAccept: application/json\r\n\r\n";
+                + "\r\nAccept: application/json\r\n\r\n";
     }
 
     /** The derived key of the day, kept as the runtime's signer keeps it (the client's cost is not what is measured). */
@@ -326,11 +346,18 @@ public final class SandboxLoad {
         StringBuilder out = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
+            if (c >= 'A' && c <= 'Z'
+                    || c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
-                    .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
             }
         }
         return out.toString();
@@ -358,8 +385,7 @@ public final class SandboxLoad {
         return s.toString();
     }
 
-    private record Response(int status, String body, boolean close, int length) {
-    }
+    private record Response(int status, String body, boolean close, int length) {}
 
     /** A keep-alive HTTP/1.1 connection that reads Content-Length or chunked bodies. */
     private static final class Connection implements AutoCloseable {
@@ -386,14 +412,17 @@ public final class SandboxLoad {
             boolean close = false;
             for (String h = line(); h != null && !h.isEmpty(); h = line()) {
                 String lower = h.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) length = Long.parseLong(h.substring(15).trim());
+                if (lower.startsWith("content-length:"))
+                    length = Long.parseLong(h.substring(15).trim());
                 else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
                 else if (lower.startsWith("connection:") && lower.contains("close")) close = true;
             }
             byte[] body;
             if (chunked) {
-                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                for (int size = Integer.parseInt(line().trim(), 16);
+                        size > 0;
+                        size = Integer.parseInt(line().trim(), 16)) {
                     all.write(in.readNBytes(size));
                     line();
                 }

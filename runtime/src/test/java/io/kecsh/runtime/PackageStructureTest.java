@@ -1,9 +1,11 @@
 package io.kecsh.runtime;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -13,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +24,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The guard on the runtime's package structure (issue 13): no two packages depend on each other
@@ -36,17 +37,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackageStructureTest {
     private static final String ROOT = "io.kecsh.runtime";
     private static final String SANDBOX = ROOT + ".sandbox";
-    private static final Pattern CLASS_NAME = Pattern.compile("io/kecsh/runtime(?:/[a-z_][a-z0-9_]*)*/[A-Z][A-Za-z0-9_$]*");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("io/kecsh/runtime(?:/[a-z_][a-z0-9_]*)*/[A-Z][A-Za-z0-9_$]*");
 
     /** package → package it uses → the "Class -> Class" references that make it so. */
     private static Map<String, Map<String, Set<String>>> uses;
 
     @BeforeAll
     static void readClasses() throws IOException, URISyntaxException {
-        Path classes = Path.of(PackageStructureTest.class.getClassLoader().getResource("io/kecsh/runtime/model/ServiceModel.class")
-            .toURI()).getParent().getParent().getParent().getParent().getParent();
+        Path classes = Path.of(PackageStructureTest.class
+                        .getClassLoader()
+                        .getResource("io/kecsh/runtime/model/ServiceModel.class")
+                        .toURI())
+                .getParent()
+                .getParent()
+                .getParent()
+                .getParent()
+                .getParent();
         uses = dependencies(classes);
-        assertTrue(uses.size() > 20, "expected the runtime's compiled packages under " + classes + ", found " + uses.keySet());
+        assertTrue(
+                uses.size() > 20,
+                "expected the runtime's compiled packages under " + classes + ", found " + uses.keySet());
     }
 
     @Test
@@ -58,12 +69,21 @@ class PackageStructureTest {
             for (String from : component) {
                 for (String to : component) {
                     Set<String> why = uses.getOrDefault(from, Map.of()).get(to);
-                    if (why != null) shown.append("\n    ").append(from).append(" → ").append(to).append(": ").append(first(why, 4));
+                    if (why != null)
+                        shown.append("\n    ")
+                                .append(from)
+                                .append(" → ")
+                                .append(to)
+                                .append(": ")
+                                .append(first(why, 4));
                 }
             }
             cycles.add(shown.toString());
         }
-        assertEquals(List.of(), cycles, "package cycles (break each by moving the shared type below both):\n" + String.join("\n", cycles));
+        assertEquals(
+                List.of(),
+                cycles,
+                "package cycles (break each by moving the shared type below both):\n" + String.join("\n", cycles));
     }
 
     @Test
@@ -86,7 +106,9 @@ class PackageStructureTest {
         made.computeIfAbsent("b", k -> new TreeMap<>()).put("c", Set.of("B -> C"));
         made.computeIfAbsent("c", k -> new TreeMap<>()).put("a", Set.of("C -> A"));
         made.computeIfAbsent("c", k -> new TreeMap<>()).put("d", Set.of("C -> D"));
-        assertEquals(List.of(Set.of("a", "b", "c")), stronglyConnected(made).stream().filter(c -> c.size() > 1).toList());
+        assertEquals(
+                List.of(Set.of("a", "b", "c")),
+                stronglyConnected(made).stream().filter(c -> c.size() > 1).toList());
         assertFalse(inSandbox(ROOT + ".sandboxed"));
         assertTrue(inSandbox(SANDBOX + ".kec"));
     }
@@ -107,7 +129,10 @@ class PackageStructureTest {
             files = walk.filter(p -> p.toString().endsWith(".class")).toList();
         }
         for (Path file : files) {
-            String className = classes.relativize(file).toString().replace(java.io.File.separatorChar, '/').replaceAll("\\.class$", "");
+            String className = classes.relativize(file)
+                    .toString()
+                    .replace(File.separatorChar, '/')
+                    .replaceAll("\\.class$", "");
             String pkg = packageOf(className);
             if (!pkg.startsWith(ROOT)) continue;
             Map<String, Set<String>> targets = out.computeIfAbsent(pkg, k -> new TreeMap<>());
@@ -116,7 +141,8 @@ class PackageStructureTest {
                 while (m.find()) {
                     String target = packageOf(m.group());
                     if (!target.equals(pkg)) {
-                        targets.computeIfAbsent(target, k -> new TreeSet<>()).add(simple(className) + " -> " + simple(m.group()));
+                        targets.computeIfAbsent(target, k -> new TreeSet<>())
+                                .add(simple(className) + " -> " + simple(m.group()));
                     }
                 }
             }
@@ -137,7 +163,8 @@ class PackageStructureTest {
     /** The CONSTANT_Utf8 entries of a class file (JVMS §4.4): class names, descriptors, signatures. */
     private static List<String> utf8Constants(Path file) throws IOException {
         List<String> out = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(raw)) {
             in.readInt();
             in.readUnsignedShort();
             in.readUnsignedShort();
@@ -166,7 +193,7 @@ class PackageStructureTest {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> low = new HashMap<>();
         Deque<String> stack = new ArrayDeque<>();
-        Set<String> onStack = new java.util.HashSet<>();
+        Set<String> onStack = new HashSet<>();
         List<Set<String>> out = new ArrayList<>();
         for (String v : graph.keySet()) {
             if (!index.containsKey(v)) connect(v, graph, index, low, stack, onStack, out);
@@ -174,8 +201,14 @@ class PackageStructureTest {
         return out;
     }
 
-    private static void connect(String v, Map<String, Map<String, Set<String>>> graph, Map<String, Integer> index, Map<String, Integer> low,
-                                Deque<String> stack, Set<String> onStack, List<Set<String>> out) {
+    private static void connect(
+            String v,
+            Map<String, Map<String, Set<String>>> graph,
+            Map<String, Integer> index,
+            Map<String, Integer> low,
+            Deque<String> stack,
+            Set<String> onStack,
+            List<Set<String>> out) {
         index.put(v, index.size());
         low.put(v, index.get(v));
         stack.push(v);

@@ -6,8 +6,8 @@ import io.kecsh.runtime.config.Cloud
 import io.kecsh.runtime.retry.Sleeper
 import io.kecsh.runtime.sandbox.Sandbox
 import io.kecsh.runtime.sandbox.SandboxOptions
+import io.kecsh.runtime.sandbox.state.RegionState
 import io.kecsh.runtime.sandbox.state.SandboxClock
-
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
@@ -91,7 +91,7 @@ class CloudUnderTest implements AutoCloseable {
         ((call('DescribeImages').ImagesSet as List<Map>).find { it.Platform == 'centos-7.6' && it.IsPublic }).ImageId
     }
 
-    io.kecsh.runtime.sandbox.state.RegionState region(String name = REGION) {
+    RegionState region(String name = REGION) {
         call('DescribeAvailabilityZones', [:], name)   // a region is seeded on first use
         synchronized (sandbox.state().lock()) {
             sandbox.state().regions[name]

@@ -1,13 +1,13 @@
 package io.kecsh.scripts
 
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.StandardOpenOption
+import javax.tools.JavaCompiler
+import javax.tools.ToolProvider
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
-
-import javax.tools.JavaCompiler
-import javax.tools.ToolProvider
-import java.nio.file.Files
-import java.nio.file.Path
 
 /**
  * scripts/embedding's two programs, compiled here with javax.tools against the test's own class
@@ -36,7 +36,7 @@ class EmbeddingSpec extends Specification {
     def setup() {
         cloud = new CloudUnderTest(home)
         // The profile points every service at the sandbox; the keys come from the environment.
-        Files.writeString(home.resolve('.kecsh/config'), "endpoint = ${cloud.sandbox.endpoint()}\n", java.nio.file.StandardOpenOption.APPEND)
+        Files.writeString(home.resolve('.kecsh/config'), "endpoint = ${cloud.sandbox.endpoint()}\n", StandardOpenOption.APPEND)
     }
 
     def cleanup() {

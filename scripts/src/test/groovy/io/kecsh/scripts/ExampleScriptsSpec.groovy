@@ -1,12 +1,13 @@
 package io.kecsh.scripts
 
-import spock.lang.Specification
-import spock.lang.TempDir
-
+import com.fasterxml.jackson.databind.ObjectMapper
+import io.kecsh.runtime.error.ServiceException
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 import java.time.Instant
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * Every script in scripts/examples runs as an operator would run it — {@code kecsh run FILE args}
@@ -261,7 +262,7 @@ class ExampleScriptsSpec extends Specification {
         def text = run('cost-report.groovy')
         def json = KecshCommand.run(['run', '--endpoint', cloud.sandbox.endpoint().toString(), '--output', 'json',
                                      script('cost-report.groovy')], cloud.env())
-        def report = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.stdout, Map)
+        def report = new ObjectMapper().readValue(json.stdout, Map)
 
         then:
         json.exitCode == 0
@@ -286,7 +287,7 @@ class ExampleScriptsSpec extends Specification {
         when:
         def json = KecshCommand.run(['run', '--endpoint', cloud.sandbox.endpoint().toString(), '--output', 'json',
                                      script('cost-report.groovy')], cloud.env())
-        def report = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.stdout, Map)
+        def report = new ObjectMapper().readValue(json.stdout, Map)
 
         then:
         json.exitCode == 0
@@ -365,7 +366,7 @@ class ExampleScriptsSpec extends Specification {
         cloud.kms(withBackup)
 
         then:
-        thrown(io.kecsh.runtime.error.ServiceException)
+        thrown(ServiceException)
     }
 
     /** The seeded pay-as-you-go instance that has a backup (the third of the sandbox's KMS instances). */

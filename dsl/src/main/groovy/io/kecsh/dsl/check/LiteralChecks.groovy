@@ -4,6 +4,8 @@ import groovy.transform.CompileStatic
 import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.validate.Validator
+import java.time.Clock
+import java.util.concurrent.ConcurrentHashMap
 import org.codehaus.groovy.ast.ClassNode
 import org.codehaus.groovy.classgen.GeneratorContext
 import org.codehaus.groovy.control.CompilePhase
@@ -22,7 +24,7 @@ class LiteralChecks extends CompilationCustomizer {
     private final ServiceModel model
     private final Validator validator
     /** The destructive calls each compiled script shows, by its file name (read by ScriptRunner before running). */
-    private final Map<String, List<DestructiveCall>> destructive = new java.util.concurrent.ConcurrentHashMap<>()
+    private final Map<String, List<DestructiveCall>> destructive = new ConcurrentHashMap<>()
 
     LiteralChecks(ServiceModel model) {
         this(model, LiveCatalogue.NONE)
@@ -36,7 +38,7 @@ class LiteralChecks extends CompilationCustomizer {
     LiteralChecks(ServiceModel model, LiveCatalogue catalogue) {
         super(CompilePhase.SEMANTIC_ANALYSIS)
         this.model = model
-        this.validator = new Validator(model, java.time.Clock.systemUTC(), catalogue)
+        this.validator = new Validator(model, Clock.systemUTC(), catalogue)
     }
 
     LiteralChecks() {

@@ -2,8 +2,8 @@ package io.kecsh.dsl.check
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.CloudScript
-import io.kecsh.dsl.engine.ParameterNames
 import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.engine.ParameterNames
 import io.kecsh.dsl.engine.ServiceProxy
 import io.kecsh.dsl.engine.TakesActions
 import io.kecsh.dsl.engine.Verbs
@@ -14,10 +14,10 @@ import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.validate.Problem
 import io.kecsh.runtime.validate.Validator
+import java.lang.reflect.Method
 import org.codehaus.groovy.ast.ASTNode
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.DynamicVariable
-import org.codehaus.groovy.ast.expr.ArgumentListExpression
 import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
@@ -33,8 +33,6 @@ import org.codehaus.groovy.ast.expr.VariableExpression
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.syntax.SyntaxException
-
-import java.lang.reflect.Method
 
 /**
  * Walks a script the way the DSL resolves it at run time: {@code instances { … }} makes

@@ -1,8 +1,10 @@
 package io.kecsh.dsl.check
 
 import groovy.transform.CompileStatic
-import io.kecsh.runtime.validate.RegionNames
 import io.kecsh.runtime.validate.OpenValueRule
+import io.kecsh.runtime.validate.RegionNames
+import java.util.function.Function
+import java.util.function.Supplier
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.ClassNode
 import org.codehaus.groovy.ast.expr.ArgumentListExpression
@@ -14,9 +16,6 @@ import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.customizers.CompilationCustomizer
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.syntax.SyntaxException
-
-import java.util.function.Function
-import java.util.function.Supplier
 
 /**
  * Fails compilation when a script's {@code region '…'} names a region known to be wrong, so that a

@@ -3,7 +3,9 @@ package io.kecsh.dsl.engine
 import groovy.transform.CompileStatic
 import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.client.CloudClient
+import io.kecsh.runtime.config.Cloud
 import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.retry.RetryPolicy
 import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.waiter.WaitOptions
 
@@ -48,7 +50,7 @@ class ClientOperations implements CloudOperations {
 
     @Override
     String getRegion() {
-        client.region(io.kecsh.runtime.config.Cloud.KINGSOFT)
+        client.region(Cloud.KINGSOFT)
     }
 
     @Override
@@ -62,7 +64,7 @@ class ClientOperations implements CloudOperations {
     }
 
     @Override
-    CloudOperations withRetry(io.kecsh.runtime.retry.RetryPolicy policy) {
+    CloudOperations withRetry(RetryPolicy policy) {
         new ClientOperations(client.withRetryPolicy(policy))
     }
 }

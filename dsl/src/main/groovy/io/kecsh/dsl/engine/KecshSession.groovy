@@ -1,15 +1,19 @@
 package io.kecsh.dsl.engine
 
 import groovy.transform.CompileStatic
+import io.kecsh.dsl.engine.internal.ProgressStamp
 import io.kecsh.dsl.engine.internal.ResourceWaits
 import io.kecsh.dsl.engine.internal.Waits
+import io.kecsh.dsl.engine.plan.Plan
+import io.kecsh.dsl.engine.safety.Safety
 import io.kecsh.dsl.result.InstanceInfo
 import io.kecsh.dsl.result.ResultWaits
 import io.kecsh.dsl.result.RunningScript
-
+import io.kecsh.dsl.result.WaitStates
+import io.kecsh.runtime.retry.Sleeper
+import java.time.Clock
 import java.time.Duration
 import java.util.function.Consumer
-import io.kecsh.dsl.result.WaitStates
 
 /**
  * What one script run works with: the operations (one region at a time), the defaults, where
@@ -25,12 +29,12 @@ class KecshSession implements ResultWaits {
     final Consumer<String> progress
     Duration waitTimeout = Duration.ofMinutes(30)
     /** Time and waiting for waitUntil { }: real by default; a test sandbox's manual clock otherwise. */
-    java.time.Clock clock = java.time.Clock.systemUTC()
-    io.kecsh.runtime.retry.Sleeper sleeper = io.kecsh.runtime.retry.Sleeper.REAL
+    Clock clock = Clock.systemUTC()
+    Sleeper sleeper = Sleeper.REAL
     /** protect rules, the confirmer and refuseDestructive: read by the guard on the ops (safety/). */
-    io.kecsh.dsl.engine.safety.Safety safety = new io.kecsh.dsl.engine.safety.Safety()
+    Safety safety = new Safety()
     /** The plan being recorded, or null when calls are sent for real. */
-    io.kecsh.dsl.engine.plan.Plan plan
+    Plan plan
 
     KecshSession(CloudOperations ops, Defaults defaults, Consumer<String> progress) {
         this.ops = ops
@@ -99,12 +103,12 @@ class KecshSession implements ResultWaits {
 
     /** A progress line, stamped with the time (UTC) and the region it concerns: {@code 07:41:03Z [cn-beijing-6] stop: 2 instance(s)}. */
     void progress(String line) {
-        progress.accept(io.kecsh.dsl.engine.internal.ProgressStamp.of(clock, region) + line)
+        progress.accept(ProgressStamp.of(clock, region) + line)
     }
 
     /** A progress line about calls of one service, stamped with the region they go to (kms, bss: the Alibaba one). */
     void progress(String service, String line) {
-        progress.accept(io.kecsh.dsl.engine.internal.ProgressStamp.of(clock, ops.regionFor(service)) + line)
+        progress.accept(ProgressStamp.of(clock, ops.regionFor(service)) + line)
     }
 
     /** The retry settings a script gave so far ({@code retry attempts: 3, maxPause: '5s'}), merged. */

@@ -2,6 +2,7 @@ package io.kecsh.dsl.ide
 
 import io.kecsh.dsl.CloudScript
 import io.kecsh.dsl.engine.ServiceProxy
+import io.kecsh.dsl.engine.Verb
 import io.kecsh.dsl.engine.Verbs
 import io.kecsh.runtime.model.EnumDef
 import io.kecsh.runtime.model.Member
@@ -9,7 +10,6 @@ import io.kecsh.runtime.model.MemberType
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.ServiceModel
-
 import java.lang.reflect.Method
 import java.nio.file.Files
 import java.nio.file.Path
@@ -67,7 +67,7 @@ class Gdsl {
         Verbs.of(ctx).values().each { Verbs.Info verb ->
             Operation op = model.requireOperation(verb.action)
             // Default arguments make overloads; the IDE should show the fullest one.
-            Method m = ctx.methods.findAll { it.name == verb.name && it.getAnnotation(io.kecsh.dsl.engine.Verb) != null }.max { it.parameterCount }
+            Method m = ctx.methods.findAll { it.name == verb.name && it.getAnnotation(Verb) != null }.max { it.parameterCount }
             line "        method name: '${verb.name}', type: '${m.returnType.name}', params: ${params(m)}, doc: '${verb.action}', namedParams: ["
             namedParams(verb, op).each { line "            ${it}," }
             line '        ]'

@@ -1,9 +1,8 @@
 package io.kecsh.dsl.jsr223
 
 import io.kecsh.dsl.Kecsh
-import io.kecsh.dsl.error.KecshScriptException
 import io.kecsh.dsl.ScriptRunner
-
+import io.kecsh.dsl.error.KecshScriptException
 import javax.script.AbstractScriptEngine
 import javax.script.Bindings
 import javax.script.ScriptContext

@@ -37,7 +37,7 @@ class InstanceGroup extends ArrayList<InstanceInfo> implements Serializable {
 
     /** {@code instances.where(name: ~/^web-/).expect(count: 3)}: see {@link io.kecsh.dsl.result.Expectations}. */
     InstanceGroup expect(Map guard) {
-        io.kecsh.dsl.result.Expectations.check('instance(s)', this, guard)
+        Expectations.check('instance(s)', this, guard)
         this
     }
 

@@ -1,18 +1,17 @@
 package io.kecsh.dsl.check
 
-import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.CloudScript
-import io.kecsh.dsl.engine.Defaults
-import io.kecsh.dsl.error.KecshScriptException
-import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.ScriptRunner
+import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.dsl.engine.Defaults
+import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.engine.TakesActions
+import io.kecsh.dsl.error.KecshScriptException
 import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.ServiceModel
+import java.lang.reflect.Method
 import spock.lang.Specification
 import spock.lang.Unroll
-
-import java.lang.reflect.Method
 
 /** Literal values and names the model does not know fail compilation, all at once, at their line:col. */
 class LiteralChecksSpec extends Specification {

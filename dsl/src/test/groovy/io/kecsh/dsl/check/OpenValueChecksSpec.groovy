@@ -1,13 +1,14 @@
 package io.kecsh.dsl.check
 
+import io.kecsh.dsl.ScriptRunner
 import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.engine.Defaults
-import io.kecsh.dsl.error.KecshScriptException
 import io.kecsh.dsl.engine.KecshSession
-import io.kecsh.dsl.ScriptRunner
+import io.kecsh.dsl.error.KecshScriptException
 import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.model.EnumValue
 import io.kecsh.runtime.model.ServiceModel
+import org.codehaus.groovy.control.customizers.CompilationCustomizer
 import spock.lang.Specification
 import spock.lang.Unroll
 
@@ -30,7 +31,7 @@ class OpenValueChecksSpec extends Specification {
     private ScriptRunner runner(LiveCatalogue catalogue) {
         CloudOperations ops = Stub(CloudOperations) { getModel() >> ServiceModel.bundled() }
         new ScriptRunner(new KecshSession(ops, new Defaults([:], null), null),
-            [new LiteralChecks(ServiceModel.bundled(), catalogue)] as List<org.codehaus.groovy.control.customizers.CompilationCustomizer>)
+            [new LiteralChecks(ServiceModel.bundled(), catalogue)] as List<CompilationCustomizer>)
     }
 
     @Unroll

@@ -1,16 +1,15 @@
 package io.kecsh.dsl.ide
 
+import static groovy.lang.Closure.DELEGATE_FIRST
+
 import io.kecsh.dsl.CloudScript
 import io.kecsh.dsl.engine.ParameterNames
 import io.kecsh.dsl.engine.Verbs
 import io.kecsh.dsl.engine.context.InstancesContext
 import io.kecsh.runtime.model.ServiceModel
+import java.lang.reflect.Method
 import spock.lang.Specification
 import spock.lang.Unroll
-
-import java.lang.reflect.Method
-
-import static groovy.lang.Closure.DELEGATE_FIRST
 
 /** IDE support stays true to the code: @DelegatesTo everywhere, and a GDSL generated from the classes and the model. */
 class GdslSpec extends Specification {

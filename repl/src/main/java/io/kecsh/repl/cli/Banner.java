@@ -2,7 +2,6 @@ package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.Kecsh;
 import io.kecsh.runtime.config.Settings;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,15 +13,14 @@ import java.util.List;
  * {@code --debug}, so a script's stdout stays its own.
  */
 public final class Banner {
-    private Banner() {
-    }
+    private Banner() {}
 
     /** From the settings the Kecsh was built with and the region it runs in, so the lines cannot disagree. */
     public static List<String> lines(Kecsh kecsh, GlobalOptions options) {
         Settings settings = kecsh.getSettings();
         List<String> lines = new ArrayList<>();
-        lines.add("kecsh " + Version.text() + " — " + backend(kecsh, settings, options)
-            + "; region " + kecsh.getRegion() + "; profile '" + settings.profile() + "'");
+        lines.add("kecsh " + Version.text() + " — " + backend(kecsh, settings, options) + "; region "
+                + kecsh.getRegion() + "; profile '" + settings.profile() + "'");
         lines.add(settings.describe());
         settings.warnings().forEach(w -> lines.add("warning: " + w));
         return lines;
@@ -30,8 +28,11 @@ public final class Banner {
 
     private static String backend(Kecsh kecsh, Settings settings, GlobalOptions options) {
         if (kecsh.usesSandbox()) {
-            String why = options.fresh() ? "--fresh: in memory, forgotten at exit" : options.state() != null ? "--state"
-                : options.sandbox() ? "--sandbox" : "no credentials configured";
+            String why = options.fresh()
+                    ? "--fresh: in memory, forgotten at exit"
+                    : options.state() != null
+                            ? "--state"
+                            : options.sandbox() ? "--sandbox" : "no credentials configured";
             return kecsh.getSandboxDescription() + " (" + why + ")";
         }
         return settings.endpoint().map(e -> "cloud at " + e).orElse("Kingsoft Cloud / Alibaba Cloud public endpoints");

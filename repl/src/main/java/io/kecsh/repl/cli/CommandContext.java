@@ -1,13 +1,18 @@
 package io.kecsh.repl.cli;
 
+import io.kecsh.dsl.Kecsh;
+import io.kecsh.runtime.config.Settings;
 import io.kecsh.runtime.config.SettingsResolver;
+import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.overlay.InstalledModel;
+import io.kecsh.runtime.overlay.ModelOverlays;
 import io.kecsh.runtime.sandbox.SandboxOptions;
-
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What one run of the {@code kecsh} command works with, so a test can run it in-process:
@@ -42,13 +47,19 @@ public final class CommandContext {
     /** The running process: System streams, System.getenv(), $HOME (else user.home), $COLUMNS for the width. */
     public static CommandContext system() {
         Map<String, String> env = System.getenv();
-        return builder().out(System.out).err(System.err).in(System.in).environment(env)
-            .home(SettingsResolver.userHome(env)).width(parseWidth(env.get("COLUMNS"))).build();
+        return builder()
+                .out(System.out)
+                .err(System.err)
+                .in(System.in)
+                .environment(env)
+                .home(SettingsResolver.userHome(env))
+                .width(parseWidth(env.get("COLUMNS")))
+                .build();
     }
 
     /** A context built without a shell (a test's) says so instead of opening the real terminal. */
-    private static int noShell(java.util.concurrent.CompletableFuture<io.kecsh.dsl.Kecsh> starting, io.kecsh.runtime.config.Settings settings,
-                               GlobalOptions options, CommandContext context) {
+    private static int noShell(
+            CompletableFuture<Kecsh> starting, Settings settings, GlobalOptions options, CommandContext context) {
         context.err().println("kecsh: no interactive shell in this context; give a command (kecsh --help)");
         return ExitCodes.USAGE;
     }
@@ -57,29 +68,50 @@ public final class CommandContext {
         return new Builder();
     }
 
-    public PrintStream out() { return out; }
-    public PrintStream err() { return err; }
-    public InputStream in() { return in; }
-    public Map<String, String> environment() { return environment; }
-    public Path home() { return home; }
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public Path home() {
+        return home;
+    }
     /** Columns a table may use. */
-    public int width() { return width; }
+    public int width() {
+        return width;
+    }
     /** Options for an embedded sandbox (tests: {@code SandboxOptions.forTests()}); null means the interactive default. */
-    public SandboxOptions sandboxOptions() { return sandboxOptions; }
-    public InteractiveShell shell() { return shell; }
+    public SandboxOptions sandboxOptions() {
+        return sandboxOptions;
+    }
+
+    public InteractiveShell shell() {
+        return shell;
+    }
 
     /**
      * The model this context's commands use: the built-in one plus the overlays in
      * {@code home/.kecsh/models}; a file that was not used is one line on this context's stderr (once).
      */
-    public io.kecsh.runtime.model.ServiceModel installedModel() {
+    public ServiceModel installedModel() {
         return modelOverlays().model();
     }
 
     /** The overlays found in this context's home: the model, the files used and the problems (reported once). */
-    public io.kecsh.runtime.overlay.ModelOverlays.Result modelOverlays() {
-        io.kecsh.runtime.overlay.ModelOverlays.Result r = io.kecsh.runtime.overlay.InstalledModel.forHome(home);
-        io.kecsh.runtime.overlay.InstalledModel.reportOnce(r, err::println);
+    public ModelOverlays.Result modelOverlays() {
+        ModelOverlays.Result r = InstalledModel.forHome(home);
+        InstalledModel.reportOnce(r, err::println);
         return r;
     }
 
@@ -89,8 +121,15 @@ public final class CommandContext {
     }
 
     public Builder toBuilder() {
-        return builder().out(out).err(err).in(in).environment(environment).home(home).width(width)
-            .sandboxOptions(sandboxOptions).shell(shell);
+        return builder()
+                .out(out)
+                .err(err)
+                .in(in)
+                .environment(environment)
+                .home(home)
+                .width(width)
+                .sandboxOptions(sandboxOptions)
+                .shell(shell);
     }
 
     static int parseWidth(String columns) {
@@ -111,14 +150,45 @@ public final class CommandContext {
         private SandboxOptions sandboxOptions;
         private InteractiveShell shell;
 
-        public Builder out(PrintStream s) { out = s; return this; }
-        public Builder err(PrintStream s) { err = s; return this; }
-        public Builder in(InputStream s) { in = s; return this; }
-        public Builder environment(Map<String, String> env) { environment = env; return this; }
-        public Builder home(Path h) { home = h; return this; }
-        public Builder width(int w) { width = w; return this; }
-        public Builder sandboxOptions(SandboxOptions o) { sandboxOptions = o; return this; }
-        public Builder shell(InteractiveShell s) { shell = s; return this; }
+        public Builder out(PrintStream s) {
+            out = s;
+            return this;
+        }
+
+        public Builder err(PrintStream s) {
+            err = s;
+            return this;
+        }
+
+        public Builder in(InputStream s) {
+            in = s;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> env) {
+            environment = env;
+            return this;
+        }
+
+        public Builder home(Path h) {
+            home = h;
+            return this;
+        }
+
+        public Builder width(int w) {
+            width = w;
+            return this;
+        }
+
+        public Builder sandboxOptions(SandboxOptions o) {
+            sandboxOptions = o;
+            return this;
+        }
+
+        public Builder shell(InteractiveShell s) {
+            shell = s;
+            return this;
+        }
 
         public CommandContext build() {
             return new CommandContext(this);

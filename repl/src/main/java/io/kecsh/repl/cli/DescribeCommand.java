@@ -1,19 +1,17 @@
 package io.kecsh.repl.cli;
 
-import io.kecsh.runtime.model.Operation;
-import io.kecsh.runtime.model.ServiceModel;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 import io.kecsh.dsl.engine.Verbs;
 import io.kecsh.dsl.ide.DslClasses;
+import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
-
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code kecsh describe ACTION}: one action's summary and parameters, from the model. */
 @Command(name = "describe", description = "Show an action's parameters, from the service model.")
@@ -39,8 +37,9 @@ final class DescribeCommand implements Callable<Integer> {
         }
         out.println(op.name() + " (" + op.serviceName() + ") — " + op.summary());
         out.println(op.titleZh());
-        op.params().forEach((name, m) -> out.printf("  %-28s %-9s %s%s%n", name, m.type().label(),
-            m.required() ? "required. " : "", m.doc()));
+        op.params()
+                .forEach((name, m) -> out.printf(
+                        "  %-28s %-9s %s%s%n", name, m.type().label(), m.required() ? "required. " : "", m.doc()));
         return ExitCodes.OK;
     }
 
@@ -51,6 +50,8 @@ final class DescribeCommand implements Callable<Integer> {
             Verbs.Info verb = Verbs.of(context).get(given);
             if (verb != null) actions.add(verb.getAction());
         }
-        return actions.isEmpty() ? "" : " (did you mean " + Suggestions.orList(List.copyOf(actions)) + "? " + given + " is a DSL verb)";
+        return actions.isEmpty()
+                ? ""
+                : " (did you mean " + Suggestions.orList(List.copyOf(actions)) + "? " + given + " is a DSL verb)";
     }
 }

@@ -6,12 +6,12 @@ import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.error.TransportException;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.validate.ValidationException;
-import org.codehaus.groovy.control.MultipleCompilationErrorsException;
-
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 
 /**
  * The exit codes of {@code kecsh}, the contract a CI job relies on (documented in the README).
@@ -36,8 +36,7 @@ public final class ExitCodes {
     /** Interrupted (Ctrl-C, SIGINT): 128 + 2, as shells report it. */
     public static final int INTERRUPTED = 130;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /**
      * The code for a failure: the first cause in the chain that kecsh knows decides. A service error
@@ -54,13 +53,15 @@ public final class ExitCodes {
     }
 
     private static int direct(Throwable t) {
-        if (t instanceof InterruptedException || t instanceof ClosedByInterruptException
-            || t instanceof InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
+        if (t instanceof InterruptedException
+                || t instanceof ClosedByInterruptException
+                || t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) {
             return INTERRUPTED;
         }
         if (t instanceof RefusedException) return REFUSED;
-        if (t instanceof ValidationException || t instanceof ServiceModel.UnknownNameException
-            || t instanceof MultipleCompilationErrorsException) {
+        if (t instanceof ValidationException
+                || t instanceof ServiceModel.UnknownNameException
+                || t instanceof MultipleCompilationErrorsException) {
             return VALIDATION;
         }
         if (t instanceof ServiceException) return SERVICE;

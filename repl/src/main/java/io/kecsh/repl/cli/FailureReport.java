@@ -3,7 +3,6 @@ package io.kecsh.repl.cli;
 import io.kecsh.dsl.error.KecshScriptException;
 import io.kecsh.repl.shell.SecretLiterals;
 import io.kecsh.runtime.text.UserText;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,10 +1,10 @@
 package io.kecsh.repl.cli;
 
 import io.kecsh.repl.output.OutputFormat;
+import java.net.URI;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-
-import java.net.URI;
 
 /**
  * The options every kecsh command takes, before or after the command's name
@@ -12,56 +12,112 @@ import java.net.URI;
  * Inherited options are stored in this one object whichever command they were given to.
  */
 public final class GlobalOptions {
-    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
-        description = "Profile of ~/.kecsh/config to use (default: $KECSH_PROFILE, else 'default').")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            scope = ScopeType.INHERIT,
+            description = "Profile of ~/.kecsh/config to use (default: $KECSH_PROFILE, else 'default').")
     String profile;
 
-    @Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
-        description = "Kingsoft region, e.g. cn-beijing-6 (default: $KSYUN_REGION, the profile's, else the model's).")
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Kingsoft region, e.g. cn-beijing-6 (default: $KSYUN_REGION, the profile's, else the model's).")
     String region;
 
-    @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
-        description = "One http(s) URL for every service (a proxy, a private cloud, a sandbox).")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description = "One http(s) URL for every service (a proxy, a private cloud, a sandbox).")
     URI endpoint;
 
-    @Option(names = "--sandbox", scope = ScopeType.INHERIT,
-        description = "Use an embedded sandbox even when credentials are configured.")
+    @Option(
+            names = "--sandbox",
+            scope = ScopeType.INHERIT,
+            description = "Use an embedded sandbox even when credentials are configured.")
     boolean sandbox;
 
-    @Option(names = "--fresh", scope = ScopeType.INHERIT,
-        description = "Use a throw-away sandbox in memory, forgotten at exit, instead of this home's shared one (~/.kecsh/sandbox).")
+    @Option(
+            names = "--fresh",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Use a throw-away sandbox in memory, forgotten at exit, instead of this home's shared one (~/.kecsh/sandbox).")
     boolean fresh;
 
-    @Option(names = "--state", paramLabel = "FILE", scope = ScopeType.INHERIT,
-        description = "Use a sandbox in this process that keeps its cloud in FILE, instead of this home's shared one.")
-    java.nio.file.Path state;
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Use a sandbox in this process that keeps its cloud in FILE, instead of this home's shared one.")
+    Path state;
 
-    @Option(names = "--output", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-        converter = OutputFormatConverter.class,
-        description = "How results print: table, json or text (default: table).")
+    @Option(
+            names = "--output",
+            paramLabel = "FORMAT",
+            scope = ScopeType.INHERIT,
+            converter = OutputFormatConverter.class,
+            description = "How results print: table, json or text (default: table).")
     OutputFormat output;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-        description = "Print the banner, the redacted wire log and stack traces to stderr.")
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
+            description = "Print the banner, the redacted wire log and stack traces to stderr.")
     boolean debug;
 
-    @Option(names = "--refuse-destructive", scope = ScopeType.INHERIT,
-        description = "Refuse every destructive call (terminate, reinstall, release, remove, delete) before it is sent: exit 6. "
-            + "For unattended runs that must never destroy anything (the Jenkins library sets it unless allowDestructive).")
+    @Option(
+            names = "--refuse-destructive",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Refuse every destructive call (terminate, reinstall, release, remove, delete) before it is sent: exit 6. "
+                            + "For unattended runs that must never destroy anything (the Jenkins library sets it unless allowDestructive).")
     boolean refuseDestructive;
 
-    public String profile() { return profile; }
-    public String region() { return region; }
-    public URI endpoint() { return endpoint; }
-    public boolean sandbox() { return sandbox; }
-    public boolean fresh() { return fresh; }
-    public java.nio.file.Path state() { return state; }
+    public String profile() {
+        return profile;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    public boolean fresh() {
+        return fresh;
+    }
+
+    public Path state() {
+        return state;
+    }
     /** A sandbox is asked for: {@code --sandbox}, or a choice of which one ({@code --fresh}, {@code --state}). */
-    public boolean sandboxAsked() { return sandbox || fresh || state != null; }
+    public boolean sandboxAsked() {
+        return sandbox || fresh || state != null;
+    }
     /** The format asked for, else a table. */
-    public OutputFormat output() { return output == null ? OutputFormat.TABLE : output; }
+    public OutputFormat output() {
+        return output == null ? OutputFormat.TABLE : output;
+    }
     /** Whether {@code --output} was given: {@code run} prints the script's value only then. */
-    public boolean outputGiven() { return output != null; }
-    public boolean debug() { return debug; }
-    public boolean refuseDestructive() { return refuseDestructive; }
+    public boolean outputGiven() {
+        return output != null;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public boolean refuseDestructive() {
+        return refuseDestructive;
+    }
 }

@@ -2,7 +2,6 @@ package io.kecsh.repl.cli;
 
 import io.kecsh.dsl.Kecsh;
 import io.kecsh.runtime.config.Settings;
-
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -4,16 +4,15 @@ import io.kecsh.dsl.Kecsh;
 import io.kecsh.repl.output.ResultRenderer;
 import io.kecsh.repl.shell.SecretLiterals;
 import io.kecsh.runtime.config.Settings;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code kecsh}: with no command, the interactive shell; {@code -e EXPR} evaluates one expression
@@ -21,16 +20,28 @@ import java.util.concurrent.CompletionException;
  * the model. This class is the composition root of the command line: {@link #execute} wires
  * picocli to the context's streams and turns every failure into one line and an exit code.
  */
-@Command(name = "kecsh", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-    description = {"Kingsoft Cloud KEC and Alibaba KMS from a Groovy DSL: an interactive shell, scripts, plans.",
-        "With no credentials configured, everything runs against an embedded sandbox."},
-    footer = {"", "Exit codes: 0 ok, 1 script error, 2 usage or configuration, 3 rejected before sending (validation),",
-        "4 service error, 5 transport error, 6 refused by a safety policy, 130 interrupted."})
+@Command(
+        name = "kecsh",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        description = {
+            "Kingsoft Cloud KEC and Alibaba KMS from a Groovy DSL: an interactive shell, scripts, plans.",
+            "With no credentials configured, everything runs against an embedded sandbox."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 ok, 1 script error, 2 usage or configuration, 3 rejected before sending (validation),",
+            "4 service error, 5 transport error, 6 refused by a safety policy, 130 interrupted."
+        })
 public final class KecshCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
-    @Option(names = {"-e", "--eval"}, paramLabel = "EXPR", description = "Evaluate EXPR and print its value.")
+    @Option(
+            names = {"-e", "--eval"},
+            paramLabel = "EXPR",
+            description = "Evaluate EXPR and print its value.")
     String expression;
 
     private final CommandContext context;
@@ -53,10 +64,11 @@ public final class KecshCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(root);
         Subcommands.add(cli, root, args);
         cli.setOut(new PrintWriter(context.out(), true))
-            .setErr(new PrintWriter(context.err(), true))
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setParameterExceptionHandler(new UsageErrors(context.err()))
-            .setExecutionExceptionHandler((ex, cmd, parsed) -> root.failure().report(ex));
+                .setErr(new PrintWriter(context.err(), true))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors(context.err()))
+                .setExecutionExceptionHandler(
+                        (ex, cmd, parsed) -> root.failure().report(ex));
         // After the script's name kecsh still takes its own options (`kecsh run list.groovy --output json`, as
         // the README shows); any other word, option-like or not, is the script's, and after `--` every word is.
         for (String scripted : new String[] {"run", "plan"}) {
@@ -134,6 +146,7 @@ public final class KecshCommand implements Callable<Integer> {
 
     /** The banner on stderr with {@code --debug}: stdout belongs to the script. */
     void debugBanner(Kecsh kecsh) {
-        if (global.debug()) Banner.lines(kecsh, global).forEach(l -> context.err().println(l));
+        if (global.debug())
+            Banner.lines(kecsh, global).forEach(l -> context.err().println(l));
     }
 }

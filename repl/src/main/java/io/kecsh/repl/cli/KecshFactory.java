@@ -10,7 +10,6 @@ import io.kecsh.runtime.config.Settings;
 import io.kecsh.runtime.config.SettingsResolver;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.validate.RegionNames;
-
 import java.util.function.Consumer;
 
 /**
@@ -32,11 +31,11 @@ public final class KecshFactory {
 
     public Kecsh create(boolean plan) {
         Kecsh.Builder b = Kecsh.builder()
-            .environment(context.environment())
-            .home(context.home())
-            .settings(settings())
-            .progress(line -> context.err().println(line))
-            .plan(plan);
+                .environment(context.environment())
+                .home(context.home())
+                .settings(settings())
+                .progress(line -> context.err().println(line))
+                .plan(plan);
         if (options.region() != null) b.region(options.region());
         if (options.profile() != null) b.profile(options.profile());
         if (options.endpoint() != null) b.endpoint(options.endpoint());
@@ -79,13 +78,17 @@ public final class KecshFactory {
      */
     private void checkRegion(Kecsh kecsh, String region) {
         // judged from the model's default region: the live region list cannot be read in a misspelt one
-        CloudClient client = kecsh.getClient().inRegion(Cloud.KINGSOFT.defaultRegion(kecsh.getClient().model()));
+        CloudClient client = kecsh.getClient()
+                .inRegion(Cloud.KINGSOFT.defaultRegion(kecsh.getClient().model()));
         switch (client.judgeRegion(region)) {
-            case WRONG -> throw new ConfigException("--region: "
-                + RegionNames.refusal(region, RegionNames.known(client.model(), client.catalogue())));
-            case UNKNOWN -> context.err().println("kecsh: --region: "
-                + RegionNames.warning(region, RegionNames.known(client.model(), client.catalogue())));
-            case LISTED -> { }
+            case WRONG ->
+                throw new ConfigException("--region: "
+                        + RegionNames.refusal(region, RegionNames.known(client.model(), client.catalogue())));
+            case UNKNOWN ->
+                context.err()
+                        .println("kecsh: --region: "
+                                + RegionNames.warning(region, RegionNames.known(client.model(), client.catalogue())));
+            case LISTED -> {}
         }
     }
 
@@ -93,7 +96,7 @@ public final class KecshFactory {
     public synchronized Settings settings() {
         if (settings == null) {
             settings = new SettingsResolver(context.environment(), context.home())
-                .resolve(new Overrides(options.profile(), options.region(), options.endpoint(), null, null));
+                    .resolve(new Overrides(options.profile(), options.region(), options.endpoint(), null, null));
         }
         return settings;
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.TypeConversionException;
 final class OutputFormatConverter implements ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
-        return OutputFormat.parse(value).orElseThrow(() -> new TypeConversionException(
-            "'" + value + "' is not an output format (" + OutputFormat.names() + ")"));
+        return OutputFormat.parse(value)
+                .orElseThrow(() -> new TypeConversionException(
+                        "'" + value + "' is not an output format (" + OutputFormat.names() + ")"));
     }
 }

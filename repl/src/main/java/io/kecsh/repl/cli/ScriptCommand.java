@@ -3,8 +3,6 @@ package io.kecsh.repl.cli;
 import io.kecsh.dsl.Kecsh;
 import io.kecsh.repl.output.OutputFormat;
 import io.kecsh.repl.output.ResultRenderer;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Parameters;
 
 /**
  * The script commands, {@code kecsh run FILE [ARGS…]} and {@code kecsh plan FILE [ARGS…]}. The script sees its
@@ -49,7 +48,8 @@ abstract class ScriptCommand implements Callable<Integer> {
         learnSecrets();
         try (Kecsh kecsh = root.factory().create(plan)) {
             root.debugBanner(kecsh);
-            // With --output json|text stdout is the result alone, for jq and readJSON; the script's println goes to stderr.
+            // With --output json|text stdout is the result alone, for jq and readJSON; the script's println goes to
+            // stderr.
             boolean machineOutput = root.global().outputGiven() && root.global().output() != OutputFormat.TABLE;
             PrintWriter out = new PrintWriter(machineOutput ? context.err() : context.out(), true);
             Map<String, Object> bindings = new LinkedHashMap<>();

@@ -1,13 +1,12 @@
 package io.kecsh.repl.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The subcommands a command line needs: picocli builds a command's model by reflection over its
@@ -30,12 +29,12 @@ final class Subcommands {
         ALL.put("models", ModelsCommand::new);
     }
 
-    private Subcommands() {
-    }
+    private Subcommands() {}
 
     /** Adds to {@code cli} (the root, options known) the subcommands {@code args} need. */
     static void add(CommandLine cli, KecshCommand root, String[] args) {
-        for (String name : needed(cli.getCommandSpec(), args)) cli.addSubcommand(ALL.get(name).apply(root));
+        for (String name : needed(cli.getCommandSpec(), args))
+            cli.addSubcommand(ALL.get(name).apply(root));
     }
 
     /** The names of the subcommands {@code args} need, read with the root's options (which of them take a value). */
@@ -46,7 +45,7 @@ final class Subcommands {
             if (arg.equals("-h") || arg.equals("--help")) return List.copyOf(ALL.keySet());
             if (arg.startsWith("-")) {
                 OptionSpec option = arg.contains("=") ? null : rootSpec.findOption(arg);
-                if (option != null && option.arity().min() > 0) i++;   // its value is no command
+                if (option != null && option.arity().min() > 0) i++; // its value is no command
                 continue;
             }
             return ALL.containsKey(arg) ? List.of(arg) : List.copyOf(ALL.keySet());

@@ -3,14 +3,13 @@ package io.kecsh.repl.cli;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kecsh validate RunInstances InstanceType=S4.2X MinCount=1 …}: checks a request against
@@ -21,7 +20,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "An API action, e.g. RunInstances.")
     String action;
 
-    @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "Parameters in the API's (wire) names, e.g. DataDisk.1.Size=50.")
+    @Parameters(
+            index = "1..*",
+            paramLabel = "NAME=VALUE",
+            description = "Parameters in the API's (wire) names, e.g. DataDisk.1.Size=50.")
     List<String> params = new ArrayList<>();
 
     private final KecshCommand root;

@@ -11,6 +11,6 @@ public final class Version implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[]{"kecsh " + text() + " (Java " + Runtime.version() + ")"};
+        return new String[] {"kecsh " + text() + " (Java " + Runtime.version() + ")"};
     }
 }

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 /** How results print: aligned columns for people, JSON for programs, tab-separated text for awk and cut. */
 public enum OutputFormat {
-    TABLE, JSON, TEXT;
+    TABLE,
+    JSON,
+    TEXT;
 
     /** The word on the command line ({@code --output json}) or in the shell. */
     public String word() {
@@ -15,7 +17,9 @@ public enum OutputFormat {
     }
 
     public static Optional<OutputFormat> parse(String word) {
-        return Arrays.stream(values()).filter(f -> f.word().equalsIgnoreCase(word == null ? "" : word.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.word().equalsIgnoreCase(word == null ? "" : word.trim()))
+                .findFirst();
     }
 
     /** {@code table, json or text}, for messages. */

@@ -20,8 +20,7 @@ import java.util.TreeMap;
  * Maps keep their order when they have one; unordered maps are sorted so output is stable.
  */
 final class PlainData {
-    private PlainData() {
-    }
+    private PlainData() {}
 
     static Object of(Object value) {
         return convert(value, 0);
@@ -29,14 +28,23 @@ final class PlainData {
 
     /** True for what prints as itself: text, numbers, booleans, enums, dates and other JDK values. */
     static boolean isScalar(Object value) {
-        if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
-            || value instanceof Character || value instanceof Enum<?>) {
+        if (value == null
+                || value instanceof CharSequence
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Character
+                || value instanceof Enum<?>) {
             return true;
         }
-        if (value instanceof Map<?, ?> || value instanceof Collection<?> || value.getClass().isArray()) return false;
+        if (value instanceof Map<?, ?>
+                || value instanceof Collection<?>
+                || value.getClass().isArray()) return false;
         String pkg = value.getClass().getPackageName();
-        return pkg.startsWith("java.") || pkg.startsWith("javax.") || pkg.startsWith("groovy.")
-            || pkg.startsWith("org.codehaus.groovy.") || properties(value.getClass()).isEmpty();
+        return pkg.startsWith("java.")
+                || pkg.startsWith("javax.")
+                || pkg.startsWith("groovy.")
+                || pkg.startsWith("org.codehaus.groovy.")
+                || properties(value.getClass()).isEmpty();
     }
 
     private static Object convert(Object value, int depth) {
@@ -86,13 +94,18 @@ final class PlainData {
     private static List<Property> properties(Class<?> type) {
         List<Property> out = new ArrayList<>();
         List<Class<?>> chain = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class && !c.getPackageName().startsWith("groovy."); c = c.getSuperclass()) {
+        for (Class<?> c = type;
+                c != null && c != Object.class && !c.getPackageName().startsWith("groovy.");
+                c = c.getSuperclass()) {
             chain.add(0, c);
         }
         for (Class<?> c : chain) {
             for (Field f : c.getDeclaredFields()) {
                 int mod = f.getModifiers();
-                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic() || f.getName().contains("$")) continue;
+                if (Modifier.isStatic(mod)
+                        || Modifier.isTransient(mod)
+                        || f.isSynthetic()
+                        || f.getName().contains("$")) continue;
                 Method getter = getter(type, f);
                 if (getter != null) out.add(new Property(f.getName(), getter));
             }
@@ -101,8 +114,9 @@ final class PlainData {
     }
 
     private static Method getter(Class<?> type, Field f) {
-        String suffix = Character.toUpperCase(f.getName().charAt(0)) + f.getName().substring(1);
-        for (String name : new String[]{"get" + suffix, "is" + suffix}) {
+        String suffix =
+                Character.toUpperCase(f.getName().charAt(0)) + f.getName().substring(1);
+        for (String name : new String[] {"get" + suffix, "is" + suffix}) {
             try {
                 Method m = type.getMethod(name);
                 if (m.getParameterCount() == 0 && Modifier.isPublic(m.getModifiers())) return m;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The columns a person wants from an API answer's records, by one rule over the records' shape
@@ -29,11 +31,9 @@ import java.util.Set;
  */
 final class ResponseColumns {
     /** The rows as flat records, and the members left out because they do not fit in a cell. */
-    record Flattened(List<Map<String, Object>> rows, List<String> leftOut) {
-    }
+    record Flattened(List<Map<String, Object>> rows, List<String> leftOut) {}
 
-    private ResponseColumns() {
-    }
+    private ResponseColumns() {}
 
     /** {@code listName} is the answer's member holding the records ({@code InstancesSet}), or null. */
     static Flattened of(List<?> records, String listName) {
@@ -79,7 +79,9 @@ final class ResponseColumns {
             for (Object item : items) {
                 if (PlainData.isScalar(item)) {
                     cell.add(item);
-                } else if (item instanceof Map<?, ?> one && one.size() == 1 && PlainData.isScalar(one.values().iterator().next())) {
+                } else if (item instanceof Map<?, ?> one
+                        && one.size() == 1
+                        && PlainData.isScalar(one.values().iterator().next())) {
                     cell.add(one.values().iterator().next());
                 } else {
                     leftOut.add(key);
@@ -93,7 +95,7 @@ final class ResponseColumns {
     /** What the records are, the list's first word: {@code InstancesSet}, {@code InstanceTypeConfigSet} → {@code instance}. */
     private static String subject(String listName) {
         if (listName == null) return "";
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[A-Z]?[a-z]+").matcher(listName);
+        Matcher m = Pattern.compile("^[A-Z]?[a-z]+").matcher(listName);
         if (!m.find()) return "";
         String word = m.group().toLowerCase(Locale.ROOT);
         return word.endsWith("s") && word.length() > 3 ? word.substring(0, word.length() - 1) : word;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kecsh.dsl.engine.plan.Plan;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -28,8 +27,7 @@ import java.util.Set;
 public final class ResultRenderer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ResultRenderer() {
-    }
+    private ResultRenderer() {}
 
     public static String render(Object result, OutputFormat format, int width) {
         if (result == null) return "";
@@ -88,8 +86,8 @@ public final class ResultRenderer {
         List<String> leftOut = new ArrayList<>(headers.subList(laid.shown(), headers.size()));
         leftOut.addAll(flat.leftOut());
         if (leftOut.isEmpty()) return laid.text();
-        return laid.text() + "(" + records.size() + " row" + (records.size() == 1 ? "" : "s") + "; not shown: " + String.join(", ", leftOut)
-            + "; --output json shows the whole answer)\n";
+        return laid.text() + "(" + records.size() + " row" + (records.size() == 1 ? "" : "s") + "; not shown: "
+                + String.join(", ", leftOut) + "; --output json shows the whole answer)\n";
     }
 
     private static String table(List<?> rows, boolean singleRecord, int width) {
@@ -111,7 +109,8 @@ public final class ResultRenderer {
         if (rows.stream().noneMatch(r -> r instanceof Map<?, ?>)) return lines(rows);
         List<String> headers = headers(rows);
         StringBuilder out = new StringBuilder();
-        for (Object row : rows) out.append(String.join("\t", cells(row, headers))).append('\n');
+        for (Object row : rows)
+            out.append(String.join("\t", cells(row, headers))).append('\n');
         return out.toString();
     }
 

@@ -5,7 +5,7 @@ import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
-
+import io.kecsh.runtime.overlay.InstalledModel;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
@@ -22,10 +22,9 @@ public final class SecretNames {
     public static final String MASK = "****";
 
     /** The installed model's: a parameter an overlay marks sensitive is a secret too. */
-    private static final Set<String> NAMES = collect(io.kecsh.runtime.overlay.InstalledModel.get());
+    private static final Set<String> NAMES = collect(InstalledModel.get());
 
-    private SecretNames() {
-    }
+    private SecretNames() {}
 
     /** Whether a field of this name is a secret, in any of its spellings. */
     public static boolean isSecret(String name) {
@@ -43,7 +42,8 @@ public final class SecretNames {
             }
         }
         for (Map.Entry<String, String> alias : ParameterNames.getALIASES().entrySet()) {
-            if (names.contains(alias.getValue().toLowerCase(Locale.ROOT))) names.add(alias.getKey().toLowerCase(Locale.ROOT));
+            if (names.contains(alias.getValue().toLowerCase(Locale.ROOT)))
+                names.add(alias.getKey().toLowerCase(Locale.ROOT));
         }
         return Collections.unmodifiableSet(names);
     }

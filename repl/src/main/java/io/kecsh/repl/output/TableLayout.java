@@ -1,9 +1,8 @@
 package io.kecsh.repl.output;
 
-import org.jline.utils.WCWidth;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.utils.WCWidth;
 
 /**
  * Lays rows out as aligned columns within a width, never wrapping. Columns are placed in order —
@@ -18,14 +17,13 @@ final class TableLayout {
     private static final String GAP = "  ";
     /** A column is not cut below this many characters (or its header, if longer): it is dropped instead. */
     private static final int FLOOR = 6;
+
     private static final int SHARE_PERCENT = 40;
 
-    private TableLayout() {
-    }
+    private TableLayout() {}
 
     /** The table's text, and how many of its columns (the first ones) it shows. */
-    record Laid(String text, int shown) {
-    }
+    record Laid(String text, int shown) {}
 
     static String render(List<String> headers, List<List<String>> rows, int width) {
         return lay(headers, rows, width).text();

@@ -2,7 +2,6 @@ package io.kecsh.repl.sandbox;
 
 import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -28,8 +27,7 @@ import java.util.Properties;
 final class EndpointFile {
     static final String NAME = "endpoint";
 
-    private EndpointFile() {
-    }
+    private EndpointFile() {}
 
     /** What the file says: the serving process (PID and start time, so a reused PID is not taken for it), its port and keys. */
     record Entry(long pid, long startedMillis, int port, SandboxCredentials keys, Path stateFile) {
@@ -42,7 +40,8 @@ final class EndpointFile {
             Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
             if (process.isEmpty()) return false;
             Optional<Instant> started = process.get().info().startInstant();
-            if (started.isPresent() && startedMillis != 0 && started.get().toEpochMilli() != startedMillis) return false;
+            if (started.isPresent() && startedMillis != 0 && started.get().toEpochMilli() != startedMillis)
+                return false;
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
                 return true;
@@ -60,7 +59,7 @@ final class EndpointFile {
 
         @Override
         public String toString() {
-            return "sandbox process " + pid + " on port " + port;   // never the keys
+            return "sandbox process " + pid + " on port " + port; // never the keys
         }
     }
 
@@ -68,11 +67,14 @@ final class EndpointFile {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(dir.resolve(NAME), StandardCharsets.UTF_8)) {
             p.load(in);
-            return Optional.of(new Entry(Long.parseLong(p.getProperty("pid")), Long.parseLong(p.getProperty("started", "0")),
-                Integer.parseInt(p.getProperty("port")),
-                new SandboxCredentials(new Credentials(p.getProperty("kingsoft.key"), p.getProperty("kingsoft.secret")),
-                    new Credentials(p.getProperty("alibaba.key"), p.getProperty("alibaba.secret"))),
-                Path.of(p.getProperty("state"))));
+            return Optional.of(new Entry(
+                    Long.parseLong(p.getProperty("pid")),
+                    Long.parseLong(p.getProperty("started", "0")),
+                    Integer.parseInt(p.getProperty("port")),
+                    new SandboxCredentials(
+                            new Credentials(p.getProperty("kingsoft.key"), p.getProperty("kingsoft.secret")),
+                            new Credentials(p.getProperty("alibaba.key"), p.getProperty("alibaba.secret"))),
+                    Path.of(p.getProperty("state"))));
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
@@ -107,7 +109,9 @@ final class EndpointFile {
 
     /** Whether the file (still) names this entry's process: another one, or none, means this process must stop serving. */
     static boolean names(Path dir, Entry e) {
-        return read(dir).map(found -> found.pid() == e.pid() && found.port() == e.port()).orElse(false);
+        return read(dir)
+                .map(found -> found.pid() == e.pid() && found.port() == e.port())
+                .orElse(false);
     }
 
     /** Removes the file if it names this entry (a newer sandbox's file is left alone). */

@@ -2,7 +2,6 @@ package io.kecsh.repl.sandbox;
 
 import io.kecsh.dsl.engine.SandboxEndpoint;
 import io.kecsh.runtime.config.ConfigException;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +38,7 @@ public final class HomeSandbox {
     static final String START_LOCK = "start.lock";
     /** Seconds without a kecsh using it after which the sandbox process stops itself. */
     public static final String IDLE_VARIABLE = "KECSH_SANDBOX_IDLE";
+
     static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
     /** A sandbox that is not listening after this is reported (a first start loads the model and seeds every region). */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -71,11 +72,15 @@ public final class HomeSandbox {
         try {
             PrivateFiles.directory(dir);
             Lease.hold(dir);
-            EndpointFile.Entry entry = EndpointFile.read(dir).filter(EndpointFile.Entry::live).orElseGet(this::startUnderLock);
-            return new SandboxEndpoint(entry.endpoint(), entry.keys(), "home sandbox at " + entry.endpoint() + ", state in " + entry.stateFile());
+            EndpointFile.Entry entry =
+                    EndpointFile.read(dir).filter(EndpointFile.Entry::live).orElseGet(this::startUnderLock);
+            return new SandboxEndpoint(
+                    entry.endpoint(),
+                    entry.keys(),
+                    "home sandbox at " + entry.endpoint() + ", state in " + entry.stateFile());
         } catch (IOException e) {
             throw new ConfigException("the home sandbox in " + dir + " cannot be used: " + e.getMessage()
-                + " (--fresh uses a throw-away sandbox instead)");
+                    + " (--fresh uses a throw-away sandbox instead)");
         }
     }
 
@@ -86,15 +91,16 @@ public final class HomeSandbox {
 
     /** Only one kecsh starts the sandbox; one that waited here finds it started. */
     private EndpointFile.Entry startUnderLock() {
-        try (FileChannel channel = FileChannel.open(PrivateFiles.file(dir.resolve(START_LOCK)), StandardOpenOption.READ,
-            StandardOpenOption.WRITE); FileLock ignored = lock(channel)) {
+        try (FileChannel channel = FileChannel.open(
+                        PrivateFiles.file(dir.resolve(START_LOCK)), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock ignored = lock(channel)) {
             Optional<EndpointFile.Entry> started = EndpointFile.read(dir).filter(EndpointFile.Entry::live);
             if (started.isPresent()) return started.get();
-            EndpointFile.remove(dir);   // stale: its process is gone
+            EndpointFile.remove(dir); // stale: its process is gone
             return start();
         } catch (IOException e) {
             throw new ConfigException("the home sandbox in " + dir + " cannot be started: " + e.getMessage()
-                + " (--fresh uses a throw-away sandbox instead)");
+                    + " (--fresh uses a throw-away sandbox instead)");
         }
     }
 
@@ -103,8 +109,8 @@ public final class HomeSandbox {
         while (true) {
             FileLock lock = channel.tryLock();
             if (lock != null) return lock;
-            if (System.nanoTime() >= deadline) throw new IOException("another kecsh has been starting it for "
-                + START_TIMEOUT.toSeconds() + " s");
+            if (System.nanoTime() >= deadline)
+                throw new IOException("another kecsh has been starting it for " + START_TIMEOUT.toSeconds() + " s");
             Lease.sleep(Duration.ofMillis(50));
         }
     }
@@ -112,10 +118,11 @@ public final class HomeSandbox {
     private EndpointFile.Entry start() throws IOException {
         Path log = PrivateFiles.file(dir.resolve(LOG));
         if (Files.size(log) > 1_000_000) Files.write(log, new byte[0]);
-        ProcessBuilder pb = new ProcessBuilder(command()).directory(dir.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")))
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command())
+                .directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
         pb.environment().put("HOME", home.toString());
         Process process = pb.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -135,13 +142,22 @@ public final class HomeSandbox {
      */
     private List<String> command() {
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .map(p -> Path.of(p).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-            "-cp", classpath, HomeSandboxDaemon.class.getName(), home.toString(), Long.toString(idle().toSeconds()));
+                .map(p -> Path.of(p).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> java = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath,
+                HomeSandboxDaemon.class.getName(),
+                home.toString(),
+                Long.toString(idle().toSeconds()));
         if (!Files.isExecutable(Path.of("/bin/sh"))) return java;
-        List<String> detached = new ArrayList<>(List.of("/bin/sh", "-c",
-            "umask 077; trap '' INT HUP; if command -v setsid >/dev/null 2>&1; then exec setsid \"$@\"; fi; exec \"$@\"",
-            "kecsh-home-sandbox"));
+        List<String> detached = new ArrayList<>(List.of(
+                "/bin/sh",
+                "-c",
+                "umask 077; trap '' INT HUP; if command -v setsid >/dev/null 2>&1; then exec setsid \"$@\"; fi; exec \"$@\"",
+                "kecsh-home-sandbox"));
         detached.addAll(java);
         return detached;
     }
@@ -149,10 +165,11 @@ public final class HomeSandbox {
     private Duration idle() {
         String seconds = environment.get(IDLE_VARIABLE);
         try {
-            if (seconds != null && !seconds.isBlank()) return Duration.ofSeconds(Math.max(1, Long.parseLong(seconds.trim())));
+            if (seconds != null && !seconds.isBlank())
+                return Duration.ofSeconds(Math.max(1, Long.parseLong(seconds.trim())));
         } catch (NumberFormatException e) {
             throw new ConfigException(IDLE_VARIABLE + ": '" + seconds + "' is not a number of seconds (default "
-                + DEFAULT_IDLE.toSeconds() + ")");
+                    + DEFAULT_IDLE.toSeconds() + ")");
         }
         return DEFAULT_IDLE;
     }
@@ -177,28 +194,35 @@ public final class HomeSandbox {
      */
     public String stop(boolean forget) {
         try {
-            if (!Files.isDirectory(dir)) return forget ? "the home sandbox is empty already (" + stateFile() + ")" : "no home sandbox runs";
+            if (!Files.isDirectory(dir))
+                return forget ? "the home sandbox is empty already (" + stateFile() + ")" : "no home sandbox runs";
             Optional<FileLock> unused = Lease.exclusive(dir, IN_USE_WAIT);
             if (unused.isEmpty()) {
-                throw new ConfigException("the home sandbox is in use by another kecsh (a shell or a script still running); "
-                    + "end it, then try again");
+                throw new ConfigException(
+                        "the home sandbox is in use by another kecsh (a shell or a script still running); "
+                                + "end it, then try again");
             }
             try {
                 Optional<EndpointFile.Entry> running = running();
                 String stopped = running.map(this::end).orElse("");
                 EndpointFile.remove(dir);
-                if (!forget) return running.isPresent() ? "stopped the home sandbox (" + stopped + "); its state stays in " + stateFile()
-                    : "no home sandbox runs; its state stays in " + stateFile();
+                if (!forget)
+                    return running.isPresent()
+                            ? "stopped the home sandbox (" + stopped + "); its state stays in " + stateFile()
+                            : "no home sandbox runs; its state stays in " + stateFile();
                 boolean had = Files.deleteIfExists(stateFile());
                 Files.deleteIfExists(dir.resolve(STATE + ".saving.tmp"));
-                return (had ? "emptied the home sandbox: removed " + stateFile() : "the home sandbox is empty already (" + stateFile() + ")")
-                    + (running.isPresent() ? " and stopped its process (" + stopped + ")" : "")
-                    + "; the next command starts a fresh one";
+                return (had
+                                ? "emptied the home sandbox: removed " + stateFile()
+                                : "the home sandbox is empty already (" + stateFile() + ")")
+                        + (running.isPresent() ? " and stopped its process (" + stopped + ")" : "")
+                        + "; the next command starts a fresh one";
             } finally {
                 Lease.release(unused.get());
             }
         } catch (IOException e) {
-            throw new ConfigException("the home sandbox in " + dir + " cannot be " + (forget ? "reset" : "stopped") + ": " + e.getMessage());
+            throw new ConfigException("the home sandbox in " + dir + " cannot be " + (forget ? "reset" : "stopped")
+                    + ": " + e.getMessage());
         }
     }
 
@@ -207,11 +231,11 @@ public final class HomeSandbox {
         ProcessHandle.of(entry.pid()).ifPresent(p -> {
             p.destroy();
             try {
-                p.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+                p.onExit().get(15, TimeUnit.SECONDS);
             } catch (Exception stillThere) {
                 p.destroyForcibly();
                 try {
-                    p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    p.onExit().get(5, TimeUnit.SECONDS);
                 } catch (Exception ignored) {
                     // reported as stopped; the state file's lock tells the next start if it is not
                 }
@@ -222,8 +246,11 @@ public final class HomeSandbox {
 
     /** One line: whether it runs, where, and where its state is. */
     public String status() {
-        return running().map(e -> "home sandbox running at " + e.endpoint() + " (process " + e.pid() + "), state in " + e.stateFile())
-            .orElse("no home sandbox runs" + (Files.exists(stateFile()) ? "; its state is kept in " : "; it will keep its state in ")
-                + stateFile());
+        return running()
+                .map(e -> "home sandbox running at " + e.endpoint() + " (process " + e.pid() + "), state in "
+                        + e.stateFile())
+                .orElse("no home sandbox runs"
+                        + (Files.exists(stateFile()) ? "; its state is kept in " : "; it will keep its state in ")
+                        + stateFile());
     }
 }

@@ -6,7 +6,6 @@ import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import io.kecsh.runtime.sandbox.state.StateFile;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -33,8 +32,7 @@ public final class HomeSandboxDaemon {
     /** How long it waits for a sandbox that is stopping to let go of the state file. */
     static final Duration STATE_LOCK_WAIT = Duration.ofSeconds(15);
 
-    private HomeSandboxDaemon() {
-    }
+    private HomeSandboxDaemon() {}
 
     public static void main(String[] args) throws IOException {
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -45,30 +43,37 @@ public final class HomeSandboxDaemon {
         SandboxCredentials keys = randomKeys();
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.start(SandboxOptions.interactive().withStateFile(stateFile).withCredentials(keys)
-                .withModel(InstalledModel.forHome(home).model()));
+            sandbox = Sandbox.start(SandboxOptions.interactive()
+                    .withStateFile(stateFile)
+                    .withCredentials(keys)
+                    .withModel(InstalledModel.forHome(home).model()));
         } catch (StateFile.StateFileException e) {
             System.err.println(Instant.now() + " kecsh home sandbox: " + e.getMessage());
             System.exit(2);
             return;
         }
         EndpointFile.Entry me = EndpointFile.Entry.ofThisProcess(sandbox.port(), keys, stateFile);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            EndpointFile.removeIfNames(dir, me);
-            sandbox.close();
-        }, "kecsh-home-sandbox-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            EndpointFile.removeIfNames(dir, me);
+                            sandbox.close();
+                        },
+                        "kecsh-home-sandbox-stop"));
         EndpointFile.write(dir, me);
         System.err.println(Instant.now() + " kecsh home sandbox: " + me + ", state in " + stateFile);
         serveUntilUnused(dir, me, sandbox, idle);
         System.exit(0);
     }
 
-    private static void serveUntilUnused(Path dir, EndpointFile.Entry me, Sandbox sandbox, Duration idle) throws IOException {
+    private static void serveUntilUnused(Path dir, EndpointFile.Entry me, Sandbox sandbox, Duration idle)
+            throws IOException {
         Instant lastInUse = Instant.now();
         while (true) {
             Lease.sleep(CHECK);
             if (!EndpointFile.names(dir, me)) {
-                System.err.println(Instant.now() + " kecsh home sandbox: its endpoint file is gone (reset, or the home removed); stopping");
+                System.err.println(Instant.now()
+                        + " kecsh home sandbox: its endpoint file is gone (reset, or the home removed); stopping");
                 return;
             }
             Optional<FileLock> unused = Lease.exclusive(dir, Duration.ZERO);
@@ -82,7 +87,8 @@ public final class HomeSandboxDaemon {
                 // which the state file's lock, let go of here, lets start
                 EndpointFile.removeIfNames(dir, me);
                 sandbox.close();
-                System.err.println(Instant.now() + " kecsh home sandbox: unused for " + idle.toSeconds() + " s; stopped");
+                System.err.println(
+                        Instant.now() + " kecsh home sandbox: unused for " + idle.toSeconds() + " s; stopped");
                 return;
             }
             Lease.release(unused.get());
@@ -93,8 +99,8 @@ public final class HomeSandboxDaemon {
     private static void waitForStateFile(Path stateFile) throws IOException {
         Path lockFile = new StateFile(stateFile).lockFile();
         long deadline = System.nanoTime() + STATE_LOCK_WAIT.toNanos();
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             while (System.nanoTime() < deadline) {
                 FileLock free = channel.tryLock();
                 if (free != null) {
@@ -111,8 +117,8 @@ public final class HomeSandboxDaemon {
     static SandboxCredentials randomKeys() {
         SecureRandom random = new SecureRandom();
         return new SandboxCredentials(
-            new Credentials("AKLTHOME" + hex(random, 8), secret(random)),
-            new Credentials("LTAIHOME" + hex(random, 8), secret(random)));
+                new Credentials("AKLTHOME" + hex(random, 8), secret(random)),
+                new Credentials("LTAIHOME" + hex(random, 8), secret(random)));
     }
 
     private static String hex(SecureRandom random, int bytes) {

@@ -26,8 +26,7 @@ final class Lease {
     /** This process's shared locks, one per home sandbox, held until the process ends. */
     private static final Map<Path, FileLock> HELD = new ConcurrentHashMap<>();
 
-    private Lease() {
-    }
+    private Lease() {}
 
     /**
      * Marks this process a user of the sandbox in {@code dir} until it ends; waits while the sandbox is

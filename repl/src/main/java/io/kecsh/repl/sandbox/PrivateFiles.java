@@ -17,8 +17,7 @@ final class PrivateFiles {
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** {@code dir} and its missing parents made 0700; an existing one found more open is closed. */
     static Path directory(Path dir) throws IOException {

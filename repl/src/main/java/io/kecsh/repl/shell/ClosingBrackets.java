@@ -10,8 +10,7 @@ import org.jline.reader.LineReader;
  * not be typed as written, and the altered text went to the history and {@code :save}.
  */
 final class ClosingBrackets {
-    private ClosingBrackets() {
-    }
+    private ClosingBrackets() {}
 
     static void install(LineReader reader) {
         reader.getWidgets().put(LineReader.INSERT_CLOSE_CURLY, () -> insert(reader, '}'));

@@ -1,25 +1,29 @@
 package io.kecsh.repl.shell;
 
+import io.kecsh.dsl.CloudScript;
 import io.kecsh.dsl.InteractiveSession;
 import io.kecsh.dsl.Kecsh;
+import io.kecsh.dsl.engine.Verbs;
 import io.kecsh.dsl.error.KecshScriptException;
+import io.kecsh.dsl.ide.DslClasses;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
-import org.jline.reader.Candidate;
-import org.jline.reader.History;
-
+import io.kecsh.runtime.text.UserText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.jline.reader.Candidate;
+import org.jline.reader.History;
 
 /**
  * What the shell's own {@code :commands} do ({@code :help}, {@code :region}, {@code :profile},
@@ -49,30 +53,69 @@ final class ColonCommands {
 
     private void register() {
         HelpText help = new HelpText(vocabulary, shell::catalogue);
-        commands
-            .add(":help", "[word|Action]", "this list; a block's verbs, a verb's words, an action's parameters", arg -> {
-                shell.pager().show(arg.isEmpty() ? overview() : help.of(arg));
-            }, this::helpTopics)
-            .add(":region", "[region]", "show or switch the Kingsoft region", this::switchRegion, () -> enumCandidates("kec", "Region"))
-            .add(":profile", "[profile]", "show or switch the profile (rebuilds the session, variables kept)", this::switchProfile, null)
-            .add(":plan", "on|off", "plan mode: mutating calls are recorded and the plan printed, nothing sent", arg -> {
-                if (!arg.equals("on") && !arg.equals("off")) throw new IllegalArgumentException(":plan takes on or off");
-                shell.session().setPlan(arg.equals("on"));
-            }, () -> List.of(new Candidate("on"), new Candidate("off")))
-            .add(":history", "", "what was typed (secrets masked)", arg -> {
-                for (History.Entry e : shell.reader().getHistory()) out.println(String.format("%5d  %s", e.index() + 1, e.line()));
-                out.flush();
-            }, null)
-.add(":save", "FILE", "what the session did, as a script that does it again (secrets from the environment)", this::save, null)
-            .add(":edit", "", "edit the last input in $EDITOR, then run what is saved", this::edit, null)
-            .add(":vars", "", "the variables this session has set", arg -> vars(), null)
-            .add(":load", "FILE", "run a script in this session", this::load, null)
-            .add(":trace", "", "the last error's stack trace", arg -> {
-                Throwable lastError = shell.lastError();
-                out.println(lastError == null ? "no error yet" : shell.secrets().mask(trace(lastError)));
-                out.flush();
-            }, null)
-            .add(":quit", "", "leave the shell (Ctrl-D too)", arg -> shell.quit(), null);
+        commands.add(
+                        ":help",
+                        "[word|Action]",
+                        "this list; a block's verbs, a verb's words, an action's parameters",
+                        arg -> {
+                            shell.pager().show(arg.isEmpty() ? overview() : help.of(arg));
+                        },
+                        this::helpTopics)
+                .add(
+                        ":region",
+                        "[region]",
+                        "show or switch the Kingsoft region",
+                        this::switchRegion,
+                        () -> enumCandidates("kec", "Region"))
+                .add(
+                        ":profile",
+                        "[profile]",
+                        "show or switch the profile (rebuilds the session, variables kept)",
+                        this::switchProfile,
+                        null)
+                .add(
+                        ":plan",
+                        "on|off",
+                        "plan mode: mutating calls are recorded and the plan printed, nothing sent",
+                        arg -> {
+                            if (!arg.equals("on") && !arg.equals("off"))
+                                throw new IllegalArgumentException(":plan takes on or off");
+                            shell.session().setPlan(arg.equals("on"));
+                        },
+                        () -> List.of(new Candidate("on"), new Candidate("off")))
+                .add(
+                        ":history",
+                        "",
+                        "what was typed (secrets masked)",
+                        arg -> {
+                            for (History.Entry e : shell.reader().getHistory())
+                                out.println(String.format("%5d  %s", e.index() + 1, e.line()));
+                            out.flush();
+                        },
+                        null)
+                .add(
+                        ":save",
+                        "FILE",
+                        "what the session did, as a script that does it again (secrets from the environment)",
+                        this::save,
+                        null)
+                .add(":edit", "", "edit the last input in $EDITOR, then run what is saved", this::edit, null)
+                .add(":vars", "", "the variables this session has set", arg -> vars(), null)
+                .add(":load", "FILE", "run a script in this session", this::load, null)
+                .add(
+                        ":trace",
+                        "",
+                        "the last error's stack trace",
+                        arg -> {
+                            Throwable lastError = shell.lastError();
+                            out.println(
+                                    lastError == null
+                                            ? "no error yet"
+                                            : shell.secrets().mask(trace(lastError)));
+                            out.flush();
+                        },
+                        null)
+                .add(":quit", "", "leave the shell (Ctrl-D too)", arg -> shell.quit(), null);
     }
 
     private String overview() {
@@ -80,21 +123,26 @@ final class ColonCommands {
         for (ShellCommands.Command c : commands.all()) {
             s.append(String.format("  %-9s %-14s %s%n", c.name(), c.usage(), c.summary()));
         }
-        s.append("Script words: ").append(String.join(", ", vocabulary.wordsIn(io.kecsh.dsl.CloudScript.class))).append('\n');
-        s.append("TAB completes words, parameters, values and ids; :help instances, :help run or :help RunInstances for details.");
+        s.append("Script words: ")
+                .append(String.join(", ", vocabulary.wordsIn(CloudScript.class)))
+                .append('\n');
+        s.append(
+                "TAB completes words, parameters, values and ids; :help instances, :help run or :help RunInstances for details.");
         return s.toString();
     }
 
     private List<Candidate> helpTopics() {
         List<Candidate> out = new ArrayList<>();
-        for (String word : vocabulary.wordsIn(io.kecsh.dsl.CloudScript.class)) {
-            Class<?> block = vocabulary.open(io.kecsh.dsl.CloudScript.class, word);
-            if (block != null && !io.kecsh.dsl.engine.Verbs.of(block).isEmpty()) out.add(new Candidate(word, word, "block", null, null, null, true));
+        for (String word : vocabulary.wordsIn(CloudScript.class)) {
+            Class<?> block = vocabulary.open(CloudScript.class, word);
+            if (block != null && !Verbs.of(block).isEmpty())
+                out.add(new Candidate(word, word, "block", null, null, null, true));
         }
-        for (Class<?> c : io.kecsh.dsl.ide.DslClasses.reachable()) {
-            io.kecsh.dsl.engine.Verbs.of(c).keySet().forEach(v -> out.add(new Candidate(v, v, "verb", null, null, null, true)));
+        for (Class<?> c : DslClasses.reachable()) {
+            Verbs.of(c).keySet().forEach(v -> out.add(new Candidate(v, v, "verb", null, null, null, true)));
         }
-        model.operations().forEach(op -> out.add(new Candidate(op.name(), op.name(), "action", op.summary(), null, null, true)));
+        model.operations()
+                .forEach(op -> out.add(new Candidate(op.name(), op.name(), "action", op.summary(), null, null, true)));
         return out;
     }
 
@@ -102,8 +150,9 @@ final class ColonCommands {
         Optional<Service> s = model.service(service);
         Optional<EnumDef> e = s.flatMap(x -> x.enumDef(enumName));
         List<Candidate> out = new ArrayList<>();
-        e.ifPresent(def -> KnownValues.of(s.get(), def, shell.catalogue()).forEach(v ->
-            out.add(new Candidate(v.value(), v.value(), null, ShellCompleter.describe(v), null, null, true))));
+        e.ifPresent(def -> KnownValues.of(s.get(), def, shell.catalogue())
+                .forEach(v -> out.add(
+                        new Candidate(v.value(), v.value(), null, ShellCompleter.describe(v), null, null, true))));
         return out;
     }
 
@@ -132,7 +181,8 @@ final class ColonCommands {
             shell.transcript().profile(profile, shell.region());
         }
         Kecsh kecsh = shell.kecsh();
-        out.println("profile " + kecsh.getProfile() + (kecsh.usesSandbox() ? " (sandbox)" : "") + ", region " + shell.region());
+        out.println("profile " + kecsh.getProfile() + (kecsh.usesSandbox() ? " (sandbox)" : "") + ", region "
+                + shell.region());
         out.flush();
     }
 
@@ -153,14 +203,16 @@ final class ColonCommands {
     /** Each variable: name, type and value on one line, secrets masked. */
     private void vars() {
         Map<String, Object> variables = new TreeMap<>(shell.session().getVariables());
-        variables.remove("out");   // the shell's own: where println goes
+        variables.remove("out"); // the shell's own: where println goes
         if (variables.isEmpty()) out.println("no variables yet");
         int width = variables.keySet().stream().mapToInt(String::length).max().orElse(0);
         variables.forEach((name, value) -> {
             String type = value == null ? "null" : value.getClass().getSimpleName();
-            String shown = SecretLiterals.sensitive(name) ? "***" : shell.secrets().mask(String.valueOf(value)).replace('\n', ' ');
+            String shown = SecretLiterals.sensitive(name)
+                    ? "***"
+                    : shell.secrets().mask(String.valueOf(value)).replace('\n', ' ');
             if (shown.length() > 80) shown = shown.substring(0, 79) + "…";
-            out.println(String.format("  %-" + width + "s  %-14s %s", name, type, io.kecsh.runtime.text.UserText.escaped(shown)));
+            out.println(String.format("  %-" + width + "s  %-14s %s", name, type, UserText.escaped(shown)));
         });
         out.flush();
     }
@@ -172,12 +224,15 @@ final class ColonCommands {
     private void edit(String arg) {
         String last = shell.lastInput();
         try {
-            Path file = Files.createTempFile("kecsh-edit-", ".groovy",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Path file = Files.createTempFile(
+                    "kecsh-edit-",
+                    ".groovy",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
                 Files.writeString(file, last == null ? "" : last + "\n");
                 int status = shell.runEditor(file);
-                if (status != 0) throw new IllegalStateException(":edit: the editor exited with " + status + "; nothing run");
+                if (status != 0)
+                    throw new IllegalStateException(":edit: the editor exited with " + status + "; nothing run");
                 String edited = Files.readString(file).stripTrailing();
                 if (edited.isBlank() || edited.equals(last)) {
                     out.println("nothing to run");

@@ -2,6 +2,7 @@ package io.kecsh.repl.shell;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -11,8 +12,7 @@ import java.util.List;
  * recognised with and without parentheses ({@code run type: …} and {@code kec.RunInstances(…)}).
  */
 final class CursorAnalyser {
-    private CursorAnalyser() {
-    }
+    private CursorAnalyser() {}
 
     /** A bracket still open at the cursor and the (dotted) word just before it. */
     private static final class Frame {
@@ -20,9 +20,11 @@ final class CursorAnalyser {
         final String word;
         /** A list opened as a parameter's value ({@code ids: [}): that parameter and its call, for the list's elements. */
         String listCall;
+
         String listParam;
         /** The current statement's call inside this frame (command style: {@code run type: …}). */
         String call;
+
         String param;
         boolean statementStarted;
 
@@ -39,7 +41,9 @@ final class CursorAnalyser {
             // ":he" completes the command; ":help Run" its argument (call says which command).
             int space = trimmed.lastIndexOf(' ');
             String command = space < 0 ? null : trimmed.substring(0, trimmed.indexOf(' '));
-            return new CursorContext(CursorContext.Position.COMMAND, List.of(), command, null, null, trimmed.substring(space + 1), (char) 0);
+            return new CursorContext(
+                    CursorContext.Position.COMMAND, List.of(), command, null, null, trimmed.substring(space + 1), (char)
+                            0);
         }
         List<Token> tokens = Lexer.tokens(text);
         Deque<Frame> frames = new ArrayDeque<>();
@@ -70,26 +74,41 @@ final class CursorAnalyser {
                 frames.push(opened);
             } else if (t.kind() == Token.Kind.PUNCT && ")}]".contains(t.text())) {
                 Frame done = frames.size() > 1 ? frames.pop() : null;
-                closed = done == null || done.word == null ? null
-                    : "{".equals(done.bracket) ? done.word + "{" + (done.call == null ? "" : done.call) + "}"
-                    : "(".equals(done.bracket) ? done.word + "()" : null;
+                closed = done == null || done.word == null
+                        ? null
+                        : "{".equals(done.bracket)
+                                ? done.word + "{" + (done.call == null ? "" : done.call) + "}"
+                                : "(".equals(done.bracket) ? done.word + "()" : null;
                 frames.peek().statementStarted = true;
                 significant.add(t);
                 continue;
             } else if (t.is(",")) {
                 f.param = null;
-            } else if (t.is(":") && !significant.isEmpty() && significant.get(significant.size() - 1).kind() == Token.Kind.IDENT) {
+            } else if (t.is(":")
+                    && !significant.isEmpty()
+                    && significant.get(significant.size() - 1).kind() == Token.Kind.IDENT) {
                 f.param = significant.get(significant.size() - 1).text();
-            } else if (!last && t.kind() == Token.Kind.IDENT && !f.statementStarted && !"(".equals(f.bracket) && !"[".equals(f.bracket)) {
+            } else if (!last
+                    && t.kind() == Token.Kind.IDENT
+                    && !f.statementStarted
+                    && !"(".equals(f.bracket)
+                    && !"[".equals(f.bracket)) {
                 // The statement's first word is its call when arguments follow it without parentheses.
                 f.statementStarted = true;
                 f.call = dottedWord(significant, t);
-            } else if (!last && t.kind() == Token.Kind.IDENT && followsDot(significant) && closed != null
-                && significant.size() >= 2 && ")}".contains(significant.get(significant.size() - 2).text())) {
+            } else if (!last
+                    && t.kind() == Token.Kind.IDENT
+                    && followsDot(significant)
+                    && closed != null
+                    && significant.size() >= 2
+                    && ")}".contains(significant.get(significant.size() - 2).text())) {
                 // instances { run … }.waitUntil 'active': the call is a member of what the block returns.
                 f.call = closed + "." + t.text();
-            } else if (!last && t.kind() == Token.Kind.IDENT && followsDot(significant) && f.call != null
-                && f.call.equals(dottedWordBefore(significant.subList(0, significant.size() - 1)))) {
+            } else if (!last
+                    && t.kind() == Token.Kind.IDENT
+                    && followsDot(significant)
+                    && f.call != null
+                    && f.call.equals(dottedWordBefore(significant.subList(0, significant.size() - 1)))) {
                 // web.waitUntil 'active': the call grows with each member of its chain.
                 f.call = dottedWord(significant, t);
             } else if (!last && !isDot(t) && !(t.kind() == Token.Kind.IDENT && followsDot(significant))) {
@@ -100,10 +119,11 @@ final class CursorAnalyser {
         return describe(text, tokens, frames, significant);
     }
 
-    private static CursorContext describe(String text, List<Token> tokens, Deque<Frame> frames, List<Token> significant) {
+    private static CursorContext describe(
+            String text, List<Token> tokens, Deque<Frame> frames, List<Token> significant) {
         List<String> blocks = new ArrayList<>();
         List<Frame> outerFirst = new ArrayList<>(frames);
-        java.util.Collections.reverse(outerFirst);
+        Collections.reverse(outerFirst);
         for (Frame f : outerFirst) {
             if ("{".equals(f.bracket) && f.word != null) blocks.add(f.word);
         }
@@ -117,29 +137,46 @@ final class CursorAnalyser {
             param = inner.listParam;
         }
         Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
-        boolean typingWord = last != null && last.end() == text.length() && (last.kind() == Token.Kind.IDENT || last.kind() == Token.Kind.NUMBER);
+        boolean typingWord = last != null
+                && last.end() == text.length()
+                && (last.kind() == Token.Kind.IDENT || last.kind() == Token.Kind.NUMBER);
         if (last != null && last.kind() == Token.Kind.STRING && last.open()) {
             char quote = last.text().charAt(0);
             int skip = last.text().startsWith(String.valueOf(quote).repeat(3)) ? 3 : 1;
-            CursorContext.Position p = param != null ? CursorContext.Position.PARAM_VALUE
-                : call != null && !"[".equals(inner.bracket) ? CursorContext.Position.ARGUMENT : CursorContext.Position.STRING;
+            CursorContext.Position p = param != null
+                    ? CursorContext.Position.PARAM_VALUE
+                    : call != null && !"[".equals(inner.bracket)
+                            ? CursorContext.Position.ARGUMENT
+                            : CursorContext.Position.STRING;
             return new CursorContext(p, blocks, call, param, null, last.text().substring(skip), quote);
         }
         String prefix = typingWord ? last.text() : "";
         List<Token> before = typingWord ? significant.subList(0, significant.size() - 1) : significant;
         if (!before.isEmpty() && isDot(before.get(before.size() - 1))) {
-            String receiver = dottedWordBefore(before.subList(0, before.size() - 1).isEmpty() ? List.of() : before.subList(0, before.size() - 1), true);
+            String receiver = dottedWordBefore(
+                    before.subList(0, before.size() - 1).isEmpty() ? List.of() : before.subList(0, before.size() - 1),
+                    true);
             return new CursorContext(CursorContext.Position.MEMBER, blocks, call, null, receiver, prefix, (char) 0);
         }
-        if (inner.param != null && !before.isEmpty() && (before.get(before.size() - 1).is(":"))) {
-            return new CursorContext(CursorContext.Position.PARAM_VALUE, blocks, call, inner.param, null, prefix, (char) 0);
+        if (inner.param != null
+                && !before.isEmpty()
+                && (before.get(before.size() - 1).is(":"))) {
+            return new CursorContext(
+                    CursorContext.Position.PARAM_VALUE, blocks, call, inner.param, null, prefix, (char) 0);
         }
-        if (element && !before.isEmpty() && (before.get(before.size() - 1).is("[") || before.get(before.size() - 1).is(","))) {
+        if (element
+                && !before.isEmpty()
+                && (before.get(before.size() - 1).is("[")
+                        || before.get(before.size() - 1).is(","))) {
             return new CursorContext(CursorContext.Position.PARAM_VALUE, blocks, call, param, null, prefix, (char) 0);
         }
-        boolean argumentStart = !before.isEmpty() && (before.get(before.size() - 1).is(",") || before.get(before.size() - 1).is("(")
-            || call != null && "[".equals(inner.bracket) == false && before.get(before.size() - 1).kind() == Token.Kind.IDENT
-            && call.endsWith(before.get(before.size() - 1).text()));
+        boolean argumentStart = !before.isEmpty()
+                && (before.get(before.size() - 1).is(",")
+                        || before.get(before.size() - 1).is("(")
+                        || call != null
+                                && "[".equals(inner.bracket) == false
+                                && before.get(before.size() - 1).kind() == Token.Kind.IDENT
+                                && call.endsWith(before.get(before.size() - 1).text()));
         if (call != null && argumentStart) {
             return new CursorContext(CursorContext.Position.PARAM_NAME, blocks, call, null, null, prefix, (char) 0);
         }
@@ -161,7 +198,8 @@ final class CursorAnalyser {
 
     private static String dottedWordBefore(List<Token> significant, boolean exact) {
         if (significant.isEmpty() || significant.get(significant.size() - 1).kind() != Token.Kind.IDENT) return null;
-        StringBuilder word = new StringBuilder(significant.get(significant.size() - 1).text());
+        StringBuilder word =
+                new StringBuilder(significant.get(significant.size() - 1).text());
         int i = significant.size() - 2;
         while (i >= 1 && significant.get(i).is(".") && significant.get(i - 1).kind() == Token.Kind.IDENT) {
             word.insert(0, significant.get(i - 1).text() + ".");

@@ -14,9 +14,14 @@ import java.util.List;
  * @param prefix   what is typed of the current word (inside a string: of the string's content)
  * @param quote    the open string's quote character when the cursor is inside one, else 0
  */
-record CursorContext(Position position, List<String> blocks, String call, String param, String receiver, String prefix, char quote) {
+record CursorContext(
+        Position position, List<String> blocks, String call, String param, String receiver, String prefix, char quote) {
     enum Position {
-        COMMAND, WORD, MEMBER, PARAM_NAME, PARAM_VALUE,
+        COMMAND,
+        WORD,
+        MEMBER,
+        PARAM_NAME,
+        PARAM_VALUE,
         /** A positional value of a call ({@code terminate '}, {@code waitUntil '}, {@code attach '}): {@link #call} says which. */
         ARGUMENT,
         /** Inside a string that is no argument completion knows: nothing is offered (never a DSL word into a string). */

@@ -6,7 +6,6 @@ import io.kecsh.dsl.engine.Verbs;
 import io.kecsh.dsl.ide.DslClasses;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.beans.Introspector;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
@@ -37,9 +36,12 @@ final class DslVocabulary {
             for (Method m : DslClasses.dslMethods(c)) {
                 String word = wordOf(m);
                 own.add(word);
-                DslClasses.delegates(m).values().stream().findFirst().ifPresent(target -> opened.putIfAbsent(word, target));
+                DslClasses.delegates(m).values().stream()
+                        .findFirst()
+                        .ifPresent(target -> opened.putIfAbsent(word, target));
                 if (isGetter(m) && DslClasses.isContext(m.getReturnType())) opened.putIfAbsent(word, m.getReturnType());
-                if (c == CloudScript.class && isGetter(m) && m.getReturnType() == ServiceProxy.class) proxies.put(word, serviceOf(m));
+                if (c == CloudScript.class && isGetter(m) && m.getReturnType() == ServiceProxy.class)
+                    proxies.put(word, serviceOf(m));
             }
             // Verbs first-class even where DslClasses leaves a name out as plumbing (run is also Script.run).
             own.addAll(Verbs.of(c).keySet());
@@ -105,7 +107,8 @@ final class DslVocabulary {
         if (dot > 0) {
             String receiver = lastPart(call.substring(0, dot));
             Optional<String> service = serviceOf(receiver);
-            Optional<Operation> direct = service.flatMap(s -> model.requireService(s).operation(name));
+            Optional<Operation> direct =
+                    service.flatMap(s -> model.requireService(s).operation(name));
             if (direct.isPresent()) return Optional.of(new Call(direct.get(), null));
             owner = open(context, receiver);
             if (owner == null) return Optional.empty();
@@ -119,8 +122,7 @@ final class DslVocabulary {
     }
 
     /** A resolved call: the model's operation, and the curated verb's declaration when it is one. */
-    record Call(Operation operation, Verbs.Info verb) {
-    }
+    record Call(Operation operation, Verbs.Info verb) {}
 
     private static String lastPart(String dotted) {
         return dotted.substring(dotted.lastIndexOf('.') + 1);

@@ -1,7 +1,7 @@
 package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.error.KecshScriptException;
-
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,16 +15,16 @@ final class ErrorText {
     /** A report longer than this is cut, saying how many lines were left out. */
     static final int MAX_LINES = 30;
 
-    private ErrorText() {
-    }
+    private ErrorText() {}
 
     static List<String> lines(Throwable error) {
         String message = error.getMessage();
-        if (message == null || message.isBlank()) return List.of(error.getClass().getSimpleName());
+        if (message == null || message.isBlank())
+            return List.of(error.getClass().getSimpleName());
         List<String> lines = message.lines().filter(l -> !l.isBlank()).toList();
         if (!(error instanceof KecshScriptException) || lines.size() <= 1) return List.of(lines.get(0));
         if (lines.size() <= MAX_LINES) return lines;
-        List<String> shown = new java.util.ArrayList<>(lines.subList(0, MAX_LINES));
+        List<String> shown = new ArrayList<>(lines.subList(0, MAX_LINES));
         shown.add("  … " + (lines.size() - MAX_LINES) + " more (:trace shows them all)");
         return shown;
     }

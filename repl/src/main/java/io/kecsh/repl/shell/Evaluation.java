@@ -1,7 +1,5 @@
 package io.kecsh.repl.shell;
 
-import org.jline.terminal.Terminal;
-
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jline.terminal.Terminal;
 
 /**
  * Runs each evaluation on one evaluation thread while the shell's thread waits, so Ctrl-C (the
@@ -17,8 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Evaluation implements AutoCloseable {
     /** The value, or the error, or that it was cancelled. */
-    record Outcome(Object value, Throwable error, boolean cancelled) {
-    }
+    record Outcome(Object value, Throwable error, boolean cancelled) {}
 
     private final Terminal terminal;
     private final AtomicReference<Thread> running = new AtomicReference<>();
@@ -43,7 +41,7 @@ final class Evaluation implements AutoCloseable {
         });
         try {
             Future<Object> future = thread.submit(() -> {
-                Thread.interrupted();   // a cancel that arrived after the last evaluation ended must not hit this one
+                Thread.interrupted(); // a cancel that arrived after the last evaluation ended must not hit this one
                 running.set(Thread.currentThread());
                 try {
                     return body.call();

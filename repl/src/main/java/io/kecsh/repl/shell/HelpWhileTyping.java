@@ -1,14 +1,14 @@
 package io.kecsh.repl.shell;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.jline.reader.LineReader;
 import org.jline.reader.Widget;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.Status;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Shows the {@link ParameterHint} for the cursor's position on a status line below the input,
@@ -18,10 +18,20 @@ import java.util.Optional;
  */
 final class HelpWhileTyping {
     /** The widgets after which the line may have changed. */
-    private static final List<String> EDITING = List.of(LineReader.SELF_INSERT, LineReader.BACKWARD_DELETE_CHAR,
-        LineReader.DELETE_CHAR, LineReader.BACKWARD_KILL_WORD, LineReader.KILL_LINE, LineReader.COMPLETE_WORD,
-        LineReader.EXPAND_OR_COMPLETE, LineReader.MENU_COMPLETE, LineReader.BACKWARD_CHAR, LineReader.FORWARD_CHAR,
-        LineReader.INSERT_CLOSE_CURLY, LineReader.INSERT_CLOSE_SQUARE, LineReader.INSERT_CLOSE_PAREN);
+    private static final List<String> EDITING = List.of(
+            LineReader.SELF_INSERT,
+            LineReader.BACKWARD_DELETE_CHAR,
+            LineReader.DELETE_CHAR,
+            LineReader.BACKWARD_KILL_WORD,
+            LineReader.KILL_LINE,
+            LineReader.COMPLETE_WORD,
+            LineReader.EXPAND_OR_COMPLETE,
+            LineReader.MENU_COMPLETE,
+            LineReader.BACKWARD_CHAR,
+            LineReader.FORWARD_CHAR,
+            LineReader.INSERT_CLOSE_CURLY,
+            LineReader.INSERT_CLOSE_SQUARE,
+            LineReader.INSERT_CLOSE_PAREN);
 
     private final LineReader reader;
     private final ParameterHint hints;
@@ -57,13 +67,13 @@ final class HelpWhileTyping {
         try {
             hint = hints.at(reader.getBuffer().toString(), reader.getBuffer().cursor());
         } catch (RuntimeException e) {
-            hint = Optional.empty();   // help is a convenience: a parse it cannot follow shows nothing
+            hint = Optional.empty(); // help is a convenience: a parse it cannot follow shows nothing
         }
         show(hint.orElse(null));
     }
 
     private void show(String hint) {
-        if (java.util.Objects.equals(hint, shown)) return;
+        if (Objects.equals(hint, shown)) return;
         shown = hint;
         Status status = Status.getStatus(reader.getTerminal(), hint != null);
         if (status == null) return;

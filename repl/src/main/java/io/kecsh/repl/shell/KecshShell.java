@@ -4,26 +4,24 @@ import io.kecsh.dsl.InteractiveSession;
 import io.kecsh.dsl.Kecsh;
 import io.kecsh.dsl.engine.plan.Plan;
 import io.kecsh.runtime.catalog.LiveCatalogue;
+import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.overlay.InstalledModel;
 import io.kecsh.runtime.text.UserText;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
-import org.jline.terminal.Terminal;
-
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Terminal;
 
 /**
  * The interactive shell, and its composition root: terminal → parser → completer and highlighter
@@ -36,14 +34,16 @@ public final class KecshShell {
     private final ShellOptions options;
     private final Terminal terminal;
     private final PrintWriter out;
-    private final ServiceModel model = io.kecsh.runtime.overlay.InstalledModel.get();
+    private final ServiceModel model = InstalledModel.get();
     private final DslVocabulary vocabulary = new DslVocabulary(model);
     private final SecretRedactor redactor = new SecretRedactor(model);
     /** Secrets typed in this session, masked in history, :save, errors and :trace (see {@link SecretLiterals}). */
     private final SecretLiterals secrets = new SecretLiterals();
+
     private final PrivateHistory history;
     /** How many secrets the kept lines (history, {@link #transcript}) have been masked for. */
     private int secretsApplied;
+
     private final ShellCommands commands;
     private final ProgressDisplay progress;
     private final LineReader reader;
@@ -54,12 +54,14 @@ public final class KecshShell {
     private final SessionTranscript transcript = new SessionTranscript();
     /** The Kecsh the shell was started with, possibly still starting; its owner closes it. */
     private final CompletableFuture<Kecsh> starting;
+
     private volatile Kecsh given;
     private volatile Kecsh kecsh;
     private volatile InteractiveSession session;
     private Throwable lastError;
     /** The last input evaluated, as typed ({@code :edit} starts from it). */
     private String lastInput;
+
     private boolean quit;
 
     public KecshShell(Kecsh kecsh, ShellOptions options, Terminal terminal) {
@@ -77,22 +79,27 @@ public final class KecshShell {
         this.out = terminal.writer();
         this.progress = new ProgressDisplay(terminal);
         this.pager = new Pager(terminal, out, options.pager());
-        this.liveIds = new LiveIds(model, () -> session().getSession().getOps(), () -> region() + "|" + kecsh().getProfile(),
-            options.clock(), options.liveIdLifetime());
+        this.liveIds = new LiveIds(
+                model,
+                () -> session().getSession().getOps(),
+                () -> region() + "|" + kecsh().getProfile(),
+                options.clock(),
+                options.liveIdLifetime());
         this.commands = new ColonCommands(this, model, vocabulary, out).table();
         this.history = new PrivateHistory(redactor, secrets, options.historyFile());
         LineReaderBuilder builder = LineReaderBuilder.builder()
-            .terminal(terminal)
-            .appName("kecsh")
-            .parser(new ShellParser())
-            .completer(new ShellCompleter(vocabulary, commands, liveIds, this::catalogue, this::region, this::variable))
-            .completionMatcher(new ShellMatcher())
-            .highlighter(new ShellHighlighter(vocabulary))
-            .history(history)
-            .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
-            .variable(LineReader.INDENTATION, 4)
-            // Groovy's ! is negation, not history expansion.
-            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+                .terminal(terminal)
+                .appName("kecsh")
+                .parser(new ShellParser())
+                .completer(new ShellCompleter(
+                        vocabulary, commands, liveIds, this::catalogue, this::region, this::variable))
+                .completionMatcher(new ShellMatcher())
+                .highlighter(new ShellHighlighter(vocabulary))
+                .history(history)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
+                .variable(LineReader.INDENTATION, 4)
+                // Groovy's ! is negation, not history expansion.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         if (options.historyFile() != null) builder.variable(LineReader.HISTORY_FILE, options.historyFile());
         this.reader = builder.build();
         ClosingBrackets.install(reader);
@@ -117,7 +124,8 @@ public final class KecshShell {
             started.warmUp();
             session = started;
             // The banner describes the backend (an embedded sandbox's address), which exists only now.
-            String banner = options.bannerFor() == null ? null : options.bannerFor().apply(kecsh);
+            String banner =
+                    options.bannerFor() == null ? null : options.bannerFor().apply(kecsh);
             if (banner != null) reader.printAbove(banner);
         }
         return session;
@@ -125,14 +133,16 @@ public final class KecshShell {
 
     /** Starts the session in the background while the prompt is up; the first line waits for it only if it must. */
     private void startInBackground() {
-        Thread starter = new Thread(() -> {
-            try {
-                session();
-            } catch (RuntimeException e) {
-                lastError = e;
-                reader.printAbove("error: kecsh could not start: " + e.getMessage());
-            }
-        }, "kecsh-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        session();
+                    } catch (RuntimeException e) {
+                        lastError = e;
+                        reader.printAbove("error: kecsh could not start: " + e.getMessage());
+                    }
+                },
+                "kecsh-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -150,7 +160,7 @@ public final class KecshShell {
                 try {
                     line = reader.readLine(prompt());
                 } catch (UserInterruptException e) {
-                    continue;   // Ctrl-C at the prompt: the line is dropped, the shell stays
+                    continue; // Ctrl-C at the prompt: the line is dropped, the shell stays
                 } catch (EndOfFileException e) {
                     break;
                 }
@@ -180,14 +190,14 @@ public final class KecshShell {
     }
 
     ShellCompleter completer() {
-        return (ShellCompleter) ((org.jline.reader.impl.LineReaderImpl) reader).getCompleter();
+        return (ShellCompleter) ((LineReaderImpl) reader).getCompleter();
     }
 
     /** The session's region; before it has started, the one asked for or the model's default. */
     String region() {
         if (session != null) return session.getSession().getRegion();
         if (options.region() != null) return options.region();
-        return io.kecsh.runtime.config.Cloud.KINGSOFT.defaultRegion(model);
+        return Cloud.KINGSOFT.defaultRegion(model);
     }
 
     Kecsh kecsh() {
@@ -244,7 +254,7 @@ public final class KecshShell {
         String kept = redactor.redact(secrets.maskLiterals(source));
         if (planned) transcript.planned(kept);
         else transcript.ran(kept);
-        liveIds.refreshKnown();   // what this line created or removed is in the next TAB's ids
+        liveIds.refreshKnown(); // what this line created or removed is in the next TAB's ids
         Object value = outcome.value();
         if (value instanceof Plan plan) {
             out.print(plan);
@@ -263,8 +273,10 @@ public final class KecshShell {
     }
 
     private void error(String message) {
-        String firstLine = message == null ? "error" : secrets.mask(message).lines().findFirst().orElse("error");
-        out.println("error: " + UserText.escaped(firstLine));   // no ESC or NUL from a value reaches the terminal
+        String firstLine = message == null
+                ? "error"
+                : secrets.mask(message).lines().findFirst().orElse("error");
+        out.println("error: " + UserText.escaped(firstLine)); // no ESC or NUL from a value reaches the terminal
         out.flush();
     }
 
@@ -302,11 +314,14 @@ public final class KecshShell {
     int runEditor(Path file) {
         terminal.pause();
         try {
-            Process editor = new ProcessBuilder("/bin/sh", "-c", options.editor() + " \"$1\"", "kecsh-edit", file.toString())
-                .inheritIO().start();
+            Process editor = new ProcessBuilder(
+                            "/bin/sh", "-c", options.editor() + " \"$1\"", "kecsh-edit", file.toString())
+                    .inheritIO()
+                    .start();
             return editor.waitFor();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(":edit: cannot start the editor '" + options.editor() + "': " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    ":edit: cannot start the editor '" + options.editor() + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(":edit: interrupted", e);

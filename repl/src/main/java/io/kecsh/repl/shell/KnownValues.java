@@ -4,7 +4,6 @@ import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Service;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.Set;
  * instance type's vCPUs and memory). The same sources the validator accepts, never more.
  */
 final class KnownValues {
-    private KnownValues() {
-    }
+    private KnownValues() {}
 
     static List<EnumValue> of(Service service, EnumDef e, LiveCatalogue catalogue) {
         List<EnumValue> out = new ArrayList<>(e.values());
@@ -32,7 +30,11 @@ final class KnownValues {
      */
     static List<EnumValue> inRegion(List<EnumValue> values, String region) {
         if (region == null) return values;
-        return values.stream().filter(v -> v.attr("region").map(r -> region.equals(String.valueOf(r))).orElse(true)).toList();
+        return values.stream()
+                .filter(v -> v.attr("region")
+                        .map(r -> region.equals(String.valueOf(r)))
+                        .orElse(true))
+                .toList();
     }
 
     /** What the live catalogue lists beyond the model's list for {@code e} (empty without a catalogue). */

@@ -9,8 +9,7 @@ import java.util.List;
  * judge of what is valid). Strings: '…', "…", '''…''', """…"""; comments: // and /* *\/.
  */
 final class Lexer {
-    private Lexer() {
-    }
+    private Lexer() {}
 
     static List<Token> tokens(CharSequence s) {
         List<Token> out = new ArrayList<>();
@@ -33,7 +32,9 @@ final class Lexer {
                 i = close < 0 ? n : close + 2;
                 out.add(token(Token.Kind.COMMENT, s, start, i, close < 0));
             } else if (c == '\'' || c == '"') {
-                String quote = startsWith(s, i, String.valueOf(c).repeat(3)) ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                String quote = startsWith(s, i, String.valueOf(c).repeat(3))
+                        ? String.valueOf(c).repeat(3)
+                        : String.valueOf(c);
                 int close = closing(s, i + quote.length(), quote);
                 if (close == -2) {
                     // A one-quote string cannot span lines: it ends at the line's end, and the compiler says why.
@@ -47,7 +48,9 @@ final class Lexer {
                 while (i < n && Character.isJavaIdentifierPart(s.charAt(i))) i++;
                 out.add(token(Token.Kind.IDENT, s, start, i, false));
             } else if (Character.isDigit(c)) {
-                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) i++;
+                while (i < n
+                        && (Character.isLetterOrDigit(s.charAt(i))
+                                || s.charAt(i) == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) i++;
                 out.add(token(Token.Kind.NUMBER, s, start, i, false));
             } else {
                 i++;
@@ -66,7 +69,10 @@ final class Lexer {
         Token last = null;
         for (Token t : tokens(s)) {
             // Only what may span lines keeps input open; a one-quote string at Enter is the compiler's error to report.
-            if (t.open() && !(t.kind() == Token.Kind.STRING && !t.text().startsWith("'''") && !t.text().startsWith("\"\"\""))) return true;
+            if (t.open()
+                    && !(t.kind() == Token.Kind.STRING
+                            && !t.text().startsWith("'''")
+                            && !t.text().startsWith("\"\"\""))) return true;
             if (t.kind() == Token.Kind.PUNCT) {
                 if ("({[".contains(t.text())) depth++;
                 else if (")}]".contains(t.text())) depth--;
@@ -95,7 +101,8 @@ final class Lexer {
     }
 
     private static boolean startsWith(CharSequence s, int at, String what) {
-        return at + what.length() <= s.length() && s.subSequence(at, at + what.length()).toString().equals(what);
+        return at + what.length() <= s.length()
+                && s.subSequence(at, at + what.length()).toString().equals(what);
     }
 
     private static int indexOf(CharSequence s, String what, int from) {

@@ -5,11 +5,11 @@ import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,9 +87,12 @@ final class LiveIds implements AutoCloseable {
         if (source.isEmpty()) return List.of();
         String key = scope.get() + "|" + idParam;
         Cached cached = cache.get(key);
-        if (cached == null || cached.changed() || Duration.between(cached.at(), clock.instant()).compareTo(ttl) >= 0) {
+        if (cached == null
+                || cached.changed()
+                || Duration.between(cached.at(), clock.instant()).compareTo(ttl) >= 0) {
             CompletableFuture<Void> refreshing = refresh(key, source.get());
-            // Cold, or after this shell's own change: wait briefly for the new listing (an expired one answers at once, as it was).
+            // Cold, or after this shell's own change: wait briefly for the new listing (an expired one answers at once,
+            // as it was).
             if (cached == null || cached.changed()) {
                 try {
                     refreshing.get(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -112,7 +115,8 @@ final class LiveIds implements AutoCloseable {
      */
     void refreshKnown() {
         String prefix = scope.get() + "|";
-        cache.replaceAll((key, cached) -> key.startsWith(prefix) ? new Cached(cached.at(), cached.entries(), true) : cached);
+        cache.replaceAll(
+                (key, cached) -> key.startsWith(prefix) ? new Cached(cached.at(), cached.entries(), true) : cached);
         for (String key : cache.keySet()) {
             if (!key.startsWith(prefix)) continue;
             source(key.substring(prefix.length())).ifPresent(source -> refresh(key, source));
@@ -125,22 +129,30 @@ final class LiveIds implements AutoCloseable {
     }
 
     private CompletableFuture<Void> refresh(String key, Source source) {
-        return inFlight.computeIfAbsent(key, k -> CompletableFuture.runAsync(() -> {
-            try {
-                cache.put(k, new Cached(clock.instant(), fetch(source)));
-            } catch (RuntimeException e) {
-                // Completion is a convenience: a failed listing leaves the old ids and is tried again later.
-            } finally {
-                inFlight.remove(k);
-            }
-        }, fetcher));
+        return inFlight.computeIfAbsent(
+                key,
+                k -> CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                cache.put(k, new Cached(clock.instant(), fetch(source)));
+                            } catch (RuntimeException e) {
+                                // Completion is a convenience: a failed listing leaves the old ids and is tried again
+                                // later.
+                            } finally {
+                                inFlight.remove(k);
+                            }
+                        },
+                        fetcher));
     }
 
     /** Every page when the action pages (DescribeSubnets, DescribeKeys …), else its one answer. */
     private List<Entry> fetch(Source source) {
         CloudOperations operations = ops.get();
-        Iterable<Map<String, Object>> pages = model.serviceOf(model.requireOperation(source.action())).paginator(source.action()).isPresent()
-            ? operations.pages(source.action(), Map.of()) : List.of(operations.call(source.action(), Map.of()));
+        Iterable<Map<String, Object>> pages = model.serviceOf(model.requireOperation(source.action()))
+                        .paginator(source.action())
+                        .isPresent()
+                ? operations.pages(source.action(), Map.of())
+                : List.of(operations.call(source.action(), Map.of()));
         List<Entry> out = new ArrayList<>();
         for (Map<String, Object> page : pages) {
             if (!(page.get(source.listMember()) instanceof List<?> items)) continue;
@@ -149,8 +161,10 @@ final class LiveIds implements AutoCloseable {
                     Object label = source.nameMember() == null ? null : m.get(source.nameMember());
                     // a subnet is picked by its zone (instances show their zone's Chinese name there: left out)
                     Object zone = "SubnetId".equals(source.idMember()) ? m.get("AvailabilityZoneName") : null;
-                    out.add(new Entry(String.valueOf(m.get(source.idMember())), label == null ? "" : String.valueOf(label),
-                        zone == null ? "" : String.valueOf(zone)));
+                    out.add(new Entry(
+                            String.valueOf(m.get(source.idMember())),
+                            label == null ? "" : String.valueOf(label),
+                            zone == null ? "" : String.valueOf(zone)));
                 }
             }
         }
@@ -158,8 +172,7 @@ final class LiveIds implements AutoCloseable {
     }
 
     /** Where ids of one parameter come from: the action, its output list, the id and name members. */
-    private record Source(String action, String listMember, String idMember, String nameMember) {
-    }
+    private record Source(String action, String listMember, String idMember, String nameMember) {}
 
     private final Map<String, Optional<Source>> sources = new ConcurrentHashMap<>();
 
@@ -172,17 +185,27 @@ final class LiveIds implements AutoCloseable {
         String plural = "Describe" + idParam.substring(0, idParam.length() - 2) + "s";
         // The action named for the kind (DescribeInstances for InstanceId) first, then any other that lists it.
         List<Operation> candidates = new ArrayList<>(model.operations());
-        candidates.sort(java.util.Comparator.comparing((Operation op) -> !op.name().equals(plural)));
+        candidates.sort(Comparator.comparing((Operation op) -> !op.name().equals(plural)));
         for (Operation op : candidates) {
-            if (op.mutating() || !op.name().startsWith("Describe") || op.params().values().stream().anyMatch(Member::required)) continue;
+            if (op.mutating()
+                    || !op.name().startsWith("Describe")
+                    || op.params().values().stream().anyMatch(Member::required)) continue;
             if (op.output() == null) continue;
             for (Member list : op.output().members().values()) {
-                if (list.type() != MemberType.LIST || list.member() == null || list.member().type() != MemberType.STRUCTURE) continue;
+                if (list.type() != MemberType.LIST
+                        || list.member() == null
+                        || list.member().type() != MemberType.STRUCTURE) continue;
                 Map<String, Member> item = list.member().members();
                 if (!item.containsKey(idParam)) continue;
                 String stem = idParam.substring(0, idParam.length() - 2);
-                String name = item.containsKey(stem + "Name") ? stem + "Name" : item.containsKey("Name") ? "Name"
-                    : item.keySet().stream().filter(k -> k.endsWith("Name")).findFirst().orElse(null);
+                String name = item.containsKey(stem + "Name")
+                        ? stem + "Name"
+                        : item.containsKey("Name")
+                                ? "Name"
+                                : item.keySet().stream()
+                                        .filter(k -> k.endsWith("Name"))
+                                        .findFirst()
+                                        .orElse(null);
                 return Optional.of(new Source(op.name(), list.name(), idParam, name));
             }
         }

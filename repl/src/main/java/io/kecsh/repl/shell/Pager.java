@@ -1,11 +1,10 @@
 package io.kecsh.repl.shell;
 
-import org.jline.terminal.Terminal;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.jline.terminal.Terminal;
 
 /**
  * Shows text that does not fit the screen through a pager ($PAGER, else {@code less -FRX}: quits
@@ -32,8 +31,10 @@ final class Pager {
     }
 
     private boolean pages(String text) {
-        if (command == null || command.isBlank() || Terminal.TYPE_DUMB.equals(terminal.getType())
-            || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) return false;
+        if (command == null
+                || command.isBlank()
+                || Terminal.TYPE_DUMB.equals(terminal.getType())
+                || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) return false;
         int height = terminal.getHeight();
         return height > 0 && text.lines().count() > height - 1;
     }
@@ -43,7 +44,9 @@ final class Pager {
         terminal.pause();
         try {
             Process pager = new ProcessBuilder("/bin/sh", "-c", command)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             try (OutputStream in = pager.getOutputStream()) {
                 in.write(text.getBytes(StandardCharsets.UTF_8));
             } catch (IOException quitEarly) {

@@ -8,7 +8,6 @@ import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.function.Supplier;
 final class ParameterHint {
     /** How many allowed values are named before the count of the rest. */
     static final int VALUES_SHOWN = 6;
+
     private final DslVocabulary vocabulary;
     private final Supplier<LiveCatalogue> catalogue;
     private final Supplier<String> region;
@@ -42,15 +42,20 @@ final class ParameterHint {
         Class<?> context = vocabulary.contextOf(at.blocks());
         if (at.position() == CursorContext.Position.ARGUMENT && at.call().endsWith("waitUntil")) {
             String declared = WaitStates.declaredBy(context);
-            return declared == null ? Optional.empty()
-                : Optional.of("waitUntil: " + declared + " state, one of " + String.join(", ", WaitStates.of(declared).keySet()));
+            return declared == null
+                    ? Optional.empty()
+                    : Optional.of("waitUntil: " + declared + " state, one of "
+                            + String.join(", ", WaitStates.of(declared).keySet()));
         }
         Optional<DslVocabulary.Call> resolved = vocabulary.resolve(context, at.call());
         if (resolved.isEmpty()) return Optional.empty();
         DslVocabulary.Call call = resolved.get();
         return switch (at.position()) {
             case PARAM_VALUE -> Optional.of(parameter(call, at.param()));
-            case PARAM_NAME -> Optional.of(exactWord(call, at.prefix()).map(w -> parameter(call, w)).orElseGet(() -> verb(call)));
+            case PARAM_NAME ->
+                Optional.of(exactWord(call, at.prefix())
+                        .map(w -> parameter(call, w))
+                        .orElseGet(() -> verb(call)));
             case ARGUMENT -> Optional.of(verb(call));
             default -> Optional.empty();
         };
@@ -60,7 +65,10 @@ final class ParameterHint {
     private static Optional<String> exactWord(DslVocabulary.Call call, String prefix) {
         if (prefix.isEmpty()) return Optional.empty();
         if (call.verb() == null) return call.operation().param(prefix).map(m -> prefix);
-        return call.verb().words(call.operation()).stream().map(Verbs.Word::getWord).filter(prefix::equals).findFirst();
+        return call.verb().words(call.operation()).stream()
+                .map(Verbs.Word::getWord)
+                .filter(prefix::equals)
+                .findFirst();
     }
 
     /** {@code run → RunInstances: Launch instances …}. */
@@ -75,7 +83,12 @@ final class ParameterHint {
         Verbs.Info verb = call.verb();
         Verbs.Word word;
         try {
-            word = verb == null ? new Verbs.Word(typed, Verbs.Word.Kind.PARAMETER, op.param(typed).map(Member::name).orElse(typed)) : verb.word(op, typed);
+            word = verb == null
+                    ? new Verbs.Word(
+                            typed,
+                            Verbs.Word.Kind.PARAMETER,
+                            op.param(typed).map(Member::name).orElse(typed))
+                    : verb.word(op, typed);
         } catch (IllegalArgumentException unknown) {
             return unknown.getMessage();
         }
@@ -84,10 +97,16 @@ final class ParameterHint {
             case FILTER -> parts.add(typed + " → filter " + word.getTarget());
             case OWN -> {
                 String counted = verb.getCounts().get(typed);
-                parts.add(typed + " → handled by " + verb.getName() + " itself" + (counted == null ? "" : ", counts " + counted));
-                if (counted != null) op.param(counted).flatMap(Member::min).ifPresent(min -> parts.add("at least " + min.toPlainString()));
+                parts.add(typed + " → handled by " + verb.getName() + " itself"
+                        + (counted == null ? "" : ", counts " + counted));
+                if (counted != null)
+                    op.param(counted)
+                            .flatMap(Member::min)
+                            .ifPresent(min -> parts.add("at least " + min.toPlainString()));
             }
-            case PARAMETER -> op.param(word.getTarget()).ifPresentOrElse(m -> member(typed, m, verb == null, parts), () -> parts.add(typed));
+            case PARAMETER ->
+                op.param(word.getTarget())
+                        .ifPresentOrElse(m -> member(typed, m, verb == null, parts), () -> parts.add(typed));
         }
         Service service = vocabulary.model().serviceOf(op);
         ShellCompleter.enumOf(call, typed, service).ifPresent(e -> parts.add(values(service, e)));
@@ -99,8 +118,9 @@ final class ParameterHint {
      * name: a verb may fill what the API requires (run's image, subnet …) and refuses itself what it cannot.
      */
     private static void member(String typed, Member m, boolean apiCall, List<String> parts) {
-        parts.add((typed.equals(m.name()) ? typed : typed + " → " + m.name()) + ": " + m.type().label()
-            + (m.member() != null ? " of " + m.member().type().label() : ""));
+        parts.add((typed.equals(m.name()) ? typed : typed + " → " + m.name()) + ": "
+                + m.type().label()
+                + (m.member() != null ? " of " + m.member().type().label() : ""));
         if (m.required() && apiCall) parts.add("required");
         range(m).ifPresent(parts::add);
         m.defaultValue().ifPresent(d -> parts.add("default " + d));
@@ -111,7 +131,8 @@ final class ParameterHint {
     private static Optional<String> range(Member m) {
         Optional<BigDecimal> min = m.min();
         Optional<BigDecimal> max = m.max();
-        if (min.isPresent() && max.isPresent()) return Optional.of(min.get().toPlainString() + "–" + max.get().toPlainString());
+        if (min.isPresent() && max.isPresent())
+            return Optional.of(min.get().toPlainString() + "–" + max.get().toPlainString());
         if (min.isPresent()) return Optional.of("≥ " + min.get().toPlainString());
         if (max.isPresent()) return Optional.of("≤ " + max.get().toPlainString());
         if (m.maxLength().isPresent()) return Optional.of("≤ " + m.maxLength().get() + " characters");
@@ -120,7 +141,8 @@ final class ParameterHint {
 
     private String values(Service service, EnumDef e) {
         List<EnumValue> known = KnownValues.inRegion(KnownValues.of(service, e, catalogue.get()), region.get());
-        List<String> shown = known.stream().limit(VALUES_SHOWN).map(EnumValue::value).toList();
+        List<String> shown =
+                known.stream().limit(VALUES_SHOWN).map(EnumValue::value).toList();
         String rest = known.size() > VALUES_SHOWN ? " … (" + known.size() + ")" : "";
         return (e.open() ? "e.g. " : "one of ") + String.join(", ", shown) + rest;
     }

@@ -1,7 +1,5 @@
 package io.kecsh.repl.shell;
 
-import org.jline.reader.impl.history.DefaultHistory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Set;
+import org.jline.reader.impl.history.DefaultHistory;
 
 /**
  * JLine's history, kept private: the file 0600 in a 0700 directory (re-applied after every write,
@@ -57,7 +56,7 @@ final class PrivateHistory extends DefaultHistory {
             List<String> masked = lines.stream().map(secrets::maskLiterals).toList();
             if (masked.equals(lines)) return;
             Path dir = file.toAbsolutePath().getParent();
-            Path temporary = Files.createTempFile(dir, ".history", ".tmp");   // 0600 on POSIX
+            Path temporary = Files.createTempFile(dir, ".history", ".tmp"); // 0600 on POSIX
             try {
                 Files.write(temporary, masked, StandardCharsets.UTF_8);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -82,7 +81,7 @@ final class PrivateHistory extends DefaultHistory {
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (!Files.exists(dir)) Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
-            else Files.setPosixFilePermissions(dir, DIRECTORY);   // one an older kecsh, or something else, left open
+            else Files.setPosixFilePermissions(dir, DIRECTORY); // one an older kecsh, or something else, left open
             if (!Files.exists(file)) Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
             restrict();
         } catch (UnsupportedOperationException notPosix) {

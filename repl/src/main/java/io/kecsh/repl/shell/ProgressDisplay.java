@@ -1,9 +1,8 @@
 package io.kecsh.repl.shell;
 
-import org.jline.terminal.Terminal;
-
 import java.io.PrintWriter;
 import java.util.function.Consumer;
+import org.jline.terminal.Terminal;
 
 /**
  * Where progress lines of waits and batches go: on a real terminal one status line that is

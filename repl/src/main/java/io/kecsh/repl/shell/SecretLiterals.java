@@ -1,7 +1,6 @@
 package io.kecsh.repl.shell;
 
 import io.kecsh.repl.output.SecretNames;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,6 +36,7 @@ public final class SecretLiterals {
 
     /** Per variable: the string values assigned to it, and the variables its assignments read. */
     private final Map<String, Set<String>> literals = new HashMap<>();
+
     private final Map<String, Set<String>> reads = new HashMap<>();
     private final Set<String> secrets = new LinkedHashSet<>();
 
@@ -57,11 +57,11 @@ public final class SecretLiterals {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token name = tokens.get(i);
             Token op = tokens.get(i + 1);
-            boolean quotedKey = name.kind() == Token.Kind.STRING && op.is(":");   // 'password': …
+            boolean quotedKey = name.kind() == Token.Kind.STRING && op.is(":"); // 'password': …
             if (!(name.kind() == Token.Kind.IDENT || quotedKey) || !(op.is(":") || op.is("="))) continue;
             String named = quotedKey ? unquote(name.text()) : name.text();
-            if (i + 2 < tokens.size() && tokens.get(i + 2).is("=")) continue;   // ==
-            if (op.is(":") && i > 0 && tokens.get(i - 1).is("?")) continue;   // not a ternary's : after ?name
+            if (i + 2 < tokens.size() && tokens.get(i + 2).is("=")) continue; // ==
+            if (op.is(":") && i > 0 && tokens.get(i - 1).is("?")) continue; // not a ternary's : after ?name
             List<String> values = new ArrayList<>();
             Set<String> variables = new LinkedHashSet<>();
             valueAt(tokens, i + 2, values, variables);
@@ -75,7 +75,8 @@ public final class SecretLiterals {
             }
         }
         // Also those assigned earlier than this input, or to a variable named like a secret.
-        for (String v : reachable(sensitiveVariables)) literals.getOrDefault(v, Set.of()).forEach(this::addSecret);
+        for (String v : reachable(sensitiveVariables))
+            literals.getOrDefault(v, Set.of()).forEach(this::addSecret);
         for (String v : literals.keySet()) {
             if (sensitive(v)) literals.get(v).forEach(this::addSecret);
         }
@@ -173,6 +174,5 @@ public final class SecretLiterals {
     }
 
     /** What an input revealed: the variables it passes as sensitive values, and whether there are new secrets. */
-    public record Learnt(Set<String> sensitiveVariables, boolean grew) {
-    }
+    public record Learnt(Set<String> sensitiveVariables, boolean grew) {}
 }

@@ -4,7 +4,6 @@ import io.kecsh.dsl.engine.ParameterNames;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,12 +28,14 @@ final class SecretRedactor {
         for (Map.Entry<String, String> alias : ParameterNames.getALIASES().entrySet()) {
             if (names.contains(alias.getValue())) names.add(alias.getKey());
         }
-        String alternatives = String.join("|", names.stream().map(Pattern::quote).toList());
+        String alternatives =
+                String.join("|", names.stream().map(Pattern::quote).toList());
         // name: 'value' / name: "value" / name = 'value' / Name=value (wire form), for a sensitive name
         // or one that says what it is; a bare word value (a variable) is left alone.
-        named = Pattern.compile("(?i)\\b((?:" + (alternatives.isEmpty() ? "" : alternatives + "|")
-            + "\\w*(?:password|secret|token)\\w*)\\s*[:=]\\s*)('''.*?'''|\"\"\".*?\"\"\"|'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|[^\\s,)\\]}'\"]+)",
-            Pattern.DOTALL);
+        named = Pattern.compile(
+                "(?i)\\b((?:" + (alternatives.isEmpty() ? "" : alternatives + "|")
+                        + "\\w*(?:password|secret|token)\\w*)\\s*[:=]\\s*)('''.*?'''|\"\"\".*?\"\"\"|'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|[^\\s,)\\]}'\"]+)",
+                Pattern.DOTALL);
     }
 
     private static void collect(String name, Member m, Set<String> names) {

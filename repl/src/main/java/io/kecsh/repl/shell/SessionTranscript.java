@@ -39,7 +39,7 @@ final class SessionTranscript {
 
     synchronized void profile(String profile, String region) {
         entries.add("// :profile " + profile + ": what follows ran with profile " + profile
-            + "; run this script with --profile " + profile + "\nregion '" + region + "'");
+                + "; run this script with --profile " + profile + "\nregion '" + region + "'");
     }
 
     /** Masks again what was kept (a secret learnt later shows in lines typed earlier). */
@@ -61,9 +61,12 @@ final class SessionTranscript {
         Set<String> variables = new LinkedHashSet<>();
         List<String> body = new ArrayList<>();
         for (String e : entries) body.add(fromEnvironment(e, variables));
-        StringBuilder out = new StringBuilder("// saved by kecsh: the shell's inputs that ran without error, in order\n");
+        StringBuilder out =
+                new StringBuilder("// saved by kecsh: the shell's inputs that ran without error, in order\n");
         if (!variables.isEmpty()) {
-            out.append("// secrets are read from the environment; set ").append(String.join(", ", variables)).append(" before running\n");
+            out.append("// secrets are read from the environment; set ")
+                    .append(String.join(", ", variables))
+                    .append(" before running\n");
         }
         return out.append(String.join("\n", body)).append('\n').toString();
     }

@@ -1,14 +1,13 @@
 package io.kecsh.repl.shell;
 
 import io.kecsh.runtime.text.Suggestions;
-import org.jline.reader.Candidate;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jline.reader.Candidate;
 
 /**
  * The shell's own commands ({@code :help}, {@code :region} …) as one table: dispatch, {@code :help}'s
@@ -16,12 +15,13 @@ import java.util.function.Supplier;
  */
 final class ShellCommands {
     /** One command: its name with the colon, its argument's usage, a summary, what it does, what its argument may be. */
-    record Command(String name, String usage, String summary, Consumer<String> action, Supplier<List<Candidate>> arguments) {
-    }
+    record Command(
+            String name, String usage, String summary, Consumer<String> action, Supplier<List<Candidate>> arguments) {}
 
     private final Map<String, Command> table = new LinkedHashMap<>();
 
-    ShellCommands add(String name, String usage, String summary, Consumer<String> action, Supplier<List<Candidate>> arguments) {
+    ShellCommands add(
+            String name, String usage, String summary, Consumer<String> action, Supplier<List<Candidate>> arguments) {
         table.put(name, new Command(name, usage, summary, action, arguments));
         return this;
     }
@@ -41,12 +41,14 @@ final class ShellCommands {
         String argument = space < 0 ? "" : trimmed.substring(space + 1).trim();
         Command command = table.get(name);
         if (command == null) {
-            List<Command> prefixed = table.values().stream().filter(c -> c.name().startsWith(name)).toList();
+            List<Command> prefixed = table.values().stream()
+                    .filter(c -> c.name().startsWith(name))
+                    .toList();
             if (prefixed.size() == 1 && name.length() > 1) command = prefixed.get(0);
         }
         if (command == null) {
             throw new IllegalArgumentException("unknown command " + name + Suggestions.didYouMean(name, table.keySet())
-                + "; commands: " + String.join(", ", table.keySet()));
+                    + "; commands: " + String.join(", ", table.keySet()));
         }
         command.action().accept(argument);
     }
@@ -55,7 +57,8 @@ final class ShellCommands {
     List<Candidate> candidates(String command) {
         List<Candidate> out = new ArrayList<>();
         if (command == null) {
-            for (Command c : table.values()) out.add(new Candidate(c.name(), c.name(), "command", c.summary(), null, null, true));
+            for (Command c : table.values())
+                out.add(new Candidate(c.name(), c.name(), "command", c.summary(), null, null, true));
         } else if (table.containsKey(command) && table.get(command).arguments() != null) {
             out.addAll(table.get(command).arguments().get());
         }

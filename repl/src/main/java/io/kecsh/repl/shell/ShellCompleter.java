@@ -2,29 +2,32 @@ package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.engine.ParameterNames;
 import io.kecsh.dsl.engine.Verbs;
+import io.kecsh.dsl.ide.DslClasses;
 import io.kecsh.dsl.result.WaitStates;
 import io.kecsh.dsl.result.WaitsFor;
-import io.kecsh.dsl.ide.DslClasses;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
-import org.jline.reader.Candidate;
-import org.jline.reader.Completer;
-import org.jline.reader.LineReader;
-import org.jline.reader.ParsedLine;
-
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
 
 /**
  * Completion from the model and the DSL: block words and verbs where a word goes, a proxy's
@@ -40,6 +43,7 @@ final class ShellCompleter implements Completer {
     private final LiveIds liveIds;
     /** Descriptions beyond this are cut, so the column they stand in stays near the candidates. */
     static final int DESCRIPTION_WIDTH = 48;
+
     private final Supplier<LiveCatalogue> catalogue;
     private final Supplier<String> region;
     private final Function<String, Object> variables;
@@ -49,7 +53,8 @@ final class ShellCompleter implements Completer {
     }
 
     /** With the live catalogue of the session's region (never waited for: what is known now). */
-    ShellCompleter(DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds, Supplier<LiveCatalogue> catalogue) {
+    ShellCompleter(
+            DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds, Supplier<LiveCatalogue> catalogue) {
         this(vocabulary, commands, liveIds, catalogue, () -> null, name -> null);
     }
 
@@ -57,8 +62,13 @@ final class ShellCompleter implements Completer {
      * With the session's region (zones are offered for it alone) and its variables (what {@code web}
      * holds decides the states {@code web.waitUntil '} offers).
      */
-    ShellCompleter(DslVocabulary vocabulary, ShellCommands commands, LiveIds liveIds, Supplier<LiveCatalogue> catalogue,
-                   Supplier<String> region, Function<String, Object> variables) {
+    ShellCompleter(
+            DslVocabulary vocabulary,
+            ShellCommands commands,
+            LiveIds liveIds,
+            Supplier<LiveCatalogue> catalogue,
+            Supplier<String> region,
+            Function<String, Object> variables) {
         this.vocabulary = vocabulary;
         this.commands = commands;
         this.liveIds = liveIds;
@@ -92,10 +102,10 @@ final class ShellCompleter implements Completer {
                 }
             }
             case MEMBER -> members(context, at.receiver(), out);
-            case PARAM_NAME -> vocabulary.resolve(context, at.call()).ifPresent(call -> parameterNames(call, at.prefix(), out));
+            case PARAM_NAME ->
+                vocabulary.resolve(context, at.call()).ifPresent(call -> parameterNames(call, at.prefix(), out));
             case PARAM_VALUE -> vocabulary.resolve(context, at.call()).ifPresent(call -> values(call, at, out));
-            default -> {
-            }
+            default -> {}
         }
         return out;
     }
@@ -109,7 +119,8 @@ final class ShellCompleter implements Completer {
         int dot = call.lastIndexOf('.');
         Class<?> owner = dot < 0 ? context : receiverType(context, call.substring(0, dot));
         String declared = owner == null ? null : WaitStates.declaredBy(owner);
-        Map<String, Map<String, String>> groups = declared == null ? WaitStates.all() : Map.of(declared, WaitStates.of(declared));
+        Map<String, Map<String, String>> groups =
+                declared == null ? WaitStates.all() : Map.of(declared, WaitStates.of(declared));
         Set<String> seen = new LinkedHashSet<>();
         groups.forEach((resource, states) -> states.forEach((state, waiter) -> {
             if (seen.add(state)) out.add(quoted(state, at, "state", resource + ": " + waiter));
@@ -158,11 +169,13 @@ final class ShellCompleter implements Completer {
      * the key, {@code to:} is the instance).
      */
     private void positional(DslVocabulary.Call call, CursorContext at, List<Candidate> out) {
-        Set<String> named = call.verb() == null ? Set.of() : new java.util.HashSet<>(call.verb().getNames().values());
+        Set<String> named = call.verb() == null
+                ? Set.of()
+                : new HashSet<>(call.verb().getNames().values());
         call.operation().params().keySet().stream()
-            .filter(p -> p.endsWith("Id") && !named.contains(p) && liveIds.lists(p))
-            .findFirst()
-            .ifPresent(param -> liveIdCandidates(param, false, at, out));
+                .filter(p -> p.endsWith("Id") && !named.contains(p) && liveIds.lists(p))
+                .findFirst()
+                .ifPresent(param -> liveIdCandidates(param, false, at, out));
     }
 
     private void members(Class<?> context, String receiver, List<Candidate> out) {
@@ -173,7 +186,8 @@ final class ShellCompleter implements Completer {
             Set<String> verbs = Verbs.of(opened).keySet();
             for (Method m : DslClasses.dslMethods(opened)) {
                 if (m.getName().startsWith("get") || m.getName().startsWith("set")) continue;
-                out.add(candidate(m.getName(), m.getName(), verbs.contains(m.getName()) ? "verb" : "word", null, false));
+                out.add(candidate(
+                        m.getName(), m.getName(), verbs.contains(m.getName()) ? "verb" : "word", null, false));
             }
         }
         vocabulary.serviceOf(word).ifPresent(service -> {
@@ -192,25 +206,31 @@ final class ShellCompleter implements Completer {
     private void parameterNames(DslVocabulary.Call call, String prefix, List<Candidate> out) {
         Operation op = call.operation();
         Verbs.Info verb = call.verb();
-        // A verb offers the words a person types, each parameter once; its API names when the user starts with a capital.
+        // A verb offers the words a person types, each parameter once; its API names when the user starts with a
+        // capital.
         boolean apiNames = verb == null || !prefix.isEmpty() && Character.isUpperCase(prefix.charAt(0));
-        Map<String, Verbs.Word> words = new java.util.LinkedHashMap<>();
+        Map<String, Verbs.Word> words = new LinkedHashMap<>();
         if (!apiNames) {
-            Set<String> filled = new java.util.HashSet<>();
+            Set<String> filled = new HashSet<>();
             for (Verbs.Word w : verb.words(op)) {
                 if (w.getParameter() == null || filled.add(w.getParameter())) words.put(w.getWord(), w);
             }
         } else if (verb == null || (verb.getFilters().isEmpty() && !verb.isClosed())) {
-            for (String api : op.params().keySet()) words.putIfAbsent(api, verb == null ? new Verbs.Word(api, Verbs.Word.Kind.PARAMETER, api) : verb.word(op, api));
+            for (String api : op.params().keySet())
+                words.putIfAbsent(
+                        api, verb == null ? new Verbs.Word(api, Verbs.Word.Kind.PARAMETER, api) : verb.word(op, api));
         }
-        for (Verbs.Word w : words.values()) out.add(candidate(w.getWord() + ": ", w.getWord() + ":", "parameter", brief(describe(verb, op, w)), false));
+        for (Verbs.Word w : words.values())
+            out.add(candidate(w.getWord() + ": ", w.getWord() + ":", "parameter", brief(describe(verb, op, w)), false));
     }
 
     /** A description short enough to stand in a column beside the candidates (its first clause, cut). */
     static String brief(String description) {
         if (description == null) return null;
         String one = description.lines().findFirst().orElse("").strip();
-        return one.length() <= DESCRIPTION_WIDTH ? one : one.substring(0, DESCRIPTION_WIDTH - 1).stripTrailing() + "…";
+        return one.length() <= DESCRIPTION_WIDTH
+                ? one
+                : one.substring(0, DESCRIPTION_WIDTH - 1).stripTrailing() + "…";
     }
 
     /** {@code InstanceType: string, required — …}, {@code filter instance-state.name}, {@code handled by run itself}. */
@@ -221,7 +241,11 @@ final class ShellCompleter implements Completer {
             case PARAMETER -> {
                 Member m = op.param(w.getTarget()).orElse(null);
                 // "required" only for an API call: a verb fills some of what its action requires (run's image, subnet)
-                yield w.getTarget() + (m == null ? "" : ": " + m.type().label() + (m.required() && verb == null ? ", required" : "") + (m.doc() == null ? "" : " — " + m.doc()));
+                yield w.getTarget()
+                        + (m == null
+                                ? ""
+                                : ": " + m.type().label() + (m.required() && verb == null ? ", required" : "")
+                                        + (m.doc() == null ? "" : " — " + m.doc()));
             }
         };
     }
@@ -236,8 +260,10 @@ final class ShellCompleter implements Completer {
                 out.add(quoted(v.value(), at, "value", brief(describe(v))));
             }
         });
-        apiName(call, at.param()).filter(liveIds::lists)
-            .ifPresent(param -> liveIdCandidates(param, call.verb() != null && ParameterNames.BY_NAME.contains(param), at, out));
+        apiName(call, at.param())
+                .filter(liveIds::lists)
+                .ifPresent(param -> liveIdCandidates(
+                        param, call.verb() != null && ParameterNames.BY_NAME.contains(param), at, out));
     }
 
     /**
@@ -246,16 +272,19 @@ final class ShellCompleter implements Completer {
      * matched, see {@link ShellMatcher}); names too where the verb takes a name for the id.
      */
     private void liveIdCandidates(String param, boolean byName, CursorContext at, List<Candidate> out) {
-        String typed = at.prefix().toLowerCase(java.util.Locale.ROOT);
+        String typed = at.prefix().toLowerCase(Locale.ROOT);
         List<LiveIds.Entry> entries = liveIds.ids(param);
         for (LiveIds.Entry id : entries) {
-            if (!id.id().toLowerCase(java.util.Locale.ROOT).startsWith(typed) && !id.label().toLowerCase(java.util.Locale.ROOT).startsWith(typed)) continue;
-            out.add(ShellMatcher.matched(quoted(id.id(), at, "id", id.description().isEmpty() ? null : brief(id.description()))));
+            if (!id.id().toLowerCase(Locale.ROOT).startsWith(typed)
+                    && !id.label().toLowerCase(Locale.ROOT).startsWith(typed)) continue;
+            out.add(ShellMatcher.matched(
+                    quoted(id.id(), at, "id", id.description().isEmpty() ? null : brief(id.description()))));
         }
         if (byName) {
             List<Candidate> named = new ArrayList<>();
             names(entries, at, named);
-            for (Candidate c : named) if (c.displ().toLowerCase(java.util.Locale.ROOT).startsWith(typed)) out.add(ShellMatcher.matched(c));
+            for (Candidate c : named)
+                if (c.displ().toLowerCase(Locale.ROOT).startsWith(typed)) out.add(ShellMatcher.matched(c));
         }
     }
 
@@ -264,7 +293,7 @@ final class ShellCompleter implements Completer {
      * a name two resources share would be refused as ambiguous, so only the ids are offered for it.
      */
     private static void names(List<LiveIds.Entry> entries, CursorContext at, List<Candidate> out) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         entries.forEach(e -> counts.merge(e.label(), 1L, Long::sum));
         for (LiveIds.Entry e : entries) {
             if (e.label().isEmpty() || counts.get(e.label()) > 1) continue;
@@ -283,10 +312,12 @@ final class ShellCompleter implements Completer {
             }
             return Optional.empty();
         }
-        Optional<EnumDef> fromParam = apiName(call, param).flatMap(call.operation()::param).flatMap(m -> {
-            Member scalar = m.member() != null ? m.member() : m;
-            return scalar.enumName().flatMap(service::enumDef);
-        });
+        Optional<EnumDef> fromParam = apiName(call, param)
+                .flatMap(call.operation()::param)
+                .flatMap(m -> {
+                    Member scalar = m.member() != null ? m.member() : m;
+                    return scalar.enumName().flatMap(service::enumDef);
+                });
         if (fromParam.isPresent() || verb == null) return fromParam;
         return ownWordEnum(call.operation(), param, service);
     }
@@ -303,11 +334,14 @@ final class ShellCompleter implements Completer {
             for (Member list : op.output().members().values()) {
                 if (list.member() == null || list.member().members() == null) continue;
                 for (Member item : list.member().members().values()) {
-                    if (item.name().endsWith(suffix) && item.enumName().isPresent()) return item.enumName().flatMap(service::enumDef);
+                    if (item.name().endsWith(suffix) && item.enumName().isPresent())
+                        return item.enumName().flatMap(service::enumDef);
                 }
             }
         }
-        List<EnumDef> named = service.enums().values().stream().filter(e -> !e.name().contains(".") && e.name().endsWith(suffix)).toList();
+        List<EnumDef> named = service.enums().values().stream()
+                .filter(e -> !e.name().contains(".") && e.name().endsWith(suffix))
+                .toList();
         return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
@@ -318,8 +352,11 @@ final class ShellCompleter implements Completer {
             if (verb == null) return Optional.of(ParameterNames.apiName(call.operation(), typed, "complete"));
             Verbs.Word word = verb.word(call.operation(), typed);
             if (word.getKind() == Verbs.Word.Kind.OWN && typed.startsWith("id")) {
-                // where id: / ids: pick by id, a word the verb handles itself: its values are the call's own id parameter.
-                return call.operation().params().keySet().stream().filter(p -> p.endsWith("Id")).findFirst();
+                // where id: / ids: pick by id, a word the verb handles itself: its values are the call's own id
+                // parameter.
+                return call.operation().params().keySet().stream()
+                        .filter(p -> p.endsWith("Id"))
+                        .findFirst();
             }
             return Optional.ofNullable(word.getParameter());
         } catch (IllegalArgumentException unknown) {
@@ -333,7 +370,8 @@ final class ShellCompleter implements Completer {
         Optional<Object> memory = v.attr("memoryGb");
         if (vcpu.isPresent() && memory.isPresent()) {
             Object gpus = v.attr("gpus").orElse(0);
-            return vcpu.get() + " vCPU, " + memory.get() + " GiB" + (gpus instanceof Number n && n.intValue() > 0 ? ", " + n + " GPU" : "");
+            return vcpu.get() + " vCPU, " + memory.get() + " GiB"
+                    + (gpus instanceof Number n && n.intValue() > 0 ? ", " + n + " GPU" : "");
         }
         return v.doc() != null ? v.doc() : v.zh();
     }
@@ -347,7 +385,8 @@ final class ShellCompleter implements Completer {
         return new Candidate(text, value, group, description, null, null, false);
     }
 
-    private static Candidate candidate(String value, String display, String group, String description, boolean complete) {
+    private static Candidate candidate(
+            String value, String display, String group, String description, boolean complete) {
         return new Candidate(value, display, group, description, null, null, complete);
     }
 }

@@ -2,12 +2,11 @@ package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.engine.safety.Confirmer;
 import io.kecsh.dsl.error.Target;
+import java.io.PrintWriter;
+import java.util.List;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
-
-import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * Asks on the terminal before a destructive call: lists what it would affect (ids with names and
@@ -23,7 +22,10 @@ final class ShellConfirmer implements Confirmer {
     @Override
     public boolean confirm(String verb, List<Target> targets) {
         PrintWriter out = reader.getTerminal().writer();
-        out.println(verb + " will affect " + (targets.isEmpty() ? "its target" : targets.size() + " resource" + (targets.size() == 1 ? "" : "s") + ":"));
+        out.println(verb + " will affect "
+                + (targets.isEmpty()
+                        ? "its target"
+                        : targets.size() + " resource" + (targets.size() == 1 ? "" : "s") + ":"));
         for (Target t : targets) out.println("  " + t);
         out.flush();
         // An answer is not input: y or n must not come back with the up arrow, nor land in the history file.
@@ -31,7 +33,8 @@ final class ShellConfirmer implements Confirmer {
         reader.setVariable(LineReader.DISABLE_HISTORY, true);
         try {
             String answer = reader.readLine("Proceed? [y/N] ");
-            return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+            return answer != null
+                    && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
         } catch (UserInterruptException | EndOfFileException e) {
             return false;
         } finally {

@@ -1,13 +1,12 @@
 package io.kecsh.repl.shell;
 
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jline.reader.Highlighter;
 import org.jline.reader.LineReader;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
-
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Colours input: DSL words (from the DSL's classes), strings, numbers, comments, shell commands. */
 final class ShellHighlighter implements Highlighter {
@@ -25,7 +24,8 @@ final class ShellHighlighter implements Highlighter {
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
         AttributedStringBuilder out = new AttributedStringBuilder();
-        if (buffer.stripLeading().startsWith(":")) return out.styled(COMMAND, buffer).toAttributedString();
+        if (buffer.stripLeading().startsWith(":"))
+            return out.styled(COMMAND, buffer).toAttributedString();
         for (Token t : Lexer.tokens(buffer)) {
             switch (t.kind()) {
                 case IDENT -> out.styled(words.contains(t.text()) ? WORD : AttributedStyle.DEFAULT, t.text());
@@ -39,10 +39,8 @@ final class ShellHighlighter implements Highlighter {
     }
 
     @Override
-    public void setErrorPattern(Pattern errorPattern) {
-    }
+    public void setErrorPattern(Pattern errorPattern) {}
 
     @Override
-    public void setErrorIndex(int errorIndex) {
-    }
+    public void setErrorIndex(int errorIndex) {}
 }

@@ -8,15 +8,14 @@ import io.kecsh.repl.cli.InteractiveShell;
 import io.kecsh.repl.output.ResultRenderer;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.config.Settings;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.Size;
-import org.jline.terminal.TerminalBuilder;
-import org.jline.terminal.impl.DumbTerminal;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 
 /**
  * What {@code kecsh} with no command starts: the JLine shell on the process's terminal, its prompt
@@ -27,15 +26,17 @@ public final class ShellLauncher implements InteractiveShell {
     private static final int DUMB_ROWS = 40;
 
     @Override
-    public int run(CompletableFuture<Kecsh> starting, Settings settings, GlobalOptions options, CommandContext context) {
+    public int run(
+            CompletableFuture<Kecsh> starting, Settings settings, GlobalOptions options, CommandContext context) {
         try (Terminal terminal = terminal(context)) {
             ShellOptions shellOptions = ShellOptions.builder()
-                .historyFile(context.home().resolve(".kecsh").resolve("history"))
-                // the region the Kecsh starts in, from the same settings: the prompt shows it before the Kecsh is up
-                .region(settings.region(Cloud.KINGSOFT, context.installedModel()))
-                .bannerFor(kecsh -> String.join(System.lineSeparator(), Banner.lines(kecsh, options)))
-                .printer(value -> ResultRenderer.render(value, options.output(), width(terminal, context)))
-                .build();
+                    .historyFile(context.home().resolve(".kecsh").resolve("history"))
+                    // the region the Kecsh starts in, from the same settings: the prompt shows it before the Kecsh is
+                    // up
+                    .region(settings.region(Cloud.KINGSOFT, context.installedModel()))
+                    .bannerFor(kecsh -> String.join(System.lineSeparator(), Banner.lines(kecsh, options)))
+                    .printer(value -> ResultRenderer.render(value, options.output(), width(terminal, context)))
+                    .build();
             return new KecshShell(starting, shellOptions, terminal).run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal", e);
@@ -44,8 +45,10 @@ public final class ShellLauncher implements InteractiveShell {
 
     /** The process's own terminal; a context with other streams (a test, an embedding) gets a dumb one on them. */
     private static Terminal terminal(CommandContext context) throws IOException {
-        if (context.in() == System.in && context.out() == System.out) return sized(TerminalBuilder.builder().system(true).dumb(true).build(), context);
-        Terminal dumb = new DumbTerminal("kecsh", Terminal.TYPE_DUMB, context.in(), context.out(), StandardCharsets.UTF_8);
+        if (context.in() == System.in && context.out() == System.out)
+            return sized(TerminalBuilder.builder().system(true).dumb(true).build(), context);
+        Terminal dumb =
+                new DumbTerminal("kecsh", Terminal.TYPE_DUMB, context.in(), context.out(), StandardCharsets.UTF_8);
         dumb.setSize(new Size(context.width(), DUMB_ROWS));
         return dumb;
     }
@@ -59,8 +62,9 @@ public final class ShellLauncher implements InteractiveShell {
     private static Terminal sized(Terminal terminal, CommandContext context) {
         Size size = terminal.getSize();
         if (size.getColumns() <= 0 || size.getRows() <= 0) {
-            terminal.setSize(new Size(size.getColumns() > 0 ? size.getColumns() : context.width(),
-                size.getRows() > 0 ? size.getRows() : DUMB_ROWS));
+            terminal.setSize(new Size(
+                    size.getColumns() > 0 ? size.getColumns() : context.width(),
+                    size.getRows() > 0 ? size.getRows() : DUMB_ROWS));
         }
         return terminal;
     }

@@ -1,13 +1,12 @@
 package io.kecsh.repl.shell;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jline.reader.Candidate;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.CompletionMatcherImpl;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * JLine's matching (prefix, camel case, typos), except for candidates the completer has matched
@@ -27,13 +26,19 @@ final class ShellMatcher extends CompletionMatcherImpl {
     }
 
     @Override
-    public void compile(Map<LineReader.Option, Boolean> options, boolean prefix, CompletingParsedLine line,
-                        boolean caseInsensitive, int errors, String originalGroupName) {
+    public void compile(
+            Map<LineReader.Option, Boolean> options,
+            boolean prefix,
+            CompletingParsedLine line,
+            boolean caseInsensitive,
+            int errors,
+            String originalGroupName) {
         super.compile(options, prefix, line, caseInsensitive, errors, originalGroupName);
         matchers.add(0, byValue -> {
             Map<String, List<Candidate>> out = new LinkedHashMap<>();
             byValue.forEach((value, candidates) -> {
-                List<Candidate> kept = candidates.stream().filter(ShellMatcher::isMatched).toList();
+                List<Candidate> kept =
+                        candidates.stream().filter(ShellMatcher::isMatched).toList();
                 if (!kept.isEmpty()) out.put(value, kept);
             });
             return out;

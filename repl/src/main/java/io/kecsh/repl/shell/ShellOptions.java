@@ -2,7 +2,6 @@ package io.kecsh.repl.shell;
 
 import io.kecsh.dsl.Kecsh;
 import io.kecsh.runtime.config.SettingsResolver;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +17,8 @@ import java.util.stream.Collectors;
 public final class ShellOptions {
     /** toString, and a collection one item per line. */
     public static final Function<Object, String> PLAIN = value -> value instanceof Collection<?> c
-        ? c.stream().map(String::valueOf).collect(Collectors.joining("\n"))
-        : String.valueOf(value);
+            ? c.stream().map(String::valueOf).collect(Collectors.joining("\n"))
+            : String.valueOf(value);
 
     private final Path historyFile;
     private final String region;
@@ -54,21 +53,49 @@ public final class ShellOptions {
         return builder().build();
     }
 
-    public Path historyFile() { return historyFile; }
-    public String region() { return region; }
-    public String profile() { return profile; }
-    public Function<Object, String> printer() { return printer; }
-    public String banner() { return banner; }
-    public Function<Kecsh, String> bannerFor() { return bannerFor; }
-    public Clock clock() { return clock; }
-    public Duration liveIdLifetime() { return liveIdLifetime; }
+    public Path historyFile() {
+        return historyFile;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String profile() {
+        return profile;
+    }
+
+    public Function<Object, String> printer() {
+        return printer;
+    }
+
+    public String banner() {
+        return banner;
+    }
+
+    public Function<Kecsh, String> bannerFor() {
+        return bannerFor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Duration liveIdLifetime() {
+        return liveIdLifetime;
+    }
     /** The command {@code :edit} runs with a file name after it. */
-    public String editor() { return editor; }
+    public String editor() {
+        return editor;
+    }
     /** The command long output is piped to on a real terminal; null prints it all. */
-    public String pager() { return pager; }
+    public String pager() {
+        return pager;
+    }
 
     public static final class Builder {
-        private Path historyFile = SettingsResolver.userHome(System.getenv()).resolve(".kecsh").resolve("history");
+        private Path historyFile =
+                SettingsResolver.userHome(System.getenv()).resolve(".kecsh").resolve("history");
         private String region;
         private String profile;
         private Function<Object, String> printer = PLAIN;
@@ -80,22 +107,55 @@ public final class ShellOptions {
         private String pager = firstSet(System.getenv("PAGER"), "less -FRX");
 
         /** null keeps no history file (in memory only). */
-        public Builder historyFile(Path p) { historyFile = p; return this; }
+        public Builder historyFile(Path p) {
+            historyFile = p;
+            return this;
+        }
         /** The region to start in (null: the Kecsh's). */
-        public Builder region(String r) { region = r; return this; }
+        public Builder region(String r) {
+            region = r;
+            return this;
+        }
         /** The profile shown (null: the Kecsh's). */
-        public Builder profile(String p) { profile = p; return this; }
-        public Builder printer(Function<Object, String> p) { printer = p; return this; }
+        public Builder profile(String p) {
+            profile = p;
+            return this;
+        }
+
+        public Builder printer(Function<Object, String> p) {
+            printer = p;
+            return this;
+        }
         /** Printed once before the first prompt (null: none). */
-        public Builder banner(String b) { banner = b; return this; }
+        public Builder banner(String b) {
+            banner = b;
+            return this;
+        }
         /** Printed above the prompt once the Kecsh has started, from what it turned out to be (null: none). */
-        public Builder bannerFor(Function<Kecsh, String> b) { bannerFor = b; return this; }
-        public Builder clock(Clock c) { clock = c; return this; }
-        public Builder liveIdLifetime(Duration d) { liveIdLifetime = d; return this; }
+        public Builder bannerFor(Function<Kecsh, String> b) {
+            bannerFor = b;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            clock = c;
+            return this;
+        }
+
+        public Builder liveIdLifetime(Duration d) {
+            liveIdLifetime = d;
+            return this;
+        }
         /** The editor command for {@code :edit} (default: $VISUAL, then $EDITOR, then vi). */
-        public Builder editor(String command) { editor = command; return this; }
+        public Builder editor(String command) {
+            editor = command;
+            return this;
+        }
         /** The pager for long output (default: $PAGER, then less -FRX); null for none. */
-        public Builder pager(String command) { pager = command; return this; }
+        public Builder pager(String command) {
+            pager = command;
+            return this;
+        }
 
         private static String firstSet(String... values) {
             for (String v : values) {

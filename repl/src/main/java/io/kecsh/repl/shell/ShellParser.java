@@ -1,11 +1,10 @@
 package io.kecsh.repl.shell;
 
+import java.util.List;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
-
-import java.util.List;
 
 /**
  * Tells JLine when input is complete — an open bracket, string or comment asks for another line

@@ -1,9 +1,8 @@
 package io.kecsh.repl.cli
 
 import io.kecsh.runtime.config.SettingsResolver
-import spock.lang.Specification
-
 import java.nio.file.Path
+import spock.lang.Specification
 
 class CommandContextSpec extends Specification {
     def "the home directory is \$HOME when it is set, as ~ means to a Unix user; else the JVM's user.home"() {

@@ -2,12 +2,11 @@ package io.kecsh.repl.cli
 
 import io.kecsh.repl.shell.ShellLauncher
 import io.kecsh.runtime.sandbox.SandboxOptions
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * Runs the kecsh command in-process, hermetically: a temporary home, an explicit environment,

@@ -5,6 +5,8 @@ import io.kecsh.dsl.error.RefusedException
 import io.kecsh.runtime.config.ConfigException
 import io.kecsh.runtime.error.ServiceException
 import io.kecsh.runtime.error.TransportException
+import java.net.SocketTimeoutException
+import java.nio.channels.ClosedByInterruptException
 import spock.lang.Specification
 
 class ExitCodesSpec extends Specification {
@@ -25,7 +27,7 @@ class ExitCodesSpec extends Specification {
         inScript(new RefusedException('terminate', [], 'protected'))                   || ExitCodes.REFUSED
         new ConfigException('bad profile')                                             || ExitCodes.USAGE
         inScript(new InterruptedException())                                           || ExitCodes.INTERRUPTED
-        new RuntimeException(new java.nio.channels.ClosedByInterruptException())       || ExitCodes.INTERRUPTED
-        new java.net.SocketTimeoutException('slow')                                    || ExitCodes.SCRIPT_ERROR
+        new RuntimeException(new ClosedByInterruptException())       || ExitCodes.INTERRUPTED
+        new SocketTimeoutException('slow')                                    || ExitCodes.SCRIPT_ERROR
     }
 }

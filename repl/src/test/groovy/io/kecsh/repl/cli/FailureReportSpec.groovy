@@ -1,5 +1,6 @@
 package io.kecsh.repl.cli
 
+import io.kecsh.repl.shell.SecretLiterals
 import spock.lang.Specification
 
 /** What reaches stderr when a run fails: one line a problem, and never a raw control character. */
@@ -7,7 +8,7 @@ class FailureReportSpec extends Specification {
     def "control characters in a failure's message are escaped before they reach the terminal"() {
         given:
         def bytes = new ByteArrayOutputStream()
-        def report = new FailureReport(new PrintStream(bytes, true, 'UTF-8'), false, new io.kecsh.repl.shell.SecretLiterals())
+        def report = new FailureReport(new PrintStream(bytes, true, 'UTF-8'), false, new SecretLiterals())
 
         when:
         report.report(new IllegalStateException("bad value 'a\u001b[2J\u0000b'\n  - second problem"))

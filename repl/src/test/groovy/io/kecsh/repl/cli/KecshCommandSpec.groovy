@@ -1,6 +1,11 @@
 package io.kecsh.repl.cli
 
+import com.fasterxml.jackson.databind.ObjectMapper
 import io.kecsh.dsl.Kecsh
+import io.kecsh.repl.output.OutputFormat
+import io.kecsh.runtime.config.Cloud
+import io.kecsh.runtime.config.Settings
+import java.util.concurrent.CompletableFuture
 
 class KecshCommandSpec extends CommandSpecification {
 
@@ -29,7 +34,7 @@ class KecshCommandSpec extends CommandSpecification {
 
         then:
         code == 0
-        new com.fasterxml.jackson.databind.ObjectMapper().readValue(stdout, Map) == [count: scriptArgs.size()]
+        new ObjectMapper().readValue(stdout, Map) == [count: scriptArgs.size()]
         stderr.contains('args ' + scriptArgs)
 
         when: 'after --, the same words go to the script'
@@ -99,7 +104,7 @@ class KecshCommandSpec extends CommandSpecification {
 
         then:
         code == 0
-        new com.fasterxml.jackson.databind.ObjectMapper().readValue(stdout, Map) == [count: 2]
+        new ObjectMapper().readValue(stdout, Map) == [count: 2]
         stderr.contains('launching')
 
         when: "a table is for people: the script's lines and the result share stdout"
@@ -272,7 +277,7 @@ class KecshCommandSpec extends CommandSpecification {
         given:
         Kecsh seen = null
         GlobalOptions options = null
-        shell = { java.util.concurrent.CompletableFuture<Kecsh> k, io.kecsh.runtime.config.Settings s, GlobalOptions o, CommandContext c ->
+        shell = { CompletableFuture<Kecsh> k, Settings s, GlobalOptions o, CommandContext c ->
             seen = k.join(); options = o; 7 } as InteractiveShell
 
         when:
@@ -281,8 +286,8 @@ class KecshCommandSpec extends CommandSpecification {
         then:
         code == 7
         seen.usesSandbox()
-        seen.client.region(io.kecsh.runtime.config.Cloud.KINGSOFT) == 'cn-shanghai-2'
-        options.output() == io.kecsh.repl.output.OutputFormat.JSON
+        seen.client.region(Cloud.KINGSOFT) == 'cn-shanghai-2'
+        options.output() == OutputFormat.JSON
     }
 
     def "with credentials the banner names the cloud, the masked key and where it came from"() {

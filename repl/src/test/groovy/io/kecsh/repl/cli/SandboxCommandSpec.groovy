@@ -1,10 +1,9 @@
 package io.kecsh.repl.cli
 
+import io.kecsh.runtime.auth.Credentials
 import io.kecsh.runtime.client.ClientConfig
 import io.kecsh.runtime.client.CloudClient
 import io.kecsh.runtime.config.Cloud
-import io.kecsh.runtime.auth.Credentials
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.util.concurrent.Callable

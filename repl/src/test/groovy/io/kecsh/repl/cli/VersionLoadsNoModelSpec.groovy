@@ -1,10 +1,8 @@
 package io.kecsh.repl.cli
 
-import spock.lang.Specification
-
 import java.nio.file.Path
-
 import java.util.concurrent.TimeUnit
+import spock.lang.Specification
 
 /**
  * {@code kecsh --version} answers without loading the service model (issue 16: the command's

@@ -1,12 +1,11 @@
 package io.kecsh.repl.e2e
 
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * TAB inside strings on a real pty (the launcher under script(1), the embedded sandbox): after a

@@ -2,15 +2,15 @@ package io.kecsh.repl.e2e
 
 import io.kecsh.runtime.sandbox.Sandbox
 import io.kecsh.runtime.sandbox.SandboxOptions
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
+import java.util.zip.ZipFile
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * The real artifact as a user runs it: {@code java -jar repl/target/kecsh.jar run FILE}, a separate
@@ -102,7 +102,7 @@ class KecshJarIT extends Specification {
         !version.out.contains('dev')
 
         and: 'the licences several libraries ship under one name are appended, not the first one kept'
-        new java.util.zip.ZipFile(JAR.toFile()).withCloseable { zip ->
+        new ZipFile(JAR.toFile()).withCloseable { zip ->
             String licences = new String(zip.getInputStream(zip.getEntry('META-INF/LICENSE')).readAllBytes(), StandardCharsets.UTF_8)
             licences.count('Apache License') >= 2
         }

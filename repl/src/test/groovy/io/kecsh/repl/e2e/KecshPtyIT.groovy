@@ -1,8 +1,5 @@
 package io.kecsh.repl.e2e
 
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
@@ -10,6 +7,8 @@ import java.nio.file.attribute.PosixFilePermissions
 import java.util.concurrent.TimeUnit
 import java.util.regex.Matcher
 import java.util.regex.Pattern
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * What a user does first, end to end: the real launcher script {@code ./kecsh} on a real

@@ -1,23 +1,22 @@
 package io.kecsh.repl.e2e
 
+import io.kecsh.runtime.auth.Credentials
 import io.kecsh.runtime.client.ClientConfig
 import io.kecsh.runtime.client.CloudClient
 import io.kecsh.runtime.config.Cloud
-import io.kecsh.runtime.auth.Credentials
 import io.kecsh.runtime.sandbox.Sandbox
-import io.kecsh.runtime.sandbox.auth.SandboxCredentials
 import io.kecsh.runtime.sandbox.SandboxOptions
-import org.opentest4j.TestAbortedException
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
-
+import io.kecsh.runtime.sandbox.auth.SandboxCredentials
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
 import java.util.concurrent.TimeUnit
+import org.opentest4j.TestAbortedException
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * Known secrets through everything a user does with the real {@code ./kecsh} launcher, in a fresh

@@ -1,13 +1,13 @@
 package io.kecsh.repl.output
 
+import static io.kecsh.repl.output.OutputFormat.JSON
+import static io.kecsh.repl.output.OutputFormat.TABLE
+import static io.kecsh.repl.output.OutputFormat.TEXT
+
 import io.kecsh.dsl.result.InstanceInfo
 import io.kecsh.dsl.result.KeyInfo
 import io.kecsh.runtime.protocol.Response
 import spock.lang.Specification
-
-import static io.kecsh.repl.output.OutputFormat.JSON
-import static io.kecsh.repl.output.OutputFormat.TABLE
-import static io.kecsh.repl.output.OutputFormat.TEXT
 
 class ResultRendererSpec extends Specification {
     static final List<InstanceInfo> WEB = [

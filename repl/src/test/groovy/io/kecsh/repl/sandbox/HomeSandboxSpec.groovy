@@ -1,14 +1,13 @@
 package io.kecsh.repl.sandbox
 
-import spock.lang.Specification
-import spock.lang.TempDir
-import spock.lang.Timeout
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
 import java.util.concurrent.TimeUnit
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.lang.Timeout
 
 /**
  * The home sandbox as a user meets it: each {@code kecsh} is a process of its own (the real entry

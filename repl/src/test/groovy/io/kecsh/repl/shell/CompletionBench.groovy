@@ -2,14 +2,13 @@ package io.kecsh.repl.shell
 
 import io.kecsh.dsl.Kecsh
 import io.kecsh.runtime.sandbox.SandboxOptions
-import org.jline.terminal.Size
-import org.jline.terminal.Terminal
-import org.jline.terminal.impl.DumbTerminal
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
+import org.jline.terminal.Size
+import org.jline.terminal.Terminal
+import org.jline.terminal.impl.DumbTerminal
 
 /**
  * Completion latency, printed (a figure, not a test; run with bench/completion):

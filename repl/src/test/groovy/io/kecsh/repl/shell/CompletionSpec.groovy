@@ -2,22 +2,24 @@ package io.kecsh.repl.shell
 
 import io.kecsh.dsl.Kecsh
 import io.kecsh.dsl.ide.DslClasses
+import io.kecsh.runtime.overlay.InstalledModel
 import io.kecsh.runtime.sandbox.SandboxOptions
-import org.jline.reader.Candidate
-import org.jline.terminal.Size
-import org.jline.terminal.Terminal
-import org.jline.terminal.impl.DumbTerminal
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Path
 import java.time.Clock
 import java.time.Duration
 import java.time.Instant
+import java.time.ZoneId
 import java.time.ZoneOffset
 import java.util.concurrent.TimeUnit
+import org.jline.reader.Candidate
+import org.jline.reader.CompletingParsedLine
+import org.jline.reader.Parser
+import org.jline.terminal.Size
+import org.jline.terminal.Terminal
+import org.jline.terminal.impl.DumbTerminal
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * Completion decided by where the cursor is in the parse of the buffer (issue 15, item 5): each
@@ -132,8 +134,8 @@ class CompletionSpec extends Specification {
         when: 'JLine\'s matching keeps the id the name found (it does not start with what is typed)'
         String buffer = "instances { terminate 'db"
         ShellMatcher matcher = new ShellMatcher()
-        matcher.compile([:], false, (org.jline.reader.CompletingParsedLine) new ShellParser().parse(buffer, buffer.length(),
-            org.jline.reader.Parser.ParseContext.COMPLETE), false, 0, null)
+        matcher.compile([:], false, (CompletingParsedLine) new ShellParser().parse(buffer, buffer.length(),
+            Parser.ParseContext.COMPLETE), false, 0, null)
 
         then:
         matcher.matches(complete(buffer))*.value() == ["${db}'".toString()]
@@ -218,7 +220,7 @@ class CompletionSpec extends Specification {
 
     def "the internal word 'words' is offered nowhere"() {
         given:
-        DslVocabulary vocabulary = new DslVocabulary(io.kecsh.runtime.overlay.InstalledModel.get())
+        DslVocabulary vocabulary = new DslVocabulary(InstalledModel.get())
 
         expect:
         DslClasses.reachable().every { c -> !vocabulary.wordsIn(c).contains('words') }
@@ -233,12 +235,12 @@ class CompletionSpec extends Specification {
         }
 
         @Override
-        java.time.ZoneId getZone() {
+        ZoneId getZone() {
             ZoneOffset.UTC
         }
 
         @Override
-        Clock withZone(java.time.ZoneId zone) {
+        Clock withZone(ZoneId zone) {
             this
         }
 

@@ -1,8 +1,8 @@
 package io.kecsh.repl.shell
 
-import spock.lang.Specification
-
 import static io.kecsh.repl.shell.CursorContext.Position.*
+
+import spock.lang.Specification
 
 class CursorAnalyserSpec extends Specification {
 

@@ -2,16 +2,15 @@ package io.kecsh.repl.shell
 
 import io.kecsh.dsl.Kecsh
 import io.kecsh.runtime.sandbox.SandboxOptions
+import java.nio.charset.StandardCharsets
+import java.nio.file.Path
+import java.time.Duration
 import org.jline.reader.Candidate
 import org.jline.terminal.Size
 import org.jline.terminal.Terminal
 import org.jline.terminal.impl.DumbTerminal
 import spock.lang.Specification
 import spock.lang.TempDir
-
-import java.nio.charset.StandardCharsets
-import java.nio.file.Path
-import java.time.Duration
 
 /**
  * The shell against a sandbox whose live catalogue differs from the model (it sells S6 and N3.1A;

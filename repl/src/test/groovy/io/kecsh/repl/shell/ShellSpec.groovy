@@ -1,21 +1,24 @@
 package io.kecsh.repl.shell
 
 import io.kecsh.dsl.Kecsh
+import io.kecsh.repl.output.OutputFormat
+import io.kecsh.repl.output.ResultRenderer
+import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.sandbox.SandboxOptions
 import io.kecsh.runtime.sandbox.state.SandboxClock
-import org.jline.reader.Candidate
-import org.jline.terminal.Size
-import org.jline.terminal.Terminal
-import org.jline.terminal.impl.DumbTerminal
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
 import java.time.Duration
 import java.util.concurrent.TimeUnit
+import java.util.function.Function
+import org.jline.reader.Candidate
+import org.jline.terminal.Size
+import org.jline.terminal.Terminal
+import org.jline.terminal.impl.DumbTerminal
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /** The shell on a dumb 120×40 terminal with piped streams, against an embedded test sandbox. */
 class ShellSpec extends Specification {
@@ -40,7 +43,7 @@ class ShellSpec extends Specification {
     private KecshShell start(SandboxOptions sandbox = SandboxOptions.forTests(), Map options = [:]) {
         kecsh = Kecsh.builder().environment([:]).home(home).sandboxOptions(sandbox).build()
         ShellOptions.Builder b = ShellOptions.builder().historyFile(home.resolve('.kecsh/history'))
-        if (options.printer) b.printer(options.printer as java.util.function.Function)
+        if (options.printer) b.printer(options.printer as Function)
         if (options.editor) b.editor(options.editor as String)
         shell = new KecshShell(kecsh, b.build(), terminal)
     }
@@ -86,7 +89,7 @@ class ShellSpec extends Specification {
 
     def "an empty list prints nothing, not a blank line, and the next prompt follows at once"() {
         given: 'the printer the real shell uses'
-        start(SandboxOptions.forTests(), [printer: { v -> io.kecsh.repl.output.ResultRenderer.render(v, io.kecsh.repl.output.OutputFormat.TABLE, 120) }])
+        start(SandboxOptions.forTests(), [printer: { v -> ResultRenderer.render(v, OutputFormat.TABLE, 120) }])
 
         when:
         String out = session('instances.list()', '1')
@@ -98,7 +101,7 @@ class ShellSpec extends Specification {
 
     def "raw API answers print as readable tables: #line"() {
         given: 'the printer the real shell uses'
-        start(SandboxOptions.forTests(), [printer: { v -> io.kecsh.repl.output.ResultRenderer.render(v, io.kecsh.repl.output.OutputFormat.TABLE, 160) }])
+        start(SandboxOptions.forTests(), [printer: { v -> ResultRenderer.render(v, OutputFormat.TABLE, 160) }])
         kecsh.eval("instances { run type: 'S4.2B', name: 'web' }")
 
         when:
@@ -277,7 +280,7 @@ class ShellSpec extends Specification {
     def "the design line after :region to every region: runs where the region sells S4.2B, one clear line where it does not"() {
         given:
         start()
-        List<String> regions = io.kecsh.runtime.model.ServiceModel.bundled().requireService('kec').requireEnum('Region').names() as List<String>
+        List<String> regions = ServiceModel.bundled().requireService('kec').requireEnum('Region').names() as List<String>
 
         when:
         String out = session(*regions.collectMany { [":region ${it}", "instances { run type: 'S4.2B' }"] })
@@ -414,7 +417,7 @@ class ShellSpec extends Specification {
 
     def "the redactor masks sensitive parameters under every spelling and leaves others alone"() {
         given:
-        SecretRedactor r = new SecretRedactor(io.kecsh.runtime.model.ServiceModel.bundled())
+        SecretRedactor r = new SecretRedactor(ServiceModel.bundled())
 
         expect:
         r.redact(input) == masked
@@ -487,7 +490,7 @@ class ShellSpec extends Specification {
     }
 
     private static Map<String, List<String>> instancesByRegion(Kecsh k) {
-        List<String> regions = io.kecsh.runtime.model.ServiceModel.bundled().requireService('kec').requireEnum('Region').names() as List<String>
+        List<String> regions = ServiceModel.bundled().requireService('kec').requireEnum('Region').names() as List<String>
         regions.collectEntries { r -> [r, k.sandbox.state().region(r).instances.values()*.name.sort()] }.findAll { r, names -> names } as Map<String, List<String>>
     }
 

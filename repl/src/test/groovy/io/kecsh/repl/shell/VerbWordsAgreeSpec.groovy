@@ -1,30 +1,30 @@
 package io.kecsh.repl.shell
 
 import io.kecsh.dsl.CloudScript
+import io.kecsh.dsl.check.LiteralVisitor
 import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.engine.Defaults
 import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.engine.Verbs
-import io.kecsh.dsl.check.LiteralVisitor
 import io.kecsh.dsl.engine.context.ResourceContext
 import io.kecsh.dsl.ide.DslClasses
 import io.kecsh.dsl.ide.Gdsl
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.validate.Validator
+import java.time.Clock
+import java.time.Duration
 import org.codehaus.groovy.ast.ClassNode
 import org.codehaus.groovy.ast.expr.Expression
 import org.codehaus.groovy.classgen.GeneratorContext
 import org.codehaus.groovy.control.CompilePhase
 import org.codehaus.groovy.control.CompilerConfiguration
+import org.codehaus.groovy.control.MultipleCompilationErrorsException
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.customizers.CompilationCustomizer
 import org.jline.reader.Candidate
 import spock.lang.Shared
 import spock.lang.Specification
-
-import java.time.Clock
-import java.time.Duration
 
 /**
  * One word, one meaning, wherever it is read: for every verb of every block and every word the
@@ -161,7 +161,7 @@ class VerbWordsAgreeSpec extends Specification {
         })
         try {
             new GroovyShell(config).parse("${block} { ${verb} ${word}: 'kecsh-agreement' }")
-        } catch (org.codehaus.groovy.control.MultipleCompilationErrorsException ignored) {
+        } catch (MultipleCompilationErrorsException ignored) {
             // the literal is no valid value of an enumerated parameter: what matters here is what it was checked as
         }
         seen.size() == 1 ? seen[0] : "not checked (${seen})".toString()

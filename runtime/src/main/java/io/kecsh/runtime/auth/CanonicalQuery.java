@@ -1,8 +1,7 @@
 package io.kecsh.runtime.auth;
 
-import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.QueryParam;
-
+import io.kecsh.runtime.http.Rfc3986;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,10 +19,9 @@ import java.util.Map;
  */
 public final class CanonicalQuery {
     private static final Comparator<Map.Entry<String, String>> ORDER =
-        Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue());
+            Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue());
 
-    private CanonicalQuery() {
-    }
+    private CanonicalQuery() {}
 
     public static String of(List<QueryParam> params) {
         // a generic array (one allocation a signature, sorted in place): raw by necessity

@@ -29,6 +29,7 @@ public record Credentials(String accessKeyId, String secret, String sessionToken
 
     @Override
     public String toString() {
-        return "Credentials[" + maskedAccessKeyId() + ", secret ****" + (sessionToken == null ? "" : ", token ****") + "]";
+        return "Credentials[" + maskedAccessKeyId() + ", secret ****" + (sessionToken == null ? "" : ", token ****")
+                + "]";
     }
 }

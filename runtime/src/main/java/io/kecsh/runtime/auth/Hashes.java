@@ -1,12 +1,12 @@
 package io.kecsh.runtime.auth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The digests the three signers need: SHA-256, HMAC-SHA256 and HMAC-SHA1, with lower-case hex.
@@ -20,11 +20,11 @@ public final class Hashes {
      * re-keys it first, so nothing of one use reaches the next.
      */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> instance("SHA-256"));
+
     private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
     private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> mac("HmacSHA1"));
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** Lower-case hex SHA-256 of the bytes (the SigV4 payload hash and canonical-request hash). */
     public static String sha256Hex(byte[] data) {
@@ -56,7 +56,8 @@ public final class Hashes {
      */
     public static boolean constantTimeEquals(String expected, String presented) {
         if (expected == null || presented == null) return false;
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] hmac(Mac mac, byte[] key, String data) {

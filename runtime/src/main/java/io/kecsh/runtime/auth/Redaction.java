@@ -7,8 +7,7 @@ package io.kecsh.runtime.auth;
 public final class Redaction {
     private static final int SHOWN = 6;
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     public static String signature(String signature) {
         if (signature == null) return "null";

@@ -3,7 +3,6 @@ package io.kecsh.runtime.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kecsh.runtime.files.PrivateFiles;
 import io.kecsh.runtime.model.EnumValue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.util.regex.Pattern;
 public final class CatalogueCache {
     /** Profile and region names become path segments: nothing else gets in. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -84,7 +84,8 @@ public final class CatalogueCache {
             });
             stored.lists.put(key, out);
         });
-        PrivateFiles.write(file(profile, region), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
+        PrivateFiles.write(
+                file(profile, region), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
     }
 
     /** The file's form: {"fetchedAt": ISO instant, "lists": {"kec/InstanceType": [{"value", "attrs"}]}}. */

@@ -6,7 +6,6 @@ import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.LiveSource;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.kecsh.runtime.catalog;
 
 import io.kecsh.runtime.model.EnumValue;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ public record CatalogueSnapshot(Instant fetchedAt, Map<String, List<EnumValue>> 
     public CatalogueSnapshot {
         Map<String, List<EnumValue>> copy = new LinkedHashMap<>();
         lists.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        lists = java.util.Collections.unmodifiableMap(copy);
+        lists = Collections.unmodifiableMap(copy);
     }
 
     static String key(String service, String enumName) {

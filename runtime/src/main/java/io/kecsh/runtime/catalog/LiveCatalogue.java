@@ -1,7 +1,6 @@
 package io.kecsh.runtime.catalog;
 
 import io.kecsh.runtime.model.EnumValue;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -1,18 +1,21 @@
 package io.kecsh.runtime.catalog;
 
 import io.kecsh.runtime.model.EnumValue;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -77,11 +80,11 @@ public final class LiveCatalogues implements AutoCloseable {
 
     /** Waits up to {@code timeout} for the reads started so far (tests, {@code :catalogue refresh}). */
     public boolean awaitReads(Duration timeout) throws InterruptedException {
-        Future<?> marker = background.submit(() -> { });
+        Future<?> marker = background.submit(() -> {});
         try {
             marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         }
     }
@@ -100,7 +103,7 @@ public final class LiveCatalogues implements AutoCloseable {
         final AtomicReference<CatalogueSnapshot> snapshot = new AtomicReference<>();
         volatile boolean loaded;
         volatile Future<?> running;
-        volatile java.time.Instant lastAttempt;
+        volatile Instant lastAttempt;
 
         Region(String name) {
             this.name = name;
@@ -120,15 +123,15 @@ public final class LiveCatalogues implements AutoCloseable {
             Future<?> now = running;
             if (now != null && !now.isDone()) return now;
             Function<String, CatalogueSnapshot> read = reader;
-            if (read == null || background.isShutdown()) return java.util.concurrent.CompletableFuture.completedFuture(null);
+            if (read == null || background.isShutdown()) return CompletableFuture.completedFuture(null);
             // a read that brought nothing (offline) is not retried on every keystroke: once a minute at most
             if (!force && lastAttempt != null && lastAttempt.plus(RETRY_AFTER).isAfter(clock.instant())) {
-                return java.util.concurrent.CompletableFuture.completedFuture(null);
+                return CompletableFuture.completedFuture(null);
             }
             lastAttempt = clock.instant();
             running = background.submit(() -> {
                 CatalogueSnapshot fresh = read.apply(name);
-                if (fresh.lists().isEmpty()) return;   // nothing could be read: keep what we had
+                if (fresh.lists().isEmpty()) return; // nothing could be read: keep what we had
                 snapshot.set(fresh);
                 if (cache != null) {
                     try {

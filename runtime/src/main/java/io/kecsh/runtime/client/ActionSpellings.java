@@ -3,7 +3,6 @@ package io.kecsh.runtime.client;
 import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.protocol.ServiceError;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +20,8 @@ final class ActionSpellings {
     /** The Action value to send to {@code endpoint} for {@code operation}. */
     String current(String endpoint, Operation operation) {
         if (operation.wireNames().size() < 2) return operation.wireNames().get(0);
-        return chosen.getOrDefault(key(endpoint, operation), operation.wireNames().get(0));
+        return chosen.getOrDefault(
+                key(endpoint, operation), operation.wireNames().get(0));
     }
 
     /**

@@ -7,13 +7,14 @@ import io.kecsh.runtime.config.Settings;
 import io.kecsh.runtime.http.TransportSettings;
 import io.kecsh.runtime.http.WireLog;
 import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.overlay.InstalledModel;
 import io.kecsh.runtime.retry.RetryPolicy;
 import io.kecsh.runtime.retry.Sleeper;
-
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -28,13 +29,23 @@ public final class ClientConfig {
      * How Kingsoft requests travel: {@link #AUTO} (the default) lets {@link KingsoftWireForm} choose per
      * action; GET puts everything in the URL for every call, POST sends every call as a form.
      */
-    public enum KingsoftMethod { AUTO, GET, POST }
+    public enum KingsoftMethod {
+        AUTO,
+        GET,
+        POST
+    }
 
     /** Where the SigV4 signature goes: the query string, or the Authorization header. */
-    public enum SignatureLocation { QUERY, HEADER }
+    public enum SignatureLocation {
+        QUERY,
+        HEADER
+    }
 
     /** Which Alibaba signature: V3 (ACS3-HMAC-SHA256) or the classic RPC HMAC-SHA1. */
-    public enum AlibabaSignature { ACS3, RPC }
+    public enum AlibabaSignature {
+        ACS3,
+        RPC
+    }
 
     final ServiceModel model;
     final Map<Cloud, Credentials> credentials;
@@ -88,7 +99,7 @@ public final class ClientConfig {
         this.credentials = c.credentials;
         this.regions = c.regions;
         this.endpoint = c.endpoint;
-        this.retryPolicy = java.util.Objects.requireNonNull(policy, "policy");
+        this.retryPolicy = Objects.requireNonNull(policy, "policy");
         this.transportSettings = c.transportSettings;
         this.clock = c.clock;
         this.sleeper = c.sleeper;
@@ -118,7 +129,8 @@ public final class ClientConfig {
     /** Builds a config; {@link #settings(Settings)} fills in what a profile or the environment says. */
     public static final class Builder {
         /** The built-in model plus the user's overlays (~/.kecsh/models), unless a caller gives one. */
-        private ServiceModel model = io.kecsh.runtime.overlay.InstalledModel.get();
+        private ServiceModel model = InstalledModel.get();
+
         private final Map<Cloud, Credentials> credentials = new EnumMap<>(Cloud.class);
         private final Map<Cloud, String> regions = new EnumMap<>(Cloud.class);
         private URI endpoint;
@@ -134,33 +146,92 @@ public final class ClientConfig {
         private AlibabaSignature alibabaSignature = AlibabaSignature.ACS3;
         private boolean json = true;
         private LiveCatalogues catalogues;
-        private Consumer<String> warnings = w -> { };
+        private Consumer<String> warnings = w -> {};
 
-        public Builder model(ServiceModel m) { this.model = m; return this; }
-        public Builder credentials(Cloud cloud, Credentials c) { credentials.put(cloud, c); return this; }
-        public Builder region(Cloud cloud, String region) { regions.put(cloud, region); return this; }
+        public Builder model(ServiceModel m) {
+            this.model = m;
+            return this;
+        }
+
+        public Builder credentials(Cloud cloud, Credentials c) {
+            credentials.put(cloud, c);
+            return this;
+        }
+
+        public Builder region(Cloud cloud, String region) {
+            regions.put(cloud, region);
+            return this;
+        }
         /** One endpoint for every service: the sandbox, or a private endpoint. */
-        public Builder endpoint(URI uri) { this.endpoint = uri; return this; }
-        public Builder retryPolicy(RetryPolicy p) { this.retryPolicy = p; return this; }
-        public Builder transportSettings(TransportSettings t) { this.transportSettings = t; return this; }
-        public Builder clock(Clock c) { this.clock = c; return this; }
-        public Builder sleeper(Sleeper s) { this.sleeper = s; return this; }
+        public Builder endpoint(URI uri) {
+            this.endpoint = uri;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy p) {
+            this.retryPolicy = p;
+            return this;
+        }
+
+        public Builder transportSettings(TransportSettings t) {
+            this.transportSettings = t;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = s;
+            return this;
+        }
         /** Signature nonces (ACS3, RPC): must differ on every request, retries included. */
-        public Builder nonces(Supplier<String> n) { this.nonces = n; return this; }
+        public Builder nonces(Supplier<String> n) {
+            this.nonces = n;
+            return this;
+        }
         /** ClientToken values for operations that take one: one per call, reused on its retries. */
-        public Builder clientTokens(Supplier<String> t) { this.clientTokens = t; return this; }
+        public Builder clientTokens(Supplier<String> t) {
+            this.clientTokens = t;
+            return this;
+        }
         /** The redacted wire log ({@code --debug}); lines go to the consumer. */
-        public Builder wireLog(Consumer<String> sink) { this.wireLog = new WireLog(sink); return this; }
-        public Builder kingsoftMethod(KingsoftMethod m) { this.kingsoftMethod = m; return this; }
+        public Builder wireLog(Consumer<String> sink) {
+            this.wireLog = new WireLog(sink);
+            return this;
+        }
+
+        public Builder kingsoftMethod(KingsoftMethod m) {
+            this.kingsoftMethod = m;
+            return this;
+        }
         /** Where a Kingsoft GET carries its signature (POST always uses the Authorization header). */
-        public Builder getSignatureLocation(SignatureLocation l) { this.getSignatureLocation = l; return this; }
-        public Builder alibabaSignature(AlibabaSignature s) { this.alibabaSignature = s; return this; }
+        public Builder getSignatureLocation(SignatureLocation l) {
+            this.getSignatureLocation = l;
+            return this;
+        }
+
+        public Builder alibabaSignature(AlibabaSignature s) {
+            this.alibabaSignature = s;
+            return this;
+        }
         /** Ask for JSON (Accept: application/json, the default) or take the XML the APIs answer otherwise. */
-        public Builder json(boolean j) { this.json = j; return this; }
+        public Builder json(boolean j) {
+            this.json = j;
+            return this;
+        }
         /** Live catalogues for validation (read through the client built from this config, in the background). */
-        public Builder catalogues(LiveCatalogues c) { this.catalogues = c; return this; }
+        public Builder catalogues(LiveCatalogues c) {
+            this.catalogues = c;
+            return this;
+        }
         /** Where a call's validation warnings go (an unknown open-enum value, a value the server ignores); the call still goes out. */
-        public Builder warnings(Consumer<String> sink) { this.warnings = sink; return this; }
+        public Builder warnings(Consumer<String> sink) {
+            this.warnings = sink;
+            return this;
+        }
 
         /** Credentials, regions and endpoint from resolved settings; explicit calls made later win. */
         public Builder settings(Settings settings) {

@@ -4,7 +4,6 @@ import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.catalog.CatalogueReader;
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.catalog.LiveCatalogues;
-import io.kecsh.runtime.validate.RegionNames;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.error.TransportException;
@@ -23,16 +22,24 @@ import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.protocol.ResponseParser;
 import io.kecsh.runtime.protocol.ServiceError;
 import io.kecsh.runtime.retry.RetryDecision;
+import io.kecsh.runtime.retry.RetryPolicy;
+import io.kecsh.runtime.text.Suggestions;
 import io.kecsh.runtime.validate.OpenValueRule;
+import io.kecsh.runtime.validate.RegionNames;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
 import io.kecsh.runtime.waiter.WaitOptions;
 import io.kecsh.runtime.waiter.WaiterRunner;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Calls any modelled action: validates against the model (nothing is sent when that fails),
@@ -53,6 +60,7 @@ public final class CloudClient implements Invoker, AutoCloseable {
     private final EndpointResolver endpoints;
     /** Views made by {@link #inRegion} share the transport; only the client that made it closes it. */
     private final boolean ownsTransport;
+
     private final String kingsoftRegion;
     /** Shared with region views: the spelling an endpoint answers to does not depend on the view. */
     private final ActionSpellings spellings;
@@ -66,8 +74,12 @@ public final class CloudClient implements Invoker, AutoCloseable {
         this(config, transport, true, null, new ActionSpellings());
     }
 
-    private CloudClient(ClientConfig config, Transport transport, boolean ownsTransport, String kingsoftRegion,
-                        ActionSpellings spellings) {
+    private CloudClient(
+            ClientConfig config,
+            Transport transport,
+            boolean ownsTransport,
+            String kingsoftRegion,
+            ActionSpellings spellings) {
         this.ownsTransport = ownsTransport;
         this.spellings = spellings;
         this.kingsoftRegion = kingsoftRegion;
@@ -90,8 +102,8 @@ public final class CloudClient implements Invoker, AutoCloseable {
     }
 
     /** The catalogues this client reads, when it was given them (completion and {@code :help} show them). */
-    public java.util.Optional<LiveCatalogues> catalogues() {
-        return java.util.Optional.ofNullable(config.catalogues);
+    public Optional<LiveCatalogues> catalogues() {
+        return Optional.ofNullable(config.catalogues);
     }
 
     public ServiceModel model() {
@@ -116,12 +128,12 @@ public final class CloudClient implements Invoker, AutoCloseable {
         OpenValueRule.Verdict verdict = RegionNames.judge(model, catalogue(), region);
         if (verdict != OpenValueRule.Verdict.UNKNOWN || config.catalogues == null) return verdict;
         try {
-            config.catalogues.refresh(region(Cloud.KINGSOFT)).get(REGION_LIST_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            config.catalogues.refresh(region(Cloud.KINGSOFT)).get(REGION_LIST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return verdict;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException unreadable) {
-            return verdict;   // offline or slow: the name stays unknown
+        } catch (ExecutionException | TimeoutException unreadable) {
+            return verdict; // offline or slow: the name stays unknown
         }
         return RegionNames.judge(model, catalogue(), region);
     }
@@ -131,12 +143,12 @@ public final class CloudClient implements Invoker, AutoCloseable {
      * long a pause at most. What may be retried at all stays {@link RetryDecision}'s, so no policy makes
      * a mutation without a ClientToken repeat after it may have taken effect.
      */
-    public CloudClient withRetryPolicy(io.kecsh.runtime.retry.RetryPolicy policy) {
+    public CloudClient withRetryPolicy(RetryPolicy policy) {
         return new CloudClient(config.withRetryPolicy(policy), transport, false, kingsoftRegion, spellings);
     }
 
     /** How hard this client tries (attempts, total time, backoff). */
-    public io.kecsh.runtime.retry.RetryPolicy retryPolicy() {
+    public RetryPolicy retryPolicy() {
         return config.retryPolicy;
     }
 
@@ -146,9 +158,10 @@ public final class CloudClient implements Invoker, AutoCloseable {
      */
     public CloudClient switchTo(String region) {
         switch (judgeRegion(region)) {
-            case WRONG -> throw new IllegalArgumentException(RegionNames.refusal(region, RegionNames.known(model, catalogue())));
+            case WRONG ->
+                throw new IllegalArgumentException(RegionNames.refusal(region, RegionNames.known(model, catalogue())));
             case UNKNOWN -> config.warnings.accept(RegionNames.warning(region, RegionNames.known(model, catalogue())));
-            case LISTED -> { }
+            case LISTED -> {}
         }
         return inRegion(region);
     }
@@ -196,21 +209,26 @@ public final class CloudClient implements Invoker, AutoCloseable {
             typed.put("ClientToken", config.clientTokens.get());
         }
         RequestSerializer.Serialized wire = serializer.serialize(service, operation, typed);
-        Credentials credentials = config.credentials(cloud).orElseThrow(() -> new IllegalStateException(
-            "no " + cloud.name().toLowerCase(java.util.Locale.ROOT) + " credentials configured for " + operation.name()
-                + "; set them in the environment or ~/.kecsh/config (see docs/configuration.md), or use the sandbox"));
+        Credentials credentials = config.credentials(cloud)
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "no " + cloud.name().toLowerCase(Locale.ROOT) + " credentials configured for "
+                                        + operation.name()
+                                        + "; set them in the environment or ~/.kecsh/config (see docs/configuration.md), or use the sandbox"));
         Instant first = config.clock.instant();
         String endpoint = endpoints.resolve(service, operation, region).getAuthority();
         for (int attempt = 1; ; attempt++) {
             String action = spellings.current(endpoint, operation);
-            HttpRequest request = requests.build(service, operation, ActionSpellings.withAction(wire.params(), action), credentials, region);
+            HttpRequest request = requests.build(
+                    service, operation, ActionSpellings.withAction(wire.params(), action), credentials, region);
             config.wireLog.request(request, wire.sensitiveNames());
             Instant sent = config.clock.instant();
             HttpResponse http;
             try {
                 http = transport.execute(request);
             } catch (TransportException e) {
-                if (mayRetry(attempt, first) && RetryDecision.afterTransportFailure(operation, e.mayHaveBeenProcessed())) {
+                if (mayRetry(attempt, first)
+                        && RetryDecision.afterTransportFailure(operation, e.mayHaveBeenProcessed())) {
                     pause(attempt, operation, e.getMessage());
                     continue;
                 }
@@ -223,35 +241,48 @@ public final class CloudClient implements Invoker, AutoCloseable {
                 config.wireLog.response(request, http, Duration.between(sent, config.clock.instant()), null);
                 throw unreadable;
             }
-            config.wireLog.response(request, http, Duration.between(sent, config.clock.instant()),
-                answer.failure().map(ServiceError::requestId).orElse(null));
+            config.wireLog.response(
+                    request,
+                    http,
+                    Duration.between(sent, config.clock.instant()),
+                    answer.failure().map(ServiceError::requestId).orElse(null));
             if (answer.error() == null) return answer.response();
             ServiceError e = answer.error();
             if (spellings.fallBack(endpoint, operation, action, e)) {
                 // the other spelling is no retry: the first was refused as unknown, nothing was processed
-                config.wireLog.note(endpoint + " does not answer " + action + "; sending " + spellings.current(endpoint, operation));
+                config.wireLog.note(endpoint + " does not answer " + action + "; sending "
+                        + spellings.current(endpoint, operation));
                 attempt--;
                 continue;
             }
             if (e.code().equals("DryRunOperation") && e.httpStatus() == 412) {
                 return Response.dryRun(operation.name(), e.requestId());
             }
-            if (mayRetry(attempt, first) && RetryDecision.afterServiceError(service, operation, e.code(), e.httpStatus(), e.message())) {
+            if (mayRetry(attempt, first)
+                    && RetryDecision.afterServiceError(service, operation, e.code(), e.httpStatus(), e.message())) {
                 pause(attempt, operation, e.code());
                 continue;
             }
             boolean mayHaveTakenEffect = operation.mutating()
-                && RetryDecision.mayHaveBeenProcessed(service, operation, e.code(), e.httpStatus(), e.message());
-            throw new ServiceException(operation.name(), region, e.code(), e.message(), e.httpStatus(), e.requestId(), e.type(),
-                mayHaveTakenEffect);
+                    && RetryDecision.mayHaveBeenProcessed(service, operation, e.code(), e.httpStatus(), e.message());
+            throw new ServiceException(
+                    operation.name(),
+                    region,
+                    e.code(),
+                    e.message(),
+                    e.httpStatus(),
+                    e.requestId(),
+                    e.type(),
+                    mayHaveTakenEffect);
         }
     }
 
     /** Every page of a list action, lazily. */
     public Pages pages(String action, Map<String, ?> params) {
         Operation op = model.requireOperation(action);
-        var paginator = model.serviceOf(op).paginator(op.name()).orElseThrow(() ->
-            new IllegalArgumentException(op.name() + " does not page; call it directly"));
+        var paginator = model.serviceOf(op)
+                .paginator(op.name())
+                .orElseThrow(() -> new IllegalArgumentException(op.name() + " does not page; call it directly"));
         return new Pages(this, op, paginator, params);
     }
 
@@ -265,9 +296,11 @@ public final class CloudClient implements Invoker, AutoCloseable {
             var w = s.waiter(name);
             if (w.isPresent()) return w.get();
         }
-        java.util.List<String> all = model.services().stream().flatMap(s -> s.waiters().keySet().stream()).toList();
-        throw new IllegalArgumentException("unknown waiter '" + name + "'" + io.kecsh.runtime.text.Suggestions.didYouMean(name, all)
-            + "; waiters: " + String.join(", ", all));
+        List<String> all = model.services().stream()
+                .flatMap(s -> s.waiters().keySet().stream())
+                .toList();
+        throw new IllegalArgumentException("unknown waiter '" + name + "'" + Suggestions.didYouMean(name, all)
+                + "; waiters: " + String.join(", ", all));
     }
 
     static Cloud cloudOf(Service service) {

@@ -2,7 +2,6 @@ package io.kecsh.runtime.client;
 
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
-
 import java.net.URI;
 import java.util.Optional;
 
@@ -29,7 +28,9 @@ public final class EndpointResolver {
      * the service's default region, as the documents' example does (catalog #7).
      */
     public static String signingRegion(Service service, Operation operation, String region) {
-        return service.endpointOf(operation).regional() ? region : service.metadata().defaultRegion();
+        return service.endpointOf(operation).regional()
+                ? region
+                : service.metadata().defaultRegion();
     }
 
     public Optional<URI> override() {

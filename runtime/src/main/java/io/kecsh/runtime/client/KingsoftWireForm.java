@@ -17,8 +17,7 @@ import io.kecsh.runtime.model.Operation;
  * ids make about 5 KB).
  */
 final class KingsoftWireForm {
-    private KingsoftWireForm() {
-    }
+    private KingsoftWireForm() {}
 
     /** GET or POST for this action: the configured method, or the rule above when it is AUTO. */
     static ClientConfig.KingsoftMethod methodFor(ClientConfig.KingsoftMethod configured, Operation operation) {

@@ -1,16 +1,15 @@
 package io.kecsh.runtime.client;
 
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.acs3.Acs3Signer;
 import io.kecsh.runtime.auth.aws4.Aws4Signer;
 import io.kecsh.runtime.auth.rpc.RpcSigner;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,34 +44,40 @@ final class RequestBuilder {
         this.rpc = new RpcSigner(config.clock, config.nonces);
     }
 
-    HttpRequest build(Service service, Operation operation, List<QueryParam> params, Credentials credentials, String region) {
+    HttpRequest build(
+            Service service, Operation operation, List<QueryParam> params, Credentials credentials, String region) {
         URI uri = endpoints.resolve(service, operation, region);
         Headers headers = config.json ? Headers.of("Accept", "application/json") : Headers.empty();
-        HttpRequest base = new HttpRequest("GET", uri.getScheme(), uri.getHost(), uri.getPort(), "/", List.of(), headers, new byte[0]);
+        HttpRequest base = new HttpRequest(
+                "GET", uri.getScheme(), uri.getHost(), uri.getPort(), "/", List.of(), headers, new byte[0]);
         if (service.metadata().protocol().alibaba()) return alibaba(service, operation, base, params, credentials);
         String signingRegion = EndpointResolver.signingRegion(service, operation, region);
         String signingName = service.metadata().signingName();
         if (KingsoftWireForm.methodFor(config.kingsoftMethod, operation) == ClientConfig.KingsoftMethod.POST) {
             HttpRequest post = base.withHeader("Content-Type", FORM)
-                .withBody("POST", FormEncoding.encode(params).getBytes(StandardCharsets.UTF_8));
-            return aws4.signHeaders(post, credentials, signingRegion, signingName).signedRequest();
+                    .withBody("POST", FormEncoding.encode(params).getBytes(StandardCharsets.UTF_8));
+            return aws4.signHeaders(post, credentials, signingRegion, signingName)
+                    .signedRequest();
         }
         HttpRequest get = base.withQuery(params);
         return config.getSignatureLocation == ClientConfig.SignatureLocation.QUERY
-            ? aws4.signQuery(get, credentials, signingRegion, signingName).signedRequest()
-            : aws4.signHeaders(get, credentials, signingRegion, signingName).signedRequest();
+                ? aws4.signQuery(get, credentials, signingRegion, signingName).signedRequest()
+                : aws4.signHeaders(get, credentials, signingRegion, signingName).signedRequest();
     }
 
-    private HttpRequest alibaba(Service service, Operation operation, HttpRequest base, List<QueryParam> params,
-                                Credentials credentials) {
+    private HttpRequest alibaba(
+            Service service, Operation operation, HttpRequest base, List<QueryParam> params, Credentials credentials) {
         if (config.alibabaSignature == ClientConfig.AlibabaSignature.RPC) {
             List<QueryParam> all = new ArrayList<>(params);
             all.add(new QueryParam("Format", config.json ? "JSON" : "XML"));
             return rpc.sign(base.withQuery(all), credentials).signedRequest();
         }
         // V3 names the action and version in headers; the rest stay in the query (RPC style)
-        List<QueryParam> rest = params.stream().filter(p -> !p.name().equals("Action") && !p.name().equals("Version")).toList();
+        List<QueryParam> rest = params.stream()
+                .filter(p -> !p.name().equals("Action") && !p.name().equals("Version"))
+                .toList();
         HttpRequest post = base.withQuery(rest).withBody("POST", new byte[0]);
-        return acs3.sign(post, credentials, operation.name(), service.apiVersion()).signedRequest();
+        return acs3.sign(post, credentials, operation.name(), service.apiVersion())
+                .signedRequest();
     }
 }

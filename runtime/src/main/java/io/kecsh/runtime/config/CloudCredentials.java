@@ -1,7 +1,6 @@
 package io.kecsh.runtime.config;
 
 import io.kecsh.runtime.auth.Credentials;
-
 import java.util.Objects;
 
 /**

@@ -1,7 +1,6 @@
 package io.kecsh.runtime.config;
 
 import io.kecsh.runtime.auth.Credentials;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,9 @@ final class EnvironmentSource {
         Optional<String> secret = value(names.envSecret());
         Optional<String> token = names.envToken() == null ? Optional.empty() : value(names.envToken());
         if (accessKey.isPresent() && secret.isPresent()) {
-            return Optional.of(new CloudCredentials(new Credentials(accessKey.get(), secret.get(), token.orElse(null)),
-                "environment (" + names.envAccessKey() + ")"));
+            return Optional.of(new CloudCredentials(
+                    new Credentials(accessKey.get(), secret.get(), token.orElse(null)),
+                    "environment (" + names.envAccessKey() + ")"));
         }
         if (accessKey.isPresent()) {
             problems.add(names.envAccessKey() + " is set but " + names.envSecret() + " is not (set both, or neither)");

@@ -15,6 +15,5 @@ public final class EnvironmentVariables {
     /** Which profile of {@code ~/.kecsh/config} to use when none is given explicitly. */
     public static final String KECSH_PROFILE = "KECSH_PROFILE";
 
-    private EnvironmentVariables() {
-    }
+    private EnvironmentVariables() {}
 }

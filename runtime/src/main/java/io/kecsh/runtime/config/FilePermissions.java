@@ -16,8 +16,7 @@ import java.util.Set;
  * network mounts) nothing is checked, rather than guess at ACLs and warn on every start.
  */
 final class FilePermissions {
-    private FilePermissions() {
-    }
+    private FilePermissions() {}
 
     /** The warning for {@code file}, or empty when it is private or its permissions are unknowable. */
     static Optional<String> exposureWarning(Path file) {
@@ -31,12 +30,12 @@ final class FilePermissions {
         }
         // Write access matters too: whoever can edit the file can swap the keys or the endpoint.
         boolean group = permissions.contains(PosixFilePermission.GROUP_READ)
-            || permissions.contains(PosixFilePermission.GROUP_WRITE);
+                || permissions.contains(PosixFilePermission.GROUP_WRITE);
         boolean others = permissions.contains(PosixFilePermission.OTHERS_READ)
-            || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
         if (!group && !others) return Optional.empty();
         String who = group && others ? "its group and others" : group ? "its group" : "others";
         return Optional.of(file + " holds secrets but is open to " + who + " ("
-            + PosixFilePermissions.toString(permissions) + "); make it private: chmod 600 " + file);
+                + PosixFilePermissions.toString(permissions) + "); make it private: chmod 600 " + file);
     }
 }

@@ -7,7 +7,6 @@ import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
 import io.kecsh.runtime.validate.OpenValueRule;
 import io.kecsh.runtime.validate.RegionNames;
-
 import java.util.Optional;
 
 /**
@@ -32,12 +31,12 @@ final class ModelChecks {
     Optional<String> unknownRegion(Cloud cloud, String region, String origin) {
         // the one region rule (RegionNames); settings are read before any live region list is at hand
         if (RegionNames.judge(model, cloud.primaryService(), LiveCatalogue.NONE, region) == OpenValueRule.Verdict.LISTED
-            || !RegionNames.listed(model, cloud.primaryService())) {
+                || !RegionNames.listed(model, cloud.primaryService())) {
             return Optional.empty();
         }
         return Optional.of(cloud.displayName() + " region '" + region + "' (" + origin + ") is not one kecsh knows"
-            + Suggestions.didYouMean(region, RegionNames.known(model, cloud.primaryService(), LiveCatalogue.NONE))
-            + "; using it as given, since a private cloud may have others");
+                + Suggestions.didYouMean(region, RegionNames.known(model, cloud.primaryService(), LiveCatalogue.NONE))
+                + "; using it as given, since a private cloud may have others");
     }
 
     /** A warning when a default names a value the RunInstances parameter's enumeration lacks. */
@@ -45,14 +44,15 @@ final class ModelChecks {
         Optional<EnumDef> allowed = key.runInstancesParameter().flatMap(this::enumOfDefaultsParameter);
         if (allowed.isEmpty() || allowed.get().contains(value)) return Optional.empty();
         return Optional.of(key.key() + " '" + value + "' (" + origin + ") is not a " + DEFAULTS_ACTION + " "
-            + key.runInstancesParameter().orElseThrow() + " kecsh knows"
-            + Suggestions.didYouMean(value, allowed.get().names()));
+                + key.runInstancesParameter().orElseThrow() + " kecsh knows"
+                + Suggestions.didYouMean(value, allowed.get().names()));
     }
 
     /** The enumeration a RunInstances parameter takes its values from, when it has one. */
     private Optional<EnumDef> enumOfDefaultsParameter(String parameter) {
-        return model.findOperation(DEFAULTS_ACTION).flatMap(op -> op.param(parameter)
-            .flatMap(Member::enumName)
-            .flatMap(enumName -> model.serviceOf(op).enumDef(enumName)));
+        return model.findOperation(DEFAULTS_ACTION)
+                .flatMap(op -> op.param(parameter)
+                        .flatMap(Member::enumName)
+                        .flatMap(enumName -> model.serviceOf(op).enumDef(enumName)));
     }
 }

@@ -1,7 +1,6 @@
 package io.kecsh.runtime.config;
 
 import io.kecsh.runtime.auth.Credentials;
-
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -32,14 +31,17 @@ public final class Profile {
         this(name, file, line, entries, Map.of());
     }
 
-    Profile(String name, Path file, int line, Map<ProfileKey, ProfileEntry> entries,
+    Profile(
+            String name,
+            Path file,
+            int line,
+            Map<ProfileKey, ProfileEntry> entries,
             Map<RegionalDefault, ProfileEntry> regional) {
         this.regional = Collections.unmodifiableMap(new LinkedHashMap<>(regional));
         this.name = name;
         this.file = file;
         this.line = line;
-        this.entries = entries.isEmpty()
-            ? Collections.emptyMap() : Collections.unmodifiableMap(new EnumMap<>(entries));
+        this.entries = entries.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new EnumMap<>(entries));
     }
 
     public String name() {
@@ -90,7 +92,8 @@ public final class Profile {
         Optional<String> accessKey = value(names.fileAccessKey());
         Optional<String> secret = value(names.fileSecret());
         if (accessKey.isEmpty() || secret.isEmpty()) return Optional.empty();
-        String token = names.fileToken() == null ? null : value(names.fileToken()).orElse(null);
+        String token =
+                names.fileToken() == null ? null : value(names.fileToken()).orElse(null);
         return Optional.of(new Credentials(accessKey.get(), secret.get(), token));
     }
 
@@ -123,8 +126,8 @@ public final class Profile {
      */
     public Map<String, Map<String, String>> regionalDefaults() {
         Map<String, Map<String, String>> byRegion = new LinkedHashMap<>();
-        regional.forEach((key, entry) ->
-            byRegion.computeIfAbsent(key.region(), r -> new LinkedHashMap<>()).put(key.defaultName(), entry.value()));
+        regional.forEach((key, entry) -> byRegion.computeIfAbsent(key.region(), r -> new LinkedHashMap<>())
+                .put(key.defaultName(), entry.value()));
         byRegion.replaceAll((r, values) -> Collections.unmodifiableMap(values));
         return Collections.unmodifiableMap(byRegion);
     }
@@ -133,6 +136,6 @@ public final class Profile {
     public String toString() {
         // Key names only: values may be secrets.
         return "Profile[" + name + " at " + file + ":" + line + ", keys: "
-            + entries.keySet().stream().map(ProfileKey::key).collect(Collectors.joining(", ")) + "]";
+                + entries.keySet().stream().map(ProfileKey::key).collect(Collectors.joining(", ")) + "]";
     }
 }

@@ -1,7 +1,6 @@
 package io.kecsh.runtime.config;
 
 import io.kecsh.runtime.text.Suggestions;
-
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +42,7 @@ public final class ProfileFileParser {
      */
     /** {@code default.<region>.<key>}: a region is letters, digits and hyphens, a key letters and '_'. */
     private static final Pattern REGIONAL_KEY = Pattern.compile("default\\.([a-z0-9]+(?:-[a-z0-9]+)*)\\.[a-z_]+");
+
     private static final Pattern PLAIN_KEY = Pattern.compile("[a-z]+([._][a-z]+)*");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -71,6 +71,7 @@ public final class ProfileFileParser {
         private final List<LineProblem> problems = new ArrayList<>();
         /** Keys after a broken header (or before any header) are still checked, then dropped. */
         private final Section detached = new Section("(none)", 0);
+
         private Section current;
 
         Run(Path path) {
@@ -91,9 +92,9 @@ public final class ProfileFileParser {
             if (!problems.isEmpty()) {
                 // Pair checks run after the last line; report in file order all the same.
                 throw new ConfigException(problems.stream()
-                    .sorted(Comparator.comparingInt(LineProblem::line))
-                    .map(p -> path + ":" + p.line() + ": " + p.message())
-                    .toList());
+                        .sorted(Comparator.comparingInt(LineProblem::line))
+                        .map(p -> path + ":" + p.line() + ": " + p.message())
+                        .toList());
             }
             return new ProfileFile(path, profiles);
         }
@@ -118,14 +119,18 @@ public final class ProfileFileParser {
             String name;
             if (words.length == 1 && words[0].equals(Profile.DEFAULT)) {
                 name = Profile.DEFAULT;
-            } else if (words.length == 2 && words[0].equals("profile") && PROFILE_NAME.matcher(words[1]).matches()) {
+            } else if (words.length == 2
+                    && words[0].equals("profile")
+                    && PROFILE_NAME.matcher(words[1]).matches()) {
                 name = words[1];
             } else if (words.length == 1 && PROFILE_NAME.matcher(words[0]).matches()) {
                 problem(number, "write [profile " + words[0] + "] (only [default] goes without 'profile')");
                 return;
             } else {
-                problem(number, "a section header is [default] or [profile NAME], where NAME is letters,"
-                    + " digits, '.', '_' or '-'");
+                problem(
+                        number,
+                        "a section header is [default] or [profile NAME], where NAME is letters,"
+                                + " digits, '.', '_' or '-'");
                 return;
             }
             Section earlier = sections.get(name);
@@ -177,8 +182,10 @@ public final class ProfileFileParser {
             if (current == detached) return;
             ProfileEntry earlier = current.entries.get(known);
             if (earlier != null) {
-                problem(number, "'" + key + "' is already set at line " + earlier.line()
-                    + " of profile '" + current.name + "'");
+                problem(
+                        number,
+                        "'" + key + "' is already set at line " + earlier.line() + " of profile '" + current.name
+                                + "'");
                 return;
             }
             current.entries.put(known, new ProfileEntry(value, number));
@@ -204,8 +211,10 @@ public final class ProfileFileParser {
             if (current == detached) return;
             ProfileEntry earlier = current.regional.get(regional);
             if (earlier != null) {
-                problem(number, "'" + key + "' is already set at line " + earlier.line()
-                    + " of profile '" + current.name + "'");
+                problem(
+                        number,
+                        "'" + key + "' is already set at line " + earlier.line() + " of profile '" + current.name
+                                + "'");
                 return;
             }
             current.regional.put(regional, new ProfileEntry(value, number));
@@ -227,8 +236,11 @@ public final class ProfileFileParser {
                         return false;
                     }
                 }
-                case KSYUN_ACCESS_KEY, KSYUN_SECRET_KEY, ALIBABA_ACCESS_KEY_ID, ALIBABA_ACCESS_KEY_SECRET,
-                     ALIBABA_SECURITY_TOKEN -> {
+                case KSYUN_ACCESS_KEY,
+                        KSYUN_SECRET_KEY,
+                        ALIBABA_ACCESS_KEY_ID,
+                        ALIBABA_ACCESS_KEY_SECRET,
+                        ALIBABA_SECURITY_TOKEN -> {
                     // Keys never contain blanks; one here is most likely a trailing comment.
                     if (value.chars().anyMatch(Character::isWhitespace)) {
                         problem(number, "'" + key + "' contains a space (comments go on a line of their own)");
@@ -246,8 +258,10 @@ public final class ProfileFileParser {
             Matcher regional = REGIONAL_KEY.matcher(key);
             if (regional.matches()) {
                 // default.<region>.<key> with a misspelt key: suggest among that region's keys
-                List<String> keys = ProfileKey.allKeys().stream().filter(k -> k.startsWith("default."))
-                    .map(k -> "default." + regional.group(1) + k.substring("default".length())).toList();
+                List<String> keys = ProfileKey.allKeys().stream()
+                        .filter(k -> k.startsWith("default."))
+                        .map(k -> "default." + regional.group(1) + k.substring("default".length()))
+                        .toList();
                 return "unknown key '" + key + "'" + Suggestions.didYouMean(key, keys);
             }
             String suggestion = Suggestions.didYouMean(key, ProfileKey.allKeys());
@@ -255,7 +269,7 @@ public final class ProfileFileParser {
                 return "unknown key '" + key + "'" + suggestion;
             }
             return "the text before '=' is not a key (not shown, in case it is a secret); keys are "
-                + String.join(", ", ProfileKey.allKeys());
+                    + String.join(", ", ProfileKey.allKeys());
         }
 
         /**
@@ -272,14 +286,20 @@ public final class ProfileFileParser {
                 ProfileEntry secret = section.entries.get(names.fileSecret());
                 ProfileEntry token = names.fileToken() == null ? null : section.entries.get(names.fileToken());
                 if (access != null && secret == null) {
-                    problem(access.line(), "profile '" + section.name + "' sets " + names.fileAccessKey()
-                        + " but not " + names.fileSecret());
+                    problem(
+                            access.line(),
+                            "profile '" + section.name + "' sets " + names.fileAccessKey() + " but not "
+                                    + names.fileSecret());
                 } else if (secret != null && access == null) {
-                    problem(secret.line(), "profile '" + section.name + "' sets " + names.fileSecret()
-                        + " but not " + names.fileAccessKey());
+                    problem(
+                            secret.line(),
+                            "profile '" + section.name + "' sets " + names.fileSecret() + " but not "
+                                    + names.fileAccessKey());
                 } else if (token != null && access == null) {
-                    problem(token.line(), "profile '" + section.name + "' sets " + names.fileToken()
-                        + " without " + names.fileAccessKey() + " and " + names.fileSecret());
+                    problem(
+                            token.line(),
+                            "profile '" + section.name + "' sets " + names.fileToken() + " without "
+                                    + names.fileAccessKey() + " and " + names.fileSecret());
                 }
             }
         }
@@ -289,8 +309,7 @@ public final class ProfileFileParser {
         }
     }
 
-    private record LineProblem(int line, String message) {
-    }
+    private record LineProblem(int line, String message) {}
 
     /** A section being filled in. */
     private static final class Section {

@@ -26,7 +26,8 @@ public enum ProfileKey {
     DEFAULT_KEY_ID("default.key_id", "keyId", "KeyId", "SSH key ID"),
     DEFAULT_INSTANCE_TYPE("default.instance_type", "instanceType", "InstanceType", "instance type, e.g. S4.2B");
 
-    private static final List<String> ALL_KEYS = Arrays.stream(values()).map(ProfileKey::key).toList();
+    private static final List<String> ALL_KEYS =
+            Arrays.stream(values()).map(ProfileKey::key).toList();
 
     private final String key;
     private final boolean secret;

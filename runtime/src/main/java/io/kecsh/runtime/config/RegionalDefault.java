@@ -24,8 +24,8 @@ public record RegionalDefault(String region, ProfileKey key) {
         int dot = rest.indexOf('.');
         if (dot <= 0) return Optional.empty();
         return ProfileKey.fromKey(PREFIX + rest.substring(dot + 1))
-            .filter(k -> k.defaultName().isPresent())
-            .map(k -> new RegionalDefault(rest.substring(0, dot), k));
+                .filter(k -> k.defaultName().isPresent())
+                .map(k -> new RegionalDefault(rest.substring(0, dot), k));
     }
 
     /** The spelling in the file, e.g. {@code default.cn-shanghai-2.subnet}. */

@@ -17,14 +17,13 @@ final class SettingValues {
      */
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*");
 
-    private SettingValues() {
-    }
+    private SettingValues() {}
 
     /** Why this cannot be a region, or empty when it can. */
     static Optional<String> regionProblem(String region) {
         if (REGION.matcher(region).matches()) return Optional.empty();
-        return Optional.of("'" + region + "' is not a region name"
-            + " (letters, digits and single hyphens, as in cn-beijing-6)");
+        return Optional.of(
+                "'" + region + "' is not a region name" + " (letters, digits and single hyphens, as in cn-beijing-6)");
     }
 
     /** Parses an endpoint from the file; the message of a failure never repeats the text. */

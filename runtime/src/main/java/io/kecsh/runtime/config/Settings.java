@@ -1,7 +1,6 @@
 package io.kecsh.runtime.config;
 
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -115,7 +114,7 @@ public final class Settings {
             // A cloud with neither is noise in a banner; say nothing about it.
             if (cloudCredentials == null && region == null) continue;
             line.add(cloud.displayName() + ": " + (region == null ? "default region" : region) + ", "
-                + (cloudCredentials == null ? "no credentials" : "key " + cloudCredentials.describe()));
+                    + (cloudCredentials == null ? "no credentials" : "key " + cloudCredentials.describe()));
         }
         if (endpoint != null) line.add("endpoint " + endpoint);
         return line.toString();
@@ -136,8 +135,7 @@ public final class Settings {
         private final Map<String, Map<String, String>> regionalDefaults = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder profile(String name) {
             this.profile = Objects.requireNonNull(name, "profile");
@@ -145,7 +143,8 @@ public final class Settings {
         }
 
         public Builder credentials(Cloud cloud, CloudCredentials cloudCredentials) {
-            credentials.put(Objects.requireNonNull(cloud, "cloud"), Objects.requireNonNull(cloudCredentials, "credentials"));
+            credentials.put(
+                    Objects.requireNonNull(cloud, "cloud"), Objects.requireNonNull(cloudCredentials, "credentials"));
             return this;
         }
 
@@ -170,7 +169,8 @@ public final class Settings {
         }
 
         public Builder regionalDefaults(Map<String, Map<String, String>> values) {
-            values.forEach((region, byName) -> regionalDefaults.put(Objects.requireNonNull(region, "region"), Map.copyOf(byName)));
+            values.forEach((region, byName) ->
+                    regionalDefaults.put(Objects.requireNonNull(region, "region"), Map.copyOf(byName)));
             return this;
         }
 

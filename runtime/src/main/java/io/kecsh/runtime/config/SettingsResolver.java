@@ -3,8 +3,6 @@ package io.kecsh.runtime.config;
 import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
-
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +42,9 @@ public final class SettingsResolver {
      */
     public SettingsResolver(Map<String, String> environment, Path homeDirectory) {
         this.environment = new EnvironmentSource(Objects.requireNonNull(environment, "environment"));
-        this.configFile = homeDirectory == null ? null : homeDirectory.resolve(CONFIG_DIRECTORY).resolve(CONFIG_FILE);
+        this.configFile = homeDirectory == null
+                ? null
+                : homeDirectory.resolve(CONFIG_DIRECTORY).resolve(CONFIG_FILE);
     }
 
     /** The process environment and the user's home directory. */
@@ -115,9 +115,10 @@ public final class SettingsResolver {
 
         private ProfileChoice chooseProfile() {
             if (explicit.profile() != null) return new ProfileChoice(explicit.profile(), "given explicitly");
-            return environment.value(EnvironmentVariables.KECSH_PROFILE)
-                .map(name -> new ProfileChoice(name, "chosen by " + EnvironmentVariables.KECSH_PROFILE))
-                .orElse(new ProfileChoice(Profile.DEFAULT, null));
+            return environment
+                    .value(EnvironmentVariables.KECSH_PROFILE)
+                    .map(name -> new ProfileChoice(name, "chosen by " + EnvironmentVariables.KECSH_PROFILE))
+                    .orElse(new ProfileChoice(Profile.DEFAULT, null));
         }
 
         /** The parsed file, or empty when there is none or it is broken (its problems are recorded). */
@@ -144,8 +145,10 @@ public final class SettingsResolver {
             if (profile.isEmpty() && !choice.name().equals(Profile.DEFAULT)) {
                 List<String> names = file.profileNames();
                 problems.add("profile '" + choice.name() + "' (" + choice.chosenBy() + ") is not in " + file.path()
-                    + Suggestions.didYouMean(choice.name(), names)
-                    + (names.isEmpty() ? "; the file has no profiles" : "; its profiles: " + String.join(", ", names)));
+                        + Suggestions.didYouMean(choice.name(), names)
+                        + (names.isEmpty()
+                                ? "; the file has no profiles"
+                                : "; its profiles: " + String.join(", ", names)));
             }
             return profile;
         }
@@ -158,7 +161,7 @@ public final class SettingsResolver {
             boolean fileMissing = configFile == null || !Files.exists(configFile);
             if (!fileMissing || choice.name().equals(Profile.DEFAULT)) return;
             problems.add("profile '" + choice.name() + "' (" + choice.chosenBy() + ") cannot be read: "
-                + (configFile == null ? "there is no home directory" : configFile + " does not exist"));
+                    + (configFile == null ? "there is no home directory" : configFile + " does not exist"));
         }
 
         private void resolveCredentials(Cloud cloud, Profile profile) {
@@ -173,8 +176,10 @@ public final class SettingsResolver {
                 settings.credentials(cloud, fromEnvironment.get());
                 // The file's keys being silently unused is how people end up on the wrong account.
                 fromProfile.ifPresent(unused -> settings.warning(cloud.displayName() + " credentials from "
-                    + fromEnvironment.get().source() + " take precedence over those in " + profile.describeSource()
-                    + " (line " + profile.lineOf(CloudKeyNames.of(cloud).fileAccessKey()).orElse(profile.line()) + ")"));
+                        + fromEnvironment.get().source() + " take precedence over those in " + profile.describeSource()
+                        + " (line "
+                        + profile.lineOf(CloudKeyNames.of(cloud).fileAccessKey())
+                                .orElse(profile.line()) + ")"));
                 return;
             }
             fromProfile.ifPresent(c -> settings.credentials(cloud, new CloudCredentials(c, profile.describeSource())));
@@ -233,12 +238,12 @@ public final class SettingsResolver {
             for (RegionalDefault key : profile.regionalKeys()) {
                 String origin = key.spelling() + " in " + profile.location(key);
                 checks.unknownRegion(Cloud.KINGSOFT, key.region(), origin).ifPresent(settings::warning);
-                checks.unknownDefault(key.key(), profile.value(key).orElseThrow(), origin).ifPresent(settings::warning);
+                checks.unknownDefault(key.key(), profile.value(key).orElseThrow(), origin)
+                        .ifPresent(settings::warning);
             }
         }
     }
 
     /** The profile to read and what chose it ("given explicitly", "chosen by KECSH_PROFILE"; null for the default). */
-    private record ProfileChoice(String name, String chosenBy) {
-    }
+    private record ProfileChoice(String name, String chosenBy) {}
 }

@@ -21,10 +21,13 @@ public class TransportException extends KecshException {
     /** The same failure told about an operation, with what it means for a mutation. */
     public TransportException about(String operation, boolean mutating, int attempts) {
         String tried = attempts > 1 ? " after " + attempts + " attempts" : "";
-        String advice = !mayHaveBeenProcessed ? " The request did not reach the service."
-            : mutating ? " The request was sent but no answer came: " + operation
-                + " may or may not have taken effect. Check the resource's state before trying again."
-            : "";
-        return new TransportException(operation + ": " + getMessage() + tried + "." + advice, mayHaveBeenProcessed, getCause());
+        String advice = !mayHaveBeenProcessed
+                ? " The request did not reach the service."
+                : mutating
+                        ? " The request was sent but no answer came: " + operation
+                                + " may or may not have taken effect. Check the resource's state before trying again."
+                        : "";
+        return new TransportException(
+                operation + ": " + getMessage() + tried + "." + advice, mayHaveBeenProcessed, getCause());
     }
 }

@@ -18,8 +18,7 @@ public final class PrivateFiles {
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates {@code dir} and any missing parent below an existing one as 0700; tightens an open one. */
     public static void directory(Path dir) throws IOException {
@@ -38,8 +37,9 @@ public final class PrivateFiles {
         Path dir = file.toAbsolutePath().getParent();
         directory(dir);
         Path temporary = posix()
-            ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(FILE))
-            : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+                ? Files.createTempFile(
+                        dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(FILE))
+                : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.write(temporary, content);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,7 +1,14 @@
 package io.kecsh.runtime.http;
 
-import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.error.TransportException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -21,14 +28,6 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
-import javax.net.ssl.SSLHandshakeException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.function.Supplier;
-
 /**
  * Apache HttpClient 5: one pooled client for the life of a runtime client, shared by every thread.
  * Its own retries and redirects are off — retrying is decided by kecsh's policy, which knows which
@@ -45,25 +44,25 @@ public final class ApacheTransport implements Transport {
     /** With the TLS strategy made, on the first https connection, by {@code tls} (a test counts it). */
     ApacheTransport(TransportSettings settings, Supplier<TlsSocketStrategy> tls) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-            .setTlsSocketStrategy(new LazyTls(tls))
-            .setMaxConnTotal(settings.maxConnections())
-            .setMaxConnPerRoute(settings.maxConnections())
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                .setSocketTimeout(Timeout.of(settings.responseTimeout()))
-                .build())
-            .build();
+                .setTlsSocketStrategy(new LazyTls(tls))
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                        .build())
+                .build();
         this.client = HttpClients.custom()
-            .setConnectionManager(pool)
-            .setDefaultRequestConfig(RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(settings.responseTimeout()))
-                .setConnectionRequestTimeout(Timeout.of(settings.responseTimeout()))
-                .build())
-            .disableAutomaticRetries()
-            .disableRedirectHandling()
-            .disableCookieManagement()
-            .useSystemProperties()
-            .build();
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+                        .setConnectionRequestTimeout(Timeout.of(settings.responseTimeout()))
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .useSystemProperties()
+                .build();
     }
 
     @Override
@@ -95,7 +94,8 @@ public final class ApacheTransport implements Transport {
     }
 
     private static ClassicHttpRequest toApache(HttpRequest request) {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(uri(request));
+        ClassicRequestBuilder builder =
+                ClassicRequestBuilder.create(request.method()).setUri(uri(request));
         for (var h : request.headers().entries()) {
             if (!h.getKey().equalsIgnoreCase("Content-Length")) builder.addHeader(h.getKey(), h.getValue());
         }
@@ -114,7 +114,8 @@ public final class ApacheTransport implements Transport {
             return new TransportException("cannot resolve host " + request.host(), false, e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return new TransportException("cannot connect to " + where + " (" + e.getClass().getSimpleName() + ")", false, e);
+            return new TransportException(
+                    "cannot connect to " + where + " (" + e.getClass().getSimpleName() + ")", false, e);
         }
         if (e instanceof ConnectTimeoutException) {
             return new TransportException("timed out connecting to " + where, false, e);
@@ -122,10 +123,11 @@ public final class ApacheTransport implements Transport {
         if (e instanceof SSLHandshakeException) {
             return new TransportException("TLS handshake with " + where + " failed: " + e.getMessage(), false, e);
         }
-        if (e instanceof java.net.SocketTimeoutException) {
+        if (e instanceof SocketTimeoutException) {
             return new TransportException("no response from " + where + " in time", true, e);
         }
-        return new TransportException("connection to " + where + " failed (" + e.getClass().getSimpleName() + ")", true, e);
+        return new TransportException(
+                "connection to " + where + " failed (" + e.getClass().getSimpleName() + ")", true, e);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.kecsh.runtime.http;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,7 @@ import java.util.Locale;
 public final class FormEncoding {
     public static final String CONTENT_TYPE = "application/x-www-form-urlencoded";
 
-    private FormEncoding() {
-    }
+    private FormEncoding() {}
 
     /** Encodes the parameters in the order given (signatures never depend on this order). */
     public static String encode(List<QueryParam> params) {
@@ -49,7 +47,8 @@ public final class FormEncoding {
 
     /** True when the Content-Type names a form body (parameters such as charset may follow). */
     public static boolean isFormContentType(String contentType) {
-        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith(CONTENT_TYPE);
+        return contentType != null
+                && contentType.strip().toLowerCase(Locale.ROOT).startsWith(CONTENT_TYPE);
     }
 
     private static String decodeComponent(String raw) {

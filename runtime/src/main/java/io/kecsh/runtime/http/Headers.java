@@ -48,7 +48,8 @@ public final class Headers {
 
     // plain loops: a server looks headers up several times for every request
     public Optional<String> first(String name) {
-        for (Map.Entry<String, String> e : entries) if (e.getKey().equalsIgnoreCase(name)) return Optional.of(e.getValue());
+        for (Map.Entry<String, String> e : entries)
+            if (e.getKey().equalsIgnoreCase(name)) return Optional.of(e.getValue());
         return Optional.empty();
     }
 

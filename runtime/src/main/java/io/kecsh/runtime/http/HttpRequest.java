@@ -11,8 +11,15 @@ import java.util.Optional;
  *
  * @param path the decoded absolute path ("/" for the query APIs)
  */
-public record HttpRequest(String method, String scheme, String host, int port, String path,
-                          List<QueryParam> query, Headers headers, byte[] body) {
+public record HttpRequest(
+        String method,
+        String scheme,
+        String host,
+        int port,
+        String path,
+        List<QueryParam> query,
+        Headers headers,
+        byte[] body) {
 
     public HttpRequest {
         query = List.copyOf(query);
@@ -46,7 +53,8 @@ public record HttpRequest(String method, String scheme, String host, int port, S
     }
 
     public Optional<String> queryValue(String name) {
-        for (QueryParam q : query) if (q.name().equals(name)) return Optional.of(q.value());   // a loop: looked up often per request
+        for (QueryParam q : query)
+            if (q.name().equals(name)) return Optional.of(q.value()); // a loop: looked up often per request
         return Optional.empty();
     }
 
@@ -61,7 +69,8 @@ public record HttpRequest(String method, String scheme, String host, int port, S
 
     /** The Host header value: the host, with the port when it is not the scheme's default. */
     public String hostHeader() {
-        boolean defaultPort = port < 0 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        boolean defaultPort =
+                port < 0 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
         return defaultPort ? host : host + ":" + port;
     }
 
@@ -69,6 +78,6 @@ public record HttpRequest(String method, String scheme, String host, int port, S
     @Override
     public String toString() {
         return method + " " + scheme + "://" + hostHeader() + path + " (" + query.size() + " query parameters, "
-            + headers.entries().size() + " headers, " + body.length + " body bytes)";
+                + headers.entries().size() + " headers, " + body.length + " body bytes)";
     }
 }

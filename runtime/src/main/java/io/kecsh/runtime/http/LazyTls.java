@@ -1,13 +1,12 @@
 package io.kecsh.runtime.http;
 
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.protocol.HttpContext;
-
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLSocket;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
  * The TLS strategy made on the first {@code https} connection instead of with the client: making
@@ -23,7 +22,8 @@ final class LazyTls implements TlsSocketStrategy {
     }
 
     @Override
-    public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context) throws IOException {
+    public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+            throws IOException {
         return strategy().upgrade(socket, target, port, attachment, context);
     }
 

@@ -1,5 +1,4 @@
 package io.kecsh.runtime.http;
 
 /** One decoded name=value pair of a query string or form body, in wire order. */
-public record QueryParam(String name, String value) {
-}
+public record QueryParam(String name, String value) {}

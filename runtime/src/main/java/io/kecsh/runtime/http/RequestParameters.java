@@ -10,13 +10,14 @@ import java.util.List;
  * parameters through this, so they cannot disagree on what was sent.
  */
 public final class RequestParameters {
-    private RequestParameters() {
-    }
+    private RequestParameters() {}
 
     /** @throws MalformedText when the body is not UTF-8 or has a bad percent-escape, naming the part */
     public static List<QueryParam> of(HttpRequest request) {
         List<QueryParam> all = new ArrayList<>(request.query());
-        if (request.body().length > 0 && FormEncoding.isFormContentType(request.headers().first("Content-Type").orElse(null))) {
+        if (request.body().length > 0
+                && FormEncoding.isFormContentType(
+                        request.headers().first("Content-Type").orElse(null))) {
             all.addAll(StrictFormText.pairs(StrictFormText.utf8(request.body(), "(request body)")));
         }
         return all;

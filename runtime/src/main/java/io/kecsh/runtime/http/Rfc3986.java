@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 public final class Rfc3986 {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Rfc3986() {
-    }
+    private Rfc3986() {}
 
     /** Encodes a query or form name or value, and a single path segment. */
     public static String encode(String text) {
@@ -55,7 +54,7 @@ public final class Rfc3986 {
     }
 
     private static String encode(String text, boolean keepSlash) {
-        if (isAllUnreserved(text, keepSlash)) return text;   // most names and values: nothing to escape, nothing to copy
+        if (isAllUnreserved(text, keepSlash)) return text; // most names and values: nothing to escape, nothing to copy
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -77,7 +76,12 @@ public final class Rfc3986 {
     }
 
     private static boolean isUnreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-            || c == '-' || c == '_' || c == '.' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '.'
+                || c == '~';
     }
 }

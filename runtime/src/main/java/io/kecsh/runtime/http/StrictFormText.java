@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,8 +18,7 @@ import java.util.List;
 public final class StrictFormText {
     private static final int MAX_NAME_SHOWN = 64;
 
-    private StrictFormText() {
-    }
+    private StrictFormText() {}
 
     /** name=value pairs separated by {@code &}; empty pieces skipped. */
     public static List<QueryParam> pairs(String encoded) {
@@ -37,8 +37,12 @@ public final class StrictFormText {
     /** The text of a body that must be UTF-8. */
     public static String utf8(byte[] bytes, String part) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedText(part);
         }
@@ -47,7 +51,8 @@ public final class StrictFormText {
     /** Percent-decodes one component ({@code +} as space) to UTF-8 text, or fails naming {@code part}. */
     public static String decode(String text, String part) {
         if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
-            for (int i = 0; i < text.length(); i++) if (text.charAt(i) > 0x7E || text.charAt(i) < 0x20) return utf8(latin1(text), part);
+            for (int i = 0; i < text.length(); i++)
+                if (text.charAt(i) > 0x7E || text.charAt(i) < 0x20) return utf8(latin1(text), part);
             return text;
         }
         byte[] bytes = new byte[text.length()];
@@ -64,7 +69,7 @@ public final class StrictFormText {
                 bytes[n++] = c == '+' ? (byte) ' ' : (byte) c;
             }
         }
-        return utf8(java.util.Arrays.copyOf(bytes, n), part);
+        return utf8(Arrays.copyOf(bytes, n), part);
     }
 
     /** HTTP hands the request line over as ISO-8859-1: the bytes as they came. */

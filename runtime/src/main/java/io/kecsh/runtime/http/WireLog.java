@@ -1,7 +1,6 @@
 package io.kecsh.runtime.http;
 
-import io.kecsh.runtime.http.Rfc3986;
-
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,10 +16,11 @@ import java.util.function.Consumer;
  */
 public final class WireLog {
     public static final String MASK = "****";
-    private static final Set<String> SECRET_PARAMS = Set.of("x-amz-signature", "signature", "x-amz-security-token",
-        "securitytoken");
+    private static final Set<String> SECRET_PARAMS =
+            Set.of("x-amz-signature", "signature", "x-amz-security-token", "securitytoken");
     private static final Set<String> KEY_ID_PARAMS = Set.of("accesskeyid");
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-amz-security-token", "x-acs-security-token");
+    private static final Set<String> SECRET_HEADERS =
+            Set.of("authorization", "x-amz-security-token", "x-acs-security-token");
 
     private final Consumer<String> sink;
 
@@ -39,8 +39,13 @@ public final class WireLog {
 
     public void request(HttpRequest request, Set<String> sensitiveParams) {
         if (sink == null) return;
-        StringBuilder line = new StringBuilder("→ ").append(request.method()).append(' ')
-            .append(request.scheme()).append("://").append(request.hostHeader()).append(request.path());
+        StringBuilder line = new StringBuilder("→ ")
+                .append(request.method())
+                .append(' ')
+                .append(request.scheme())
+                .append("://")
+                .append(request.hostHeader())
+                .append(request.path());
         String sep = "?";
         for (QueryParam q : request.query()) {
             line.append(sep).append(q.name()).append('=').append(redactParam(q.name(), q.value(), sensitiveParams));
@@ -56,8 +61,8 @@ public final class WireLog {
     public void response(HttpRequest request, HttpResponse response, Duration took, String requestId) {
         if (sink == null) return;
         sink.accept("← " + response.status() + " " + request.method() + " " + request.hostHeader() + " in "
-            + took.toMillis() + " ms, " + response.body().length + " bytes"
-            + (requestId == null ? "" : ", request " + requestId));
+                + took.toMillis() + " ms, " + response.body().length + " bytes"
+                + (requestId == null ? "" : ", request " + requestId));
     }
 
     public void note(String text) {
@@ -89,8 +94,8 @@ public final class WireLog {
         StringBuilder out = new StringBuilder();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = eq < 0 ? pair : URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             if (out.length() > 0) out.append('&');
             out.append(Rfc3986.encode(name)).append('=').append(redactParam(name, value, sensitiveParams));
         }

@@ -9,8 +9,7 @@ import java.util.Map;
  * {@code KmsInstance.Status}, {@code InstancesSet[].InstanceState.Name} ({@code []}: every item).
  */
 public final class TreePath {
-    private TreePath() {
-    }
+    private TreePath() {}
 
     /** Every value the path reaches (absent branches contribute nothing). */
     public static List<Object> values(Map<String, ?> tree, String path) {

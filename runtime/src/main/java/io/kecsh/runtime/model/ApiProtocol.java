@@ -28,8 +28,10 @@ public enum ApiProtocol {
     }
 
     public static ApiProtocol of(String modelName) {
-        return Arrays.stream(values()).filter(p -> p.modelName.equals(modelName)).findFirst()
-            .orElseThrow(() -> new ModelException("metadata.protocol " + modelName + " is none of "
-                + Arrays.stream(values()).map(ApiProtocol::modelName).toList()));
+        return Arrays.stream(values())
+                .filter(p -> p.modelName.equals(modelName))
+                .findFirst()
+                .orElseThrow(() -> new ModelException("metadata.protocol " + modelName + " is none of "
+                        + Arrays.stream(values()).map(ApiProtocol::modelName).toList()));
     }
 }

@@ -8,7 +8,12 @@ import java.util.List;
  */
 public record Condition(String param, String attr, Kind kind, List<String> values, boolean present) {
 
-    public enum Kind { EQUALS, NOT_EQUALS, IN, PRESENT }
+    public enum Kind {
+        EQUALS,
+        NOT_EQUALS,
+        IN,
+        PRESENT
+    }
 
     public Condition {
         values = List.copyOf(values);

@@ -1,6 +1,7 @@
 package io.kecsh.runtime.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,15 +26,23 @@ public final class EnumDef {
     private final Pattern openForm;
     private final LiveSource live;
 
-    EnumDef(String name, String doc, String subsetOf, boolean caseSensitive, List<EnumValue> values,
-            List<Decision> decisions, boolean open, Pattern openForm, LiveSource live) {
+    EnumDef(
+            String name,
+            String doc,
+            String subsetOf,
+            boolean caseSensitive,
+            List<EnumValue> values,
+            List<Decision> decisions,
+            boolean open,
+            Pattern openForm,
+            LiveSource live) {
         this.name = name;
         this.doc = doc;
         this.subsetOf = subsetOf;
         this.caseSensitive = caseSensitive;
         Map<String, EnumValue> byValue = new LinkedHashMap<>();
         values.forEach(v -> byValue.put(v.value(), v));
-        this.values = java.util.Collections.unmodifiableMap(byValue);
+        this.values = Collections.unmodifiableMap(byValue);
         this.decisions = List.copyOf(decisions);
         this.open = open;
         this.openForm = openForm;
@@ -97,7 +106,9 @@ public final class EnumDef {
             return Optional.ofNullable(exact);
         }
         String wanted = value.toLowerCase(Locale.ROOT);
-        return values.values().stream().filter(v -> v.value().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return values.values().stream()
+                .filter(v -> v.value().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
     }
 
     public boolean contains(String value) {

@@ -1,6 +1,7 @@
 package io.kecsh.runtime.model;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,45 +72,117 @@ public final class Member {
         this.wireTypeSource = b.wireTypeSource;
     }
 
-    public String name() { return name; }
-    public MemberType type() { return type; }
-    public boolean required() { return required; }
-    public String doc() { return doc; }
-    public String docZh() { return docZh; }
-    public Optional<String> enumName() { return Optional.ofNullable(enumName); }
-    public Optional<String> format() { return Optional.ofNullable(format); }
-    public Optional<Pattern> pattern() { return Optional.ofNullable(pattern); }
-    public Optional<BigDecimal> min() { return Optional.ofNullable(min); }
-    public Optional<BigDecimal> max() { return Optional.ofNullable(max); }
-    public Optional<Integer> minLength() { return Optional.ofNullable(minLength); }
-    public Optional<Integer> maxLength() { return Optional.ofNullable(maxLength); }
-    public Optional<Integer> maxBytes() { return Optional.ofNullable(maxBytes); }
-    public Optional<Integer> maxDecimals() { return Optional.ofNullable(maxDecimals); }
+    public String name() {
+        return name;
+    }
+
+    public MemberType type() {
+        return type;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    public String docZh() {
+        return docZh;
+    }
+
+    public Optional<String> enumName() {
+        return Optional.ofNullable(enumName);
+    }
+
+    public Optional<String> format() {
+        return Optional.ofNullable(format);
+    }
+
+    public Optional<Pattern> pattern() {
+        return Optional.ofNullable(pattern);
+    }
+
+    public Optional<BigDecimal> min() {
+        return Optional.ofNullable(min);
+    }
+
+    public Optional<BigDecimal> max() {
+        return Optional.ofNullable(max);
+    }
+
+    public Optional<Integer> minLength() {
+        return Optional.ofNullable(minLength);
+    }
+
+    public Optional<Integer> maxLength() {
+        return Optional.ofNullable(maxLength);
+    }
+
+    public Optional<Integer> maxBytes() {
+        return Optional.ofNullable(maxBytes);
+    }
+
+    public Optional<Integer> maxDecimals() {
+        return Optional.ofNullable(maxDecimals);
+    }
     /** The server clamps values above {@link #max()} instead of refusing them. */
-    public boolean clampMax() { return clampMax; }
-    public Optional<Object> defaultValue() { return Optional.ofNullable(defaultValue); }
+    public boolean clampMax() {
+        return clampMax;
+    }
+
+    public Optional<Object> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
     /** The item member of a list. */
-    public Member member() { return member; }
+    public Member member() {
+        return member;
+    }
     /** The members of a structure, in document order. */
-    public Map<String, Member> members() { return members; }
-    public Optional<Integer> minItems() { return Optional.ofNullable(minItems); }
-    public Optional<Integer> maxItems() { return Optional.ofNullable(maxItems); }
+    public Map<String, Member> members() {
+        return members;
+    }
+
+    public Optional<Integer> minItems() {
+        return Optional.ofNullable(minItems);
+    }
+
+    public Optional<Integer> maxItems() {
+        return Optional.ofNullable(maxItems);
+    }
     /** The shape this structure was declared with, if it referenced one. */
-    public Optional<String> shapeName() { return Optional.ofNullable(shapeName); }
+    public Optional<String> shapeName() {
+        return Optional.ofNullable(shapeName);
+    }
     /** A secret: masked wherever a value could be shown. */
-    public boolean sensitive() { return sensitive; }
+    public boolean sensitive() {
+        return sensitive;
+    }
     /** Documented only by the older editions (0913/0530). */
-    public boolean legacy() { return legacy; }
-    public List<String> ignoredFor() { return ignoredFor; }
-    public List<Decision> decisions() { return decisions; }
+    public boolean legacy() {
+        return legacy;
+    }
+
+    public List<String> ignoredFor() {
+        return ignoredFor;
+    }
+
+    public List<Decision> decisions() {
+        return decisions;
+    }
     /**
      * How the live service writes this response member when that differs from its type: a boolean
      * or number sent as JSON text ({@code "false"}, {@code "20"}). The sandbox writes it so; kecsh's
      * parser reads either form into {@link #type()}. Empty when the wire type is the type.
      */
-    public Optional<MemberType> wireType() { return Optional.ofNullable(wireType); }
+    public Optional<MemberType> wireType() {
+        return Optional.ofNullable(wireType);
+    }
     /** Where the wire type was seen (e.g. {@code sdk-go 831e7c6 kec/v20160304 DescribeModelsResponse …}). */
-    public Optional<String> wireTypeSource() { return Optional.ofNullable(wireTypeSource); }
+    public Optional<String> wireTypeSource() {
+        return Optional.ofNullable(wireTypeSource);
+    }
 
     /** A copy under another name (a shape's structure reused as a parameter keeps its own name). */
     Member renamed(String newName, boolean newRequired, String newDoc, String newDocZh, List<Decision> extra) {
@@ -118,7 +191,7 @@ public final class Member {
         b.required = newRequired;
         if (newDoc != null) b.doc = newDoc;
         if (newDocZh != null) b.docZh = newDocZh;
-        b.decisions = new java.util.ArrayList<>(decisions);
+        b.decisions = new ArrayList<>(decisions);
         b.decisions.addAll(extra);
         return b.build();
     }
@@ -137,14 +210,31 @@ public final class Member {
 
     Builder toBuilder() {
         Builder b = new Builder(name, type);
-        b.required = required; b.doc = doc; b.docZh = docZh; b.enumName = enumName; b.format = format;
+        b.required = required;
+        b.doc = doc;
+        b.docZh = docZh;
+        b.enumName = enumName;
+        b.format = format;
         b.pattern = pattern == null ? null : pattern.pattern();
-        b.min = min; b.max = max; b.minLength = minLength; b.maxLength = maxLength; b.maxBytes = maxBytes;
-        b.maxDecimals = maxDecimals; b.clampMax = clampMax; b.defaultValue = defaultValue; b.member = member;
-        b.members = new LinkedHashMap<>(members); b.minItems = minItems; b.maxItems = maxItems;
-        b.shapeName = shapeName; b.sensitive = sensitive; b.legacy = legacy; b.ignoredFor = ignoredFor;
-        b.decisions = new java.util.ArrayList<>(decisions);
-        b.wireType = wireType; b.wireTypeSource = wireTypeSource;
+        b.min = min;
+        b.max = max;
+        b.minLength = minLength;
+        b.maxLength = maxLength;
+        b.maxBytes = maxBytes;
+        b.maxDecimals = maxDecimals;
+        b.clampMax = clampMax;
+        b.defaultValue = defaultValue;
+        b.member = member;
+        b.members = new LinkedHashMap<>(members);
+        b.minItems = minItems;
+        b.maxItems = maxItems;
+        b.shapeName = shapeName;
+        b.sensitive = sensitive;
+        b.legacy = legacy;
+        b.ignoredFor = ignoredFor;
+        b.decisions = new ArrayList<>(decisions);
+        b.wireType = wireType;
+        b.wireTypeSource = wireTypeSource;
         return b;
     }
 
@@ -174,7 +264,7 @@ public final class Member {
         boolean sensitive;
         boolean legacy;
         List<String> ignoredFor = List.of();
-        List<Decision> decisions = new java.util.ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
         MemberType wireType;
         String wireTypeSource;
 

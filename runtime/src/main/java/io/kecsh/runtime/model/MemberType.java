@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** The value types a parameter or response member can have; lists and structures nest. */
 public enum MemberType {
-    STRING, INTEGER, LONG, FLOAT, BOOLEAN, LIST, STRUCTURE;
+    STRING,
+    INTEGER,
+    LONG,
+    FLOAT,
+    BOOLEAN,
+    LIST,
+    STRUCTURE;
 
     static MemberType parse(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));

@@ -1,8 +1,8 @@
 package io.kecsh.runtime.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,8 +21,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ModelLoader {
     private static final String ROOT = "models/";
     // a key written twice (a merge's leftover) would silently keep the last; refuse it at load instead
-    private final ObjectMapper json = new ObjectMapper()
-        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     public ServiceModel loadBundled() {
         return build(bundledFiles());
@@ -48,8 +47,11 @@ public final class ModelLoader {
         Map<String, ServiceFiles> files = new LinkedHashMap<>();
         for (JsonNode entry : index.path("services")) {
             String folder = entry.asText();
-            ServiceFiles f = new ServiceFiles(folder, read(ROOT + folder + "/service.json", true),
-                read(ROOT + folder + "/paginators.json", false), read(ROOT + folder + "/waiters.json", false));
+            ServiceFiles f = new ServiceFiles(
+                    folder,
+                    read(ROOT + folder + "/service.json", true),
+                    read(ROOT + folder + "/paginators.json", false),
+                    read(ROOT + folder + "/waiters.json", false));
             files.put(f.name(), f);
         }
         return files;
@@ -77,8 +79,9 @@ public final class ModelLoader {
         String from = service.path("metadata").path("commonFrom").asText(null);
         if (from == null) return null;
         JsonNode parent = all.get(from);
-        if (parent == null) throw new ModelException(service.path("metadata").path("service").asText()
-            + ": commonFrom names unknown service " + from);
+        if (parent == null)
+            throw new ModelException(
+                    service.path("metadata").path("service").asText() + ": commonFrom names unknown service " + from);
         return parent;
     }
 
@@ -121,12 +124,21 @@ public final class ModelLoader {
             Map<String, Member> commonParams = members(common.path("commonParams"), "commonParams");
             List<ErrorDef> commonErrors = errors(common.path("commonErrors"));
             Map<String, Operation> operations = new LinkedHashMap<>();
-            root.path("operations").properties().forEach(e ->
-                operations.put(e.getKey(), operation(e.getKey(), e.getValue())));
+            root.path("operations")
+                    .properties()
+                    .forEach(e -> operations.put(e.getKey(), operation(e.getKey(), e.getValue())));
             Map<String, Paginator> paginators = paginators(operations);
             Map<String, Waiter> waiters = waiters(operations);
-            return new Service(metadata, operations, enums, shapes, commonParams, commonErrors,
-                decisions(root.path("decisions")), paginators, waiters);
+            return new Service(
+                    metadata,
+                    operations,
+                    enums,
+                    shapes,
+                    commonParams,
+                    commonErrors,
+                    decisions(root.path("decisions")),
+                    paginators,
+                    waiters);
         }
 
         private ServiceMetadata metadata(JsonNode m) {
@@ -139,14 +151,22 @@ public final class ModelLoader {
             } catch (ModelException unknown) {
                 fail(unknown.getMessage());
             }
-            return new ServiceMetadata(m.path("service").asText(), m.path("apiVersion").asText(),
-                m.path("title").asText(), protocol, m.path("envelope").asText(),
-                signatures, m.path("signingName").asText(), endpoint(m.path("endpoint")),
-                m.path("defaultRegion").asText(), m.path("source").asText());
+            return new ServiceMetadata(
+                    m.path("service").asText(),
+                    m.path("apiVersion").asText(),
+                    m.path("title").asText(),
+                    protocol,
+                    m.path("envelope").asText(),
+                    signatures,
+                    m.path("signingName").asText(),
+                    endpoint(m.path("endpoint")),
+                    m.path("defaultRegion").asText(),
+                    m.path("source").asText());
         }
 
         private static Endpoint endpoint(JsonNode e) {
-            return new Endpoint(e.path("hostPattern").asText(), e.path("regional").asBoolean());
+            return new Endpoint(
+                    e.path("hostPattern").asText(), e.path("regional").asBoolean());
         }
 
         private void readEnums() {
@@ -156,15 +176,27 @@ public final class ModelLoader {
                 for (JsonNode v : n.path("values")) {
                     Map<String, Object> attrs = new LinkedHashMap<>();
                     v.path("attrs").properties().forEach(a -> attrs.put(a.getKey(), plain(a.getValue())));
-                    if (v.has("valueEnum")) attrs.put("valueEnum", v.get("valueEnum").asText());
-                    values.add(new EnumValue(v.path("value").asText(), v.path("zh").asText(""),
-                        v.path("doc").asText(""), attrs));
+                    if (v.has("valueEnum"))
+                        attrs.put("valueEnum", v.get("valueEnum").asText());
+                    values.add(new EnumValue(
+                            v.path("value").asText(),
+                            v.path("zh").asText(""),
+                            v.path("doc").asText(""),
+                            attrs));
                 }
                 if (values.isEmpty()) fail("enum " + e.getKey() + " has no values");
-                enums.put(e.getKey(), new EnumDef(e.getKey(), n.path("doc").asText(""),
-                    n.path("subsetOf").asText(null), n.path("caseSensitive").asBoolean(true), values,
-                    decisions(n.path("decision")), n.path("open").asBoolean(false), openForm(e.getKey(), n),
-                    live(e.getKey(), n)));
+                enums.put(
+                        e.getKey(),
+                        new EnumDef(
+                                e.getKey(),
+                                n.path("doc").asText(""),
+                                n.path("subsetOf").asText(null),
+                                n.path("caseSensitive").asBoolean(true),
+                                values,
+                                decisions(n.path("decision")),
+                                n.path("open").asBoolean(false),
+                                openForm(e.getKey(), n),
+                                live(e.getKey(), n)));
             });
             for (Map.Entry<String, EnumDef> e : new ArrayList<>(enums.entrySet())) {
                 String parentName = e.getValue().subsetOf().orElse(null);
@@ -172,7 +204,8 @@ public final class ModelLoader {
                 EnumDef parentEnum = enums.get(parentName);
                 if (parentEnum == null) fail("enum " + e.getKey() + " is a subset of unknown enum " + parentName);
                 for (String v : e.getValue().names()) {
-                    if (!parentEnum.contains(v)) fail("enum " + e.getKey() + " value " + v + " is not in " + parentName);
+                    if (!parentEnum.contains(v))
+                        fail("enum " + e.getKey() + " value " + v + " is not in " + parentName);
                 }
                 enums.put(e.getKey(), e.getValue().resolvedAgainst(parentEnum));
             }
@@ -193,11 +226,17 @@ public final class ModelLoader {
             if (l == null) return null;
             if (!n.path("open").asBoolean(false)) fail("enum " + enumName + " has a live source but is not open");
             Map<String, String> attrs = new LinkedHashMap<>();
-            l.path("attrs").properties().forEach(a -> attrs.put(a.getKey(), a.getValue().asText()));
+            l.path("attrs")
+                    .properties()
+                    .forEach(a -> attrs.put(a.getKey(), a.getValue().asText()));
             for (String key : List.of("operation", "items", "value")) {
                 if (!l.hasNonNull(key)) fail("enum " + enumName + ": live needs " + key);
             }
-            return new LiveSource(l.get("operation").asText(), l.get("items").asText(), l.get("value").asText(), attrs);
+            return new LiveSource(
+                    l.get("operation").asText(),
+                    l.get("items").asText(),
+                    l.get("value").asText(),
+                    attrs);
         }
 
         /** A shape by name, reading it (and the shapes it uses) on first request. */
@@ -217,21 +256,27 @@ public final class ModelLoader {
         private Map<String, Member> members(JsonNode node, String where) {
             Map<String, Member> out = new LinkedHashMap<>();
             if (node == null || node.isMissingNode()) return out;
-            node.properties().forEach(e -> out.put(e.getKey(), member(e.getKey(), e.getValue(), where + "." + e.getKey())));
+            node.properties()
+                    .forEach(e -> out.put(e.getKey(), member(e.getKey(), e.getValue(), where + "." + e.getKey())));
             return out;
         }
 
         private Member member(String name, JsonNode n, String where) {
             if (n.has("shape")) {
                 Member shape = shape(n.get("shape").asText());
-                return shape.renamed(name, n.path("required").asBoolean(false), text(n, "doc"), text(n, "docZh"),
-                    decisions(n.path("decision")));
+                return shape.renamed(
+                        name,
+                        n.path("required").asBoolean(false),
+                        text(n, "doc"),
+                        text(n, "docZh"),
+                        decisions(n.path("decision")));
             }
             MemberType type;
             try {
                 type = MemberType.parse(n.path("type").asText());
             } catch (IllegalArgumentException e) {
-                throw new ModelException(serviceName + ": " + where + ": bad type '" + n.path("type").asText() + "'");
+                throw new ModelException(serviceName + ": " + where + ": bad type '"
+                        + n.path("type").asText() + "'");
             }
             Member.Builder b = new Member.Builder(name, type);
             b.required = n.path("required").asBoolean(false);
@@ -291,22 +336,44 @@ public final class ModelLoader {
             for (JsonNode r : n.path("rules")) rules.add(rule(r, where));
             List<Variant> variants = new ArrayList<>();
             for (JsonNode v : n.path("variants")) {
-                variants.add(new Variant(v.path("name").asText(), v.path("summary").asText(""),
-                    v.path("titleZh").asText(""), v.path("source").asText(""), strings(v.path("params")),
-                    strings(v.path("required"))));
+                variants.add(new Variant(
+                        v.path("name").asText(),
+                        v.path("summary").asText(""),
+                        v.path("titleZh").asText(""),
+                        v.path("source").asText(""),
+                        strings(v.path("params")),
+                        strings(v.path("required"))));
             }
             List<Precondition> preconditions = new ArrayList<>();
             for (JsonNode p : n.path("preconditions")) {
-                preconditions.add(new Precondition(strings(p.path("state")),
-                    p.has("when") ? condition(p.get("when"), where) : null, p.path("text").asText("")));
+                preconditions.add(new Precondition(
+                        strings(p.path("state")),
+                        p.has("when") ? condition(p.get("when"), where) : null,
+                        p.path("text").asText("")));
             }
-            Member output = n.has("output") ? member("output", n.get("output"), where + ".output")
-                : new Member.Builder("output", MemberType.STRUCTURE).build();
-            return new Operation(name, serviceName, n.path("summary").asText(""), n.path("titleZh").asText(""),
-                n.path("docZh").asText(""), n.path("group").asText(""), n.path("mutating").asBoolean(),
-                n.path("destructive").asBoolean(), n.has("endpoint") ? endpoint(n.get("endpoint")) : null,
-                n.path("edition").asText("1.4.5"), n.path("source").asText(""), params, rules, variants, output,
-                errors(n.path("errors")), preconditions, decisions(n.path("decision")), wireNames(name, n.path("wireNames"), where));
+            Member output = n.has("output")
+                    ? member("output", n.get("output"), where + ".output")
+                    : new Member.Builder("output", MemberType.STRUCTURE).build();
+            return new Operation(
+                    name,
+                    serviceName,
+                    n.path("summary").asText(""),
+                    n.path("titleZh").asText(""),
+                    n.path("docZh").asText(""),
+                    n.path("group").asText(""),
+                    n.path("mutating").asBoolean(),
+                    n.path("destructive").asBoolean(),
+                    n.has("endpoint") ? endpoint(n.get("endpoint")) : null,
+                    n.path("edition").asText("1.4.5"),
+                    n.path("source").asText(""),
+                    params,
+                    rules,
+                    variants,
+                    output,
+                    errors(n.path("errors")),
+                    preconditions,
+                    decisions(n.path("decision")),
+                    wireNames(name, n.path("wireNames"), where));
         }
 
         /** The operation's name is always among its wire names (the DSL and shell name must keep working). */
@@ -328,26 +395,59 @@ public final class ModelLoader {
             params.addAll(strings(r.path("params")));
             if (params.isEmpty()) fail(where + ": rule " + kind.id() + " names no parameter");
             Condition when = r.has("when") ? condition(r.get("when"), where) : null;
-            Object value = r.has("value") ? plain(r.get("value")) : r.has("max") ? r.get("max").asText() : null;
-            return new Rule(kind, params, text(r, "than"), value, when,
-                text(r, "message"), "warning".equals(r.path("severity").asText()), decisions(r.path("decision")));
+            Object value = r.has("value")
+                    ? plain(r.get("value"))
+                    : r.has("max") ? r.get("max").asText() : null;
+            return new Rule(
+                    kind,
+                    params,
+                    text(r, "than"),
+                    value,
+                    when,
+                    text(r, "message"),
+                    "warning".equals(r.path("severity").asText()),
+                    decisions(r.path("decision")));
         }
 
         private Condition condition(JsonNode c, String where) {
             String param = c.path("param").asText();
             String attr = text(c, "attr");
-            if (c.has("equals")) return new Condition(param, attr, Condition.Kind.EQUALS, List.of(c.get("equals").asText()), false);
-            if (c.has("notEquals")) return new Condition(param, attr, Condition.Kind.NOT_EQUALS, List.of(c.get("notEquals").asText()), false);
+            if (c.has("equals"))
+                return new Condition(
+                        param,
+                        attr,
+                        Condition.Kind.EQUALS,
+                        List.of(c.get("equals").asText()),
+                        false);
+            if (c.has("notEquals"))
+                return new Condition(
+                        param,
+                        attr,
+                        Condition.Kind.NOT_EQUALS,
+                        List.of(c.get("notEquals").asText()),
+                        false);
             if (c.has("in")) return new Condition(param, attr, Condition.Kind.IN, strings(c.get("in")), false);
-            if (c.has("present")) return new Condition(param, attr, Condition.Kind.PRESENT, List.of(), c.get("present").asBoolean());
-            throw new ModelException(serviceName + ": " + where + ": a condition needs equals, notEquals, in or present");
+            if (c.has("present"))
+                return new Condition(
+                        param,
+                        attr,
+                        Condition.Kind.PRESENT,
+                        List.of(),
+                        c.get("present").asBoolean());
+            throw new ModelException(
+                    serviceName + ": " + where + ": a condition needs equals, notEquals, in or present");
         }
 
         private List<ErrorDef> errors(JsonNode node) {
             List<ErrorDef> out = new ArrayList<>();
             for (JsonNode e : node) {
-                out.add(new ErrorDef(e.path("code").asText(), e.path("message").asText(), e.path("httpStatus").asInt(),
-                    e.path("type").asText("Sender"), e.path("zh").asText(""), text(e, "retry")));
+                out.add(new ErrorDef(
+                        e.path("code").asText(),
+                        e.path("message").asText(),
+                        e.path("httpStatus").asInt(),
+                        e.path("type").asText("Sender"),
+                        e.path("zh").asText(""),
+                        text(e, "retry")));
             }
             return out;
         }
@@ -358,9 +458,16 @@ public final class ModelLoader {
             paginatorsFile.path("pagination").properties().forEach(e -> {
                 if (!operations.containsKey(e.getKey())) fail("paginator for unknown operation " + e.getKey());
                 JsonNode p = e.getValue();
-                out.put(e.getKey(), new Paginator(e.getKey(), text(p, "inputToken"), text(p, "outputToken"),
-                    text(p, "limitKey"), text(p, "resultKey"), text(p, "totalKey"),
-                    p.has("endToken") ? plain(p.get("endToken")) : null));
+                out.put(
+                        e.getKey(),
+                        new Paginator(
+                                e.getKey(),
+                                text(p, "inputToken"),
+                                text(p, "outputToken"),
+                                text(p, "limitKey"),
+                                text(p, "resultKey"),
+                                text(p, "totalKey"),
+                                p.has("endToken") ? plain(p.get("endToken")) : null));
             });
             return out;
         }
@@ -374,13 +481,24 @@ public final class ModelLoader {
                 if (!operations.containsKey(op)) fail("waiter " + e.getKey() + " polls unknown operation " + op);
                 List<Acceptor> acceptors = new ArrayList<>();
                 for (JsonNode a : w.path("acceptors")) {
-                    acceptors.add(new Acceptor(a.path("matcher").asText(), text(a, "argument"), plain(a.get("expected")),
-                        a.path("state").asText()));
+                    acceptors.add(new Acceptor(
+                            a.path("matcher").asText(),
+                            text(a, "argument"),
+                            plain(a.get("expected")),
+                            a.path("state").asText()));
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> input = w.has("input") ? (Map<String, Object>) plain(w.get("input")) : Map.of();
-                out.put(e.getKey(), new Waiter(e.getKey(), w.path("description").asText(""), op,
-                    w.path("delay").asInt(5), w.path("maxAttempts").asInt(60), input, acceptors));
+                out.put(
+                        e.getKey(),
+                        new Waiter(
+                                e.getKey(),
+                                w.path("description").asText(""),
+                                op,
+                                w.path("delay").asInt(5),
+                                w.path("maxAttempts").asInt(60),
+                                input,
+                                acceptors));
             });
             return out;
         }
@@ -391,7 +509,8 @@ public final class ModelLoader {
             for (JsonNode d : node.isArray() ? node : List.of(node)) {
                 List<Integer> catalog = new ArrayList<>();
                 d.path("catalog").forEach(c -> catalog.add(c.asInt()));
-                out.add(new Decision(catalog, d.path("topic").asText(""), d.path("text").asText("")));
+                out.add(new Decision(
+                        catalog, d.path("topic").asText(""), d.path("text").asText("")));
             }
             return out;
         }

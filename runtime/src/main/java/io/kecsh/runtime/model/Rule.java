@@ -1,5 +1,6 @@
 package io.kecsh.runtime.model;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -7,13 +8,26 @@ import java.util.List;
  * (PurchaseTime only with Monthly; DataDisk Type and Size together; one attribute per call).
  * Paths name parameters; {@code X[]} walks every item of list X.
  */
-public record Rule(Kind kind, List<String> params, String than, Object value, Condition when,
-                   String message, boolean warning, List<Decision> decisions) {
+public record Rule(
+        Kind kind,
+        List<String> params,
+        String than,
+        Object value,
+        Condition when,
+        String message,
+        boolean warning,
+        List<Decision> decisions) {
 
     public enum Kind {
-        ONLY_WHEN("onlyWhen"), REQUIRED_WHEN("requiredWhen"), TOGETHER("together"), EXACTLY_ONE("exactlyOne"),
-        AT_MOST_ONE("atMostOne"), AT_LEAST_ONE("atLeastOne"), NOT_GREATER_THAN("notGreaterThan"),
-        EQUALS_WHEN("equalsWhen"), MAX_SPAN("maxSpan");
+        ONLY_WHEN("onlyWhen"),
+        REQUIRED_WHEN("requiredWhen"),
+        TOGETHER("together"),
+        EXACTLY_ONE("exactlyOne"),
+        AT_MOST_ONE("atMostOne"),
+        AT_LEAST_ONE("atLeastOne"),
+        NOT_GREATER_THAN("notGreaterThan"),
+        EQUALS_WHEN("equalsWhen"),
+        MAX_SPAN("maxSpan");
 
         private final String id;
 
@@ -39,8 +53,8 @@ public record Rule(Kind kind, List<String> params, String than, Object value, Co
     }
 
     /** For maxSpan: the longest time allowed from the first parameter to the second (ISO 8601, e.g. P3D). */
-    public java.time.Duration maxSpan() {
-        return java.time.Duration.parse(String.valueOf(value));
+    public Duration maxSpan() {
+        return Duration.parse(String.valueOf(value));
     }
 
     /** The single parameter of onlyWhen / requiredWhen / notGreaterThan / equalsWhen. */

@@ -9,9 +9,17 @@ import java.util.List;
  * @param envelope   response envelope: {@code ksyun}, {@code cloud-market} or {@code acs}
  * @param signatures accepted signature schemes; the first is what clients use by default
  */
-public record ServiceMetadata(String service, String apiVersion, String title, ApiProtocol protocol, String envelope,
-                              List<String> signatures, String signingName, Endpoint endpoint,
-                              String defaultRegion, String source) {
+public record ServiceMetadata(
+        String service,
+        String apiVersion,
+        String title,
+        ApiProtocol protocol,
+        String envelope,
+        List<String> signatures,
+        String signingName,
+        Endpoint endpoint,
+        String defaultRegion,
+        String source) {
     public ServiceMetadata {
         signatures = List.copyOf(signatures);
     }

@@ -1,9 +1,9 @@
 package io.kecsh.runtime.model;
 
 import io.kecsh.runtime.text.Suggestions;
-
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,7 @@ public final class ServiceModel {
     ServiceModel(List<Service> services) {
         Map<String, Service> byName = new LinkedHashMap<>();
         services.forEach(s -> byName.put(s.name(), s));
-        this.services = java.util.Collections.unmodifiableMap(byName);
+        this.services = Collections.unmodifiableMap(byName);
     }
 
     /** The model shipped inside kecsh, loaded on first use and shared (it is immutable). */
@@ -47,12 +47,14 @@ public final class ServiceModel {
     public Optional<Service> service(String name) {
         Service exact = services.get(name);
         if (exact != null) return Optional.of(exact);
-        return services.values().stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+        return services.values().stream()
+                .filter(s -> s.name().equalsIgnoreCase(name))
+                .findFirst();
     }
 
     public Service requireService(String name) {
-        return service(name).orElseThrow(() -> new UnknownNameException("service", name,
-            List.copyOf(services.keySet())));
+        return service(name)
+                .orElseThrow(() -> new UnknownNameException("service", name, List.copyOf(services.keySet())));
     }
 
     /** Every operation of every service, ordered by service then name. */
@@ -69,19 +71,27 @@ public final class ServiceModel {
             if (op.isPresent() && op.get().answersTo(action)) return op;
         }
         String lower = action.toLowerCase(Locale.ROOT);
-        return operations().stream().filter(o -> o.name().toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+        return operations().stream()
+                .filter(o -> o.name().toLowerCase(Locale.ROOT).equals(lower))
+                .findFirst();
     }
 
     /** An action by name, or an error naming the closest actions. */
     public Operation requireOperation(String action) {
-        return findOperation(action).orElseThrow(() -> new UnknownNameException("action", action,
-            operations().stream().map(Operation::name).toList()));
+        return findOperation(action)
+                .orElseThrow(() -> new UnknownNameException(
+                        "action",
+                        action,
+                        operations().stream().map(Operation::name).toList()));
     }
 
     public Operation requireOperation(String service, String action) {
         Service s = requireService(service);
-        return s.operation(action).orElseThrow(() -> new UnknownNameException(service + " action", action,
-            s.operations().stream().map(Operation::name).toList()));
+        return s.operation(action)
+                .orElseThrow(() -> new UnknownNameException(
+                        service + " action",
+                        action,
+                        s.operations().stream().map(Operation::name).toList()));
     }
 
     public Service serviceOf(Operation operation) {

@@ -2,7 +2,6 @@ package io.kecsh.runtime.overlay;
 
 import io.kecsh.runtime.config.SettingsResolver;
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +20,7 @@ public final class InstalledModel {
     private static final ModelOverlays.Result NO_HOME = ModelOverlays.load(null);
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
-    private InstalledModel() {
-    }
+    private InstalledModel() {}
 
     /** The installed model of this process's home ($HOME, else user.home); problems go to stderr, once. */
     public static ServiceModel get() {

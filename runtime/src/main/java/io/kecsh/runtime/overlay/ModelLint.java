@@ -13,12 +13,12 @@ import io.kecsh.runtime.model.Variant;
 import io.kecsh.runtime.model.Waiter;
 import io.kecsh.runtime.validate.Problem;
 import io.kecsh.runtime.validate.Validator;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +28,23 @@ import java.util.regex.Pattern;
  * finding names its entry ({@code kec RunInstances.Foo: string without maxLength}).
  */
 public final class ModelLint {
-    private static final Set<String> GROUPS = Set.of("instances", "images", "snapshots", "volumes", "regions", "prices",
-        "templates", "dataguard", "network", "keys", "monitoring", "kms");
+    private static final Set<String> GROUPS = Set.of(
+            "instances",
+            "images",
+            "snapshots",
+            "volumes",
+            "regions",
+            "prices",
+            "templates",
+            "dataguard",
+            "network",
+            "keys",
+            "monitoring",
+            "kms");
     private static final Pattern DESTROYING = Pattern.compile("^(Terminate|Delete|Remove|Release).*");
     /** Named like a destruction but destroying nothing: it only drops a group membership. */
     private static final Set<String> NOT_DESTROYING = Set.of("RemoveVmFromDataGuard");
+
     private static final Pattern READING = Pattern.compile("^(Describe|Get|Query).*");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
@@ -69,7 +81,10 @@ public final class ModelLint {
             errors(s, op, where);
             secrets(op, where);
             op.params().forEach((name, m) -> {
-                check(PARAMETER_NAME.matcher(name).matches(), where + "." + name + ": a parameter name is one word (lists and structures are members, not dotted names)");
+                check(
+                        PARAMETER_NAME.matcher(name).matches(),
+                        where + "." + name
+                                + ": a parameter name is one word (lists and structures are members, not dotted names)");
                 bounded(s, m, where + "." + name);
             });
         }
@@ -83,8 +98,9 @@ public final class ModelLint {
             check(op.params().containsKey(p.inputToken()), where + ": input token");
             check(p.limitKey() == null || op.params().containsKey(p.limitKey()), where + ": limit key");
             check(out.containsKey(p.outputToken()), where + ": output token");
-            check(out.containsKey(p.resultKey()) && out.get(p.resultKey()).type() == MemberType.LIST,
-                where + ": result key must be a list in the output");
+            check(
+                    out.containsKey(p.resultKey()) && out.get(p.resultKey()).type() == MemberType.LIST,
+                    where + ": result key must be a list in the output");
             check(p.totalKey() == null || out.containsKey(p.totalKey()), where + ": total key");
         }
     }
@@ -96,19 +112,24 @@ public final class ModelLint {
             Operation op = s.operation(w.operation()).orElseThrow();
             check(!op.mutating(), where + ": polls a mutating operation");
             // the caller adds the ids; what the waiter itself sends must be well-formed
-            check(validator.validate(op, w.input()).errors().stream().allMatch(p -> p.kind() == Problem.Kind.MISSING),
-                where + ": its input does not validate");
+            check(
+                    validator.validate(op, w.input()).errors().stream().allMatch(p -> p.kind() == Problem.Kind.MISSING),
+                    where + ": its input does not validate");
             Set<String> states = new HashSet<>();
             for (Acceptor a : w.acceptors()) {
                 states.add(a.state());
                 check(Set.of("success", "failure", "retry").contains(a.state()), where + ": state " + a.state());
-                check(Set.of("path", "pathAll", "pathAny", "status", "error").contains(a.matcher()), where + ": matcher " + a.matcher());
+                check(
+                        Set.of("path", "pathAll", "pathAny", "status", "error").contains(a.matcher()),
+                        where + ": matcher " + a.matcher());
                 if (a.matcher().startsWith("path")) {
                     Member target = outputAt(op.output(), a.argument());
                     check(target != null, where + ": no member at " + a.argument());
                     if (target != null && target.enumName().isPresent()) {
-                        check(s.requireEnum(target.enumName().get()).contains(String.valueOf(a.expected())),
-                            where + ": " + a.expected() + " is not a " + target.enumName().get());
+                        check(
+                                s.requireEnum(target.enumName().get()).contains(String.valueOf(a.expected())),
+                                where + ": " + a.expected() + " is not a "
+                                        + target.enumName().get());
                     }
                 }
             }
@@ -136,11 +157,14 @@ public final class ModelLint {
         check(!op.summary().isBlank(), where + ": summary");
         check(!op.titleZh().isBlank(), where + ": titleZh");
         check(!op.source().isBlank(), where + ": source");
-        check(GROUPS.contains(op.group()), where + ": group " + op.group() + " (one of " + String.join(", ", new java.util.TreeSet<>(GROUPS)) + ")");
+        check(
+                GROUPS.contains(op.group()),
+                where + ": group " + op.group() + " (one of " + String.join(", ", new TreeSet<>(GROUPS)) + ")");
         check(op.output().members().containsKey("RequestId"), where + ": output lacks RequestId");
         check(!op.destructive() || op.mutating(), where + ": destructive but not mutating");
-        check(!DESTROYING.matcher(op.name()).matches() || op.destructive() || NOT_DESTROYING.contains(op.name()),
-            where + ": should be destructive");
+        check(
+                !DESTROYING.matcher(op.name()).matches() || op.destructive() || NOT_DESTROYING.contains(op.name()),
+                where + ": should be destructive");
         check(!READING.matcher(op.name()).matches() || !op.mutating(), where + ": a read marked mutating");
         op.params().values().forEach(m -> check(!m.doc().isBlank(), where + "." + m.name() + ": no doc"));
     }
@@ -149,7 +173,9 @@ public final class ModelLint {
     private void wireNames(Operation op, String where) {
         check(op.wireNames().contains(op.name()), where + ": its wire names lack its name");
         for (String wire : op.wireNames()) {
-            check(model.findOperation(wire).filter(o -> o == op).isPresent(), where + ": wire name " + wire + " finds another operation");
+            check(
+                    model.findOperation(wire).filter(o -> o == op).isPresent(),
+                    where + ": wire name " + wire + " finds another operation");
         }
     }
 
@@ -158,12 +184,18 @@ public final class ModelLint {
             List<String> paths = new ArrayList<>(r.params());
             if (r.than() != null) paths.add(r.than());
             if (r.when() != null) paths.add(r.when().param());
-            for (String p : paths) check(paramAt(op, p) != null, where + " rule " + r.kind().id() + ": " + p);
+            for (String p : paths)
+                check(paramAt(op, p) != null, where + " rule " + r.kind().id() + ": " + p);
             if (r.when() != null && r.when().attr() != null) {
                 Member m = paramAt(op, r.when().param());
-                boolean ok = m != null && m.enumName().isPresent() && s.requireEnum(m.enumName().get()).values()
-                    .stream().allMatch(v -> v.attrs().containsKey(r.when().attr()));
-                check(ok, where + ": condition on " + r.when().attr() + " of " + r.when().param());
+                boolean ok = m != null
+                        && m.enumName().isPresent()
+                        && s.requireEnum(m.enumName().get()).values().stream()
+                                .allMatch(v -> v.attrs().containsKey(r.when().attr()));
+                check(
+                        ok,
+                        where + ": condition on " + r.when().attr() + " of "
+                                + r.when().param());
             }
         }
         for (Variant v : op.variants()) {
@@ -194,16 +226,20 @@ public final class ModelLint {
         for (ErrorDef e : s.errorsOf(op)) {
             check(!e.code().isBlank() && !e.message().isBlank(), where + ": error without code/message");
             check(e.httpStatus() >= 400 && e.httpStatus() < 600, where + ": " + e.code() + " status " + e.httpStatus());
-            check(e.retry() == null || Set.of("safe", "idempotent").contains(e.retry()), where + ": " + e.code() + " retry");
+            check(
+                    e.retry() == null || Set.of("safe", "idempotent").contains(e.retry()),
+                    where + ": " + e.code() + " retry");
         }
     }
 
     private void secrets(Operation op, String where) {
         op.params().forEach((name, m) -> {
-            if (name.contains("Password")) check(m.sensitive(), where + "." + name + ": a password must be \"sensitive\": true");
+            if (name.contains("Password"))
+                check(m.sensitive(), where + "." + name + ": a password must be \"sensitive\": true");
         });
         op.output().members().forEach((name, m) -> {
-            if (name.equals("PrivateKey")) check(m.sensitive(), where + " output " + name + ": must be \"sensitive\": true");
+            if (name.equals("PrivateKey"))
+                check(m.sensitive(), where + " output " + name + ": must be \"sensitive\": true");
         });
     }
 
@@ -215,21 +251,29 @@ public final class ModelLint {
         switch (m.type()) {
             case INTEGER, LONG, FLOAT -> {
                 check(m.min().isPresent() && m.max().isPresent(), where + ": number without min and max");
-                check(m.min().isEmpty() || m.max().isEmpty() || m.min().get().compareTo(m.max().get()) <= 0,
-                    where + ": min above max");
+                check(
+                        m.min().isEmpty()
+                                || m.max().isEmpty()
+                                || m.min().get().compareTo(m.max().get()) <= 0,
+                        where + ": min above max");
             }
             case STRING -> {
-                boolean byForm = m.format().filter(Validator::formatBoundsLength).isPresent();
+                boolean byForm =
+                        m.format().filter(Validator::formatBoundsLength).isPresent();
                 check(byForm || m.maxLength().isPresent(), where + ": string without maxLength");
                 m.maxLength().ifPresent(max -> {
                     check(m.minLength().orElse(0) <= max, where + ": minLength above maxLength");
-                    m.enumName().flatMap(s::enumDef).ifPresent(e -> e.names().stream().filter(v -> v.length() > max)
-                        .forEach(v -> findings.add(where + ": enum value " + v + " longer than maxLength " + max)));
+                    m.enumName()
+                            .flatMap(s::enumDef)
+                            .ifPresent(e -> e.names().stream()
+                                    .filter(v -> v.length() > max)
+                                    .forEach(v -> findings.add(
+                                            where + ": enum value " + v + " longer than maxLength " + max)));
                 });
             }
             case LIST -> bounded(s, m.member(), where + "[]");
             case STRUCTURE -> m.members().forEach((name, child) -> bounded(s, child, where + "." + name));
-            case BOOLEAN -> { }
+            case BOOLEAN -> {}
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.overlay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,8 +11,8 @@ import io.kecsh.runtime.model.ModelLoader.ServiceFiles;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
 import io.kecsh.runtime.text.UserText;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import java.util.stream.Stream;
 public final class ModelOverlays {
     /** An overlay file larger than this is refused unread (a model file is tens of kilobytes). */
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
     private static final Set<String> TOP_LEVEL = Set.of("metadata", "enums", "shapes", "operations");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -57,8 +59,7 @@ public final class ModelOverlays {
         }
     }
 
-    private ModelOverlays() {
-    }
+    private ModelOverlays() {}
 
     /** The built-in model plus every overlay under {@code directory} (none, or no directory: the built-in model). */
     public static Result load(Path directory) {
@@ -66,7 +67,8 @@ public final class ModelOverlays {
     }
 
     private Result apply(Path directory) {
-        if (directory == null || !Files.isDirectory(directory)) return new Result(ServiceModel.bundled(), List.of(), List.of());
+        if (directory == null || !Files.isDirectory(directory))
+            return new Result(ServiceModel.bundled(), List.of(), List.of());
         Map<String, ServiceFiles> files = loader.bundledFiles();
         ServiceModel current = loader.build(files);
         List<Path> loaded = new ArrayList<>();
@@ -76,8 +78,9 @@ public final class ModelOverlays {
                 Map<String, ServiceFiles> merged = merge(directory, file, files);
                 ServiceModel candidate = build(file, merged);
                 String service = file.getParent().getParent().getFileName().toString();
-                List<String> added = newFindings(ModelLint.check(current, current.requireService(service)),
-                    ModelLint.check(candidate, candidate.requireService(service)));
+                List<String> added = newFindings(
+                        ModelLint.check(current, current.requireService(service)),
+                        ModelLint.check(candidate, candidate.requireService(service)));
                 if (!added.isEmpty()) throw new Refused("", lintMessage(added));
                 files = merged;
                 current = candidate;
@@ -93,12 +96,20 @@ public final class ModelOverlays {
     private static List<Path> overlayFiles(Path directory, List<OverlayProblem> problems) {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory, 4)) {
-            for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path p : walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 Path relative = directory.relativize(p);
-                if (relative.getNameCount() == 3 && relative.getFileName().toString().equals("service.json")) out.add(p);
-                else problems.add(new OverlayProblem(p, "", "an overlay goes in <service>/<version>/service.json (e.g. kec/2016-03-04/service.json)"));
+                if (relative.getNameCount() == 3
+                        && relative.getFileName().toString().equals("service.json")) out.add(p);
+                else
+                    problems.add(new OverlayProblem(
+                            p,
+                            "",
+                            "an overlay goes in <service>/<version>/service.json (e.g. kec/2016-03-04/service.json)"));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             problems.add(new OverlayProblem(directory, "", "cannot be read: " + e.getMessage()));
         }
         return out;
@@ -111,13 +122,17 @@ public final class ModelOverlays {
         String version = relative.getName(1).toString();
         ServiceFiles target = files.get(service);
         if (target == null) {
-            throw new Refused("", "no service " + UserText.quoted(service) + Suggestions.didYouMean(service, files.keySet())
-                + "; services: " + String.join(", ", files.keySet()));
+            throw new Refused(
+                    "",
+                    "no service " + UserText.quoted(service) + Suggestions.didYouMean(service, files.keySet())
+                            + "; services: " + String.join(", ", files.keySet()));
         }
         String apiVersion = target.service().path("metadata").path("apiVersion").asText();
         if (!apiVersion.equals(version)) {
-            throw new Refused("", service + " is version " + apiVersion + " in kecsh, not " + UserText.shown(version)
-                + " (the folder is " + service + "/" + apiVersion + ")");
+            throw new Refused(
+                    "",
+                    service + " is version " + apiVersion + " in kecsh, not " + UserText.shown(version)
+                            + " (the folder is " + service + "/" + apiVersion + ")");
         }
         JsonNode overlay = read(file);
         ObjectNode merged = target.service().deepCopy();
@@ -129,12 +144,16 @@ public final class ModelOverlays {
 
     private JsonNode read(Path file) {
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) throw new Refused("", "larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB");
+            if (Files.size(file) > MAX_FILE_BYTES)
+                throw new Refused("", "larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB");
             JsonNode node = json.readTree(file.toFile());
             if (node == null || !node.isObject()) throw new Refused("", "is not a JSON object");
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Refused("", "is not valid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
+        } catch (JsonProcessingException e) {
+            throw new Refused(
+                    "",
+                    "is not valid JSON: " + e.getOriginalMessage() + " (line "
+                            + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {
             throw new Refused("", "cannot be read: " + e.getMessage());
         }
@@ -179,7 +198,9 @@ public final class ModelOverlays {
         void apply(JsonNode overlay) {
             overlay.fieldNames().forEachRemaining(key -> {
                 if (!TOP_LEVEL.contains(key)) {
-                    throw new Refused(key, "an overlay holds enums, shapes and operations" + Suggestions.didYouMean(key, TOP_LEVEL));
+                    throw new Refused(
+                            key,
+                            "an overlay holds enums, shapes and operations" + Suggestions.didYouMean(key, TOP_LEVEL));
                 }
             });
             metadata(overlay.path("metadata"));
@@ -194,10 +215,13 @@ public final class ModelOverlays {
                 String expected = switch (e.getKey()) {
                     case "service" -> serviceName;
                     case "apiVersion" -> apiVersion;
-                    default -> throw new Refused("metadata." + e.getKey(), "an overlay cannot change the service's metadata");
+                    default ->
+                        throw new Refused("metadata." + e.getKey(), "an overlay cannot change the service's metadata");
                 };
                 if (!expected.equals(e.getValue().asText())) {
-                    throw new Refused("metadata." + e.getKey(), "is " + UserText.shown(e.getValue().asText()) + " but the folder says " + expected);
+                    throw new Refused(
+                            "metadata." + e.getKey(),
+                            "is " + UserText.shown(e.getValue().asText()) + " but the folder says " + expected);
                 }
             });
         }
@@ -208,7 +232,8 @@ public final class ModelOverlays {
             enums.properties().forEach(e -> {
                 String where = "enums." + e.getKey();
                 JsonNode values = e.getValue().path("values");
-                if (!values.isArray() || values.isEmpty()) throw new Refused(where, "needs \"values\": [{\"value\": …}]");
+                if (!values.isArray() || values.isEmpty())
+                    throw new Refused(where, "needs \"values\": [{\"value\": …}]");
                 JsonNode known = existing.get(e.getKey());
                 if (known == null) {
                     existing.set(e.getKey(), e.getValue());
@@ -249,14 +274,19 @@ public final class ModelOverlays {
                 }
                 e.getValue().fieldNames().forEachRemaining(key -> {
                     if (!key.equals("params")) {
-                        throw new Refused(where + "." + key, "an overlay adds parameters to an existing action; its other entries stay as built in");
+                        throw new Refused(
+                                where + "." + key,
+                                "an overlay adds parameters to an existing action; its other entries stay as built in");
                     }
                 });
                 ObjectNode params = objectAt(e.getValue(), "params", where);
                 if (params == null) return;
-                ObjectNode into = known.has("params") ? (ObjectNode) known.get("params") : ((ObjectNode) known).putObject("params");
+                ObjectNode into = known.has("params")
+                        ? (ObjectNode) known.get("params")
+                        : ((ObjectNode) known).putObject("params");
                 params.properties().forEach(p -> {
-                    if (!p.getValue().isObject()) throw new Refused(where + ".params." + p.getKey(), "must be an object (a member)");
+                    if (!p.getValue().isObject())
+                        throw new Refused(where + ".params." + p.getKey(), "must be an object (a member)");
                     if (!into.has(p.getKey())) into.set(p.getKey(), p.getValue());
                 });
             });
@@ -274,7 +304,8 @@ public final class ModelOverlays {
         private static ObjectNode objectAt(JsonNode parent, String key, String where) {
             JsonNode node = parent.get(key);
             if (node == null || node.isNull()) return null;
-            if (!(node instanceof ObjectNode o)) throw new Refused(where.isEmpty() ? key : where + "." + key, "must be an object");
+            if (!(node instanceof ObjectNode o))
+                throw new Refused(where.isEmpty() ? key : where + "." + key, "must be an object");
             return o;
         }
     }

@@ -10,7 +10,7 @@ public record OverlayProblem(Path file, String entry, String problem) {
     /** One line: {@code kecsh: model overlay FILE: ENTRY: PROBLEM; the file is not used}. */
     public String message() {
         return "kecsh: model overlay " + file + ": " + (entry.isEmpty() ? "" : entry + ": ") + problem
-            + "; the file is not used (the built-in model and the other overlays are)";
+                + "; the file is not used (the built-in model and the other overlays are)";
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.kecsh.runtime.invoke.TreePath;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Paginator;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +86,7 @@ public final class Pages implements Iterable<Map<String, Object>> {
             // stop on: no token, the documented end value, an empty page, or a token that did not move
             done = returned == null || sameToken(returned, paginator.endToken()) || empty || sameToken(returned, sent);
             token = returned;
-            if (empty && sent != null) return null;   // a trailing empty page adds nothing
+            if (empty && sent != null) return null; // a trailing empty page adds nothing
             return page;
         }
     }

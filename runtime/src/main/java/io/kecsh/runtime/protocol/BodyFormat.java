@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The two body formats these APIs speak, and how to tell which one a response holds. */
 enum BodyFormat {
-    JSON, XML;
+    JSON,
+    XML;
 
     /**
      * By Content-Type when it names JSON or XML, else by the first non-blank character (after a

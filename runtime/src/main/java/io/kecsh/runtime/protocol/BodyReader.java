@@ -9,16 +9,13 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
-
 import io.kecsh.runtime.text.NumberText;
-
-import javax.xml.stream.XMLInputFactory;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
 
 /**
  * Reads a body into a plain tree of {@code LinkedHashMap}, {@code ArrayList}, String, Long,
@@ -39,15 +36,15 @@ import java.util.Map;
  */
 class BodyReader { // not final: a test counts its reads
     private final ObjectMapper json = JsonMapper.builder()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        .build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
     private final XmlMapper xml = XmlMapper.builder(new XmlFactory(secureInputFactory()))
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        .build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
 
     /**
      * The body as a plain tree.
@@ -64,7 +61,8 @@ class BodyReader { // not final: a test counts its reads
     private static Object plain(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> field : node.properties()) map.put(field.getKey(), plain(field.getValue()));
+            for (Map.Entry<String, JsonNode> field : node.properties())
+                map.put(field.getKey(), plain(field.getValue()));
             return map;
         }
         if (node.isArray()) {
@@ -76,10 +74,13 @@ class BodyReader { // not final: a test counts its reads
         if (node.isBoolean()) return node.booleanValue();
         if (node.isIntegralNumber()) {
             if (node.canConvertToLong()) return node.longValue();
-            return NumberText.sane(node.bigIntegerValue()).map(Object.class::cast).orElseGet(node::asText);
+            return NumberText.sane(node.bigIntegerValue())
+                    .map(Object.class::cast)
+                    .orElseGet(node::asText);
         }
         // A number no API sends (1e999999999) stays the text it came as: nothing may print its digits.
-        if (node.isNumber()) return NumberText.sane(node.decimalValue()).map(Object.class::cast).orElseGet(node::asText);
+        if (node.isNumber())
+            return NumberText.sane(node.decimalValue()).map(Object.class::cast).orElseGet(node::asText);
         return node.asText();
     }
 

@@ -1,7 +1,6 @@
 package io.kecsh.runtime.protocol;
 
 import io.kecsh.runtime.text.UserText;
-
 import java.nio.charset.StandardCharsets;
 
 /** The start of a body for a message: bounded, on one line, and withheld when it may hold a secret. */
@@ -9,8 +8,7 @@ final class BodySnippet {
     /** Enough to recognise an HTML error page or a proxy's message, short enough for one log line. */
     static final int MAX_CHARS = 160;
 
-    private BodySnippet() {
-    }
+    private BodySnippet() {}
 
     /**
      * The first {@link #MAX_CHARS} characters, control characters and runs of blanks folded into

@@ -33,7 +33,8 @@ enum Envelope {
             case "ksyun" -> KSYUN;
             case "cloud-market" -> CLOUD_MARKET;
             case "acs" -> ACS;
-            default -> throw new IllegalArgumentException(service.name() + ": unknown response envelope '" + name + "'");
+            default ->
+                throw new IllegalArgumentException(service.name() + ": unknown response envelope '" + name + "'");
         };
     }
 

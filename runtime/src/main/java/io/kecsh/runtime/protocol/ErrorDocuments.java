@@ -1,7 +1,6 @@
 package io.kecsh.runtime.protocol;
 
 import io.kecsh.runtime.model.Member;
-
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -20,20 +19,23 @@ import java.util.Optional;
  * 200 or a Status other than {@code Y}.
  */
 final class ErrorDocuments {
-    private ErrorDocuments() {
-    }
+    private ErrorDocuments() {}
 
     /** The error in a body that came with a status of 300 or more. */
     static Optional<ServiceError> read(Map<?, ?> root, int status) {
         Map<?, ?> nested = PlainTrees.structure(root, "Error");
         if (nested != null && PlainTrees.has(nested, "Code")) {
-            return Optional.of(new ServiceError(status, PlainTrees.text(nested, "Code"), message(nested),
-                PlainTrees.text(nested, "Type"), requestId(root)));
+            return Optional.of(new ServiceError(
+                    status,
+                    PlainTrees.text(nested, "Code"),
+                    message(nested),
+                    PlainTrees.text(nested, "Type"),
+                    requestId(root)));
         }
         String code = PlainTrees.text(root, "Code");
         if (code != null && (PlainTrees.has(root, "Message") || PlainTrees.has(root, "Msg"))) {
-            return Optional.of(new ServiceError(status, code, message(root), PlainTrees.text(root, "Type"),
-                requestId(root)));
+            return Optional.of(
+                    new ServiceError(status, code, message(root), PlainTrees.text(root, "Type"), requestId(root)));
         }
         return Optional.empty();
     }
@@ -54,11 +56,12 @@ final class ErrorDocuments {
         Object success = PlainTrees.get(root, "Success");
         String code = PlainTrees.text(root, "Code");
         // Success, when present, is the answer; Code alone decides only when Success is absent.
-        boolean failed = success != null ? "false".equalsIgnoreCase(String.valueOf(success).trim())
-            : code != null && !code.equalsIgnoreCase("Success");
+        boolean failed = success != null
+                ? "false".equalsIgnoreCase(String.valueOf(success).trim())
+                : code != null && !code.equalsIgnoreCase("Success");
         if (!failed) return Optional.empty();
-        return Optional.of(new ServiceError(status, code != null ? code : "Unsuccessful", message(root), null,
-            requestId(root)));
+        return Optional.of(
+                new ServiceError(status, code != null ? code : "Unsuccessful", message(root), null, requestId(root)));
     }
 
     private static Optional<ServiceError> cloudMarketFailure(Map<?, ?> root, int status) {

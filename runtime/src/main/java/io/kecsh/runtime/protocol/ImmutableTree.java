@@ -17,8 +17,7 @@ import java.util.Map;
  * "as they came" rather than dropped.
  */
 final class ImmutableTree {
-    private ImmutableTree() {
-    }
+    private ImmutableTree() {}
 
     /** A frozen copy of a map; null values are left out (a null carries no member). */
     static Map<String, Object> copyOf(Map<String, ?> map) {
@@ -32,16 +31,20 @@ final class ImmutableTree {
      * @throws IllegalArgumentException for a value of another type (the path says where)
      */
     static Object freeze(Object value, String path) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
-            || value instanceof BigDecimal) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Long
+                || value instanceof BigDecimal) {
             return value;
         }
         if (value instanceof CharSequence text) return text.toString();
         if (value instanceof Number number) return normalise(number, path);
         if (value instanceof Map<?, ?> map) return freezeMap(map, path);
         if (value instanceof Collection<?> items) return freezeList(items, path);
-        throw new IllegalArgumentException("unsupported value type " + value.getClass().getName()
-            + (path.isEmpty() ? "" : " at " + path) + ": use a map, list, string, number or boolean");
+        throw new IllegalArgumentException(
+                "unsupported value type " + value.getClass().getName() + (path.isEmpty() ? "" : " at " + path)
+                        + ": use a map, list, string, number or boolean");
     }
 
     static Map<String, Object> freezeMap(Map<?, ?> map, String path) {
@@ -75,7 +78,8 @@ final class ImmutableTree {
 
     private static Object normalise(Number number, String path) {
         if (number instanceof Integer || number instanceof Short || number instanceof Byte) return number.longValue();
-        if (number instanceof BigInteger big) return big.bitLength() < 64 ? (Object) big.longValue() : new BigDecimal(big);
+        if (number instanceof BigInteger big)
+            return big.bitLength() < 64 ? (Object) big.longValue() : new BigDecimal(big);
         if (number instanceof Double || number instanceof Float) {
             double d = number.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {

@@ -1,7 +1,6 @@
 package io.kecsh.runtime.protocol;
 
 import io.kecsh.runtime.model.Member;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -12,8 +11,7 @@ import java.util.Set;
  * Names that are distinct members in the model (DataDiskMaxsize and DataDiskMaxSize) stay distinct.
  */
 final class MemberNames {
-    private MemberNames() {
-    }
+    private MemberNames() {}
 
     /**
      * The model name for {@code name}, or null when the model does not know it.

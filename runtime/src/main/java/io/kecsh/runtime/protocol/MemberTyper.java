@@ -2,12 +2,12 @@ package io.kecsh.runtime.protocol;
 
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +73,7 @@ final class MemberTyper {
             Map<String, Object> typed = typedAsGiven(raw, members, path);
             if (typed != null) return typed;
         }
-        Set<String> names = null;   // the body's names, needed only for a name the model lacks
+        Set<String> names = null; // the body's names, needed only for a name the model lacks
         LinkedHashMap<String, Object> typed = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : strict ? modelOrder(raw, members) : raw.entrySet()) {
             String given = String.valueOf(entry.getKey());
@@ -148,7 +148,7 @@ final class MemberTyper {
 
     /** True when the known names already come in model order and before any unknown one (as the sandbox builds them). */
     private static boolean inModelOrder(Map<?, ?> raw, Map<String, Member> members) {
-        java.util.Iterator<String> model = members.keySet().iterator();
+        Iterator<String> model = members.keySet().iterator();
         boolean unknownSeen = false;
         for (Object key : raw.keySet()) {
             String name = String.valueOf(key);
@@ -233,15 +233,15 @@ final class MemberTyper {
     private Object list(Object raw, Member member, Where path) {
         Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw);
         ArrayList<Object> typed = new ArrayList<>(items.size());
-        boolean asGiven = strict && raw instanceof List<?>;   // writing: the list itself when no item changed
+        boolean asGiven = strict && raw instanceof List<?>; // writing: the list itself when no item changed
         Member itemMember = member.member();
         int index = 0;
         for (Object item : items) {
             Where at = path.item(index++);
             // a server's kept item: typed by its member once (writing only; a parsed body has none)
             Object value = strict && item instanceof PreparedItem kept && itemMember.type() == MemberType.STRUCTURE
-                ? kept.typedBy(itemMember, content -> structure(content, itemMember, at))
-                : value(item, itemMember, at);
+                    ? kept.typedBy(itemMember, content -> structure(content, itemMember, at))
+                    : value(item, itemMember, at);
             asGiven &= value == item;
             if (value != null) typed.add(value);
         }
@@ -259,8 +259,8 @@ final class MemberTyper {
     }
 
     private IllegalArgumentException slip(Member member, Where path, String what) {
-        return new IllegalArgumentException(operation + ": " + path + " is " + member.type().label()
-            + " in the model; got " + what + " that is not one");
+        return new IllegalArgumentException(operation + ": " + path + " is "
+                + member.type().label() + " in the model; got " + what + " that is not one");
     }
 
     private static boolean isEmptyText(Object raw) {

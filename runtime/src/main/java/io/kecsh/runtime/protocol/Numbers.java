@@ -1,9 +1,8 @@
 package io.kecsh.runtime.protocol;
 
+import io.kecsh.runtime.text.NumberText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-
-import io.kecsh.runtime.text.NumberText;
 
 /**
  * Exact numbers from whatever a body or a caller gave: never through a double's rounding, and
@@ -11,8 +10,7 @@ import io.kecsh.runtime.text.NumberText;
  */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** The exact value of a number or of numeric text (surrounding blanks ignored), or null when it is neither. */
     static BigDecimal exact(Object raw) {
@@ -23,7 +21,9 @@ final class Numbers {
         if (raw instanceof BigInteger big) return NumberText.sane(big).orElse(null);
         if (raw instanceof Double || raw instanceof Float) {
             // Number.toString gives the shortest text that reads back to the same double: 0.1 stays 0.1.
-            return Double.isFinite(((Number) raw).doubleValue()) ? NumberText.parse(raw.toString()).orElse(null) : null;
+            return Double.isFinite(((Number) raw).doubleValue())
+                    ? NumberText.parse(raw.toString()).orElse(null)
+                    : null;
         }
         if (raw instanceof CharSequence text) return NumberText.parse(text).orElse(null);
         return null;

@@ -17,8 +17,7 @@ import java.util.Objects;
  * differently). A tree with any other kind of value is not copyable: it may be mutable.
  */
 final class PlainTree {
-    private PlainTree() {
-    }
+    private PlainTree() {}
 
     /** A deep, unmodifiable copy, or null when the tree holds a value of another kind. */
     static Object copyOrNull(Object value) {
@@ -74,7 +73,10 @@ final class PlainTree {
 
     /** Immutable scalars: their value cannot change behind a cached key. */
     private static boolean isPlainScalar(Object value) {
-        return value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Boolean
-            || value instanceof BigDecimal;
+        return value instanceof String
+                || value instanceof Long
+                || value instanceof Integer
+                || value instanceof Boolean
+                || value instanceof BigDecimal;
     }
 }

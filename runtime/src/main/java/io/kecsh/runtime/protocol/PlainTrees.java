@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Looking things up in a plain tree (before typing) the way the tolerant reader needs. */
 final class PlainTrees {
-    private PlainTrees() {
-    }
+    private PlainTrees() {}
 
     /** The member of that name, exact spelling first, then in any case (RequestId and requestId). */
     static Object get(Map<?, ?> map, String name) {

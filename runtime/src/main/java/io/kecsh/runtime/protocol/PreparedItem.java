@@ -1,7 +1,6 @@
 package io.kecsh.runtime.protocol;
 
 import io.kecsh.runtime.model.Member;
-
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,8 @@ public final class PreparedItem extends AbstractMap<String, Object> {
     @SuppressWarnings("unchecked")
     public static PreparedItem of(Map<String, ?> item) {
         Object copy = PlainTree.copyOrNull(item);
-        if (copy == null) throw new IllegalArgumentException("a prepared item holds only maps, lists, strings, numbers and booleans");
+        if (copy == null)
+            throw new IllegalArgumentException("a prepared item holds only maps, lists, strings, numbers and booleans");
         return new PreparedItem((Map<String, Object>) copy);
     }
 
@@ -69,6 +69,5 @@ public final class PreparedItem extends AbstractMap<String, Object> {
         return content.size();
     }
 
-    private record Typed(Member member, TypedPart part) {
-    }
+    private record Typed(Member member, TypedPart part) {}
 }

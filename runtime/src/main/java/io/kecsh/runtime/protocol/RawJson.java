@@ -1,7 +1,6 @@
 package io.kecsh.runtime.protocol;
 
 import com.fasterxml.jackson.core.SerializableString;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

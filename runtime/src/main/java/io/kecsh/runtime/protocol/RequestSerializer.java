@@ -5,14 +5,13 @@ import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Flattens a validated request into wire parameters, from the model: a list is {@code Name.N}

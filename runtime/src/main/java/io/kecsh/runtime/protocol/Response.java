@@ -45,7 +45,8 @@ public final class Response extends AbstractMap<String, Object> implements Seria
      * DryRunOperation, which is news ("would succeed"), not a failure. Holds only the RequestId.
      */
     public static Response dryRun(String operation, String requestId) {
-        return new Response(operation, ImmutableTree.copyOf(requestId == null ? Map.of() : Map.of("RequestId", requestId)), true);
+        return new Response(
+                operation, ImmutableTree.copyOf(requestId == null ? Map.of() : Map.of("RequestId", requestId)), true);
     }
 
     /** True when this is a DryRun's "would succeed" and nothing was done. */
@@ -75,7 +76,8 @@ public final class Response extends AbstractMap<String, Object> implements Seria
      */
     @Serial
     private Object readResolve() throws ObjectStreamException {
-        if (operation == null || members == null) throw new InvalidObjectException("a response needs an operation and members");
+        if (operation == null || members == null)
+            throw new InvalidObjectException("a response needs an operation and members");
         try {
             return new Response(operation, ImmutableTree.copyOf(members), dryRun);
         } catch (IllegalArgumentException foreignValue) {
@@ -118,6 +120,6 @@ public final class Response extends AbstractMap<String, Object> implements Seria
     @Override
     public String toString() {
         return "Response[" + operation + (dryRun ? " (dry run: would succeed)" : "") + ", RequestId=" + requestId()
-            + ", members=" + members.keySet() + "]";
+                + ", members=" + members.keySet() + "]";
     }
 }

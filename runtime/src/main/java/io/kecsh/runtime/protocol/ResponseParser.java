@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,9 +54,10 @@ public final class ResponseParser {
         byte[] body = http.body();
         if (body.length == 0) throw unreadable(op, body, "the body is empty", null);
         BodyFormat format = BodyFormat.detect(http.contentType(), body)
-            .orElseThrow(() -> unreadable(op, body, "the body is neither JSON nor XML", null));
+                .orElseThrow(() -> unreadable(op, body, "the body is neither JSON nor XML", null));
         Map<String, Object> root = rootObject(op, body, format);
-        Optional<ServiceError> failure = ErrorDocuments.failureInSuccess(Envelope.of(model.serviceOf(op)), root, op.output(), http.status());
+        Optional<ServiceError> failure =
+                ErrorDocuments.failureInSuccess(Envelope.of(model.serviceOf(op)), root, op.output(), http.status());
         if (failure.isPresent()) return new Answer(failure.get(), null);
         return new Answer(null, typed(op, root));
     }
@@ -72,7 +72,7 @@ public final class ResponseParser {
         byte[] body = http.body();
         if (body.length == 0) throw unreadable(op, body, "the body is empty", null);
         BodyFormat format = BodyFormat.detect(http.contentType(), body)
-            .orElseThrow(() -> unreadable(op, body, "the body is neither JSON nor XML", null));
+                .orElseThrow(() -> unreadable(op, body, "the body is neither JSON nor XML", null));
         return typed(op, rootObject(op, body, format));
     }
 
@@ -92,8 +92,8 @@ public final class ResponseParser {
         int status = http.status();
         Optional<Map<String, Object>> root = readQuietly(op, http);
         if (status >= 300) {
-            return Optional.of(root.flatMap(r -> ErrorDocuments.read(r, status))
-                .orElseGet(() -> notAnErrorDocument(op, http)));
+            return Optional.of(
+                    root.flatMap(r -> ErrorDocuments.read(r, status)).orElseGet(() -> notAnErrorDocument(op, http)));
         }
         Envelope envelope = Envelope.of(model.serviceOf(op));
         return root.flatMap(r -> ErrorDocuments.failureInSuccess(envelope, r, op.output(), status));
@@ -106,7 +106,8 @@ public final class ResponseParser {
         } catch (JsonProcessingException e) {
             throw unreadable(op, body, "the body is not well-formed " + format + where(e.getLocation()), e);
         } catch (IOException e) {
-            throw unreadable(op, body, "the body is not " + format + " (" + e.getClass().getSimpleName() + ")", e);
+            throw unreadable(
+                    op, body, "the body is not " + format + " (" + e.getClass().getSimpleName() + ")", e);
         }
         if (format == BodyFormat.XML) tree = XmlShapes.root(tree, op.output());
         if (!(tree instanceof Map<?, ?> map)) {
@@ -136,7 +137,10 @@ public final class ResponseParser {
      */
     private static void hoistRequestId(Map<String, Object> root) {
         if (PlainTrees.has(root, "RequestId")) return;
-        String metadataKey = root.keySet().stream().filter("ResponseMetadata"::equalsIgnoreCase).findFirst().orElse(null);
+        String metadataKey = root.keySet().stream()
+                .filter("ResponseMetadata"::equalsIgnoreCase)
+                .findFirst()
+                .orElse(null);
         if (metadataKey == null || !(root.get(metadataKey) instanceof Map<?, ?> metadata)) return;
         String id = PlainTrees.text(metadata, "RequestId");
         if (id == null) return;
@@ -155,8 +159,8 @@ public final class ResponseParser {
     private ServiceError notAnErrorDocument(Operation op, HttpResponse http) {
         byte[] body = http.body();
         String contentType = http.contentType().isBlank() ? "no content type" : http.contentType();
-        String message = "HTTP " + http.status() + " with a body that is not an error document (" + contentType
-            + ", " + body.length + " bytes)" + (body.length == 0 ? "" : ": " + BodySnippet.of(body, mayHoldSecrets(op)));
+        String message = "HTTP " + http.status() + " with a body that is not an error document (" + contentType + ", "
+                + body.length + " bytes)" + (body.length == 0 ? "" : ": " + BodySnippet.of(body, mayHoldSecrets(op)));
         return new ServiceError(http.status(), "Http" + http.status(), message, null, null);
     }
 

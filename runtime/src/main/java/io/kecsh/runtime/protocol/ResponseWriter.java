@@ -2,14 +2,13 @@ package io.kecsh.runtime.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -35,12 +34,13 @@ public final class ResponseWriter {
 
     /** Each thread's body buffer, reused: a page grows one from 4 KB to 64 KB by doubling, copying each time. */
     private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(() -> new Buffer(64 * 1024));
+
     private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     private final ServiceModel model;
     private final ObjectMapper json = JsonMapper.builder()
-        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-        .build();
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
     private final XmlBodyWriter xml = new XmlBodyWriter();
     private final Map<String, SerializableString> fieldNames = new ConcurrentHashMap<>();
 
@@ -113,8 +113,8 @@ public final class ResponseWriter {
             body.put("Message", error.message());
         }
         if (json) return toJson(body);
-        return xml.document(op.name(), envelope.nestedErrors() ? "ErrorResponse" : "Error", null, body,
-            envelope.kingsoftXml());
+        return xml.document(
+                op.name(), envelope.nestedErrors() ? "ErrorResponse" : "Error", null, body, envelope.kingsoftXml());
     }
 
     /**
@@ -128,7 +128,7 @@ public final class ResponseWriter {
 
     private byte[] toJson(Map<String, Object> body, int expected) {
         Buffer kept = BUFFER.get();
-        Buffer out = kept.inUse ? new Buffer(expected) : kept;   // a prepared item written while its answer is
+        Buffer out = kept.inUse ? new Buffer(expected) : kept; // a prepared item written while its answer is
         out.inUse = true;
         out.reset();
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
@@ -140,10 +140,9 @@ public final class ResponseWriter {
             out.inUse = false;
         }
         byte[] bytes = out.toByteArray();
-        if (out == kept && kept.capacity() > MAX_KEPT_BUFFER) BUFFER.remove();   // an unusually large body is not kept
+        if (out == kept && kept.capacity() > MAX_KEPT_BUFFER) BUFFER.remove(); // an unusually large body is not kept
         return bytes;
     }
-
 
     /** Member names come from the model: each is quoted and encoded once, not in every body. */
     private SerializableString fieldName(String name) {

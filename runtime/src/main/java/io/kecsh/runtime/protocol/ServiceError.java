@@ -1,5 +1,7 @@
 package io.kecsh.runtime.protocol;
 
+import java.util.Objects;
+
 /**
  * An error the service answered with, as read from its body (or made up from the HTTP status
  * when the body was not an error document).
@@ -17,7 +19,7 @@ public record ServiceError(int httpStatus, String code, String message, String t
 
     /** A null message becomes empty and a null type is derived from the status, so readers need no null checks. */
     public ServiceError {
-        java.util.Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(code, "code");
         if (message == null) message = "";
         if (type == null || type.isBlank()) type = typeFor(httpStatus);
     }

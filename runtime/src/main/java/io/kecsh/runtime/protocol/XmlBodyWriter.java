@@ -1,14 +1,14 @@
 package io.kecsh.runtime.protocol;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes a typed tree as an XML document with a StAX writer (Woodstox, which Jackson's XML format
@@ -21,9 +21,12 @@ final class XmlBodyWriter {
     /** Element names: what XML allows and these APIs use (no colons: no prefixes are written). */
     private static final Pattern ELEMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     /** Characters XML 1.0 cannot carry at all, even escaped. */
-    private static final Pattern NOT_XML_CHARACTER = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+    private static final Pattern NOT_XML_CHARACTER =
+            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
     static final String ITEM = "item";
-    private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DECLARATION =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.US_ASCII);
 
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
@@ -34,8 +37,8 @@ final class XmlBodyWriter {
      * @param namespace    the root's default namespace, or null for none
      * @param itemElements lists as {@code <item>} wrappers (Kingsoft) rather than repeated elements (Alibaba)
      */
-    byte[] document(String operation, String root, String namespace, Map<String, Object> members,
-                    boolean itemElements) {
+    byte[] document(
+            String operation, String root, String namespace, Map<String, Object> members, boolean itemElements) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // The declaration as the specification's samples write it; StAX implementations differ in quotes.
         out.writeBytes(DECLARATION);
@@ -56,16 +59,20 @@ final class XmlBodyWriter {
     }
 
     private void writeMembers(XMLStreamWriter xml, Map<String, Object> members, String path, boolean itemElements)
-        throws XMLStreamException {
+            throws XMLStreamException {
         for (Map.Entry<String, Object> member : members.entrySet()) {
             String name = member.getKey();
-            writeMember(xml, checkedName(name, Paths.member(path, name)), member.getValue(),
-                Paths.member(path, name), itemElements);
+            writeMember(
+                    xml,
+                    checkedName(name, Paths.member(path, name)),
+                    member.getValue(),
+                    Paths.member(path, name),
+                    itemElements);
         }
     }
 
     private void writeMember(XMLStreamWriter xml, String name, Object value, String path, boolean itemElements)
-        throws XMLStreamException {
+            throws XMLStreamException {
         if (value instanceof List<?> items && !itemElements) {
             int index = 0;
             for (Object item : items) {
@@ -79,10 +86,11 @@ final class XmlBodyWriter {
     }
 
     private void writeElement(XMLStreamWriter xml, String name, Object value, String path, boolean itemElements)
-        throws XMLStreamException {
+            throws XMLStreamException {
         xml.writeStartElement(name);
         if (value instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked") Map<String, Object> members = (Map<String, Object>) map;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> members = (Map<String, Object>) map;
             writeMembers(xml, members, path, itemElements);
         } else if (value instanceof List<?> items) {
             int index = 0;

@@ -1,9 +1,9 @@
 package io.kecsh.runtime.protocol;
 
 import io.kecsh.runtime.model.Member;
-
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,7 @@ final class XmlShapes {
     /** Where Jackson's XML tree keeps the text of an element that also has attributes. */
     private static final String TEXT_KEY = "";
 
-    private XmlShapes() {
-    }
+    private XmlShapes() {}
 
     /** The root element's members, shaped by the operation's output structure. */
     static Object root(Object tree, Member output) {
@@ -82,12 +81,14 @@ final class XmlShapes {
 
     private static Object unknown(Object node) {
         if (node instanceof Map<?, ?> map) {
-            if (isItemWrapper(map)) return wrappedItems(map).stream().map(XmlShapes::unknown).toList();
+            if (isItemWrapper(map))
+                return wrappedItems(map).stream().map(XmlShapes::unknown).toList();
             Map<String, Object> shaped = new LinkedHashMap<>();
             map.forEach((key, value) -> shaped.put(String.valueOf(key), unknown(value)));
             return shaped;
         }
-        if (node instanceof List<?> list) return list.stream().map(XmlShapes::unknown).toList();
+        if (node instanceof List<?> list)
+            return list.stream().map(XmlShapes::unknown).toList();
         return node;
     }
 
@@ -112,7 +113,7 @@ final class XmlShapes {
     }
 
     private static Set<String> stringKeys(Map<?, ?> map) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         map.keySet().forEach(k -> names.add(String.valueOf(k)));
         return names;
     }

@@ -3,8 +3,8 @@ package io.kecsh.runtime.retry;
 import io.kecsh.runtime.model.ErrorDef;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
-
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Whether a failed attempt may be sent again — the rule that keeps a mutation from happening twice:
@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 public final class RetryDecision {
 
-    private RetryDecision() {
-    }
+    private RetryDecision() {}
 
     /** True when the operation is safe to repeat even if an earlier attempt took effect. */
     public static boolean idempotent(Operation operation) {
@@ -31,9 +30,10 @@ public final class RetryDecision {
         return !mayHaveBeenProcessed || idempotent(operation);
     }
 
-    public static boolean afterServiceError(Service service, Operation operation, String code, int httpStatus,
-                                            String message) {
-        Optional<String> retry = documented(service, operation, code, httpStatus, message).flatMap(ErrorDef::retryClass);
+    public static boolean afterServiceError(
+            Service service, Operation operation, String code, int httpStatus, String message) {
+        Optional<String> retry =
+                documented(service, operation, code, httpStatus, message).flatMap(ErrorDef::retryClass);
         if (retry.isEmpty()) return false;
         return retry.get().equals("safe") || idempotent(operation);
     }
@@ -45,9 +45,10 @@ public final class RetryDecision {
      * not; an unmarked one is the caller's mistake (4xx: refused) or the service's own failure (5xx:
      * nobody can tell).
      */
-    public static boolean mayHaveBeenProcessed(Service service, Operation operation, String code, int httpStatus,
-                                               String message) {
-        Optional<String> retry = documented(service, operation, code, httpStatus, message).flatMap(ErrorDef::retryClass);
+    public static boolean mayHaveBeenProcessed(
+            Service service, Operation operation, String code, int httpStatus, String message) {
+        Optional<String> retry =
+                documented(service, operation, code, httpStatus, message).flatMap(ErrorDef::retryClass);
         if (retry.isPresent()) return retry.get().equals("idempotent");
         return httpStatus >= 500;
     }
@@ -58,8 +59,8 @@ public final class RetryDecision {
      * maybe processed); the row whose message template matches the message wins, otherwise the
      * most cautious row of that code and status.
      */
-    static Optional<ErrorDef> documented(Service service, Operation operation, String code, int httpStatus,
-                                         String message) {
+    static Optional<ErrorDef> documented(
+            Service service, Operation operation, String code, int httpStatus, String message) {
         ErrorDef cautious = null;
         for (ErrorDef e : service.errorsOf(operation)) {
             if (!e.code().equals(code) || e.httpStatus() != httpStatus) continue;
@@ -70,13 +71,13 @@ public final class RetryDecision {
     }
 
     /** "Exception %s" as a pattern: literal text, with %s standing for anything. */
-    private static java.util.regex.Pattern template(String message) {
+    private static Pattern template(String message) {
         StringBuilder regex = new StringBuilder();
         for (String part : message.split("%s", -1)) {
             if (regex.length() > 0) regex.append(".*");
-            regex.append(java.util.regex.Pattern.quote(part));
+            regex.append(Pattern.quote(part));
         }
-        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL);
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
     private static int rank(ErrorDef e) {

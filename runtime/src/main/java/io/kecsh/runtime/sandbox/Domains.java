@@ -12,7 +12,6 @@ import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.kms.KmsDomain;
 import io.kecsh.runtime.sandbox.sks.KeyDomain;
 import io.kecsh.runtime.sandbox.vpc.NetworkDomain;
-
 import java.util.List;
 
 /**
@@ -20,12 +19,19 @@ import java.util.List;
  * for one sandbox with what it was started with (its catalogue).
  */
 public final class Domains {
-    private Domains() {
-    }
+    private Domains() {}
 
     public static List<SandboxDomain> all(Catalog catalog) {
-        return List.of(new NetworkSeedDomain(), new ImageDomain(), new InstanceDomain(catalog), new CatalogDomain(catalog),
-            new InstanceTagDomain(), new NetworkDomain(), new KeyDomain(), new KmsDomain(), new BssDomain());
+        return List.of(
+                new NetworkSeedDomain(),
+                new ImageDomain(),
+                new InstanceDomain(catalog),
+                new CatalogDomain(catalog),
+                new InstanceTagDomain(),
+                new NetworkDomain(),
+                new KeyDomain(),
+                new KmsDomain(),
+                new BssDomain());
     }
 
     public static HandlerRegistry handlers(List<SandboxDomain> domains) {

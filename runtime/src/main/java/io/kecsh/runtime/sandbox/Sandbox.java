@@ -1,17 +1,17 @@
 package io.kecsh.runtime.sandbox;
 
-import io.kecsh.runtime.sandbox.handler.SandboxDomain;
-import io.kecsh.runtime.sandbox.server.FaultPlan;
 import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.overlay.InstalledModel;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
+import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.server.Dispatcher;
+import io.kecsh.runtime.sandbox.server.FaultPlan;
 import io.kecsh.runtime.sandbox.server.SandboxHttpServer;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.StateFile;
 import io.kecsh.runtime.sandbox.state.StateSaves;
-
 import java.net.URI;
 import java.util.List;
 
@@ -30,7 +30,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxState stateHolder;
 
     private Sandbox(SandboxOptions options) {
-        ServiceModel model = options.model() != null ? options.model() : io.kecsh.runtime.overlay.InstalledModel.get();
+        ServiceModel model = options.model() != null ? options.model() : InstalledModel.get();
         this.clock = options.clock();
         this.credentials = options.credentials();
         // the one place the default catalogue is chosen; every domain gets it from here
@@ -50,9 +50,18 @@ public final class Sandbox implements AutoCloseable {
             if (stateFile != null) s.changes().record();
             this.stateHolder = s;
             StateSaves save = stateFile == null ? StateSaves.NONE : stateFile;
-            this.server = new SandboxHttpServer(options.port(),
-                new Dispatcher(model, s, clock, Domains.handlers(domains), faults, credentials, save,
-                    catalog.liveCatalogue())).start();
+            this.server = new SandboxHttpServer(
+                            options.port(),
+                            new Dispatcher(
+                                    model,
+                                    s,
+                                    clock,
+                                    Domains.handlers(domains),
+                                    faults,
+                                    credentials,
+                                    save,
+                                    catalog.liveCatalogue()))
+                    .start();
         } catch (RuntimeException e) {
             if (stateFile != null) stateFile.close();
             throw e;

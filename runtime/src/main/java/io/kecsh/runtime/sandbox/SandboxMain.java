@@ -1,7 +1,8 @@
 package io.kecsh.runtime.sandbox;
 
+import io.kecsh.runtime.auth.Credentials;
+import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import io.kecsh.runtime.sandbox.state.StateFile;
-
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,8 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * (the shell's {@code kecsh sandbox} will wrap this).
  */
 public final class SandboxMain {
-    private SandboxMain() {
-    }
+    private SandboxMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         SandboxOptions options = SandboxOptions.interactive();
@@ -21,12 +21,17 @@ public final class SandboxMain {
             switch (args[i]) {
                 case "--port" -> options = options.withPort(Integer.parseInt(value(args, ++i, "--port")));
                 case "--state" -> options = options.withStateFile(Path.of(value(args, ++i, "--state")));
-                case "--kingsoft-key" -> options = options.withCredentials(new io.kecsh.runtime.sandbox.auth.SandboxCredentials(
-                    keyPair(value(args, ++i, "--kingsoft-key"), "--kingsoft-key"), options.credentials().alibaba()));
-                case "--alibaba-key" -> options = options.withCredentials(new io.kecsh.runtime.sandbox.auth.SandboxCredentials(
-                    options.credentials().kingsoft(), keyPair(value(args, ++i, "--alibaba-key"), "--alibaba-key")));
+                case "--kingsoft-key" ->
+                    options = options.withCredentials(new SandboxCredentials(
+                            keyPair(value(args, ++i, "--kingsoft-key"), "--kingsoft-key"),
+                            options.credentials().alibaba()));
+                case "--alibaba-key" ->
+                    options = options.withCredentials(new SandboxCredentials(
+                            options.credentials().kingsoft(),
+                            keyPair(value(args, ++i, "--alibaba-key"), "--alibaba-key")));
                 case "--help", "-h" -> {
-                    System.out.println("usage: SandboxMain [--port N] [--state FILE] [--kingsoft-key ID:SECRET] [--alibaba-key ID:SECRET]");
+                    System.out.println(
+                            "usage: SandboxMain [--port N] [--state FILE] [--kingsoft-key ID:SECRET] [--alibaba-key ID:SECRET]");
                     return;
                 }
                 default -> {
@@ -45,8 +50,10 @@ public final class SandboxMain {
             return;
         }
         System.out.println("kecsh sandbox listening on " + sandbox.endpoint());
-        System.out.println("  Kingsoft key: " + sandbox.credentials().kingsoft().accessKeyId() + " / " + sandbox.credentials().kingsoft().secret());
-        System.out.println("  Alibaba key:  " + sandbox.credentials().alibaba().accessKeyId() + " / " + sandbox.credentials().alibaba().secret());
+        System.out.println("  Kingsoft key: " + sandbox.credentials().kingsoft().accessKeyId() + " / "
+                + sandbox.credentials().kingsoft().secret());
+        System.out.println("  Alibaba key:  " + sandbox.credentials().alibaba().accessKeyId() + " / "
+                + sandbox.credentials().alibaba().secret());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
@@ -55,13 +62,13 @@ public final class SandboxMain {
         stop.await();
     }
 
-    private static io.kecsh.runtime.auth.Credentials keyPair(String value, String flag) {
+    private static Credentials keyPair(String value, String flag) {
         int colon = value.indexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
             System.err.println("sandbox: " + flag + " takes ACCESS_KEY_ID:SECRET");
             System.exit(2);
         }
-        return new io.kecsh.runtime.auth.Credentials(value.substring(0, colon), value.substring(colon + 1));
+        return new Credentials(value.substring(0, colon), value.substring(colon + 1));
     }
 
     private static String value(String[] args, int i, String flag) {

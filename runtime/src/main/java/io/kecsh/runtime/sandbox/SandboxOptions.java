@@ -4,7 +4,6 @@ import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,25 +16,33 @@ import java.time.Instant;
  * too; the emulator has no behaviour for them and accepts them as given), and the catalogue it sells
  * (null: the bundled model's with today's additions; a test may start one with another).
  */
-public record SandboxOptions(int port, Path stateFile, SandboxCredentials credentials, SandboxClock clock,
-                             ServiceModel model, Catalog catalog) {
+public record SandboxOptions(
+        int port,
+        Path stateFile,
+        SandboxCredentials credentials,
+        SandboxClock clock,
+        ServiceModel model,
+        Catalog catalog) {
 
     public SandboxOptions(int port, Path stateFile, SandboxCredentials credentials, SandboxClock clock) {
         this(port, stateFile, credentials, clock, null, null);
     }
 
-    public SandboxOptions(int port, Path stateFile, SandboxCredentials credentials, SandboxClock clock, ServiceModel model) {
+    public SandboxOptions(
+            int port, Path stateFile, SandboxCredentials credentials, SandboxClock clock, ServiceModel model) {
         this(port, stateFile, credentials, clock, model, null);
     }
 
     /** For people: a free port, no state file, default credentials, 3-second transitions. */
     public static SandboxOptions interactive() {
-        return new SandboxOptions(0, null, SandboxCredentials.defaults(), SandboxClock.interactive(Duration.ofSeconds(3)));
+        return new SandboxOptions(
+                0, null, SandboxCredentials.defaults(), SandboxClock.interactive(Duration.ofSeconds(3)));
     }
 
     /** For tests: time stands still until the test moves it. */
     public static SandboxOptions forTests() {
-        return new SandboxOptions(0, null, SandboxCredentials.defaults(), SandboxClock.manual(Instant.parse("2026-11-22T04:00:00Z")));
+        return new SandboxOptions(
+                0, null, SandboxCredentials.defaults(), SandboxClock.manual(Instant.parse("2026-11-22T04:00:00Z")));
     }
 
     public SandboxOptions withPort(int p) {

@@ -22,12 +22,11 @@ public final class NumberText {
     /** Digits before the point, and digits after it, a sane number may have. */
     public static final int MAX_DIGITS = 40;
 
-    private NumberText() {
-    }
+    private NumberText() {}
 
     /** The exact value of numeric text (surrounding blanks ignored), or empty when it is no number or not a sane one. */
     public static Optional<BigDecimal> parse(CharSequence text) {
-        if (text == null || text.length() > MAX_CHARS + 16) return Optional.empty();   // before trimming a megabyte
+        if (text == null || text.length() > MAX_CHARS + 16) return Optional.empty(); // before trimming a megabyte
         String t = text.toString().trim();
         if (t.isEmpty() || t.length() > MAX_CHARS) return Optional.empty();
         try {

@@ -1,9 +1,10 @@
 package io.kecsh.runtime.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,7 @@ public final class Suggestions {
     /** The most edits a suggestion may be away from what was given. */
     private static final int MAX_DISTANCE = 3;
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** Candidates worth suggesting for {@code given}, closest first; empty when nothing is close. */
     public static List<String> closest(String given, Collection<String> candidates) {
@@ -35,7 +35,8 @@ public final class Suggestions {
         for (String c : candidates) longest = Math.max(longest, c.length());
         if (given.length() > longest + MAX_DISTANCE) return List.of();
         String lowerGiven = given.toLowerCase(Locale.ROOT);
-        List<String> sameIgnoringCase = candidates.stream().filter(c -> c.equalsIgnoreCase(given)).toList();
+        List<String> sameIgnoringCase =
+                candidates.stream().filter(c -> c.equalsIgnoreCase(given)).toList();
         if (!sameIgnoringCase.isEmpty()) return sameIgnoringCase;
         int limit = Math.max(1, Math.min(MAX_DISTANCE, given.length() / 3));
         int best = Integer.MAX_VALUE;
@@ -66,7 +67,11 @@ public final class Suggestions {
         alsoSaid.forEach((word, meant) -> {
             if (candidates.contains(meant)) words.add(word);
         });
-        return closest(given, words).stream().map(w -> alsoSaid.getOrDefault(w, w)).distinct().sorted().toList();
+        return closest(given, words).stream()
+                .map(w -> alsoSaid.getOrDefault(w, w))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** " (did you mean X?)" or "" — ready to append to a message. */
@@ -113,7 +118,7 @@ public final class Suggestions {
         for (int i = 1; i <= n; i++) {
             int from = limit == Integer.MAX_VALUE ? 1 : Math.max(1, i - limit);
             int to = limit == Integer.MAX_VALUE ? m : Math.min(m, i + limit);
-            java.util.Arrays.fill(current, far);
+            Arrays.fill(current, far);
             current[0] = Math.min(i, far);
             int rowBest = current[0];
             for (int j = from; j <= to; j++) {

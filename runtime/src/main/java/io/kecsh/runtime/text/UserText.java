@@ -1,5 +1,9 @@
 package io.kecsh.runtime.text;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+
 /**
  * How text that came from outside (a value a user typed, a name in a script, a server's message)
  * appears inside a message kecsh prints: control characters escaped so that nothing given can
@@ -15,8 +19,7 @@ public final class UserText {
     /** How much of a user's value a message quotes. */
     public static final int MAX_QUOTED = 64;
 
-    private UserText() {
-    }
+    private UserText() {}
 
     /** The value's first {@link #MAX_QUOTED} characters, escaped, with "… (N chars)" when it was longer. */
     public static String shown(Object value) {
@@ -25,7 +28,7 @@ public final class UserText {
 
     /** The value's first {@code max} characters, escaped, with "… (N chars)" when it was longer; "null" for null. */
     public static String shown(Object value, int max) {
-        if (value instanceof java.util.Map || value instanceof java.util.Collection || value instanceof Object[]) {
+        if (value instanceof Map || value instanceof Collection || value instanceof Object[]) {
             // Never toString() a structure: it may be huge or nested ten thousand deep.
             StringBuilder preview = new StringBuilder();
             render(value, preview, max);
@@ -33,17 +36,17 @@ public final class UserText {
         }
         String s = String.valueOf(value);
         if (s.length() <= max) return escaped(s);
-        int cut = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;   // never half a character
+        int cut = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max; // never half a character
         return escaped(s.substring(0, cut)) + "… (" + s.length() + " chars)";
     }
 
     /** Renders lists as [a, b], maps as {k=v}, stopping as soon as more than {@code max} characters are written. */
     private static void render(Object value, StringBuilder out, int max) {
         if (out.length() > max) return;
-        if (value instanceof java.util.Map<?, ?> map) {
+        if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
-            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (out.length() > max) return;
                 if (!first) out.append(", ");
                 first = false;
@@ -52,8 +55,8 @@ public final class UserText {
                 render(e.getValue(), out, max);
             }
             out.append('}');
-        } else if (value instanceof java.util.Collection<?> || value instanceof Object[]) {
-            Iterable<?> items = value instanceof Object[] array ? java.util.Arrays.asList(array) : (Iterable<?>) value;
+        } else if (value instanceof Collection<?> || value instanceof Object[]) {
+            Iterable<?> items = value instanceof Object[] array ? Arrays.asList(array) : (Iterable<?>) value;
             out.append('[');
             boolean first = true;
             for (Object item : items) {
@@ -82,7 +85,8 @@ public final class UserText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             String escape = escape(c);
-            if (escape == null && Character.isSurrogate(c) && !pairedAt(text, i)) escape = String.format("\\u%04x", (int) c);
+            if (escape == null && Character.isSurrogate(c) && !pairedAt(text, i))
+                escape = String.format("\\u%04x", (int) c);
             if (escape == null) {
                 if (out != null) out.append(c);
                 continue;
@@ -119,17 +123,25 @@ public final class UserText {
 
     private static String escape(char c) {
         switch (c) {
-            case '\n': return "\\n";
-            case '\r': return "\\r";
-            case '\t': return "\\t";
-            case '\0': return "\\0";
-            case 0x1b: return "\\e";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            case '\0':
+                return "\\0";
+            case 0x1b:
+                return "\\e";
             default:
         }
         boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
         boolean lineSeparator = c == '\u2028' || c == '\u2029';
-        boolean bidi = (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
-            || c == '\u200e' || c == '\u200f' || c == '\u061c';
+        boolean bidi = (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200e'
+                || c == '\u200f'
+                || c == '\u061c';
         return control || lineSeparator || bidi ? String.format("\\u%04x", (int) c) : null;
     }
 }

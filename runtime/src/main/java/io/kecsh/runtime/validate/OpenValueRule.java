@@ -1,7 +1,6 @@
 package io.kecsh.runtime.validate;
 
 import io.kecsh.runtime.model.EnumDef;
-
 import java.util.Collection;
 import java.util.Optional;
 
@@ -20,22 +19,27 @@ import java.util.Optional;
  * </ol>
  */
 public final class OpenValueRule {
-    public enum Verdict { LISTED, UNKNOWN, WRONG }
-
-    private OpenValueRule() {
+    public enum Verdict {
+        LISTED,
+        UNKNOWN,
+        WRONG
     }
+
+    private OpenValueRule() {}
 
     /**
      * @param listed the enumeration the parameter names (may be an action's subset)
      * @param root   that enumeration's parent, or itself (openness, form and catalogue live there)
      * @param live   the live catalogue's values for {@code root}, when one is at hand
      */
-    public static Verdict judge(EnumDef listed, EnumDef root, String value, Optional<? extends Collection<String>> live) {
+    public static Verdict judge(
+            EnumDef listed, EnumDef root, String value, Optional<? extends Collection<String>> live) {
         if (listed.contains(value)) return Verdict.LISTED;
         if (!root.open()) return Verdict.WRONG;
         if (live.isPresent()) return live.get().contains(value) ? Verdict.LISTED : Verdict.WRONG;
         if (root != listed && root.contains(value)) return Verdict.WRONG;
-        boolean hasForm = root.openForm().map(form -> form.matcher(value).matches()).orElse(true);
+        boolean hasForm =
+                root.openForm().map(form -> form.matcher(value).matches()).orElse(true);
         return hasForm ? Verdict.UNKNOWN : Verdict.WRONG;
     }
 }

@@ -2,7 +2,6 @@ package io.kecsh.runtime.validate;
 
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +11,9 @@ import java.util.Map;
  * {@code DataDisk[].Type} (every item of a list), each found value with its wire path.
  */
 final class ParamPaths {
-    record Found(String wirePath, Object value) {
-    }
+    record Found(String wirePath, Object value) {}
 
-    private ParamPaths() {
-    }
+    private ParamPaths() {}
 
     /** Every value at the path; items of a {@code []} list each give one (absent ones give none). */
     static List<Found> find(Map<String, Object> request, String path) {

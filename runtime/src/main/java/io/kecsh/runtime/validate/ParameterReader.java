@@ -5,7 +5,7 @@ import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.text.NumberText;
 import io.kecsh.runtime.text.Suggestions;
 import io.kecsh.runtime.text.UserText;
-
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -61,15 +61,22 @@ final class ParameterReader {
      */
     private void unknown(String key, String top, Collection<String> known) {
         List<String> close = Suggestions.closest(top, known);
-        problems.add(new Problem(Problem.Kind.UNKNOWN_PARAMETER, false, UserText.shown(key), null,
-            "unknown parameter " + UserText.quoted(key) + (close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)")
-                + "; valid parameters: " + String.join(", ", known),
-            List.copyOf(known), close));
+        problems.add(new Problem(
+                Problem.Kind.UNKNOWN_PARAMETER,
+                false,
+                UserText.shown(key),
+                null,
+                "unknown parameter " + UserText.quoted(key)
+                        + (close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)")
+                        + "; valid parameters: " + String.join(", ", known),
+                List.copyOf(known),
+                close));
     }
 
     /** Puts a flat wire value (InstanceId.3, Filter.1.Value.2) where it belongs in the raw tree. */
     @SuppressWarnings("unchecked")
-    private void placeFlat(Map<String, Object> raw, Member top, String topName, String[] rest, Object value, String key) {
+    private void placeFlat(
+            Map<String, Object> raw, Member top, String topName, String[] rest, Object value, String key) {
         Map<Object, Object> holder = (Map<Object, Object>) (Map<?, ?>) raw;
         Object slotInHolder = topName;
         Member member = top;
@@ -80,9 +87,12 @@ final class ParameterReader {
             if (member.type() == MemberType.LIST) {
                 Integer index = index(segment);
                 if (index == null) {
-                    problems.add(Problem.error(Problem.Kind.UNKNOWN_PARAMETER, UserText.shown(key), null,
-                        UserText.quoted(key) + ": " + label + " is a list, so " + UserText.quoted(segment)
-                            + " must be an index 1, 2, 3…"));
+                    problems.add(Problem.error(
+                            Problem.Kind.UNKNOWN_PARAMETER,
+                            UserText.shown(key),
+                            null,
+                            UserText.quoted(key) + ": " + label + " is a list, so " + UserText.quoted(segment)
+                                    + " must be an index 1, 2, 3…"));
                     return;
                 }
                 if (!(container instanceof SortedMap)) {
@@ -93,12 +103,18 @@ final class ParameterReader {
                 member = member.member();
             } else if (member.type() == MemberType.STRUCTURE) {
                 if (!member.members().containsKey(segment)) {
-                    List<String> close = Suggestions.closest(segment, member.members().keySet());
-                    problems.add(new Problem(Problem.Kind.UNKNOWN_PARAMETER, false, UserText.shown(key), null,
-                        "unknown parameter " + UserText.quoted(key) + ": " + label + " has "
-                            + String.join(", ", member.members().keySet())
-                            + (close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)"),
-                        List.copyOf(member.members().keySet()), close));
+                    List<String> close =
+                            Suggestions.closest(segment, member.members().keySet());
+                    problems.add(new Problem(
+                            Problem.Kind.UNKNOWN_PARAMETER,
+                            false,
+                            UserText.shown(key),
+                            null,
+                            "unknown parameter " + UserText.quoted(key) + ": " + label + " has "
+                                    + String.join(", ", member.members().keySet())
+                                    + (close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)"),
+                            List.copyOf(member.members().keySet()),
+                            close));
                     return;
                 }
                 if (!(container instanceof Map) || container instanceof SortedMap) {
@@ -108,8 +124,11 @@ final class ParameterReader {
                 slot = segment;
                 member = member.members().get(segment);
             } else {
-                problems.add(Problem.error(Problem.Kind.UNKNOWN_PARAMETER, UserText.shown(key), null,
-                    UserText.quoted(key) + ": " + label + " takes a single value; send it as " + label + "=…"));
+                problems.add(Problem.error(
+                        Problem.Kind.UNKNOWN_PARAMETER,
+                        UserText.shown(key),
+                        null,
+                        UserText.quoted(key) + ": " + label + " takes a single value; send it as " + label + "=…"));
                 return;
             }
             holder = (Map<Object, Object>) container;
@@ -142,7 +161,9 @@ final class ParameterReader {
     }
 
     private Object string(Member member, Object value, String path) {
-        if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) {
+        if (value instanceof Map
+                || value instanceof Collection
+                || value.getClass().isArray()) {
             return typeProblem(member, value, path, "a single text value");
         }
         return value instanceof Enum<?> e ? e.name() : value.toString();
@@ -177,20 +198,26 @@ final class ParameterReader {
             double v = ((Number) value).doubleValue();
             return Double.isFinite(v) ? NumberText.parse(value.toString()).orElse(null) : null;
         }
-        if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) return null;
-        return NumberText.parse(value instanceof CharSequence text ? text : value.toString()).orElse(null);
+        if (value instanceof Map
+                || value instanceof Collection
+                || value.getClass().isArray()) return null;
+        return NumberText.parse(value instanceof CharSequence text ? text : value.toString())
+                .orElse(null);
     }
 
     private static String sizeHint(Object value) {
         boolean oversized = value instanceof BigDecimal || value instanceof BigInteger
-            ? number(value) == null : value instanceof CharSequence text && NumberText.isOversized(text);
+                ? number(value) == null
+                : value instanceof CharSequence text && NumberText.isOversized(text);
         return oversized ? " of at most " + NumberText.MAX_DIGITS + " digits" : "";
     }
 
     private Object bool(Member member, Object value, String path) {
         if (value instanceof Boolean b) return b;
-        if (!(value instanceof CharSequence || value instanceof Number)) return typeProblem(member, value, path, "true or false");
-        if (value instanceof CharSequence text && text.length() > 16) return typeProblem(member, value, path, "true or false");
+        if (!(value instanceof CharSequence || value instanceof Number))
+            return typeProblem(member, value, path, "true or false");
+        if (value instanceof CharSequence text && text.length() > 16)
+            return typeProblem(member, value, path, "true or false");
         String s = value.toString().trim().toLowerCase(Locale.ROOT);
         if (s.equals("true") || s.equals("1")) return Boolean.TRUE;
         if (s.equals("false") || s.equals("0")) return Boolean.FALSE;
@@ -204,12 +231,12 @@ final class ParameterReader {
         } else if (value instanceof Collection<?> c) {
             items = new ArrayList<>(c);
         } else if (value.getClass().isArray() && !(value instanceof char[])) {
-            int length = java.lang.reflect.Array.getLength(value);   // int[] as well as Object[]
+            int length = Array.getLength(value); // int[] as well as Object[]
             List<Object> boxed = new ArrayList<>(length);
-            for (int i = 0; i < length; i++) boxed.add(java.lang.reflect.Array.get(value, i));
+            for (int i = 0; i < length; i++) boxed.add(Array.get(value, i));
             items = boxed;
         } else {
-            items = List.of(value);   // one value where a list is expected: a list of one
+            items = List.of(value); // one value where a list is expected: a list of one
         }
         List<Object> out = new ArrayList<>();
         int n = 1;
@@ -238,8 +265,11 @@ final class ParameterReader {
     }
 
     private Object typeProblem(Member member, Object value, String path, String expected) {
-        problems.add(Problem.error(Problem.Kind.INVALID_VALUE, path, Values.shown(member, value),
-            path + ": expected " + expected + ", got " + Values.quoted(member, value)));
+        problems.add(Problem.error(
+                Problem.Kind.INVALID_VALUE,
+                path,
+                Values.shown(member, value),
+                path + ": expected " + expected + ", got " + Values.quoted(member, value)));
         return null;
     }
 }

@@ -11,8 +11,14 @@ import java.util.List;
  * @param allowed     what is allowed, for enumerations (may be a shortened list)
  * @param suggestions close valid values or names ("did you mean")
  */
-public record Problem(Kind kind, boolean warning, String path, String given, String message,
-                      List<String> allowed, List<String> suggestions) {
+public record Problem(
+        Kind kind,
+        boolean warning,
+        String path,
+        String given,
+        String message,
+        List<String> allowed,
+        List<String> suggestions) {
 
     /** What the server would answer; {@link #serverCode()} names the documented error code. */
     public enum Kind {

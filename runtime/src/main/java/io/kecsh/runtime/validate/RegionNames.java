@@ -5,7 +5,6 @@ import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.text.Suggestions;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,7 @@ public final class RegionNames {
     private static final String SERVICE = "kec";
     private static final String ENUM = "Region";
 
-    private RegionNames() {
-    }
+    private RegionNames() {}
 
     public static OpenValueRule.Verdict judge(ServiceModel model, LiveCatalogue catalogue, String region) {
         return judge(model, SERVICE, catalogue, region);
@@ -33,7 +31,8 @@ public final class RegionNames {
      * The same rule for the regions of another cloud's primary service (the settings' check names
      * the cloud); UNKNOWN when that service's model lists no regions.
      */
-    public static OpenValueRule.Verdict judge(ServiceModel model, String service, LiveCatalogue catalogue, String region) {
+    public static OpenValueRule.Verdict judge(
+            ServiceModel model, String service, LiveCatalogue catalogue, String region) {
         Optional<EnumDef> regions = model.service(service).flatMap(s -> s.enumDef(ENUM));
         if (regions.isEmpty()) return OpenValueRule.Verdict.UNKNOWN;
         return OpenValueRule.judge(regions.get(), regions.get(), region, live(service, catalogue));
@@ -48,7 +47,8 @@ public final class RegionNames {
     public static List<String> known(ServiceModel model, String service, LiveCatalogue catalogue) {
         List<String> known = new ArrayList<>();
         model.service(service).flatMap(s -> s.enumDef(ENUM)).ifPresent(e -> known.addAll(e.names()));
-        live(service, catalogue).ifPresent(l -> l.stream().filter(r -> !known.contains(r)).forEach(known::add));
+        live(service, catalogue)
+                .ifPresent(l -> l.stream().filter(r -> !known.contains(r)).forEach(known::add));
         return known;
     }
 
@@ -59,16 +59,19 @@ public final class RegionNames {
 
     /** One line for a region known to be wrong: the name, a "did you mean", and the regions there are. */
     public static String refusal(String region, List<String> known) {
-        return "unknown region '" + region + "'" + Suggestions.didYouMean(region, known) + " (regions: " + String.join(", ", known) + ")";
+        return "unknown region '" + region + "'" + Suggestions.didYouMean(region, known) + " (regions: "
+                + String.join(", ", known) + ")";
     }
 
     /** One line for a region no source lists, which is used anyway: the service decides. */
     public static String warning(String region, List<String> known) {
         return "region '" + region + "' is not one kecsh knows" + Suggestions.didYouMean(region, known)
-            + "; using it anyway: the service decides";
+                + "; using it anyway: the service decides";
     }
 
     private static Optional<List<String>> live(String service, LiveCatalogue catalogue) {
-        return catalogue.values(service, ENUM).map(l -> l.stream().map(EnumValue::value).toList());
+        return catalogue
+                .values(service, ENUM)
+                .map(l -> l.stream().map(EnumValue::value).toList());
     }
 }

@@ -4,8 +4,10 @@ import io.kecsh.runtime.model.Condition;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Rule;
 import io.kecsh.runtime.model.Service;
-
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +50,25 @@ final class RuleChecker {
     private void onlyWhen(Rule rule) {
         for (ParamPaths.Found found : ParamPaths.find(request, rule.param())) {
             if (!holds(rule.when())) {
-                add(rule, Problem.Kind.INVALID_VALUE, found.wirePath(), shown(rule.param(), found.value()),
-                    found.wirePath() + " can only be given when " + rule.when().describe());
+                add(
+                        rule,
+                        Problem.Kind.INVALID_VALUE,
+                        found.wirePath(),
+                        shown(rule.param(), found.value()),
+                        found.wirePath() + " can only be given when "
+                                + rule.when().describe());
             }
         }
     }
 
     private void requiredWhen(Rule rule) {
         if (holds(rule.when()) && !ParamPaths.present(request, rule.param())) {
-            add(rule, Problem.Kind.MISSING, rule.param(), null,
-                rule.param() + " is required when " + rule.when().describe());
+            add(
+                    rule,
+                    Problem.Kind.MISSING,
+                    rule.param(),
+                    null,
+                    rule.param() + " is required when " + rule.when().describe());
         }
     }
 
@@ -69,7 +80,8 @@ final class RuleChecker {
         }
         Object items = request.get(list);
         if (!(items instanceof List<?> l)) return;
-        List<String> inItem = rule.params().stream().map(p -> p.substring(list.length() + 3)).toList();
+        List<String> inItem =
+                rule.params().stream().map(p -> p.substring(list.length() + 3)).toList();
         for (int i = 0; i < l.size(); i++) {
             if (l.get(i) instanceof Map<?, ?> item) {
                 @SuppressWarnings("unchecked")
@@ -84,9 +96,14 @@ final class RuleChecker {
         List<String> missing = new ArrayList<>();
         for (String p : paths) (ParamPaths.present(scope, p) ? given : missing).add(prefix + p);
         if (!given.isEmpty() && !missing.isEmpty()) {
-            add(rule, Problem.Kind.MISSING, missing.get(0), null, String.join(", ", missing)
-                + (missing.size() == 1 ? " is" : " are") + " required with " + String.join(", ", given)
-                + " (" + String.join(", ", withPrefix(prefix, paths)) + " go together)");
+            add(
+                    rule,
+                    Problem.Kind.MISSING,
+                    missing.get(0),
+                    null,
+                    String.join(", ", missing)
+                            + (missing.size() == 1 ? " is" : " are") + " required with " + String.join(", ", given)
+                            + " (" + String.join(", ", withPrefix(prefix, paths)) + " go together)");
         }
     }
 
@@ -95,17 +112,29 @@ final class RuleChecker {
     }
 
     private void count(Rule rule) {
-        List<String> given = rule.params().stream().filter(p -> ParamPaths.present(request, p)).toList();
+        List<String> given = rule.params().stream()
+                .filter(p -> ParamPaths.present(request, p))
+                .toList();
         String all = String.join(", ", rule.params());
         switch (rule.kind()) {
             case EXACTLY_ONE -> {
                 if (given.isEmpty()) add(rule, Problem.Kind.MISSING, rule.param(), null, "give one of " + all);
-                else if (given.size() > 1) add(rule, Problem.Kind.INVALID_VALUE, given.get(1), null,
-                    "give only one of " + all + " per call (got " + String.join(", ", given) + ")");
+                else if (given.size() > 1)
+                    add(
+                            rule,
+                            Problem.Kind.INVALID_VALUE,
+                            given.get(1),
+                            null,
+                            "give only one of " + all + " per call (got " + String.join(", ", given) + ")");
             }
             case AT_MOST_ONE -> {
-                if (given.size() > 1) add(rule, Problem.Kind.INVALID_VALUE, given.get(1), null,
-                    "give at most one of " + all + " (got " + String.join(", ", given) + ")");
+                if (given.size() > 1)
+                    add(
+                            rule,
+                            Problem.Kind.INVALID_VALUE,
+                            given.get(1),
+                            null,
+                            "give at most one of " + all + " (got " + String.join(", ", given) + ")");
             }
             default -> {
                 if (given.isEmpty()) add(rule, Problem.Kind.MISSING, rule.param(), null, "give at least one of " + all);
@@ -118,8 +147,12 @@ final class RuleChecker {
         Object b = ParamPaths.first(request, rule.than());
         if (a == null || b == null) return;
         if (decimal(a).compareTo(decimal(b)) > 0) {
-            add(rule, Problem.Kind.INVALID_VALUE, rule.param(), String.valueOf(a),
-                rule.param() + " (" + a + ") must not be greater than " + rule.than() + " (" + b + ")");
+            add(
+                    rule,
+                    Problem.Kind.INVALID_VALUE,
+                    rule.param(),
+                    String.valueOf(a),
+                    rule.param() + " (" + a + ") must not be greater than " + rule.than() + " (" + b + ")");
         }
     }
 
@@ -127,9 +160,13 @@ final class RuleChecker {
         if (!holds(rule.when())) return;
         for (ParamPaths.Found found : ParamPaths.find(request, rule.param())) {
             if (!sameValue(found.value(), rule.value())) {
-                add(rule, Problem.Kind.INVALID_VALUE, found.wirePath(), shown(rule.param(), found.value()),
-                    found.wirePath() + " must be " + rule.value() + " when " + rule.when().describe()
-                        + " (got " + shown(rule.param(), found.value()) + ")");
+                add(
+                        rule,
+                        Problem.Kind.INVALID_VALUE,
+                        found.wirePath(),
+                        shown(rule.param(), found.value()),
+                        found.wirePath() + " must be " + rule.value() + " when "
+                                + rule.when().describe() + " (got " + shown(rule.param(), found.value()) + ")");
             }
         }
     }
@@ -140,13 +177,18 @@ final class RuleChecker {
         Object to = ParamPaths.first(request, rule.params().get(1));
         if (from == null || to == null) return;
         try {
-            java.time.Duration span = java.time.Duration.between(java.time.OffsetDateTime.parse(from.toString()),
-                java.time.OffsetDateTime.parse(to.toString()));
+            Duration span =
+                    Duration.between(OffsetDateTime.parse(from.toString()), OffsetDateTime.parse(to.toString()));
             if (span.compareTo(rule.maxSpan()) > 0) {
-                add(rule, Problem.Kind.INVALID_VALUE, rule.params().get(0), from.toString(),
-                    rule.params().get(0) + " is more than " + rule.maxSpan().toDays() + " days before " + rule.params().get(1));
+                add(
+                        rule,
+                        Problem.Kind.INVALID_VALUE,
+                        rule.params().get(0),
+                        from.toString(),
+                        rule.params().get(0) + " is more than " + rule.maxSpan().toDays() + " days before "
+                                + rule.params().get(1));
             }
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             // reported by the isoDateTime format check
         }
     }
@@ -181,7 +223,8 @@ final class RuleChecker {
         if (c.attr() == null) return text(value);
         Member m = ParamPaths.member(params, c.param());
         if (m == null || m.enumName().isEmpty()) return null;
-        Optional<Object> attr = service.requireEnum(m.enumName().get()).find(text(value)).flatMap(v -> v.attr(c.attr()));
+        Optional<Object> attr =
+                service.requireEnum(m.enumName().get()).find(text(value)).flatMap(v -> v.attr(c.attr()));
         return attr.map(RuleChecker::text).orElse(null);
     }
 

@@ -8,7 +8,10 @@ public class ValidationException extends IllegalArgumentException {
     private final transient ValidationReport report;
 
     public ValidationException(ValidationReport report) {
-        super(report.errors().size() == 1 ? report.operation() + ": " + report.errors().get(0) : report.describe());
+        super(
+                report.errors().size() == 1
+                        ? report.operation() + ": " + report.errors().get(0)
+                        : report.describe());
         this.report = report;
     }
 

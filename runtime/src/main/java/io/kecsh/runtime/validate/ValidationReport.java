@@ -7,8 +7,8 @@ import java.util.Map;
  * Everything the validator found about one request, plus the request as typed values (lists as
  * {@code List}, structures as {@code Map}, numbers as Long/BigDecimal, booleans as Boolean).
  */
-public record ValidationReport(String operation, List<Problem> problems, Map<String, Object> normalized,
-                               String variant) {
+public record ValidationReport(
+        String operation, List<Problem> problems, Map<String, Object> normalized, String variant) {
 
     public ValidationReport {
         problems = List.copyOf(problems);
@@ -37,7 +37,8 @@ public record ValidationReport(String operation, List<Problem> problems, Map<Str
         List<Problem> errors = errors();
         StringBuilder out = new StringBuilder(operation).append(": ");
         out.append(errors.size() == 1 ? "1 problem" : errors.size() + " problems");
-        for (Problem p : problems) out.append(System.lineSeparator()).append("  - ").append(p);
+        for (Problem p : problems)
+            out.append(System.lineSeparator()).append("  - ").append(p);
         return out.toString();
     }
 }

@@ -7,7 +7,6 @@ import io.kecsh.runtime.model.Rule;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.model.Variant;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,12 +60,16 @@ public final class Validator {
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> typed = new ParameterReader(problems).read(params, request);
 
-        Variant variant = operation.variants().isEmpty() ? null
-            : chooseVariant(operation, typed.keySet(), service.commonParams().keySet(), problems);
+        Variant variant = operation.variants().isEmpty()
+                ? null
+                : chooseVariant(
+                        operation, typed.keySet(), service.commonParams().keySet(), problems);
         boolean mixed = variant == null && !operation.variants().isEmpty();
         for (Map.Entry<String, Member> e : operation.params().entrySet()) {
-            if (mixed) break;   // a mix of forms is the one problem worth reporting about presence
-            boolean required = variant == null ? e.getValue().required() : variant.required().contains(e.getKey());
+            if (mixed) break; // a mix of forms is the one problem worth reporting about presence
+            boolean required = variant == null
+                    ? e.getValue().required()
+                    : variant.required().contains(e.getKey());
             if (required && !typed.containsKey(e.getKey())) problems.add(missing(operation, e.getValue(), variant));
         }
         ValueChecker values = new ValueChecker(service, formats, operation.name(), problems, catalogue);
@@ -77,31 +80,44 @@ public final class Validator {
     }
 
     private static Problem missing(Operation operation, Member member, Variant variant) {
-        String doc = member.doc().endsWith(".") ? member.doc().substring(0, member.doc().length() - 1) : member.doc();
+        String doc = member.doc().endsWith(".")
+                ? member.doc().substring(0, member.doc().length() - 1)
+                : member.doc();
         String what = doc.isEmpty() ? "" : " (" + doc + ")";
         String form = variant == null ? "" : " for the " + variant.name() + " form";
-        return Problem.error(Problem.Kind.MISSING, member.name(), null,
-            member.name() + ": required by " + operation.name() + form + what);
+        return Problem.error(
+                Problem.Kind.MISSING,
+                member.name(),
+                null,
+                member.name() + ": required by " + operation.name() + form + what);
     }
 
     /**
      * AttachNetworkInterface and DetachNetworkInterface each have two documented forms; the one
      * whose parameters hold everything given wins (the first, when both could).
      */
-    private static Variant chooseVariant(Operation operation, Set<String> given, Set<String> common,
-                                         List<Problem> problems) {
+    private static Variant chooseVariant(
+            Operation operation, Set<String> given, Set<String> common, List<Problem> problems) {
         List<String> own = given.stream().filter(g -> !common.contains(g)).toList();
-        List<Variant> fitting = operation.variants().stream().filter(v -> v.params().containsAll(own)).toList();
+        List<Variant> fitting = operation.variants().stream()
+                .filter(v -> v.params().containsAll(own))
+                .toList();
         if (fitting.isEmpty()) {
             StringBuilder forms = new StringBuilder();
             for (Variant v : operation.variants()) {
                 forms.append("; ").append(v.name()).append(" takes ").append(String.join(", ", v.params()));
             }
-            problems.add(Problem.error(Problem.Kind.INVALID_VALUE, own.isEmpty() ? operation.name() : own.get(0), null,
-                operation.name() + ": " + String.join(", ", own) + " mix parameters of its documented forms"
-                    + forms));
+            problems.add(Problem.error(
+                    Problem.Kind.INVALID_VALUE,
+                    own.isEmpty() ? operation.name() : own.get(0),
+                    null,
+                    operation.name() + ": " + String.join(", ", own) + " mix parameters of its documented forms"
+                            + forms));
             return null;
         }
-        return fitting.stream().filter(v -> given.containsAll(v.required())).findFirst().orElse(fitting.get(0));
+        return fitting.stream()
+                .filter(v -> given.containsAll(v.required()))
+                .findFirst()
+                .orElse(fitting.get(0));
     }
 }

@@ -8,7 +8,6 @@ import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.text.NaturalOrder;
 import io.kecsh.runtime.text.Suggestions;
 import io.kecsh.runtime.text.UserText;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +39,7 @@ final class ValueChecker {
             case INTEGER, LONG, FLOAT -> number(member, value, path);
             case LIST -> list(member, (List<?>) value, path);
             case STRUCTURE -> structure(member, castMap(value), path);
-            case BOOLEAN -> { }
+            case BOOLEAN -> {}
         }
     }
 
@@ -52,16 +51,24 @@ final class ValueChecker {
     private void string(Member member, String value, String path) {
         if (member.maxLength().filter(max -> value.length() > max).isPresent()) {
             // Too long says it all; no enumeration, pattern or format check spends time on a megabyte.
-            invalid(member, value, path, "must be at most " + member.maxLength().get() + " characters" + lengthRange(member));
+            invalid(
+                    member,
+                    value,
+                    path,
+                    "must be at most " + member.maxLength().get() + " characters" + lengthRange(member));
             return;
         }
         member.enumName().ifPresent(name -> enumValue(service.requireEnum(name), member, value, path));
-        member.minLength().filter(min -> value.length() < min).ifPresent(min -> invalid(member, value, path,
-            "must be at least " + min + " characters" + lengthRange(member)));
-        member.pattern().filter(p -> !p.matcher(value).matches()).ifPresent(p -> invalid(member, value, path,
-            "must match " + p.pattern()));
-        member.format().flatMap(f -> formats.check(f, value, member.maxBytes().orElse(null)))
-            .ifPresent(why -> invalid(member, value, path, why));
+        member.minLength()
+                .filter(min -> value.length() < min)
+                .ifPresent(min ->
+                        invalid(member, value, path, "must be at least " + min + " characters" + lengthRange(member)));
+        member.pattern()
+                .filter(p -> !p.matcher(value).matches())
+                .ifPresent(p -> invalid(member, value, path, "must match " + p.pattern()));
+        member.format()
+                .flatMap(f -> formats.check(f, value, member.maxBytes().orElse(null)))
+                .ifPresent(why -> invalid(member, value, path, why));
     }
 
     private static String lengthRange(Member member) {
@@ -75,17 +82,26 @@ final class ValueChecker {
         if (enumDef.contains(value)) return;
         EnumDef root = enumDef.subsetOf().flatMap(service::enumDef).orElse(enumDef);
         Optional<List<String>> live = root.open()
-            ? catalogue.values(service.name(), root.name()).map(values -> values.stream().map(EnumValue::value).toList())
-            : Optional.empty();
+                ? catalogue
+                        .values(service.name(), root.name())
+                        .map(values -> values.stream().map(EnumValue::value).toList())
+                : Optional.empty();
         OpenValueRule.Verdict verdict = OpenValueRule.judge(enumDef, root, value, live);
         if (verdict == OpenValueRule.Verdict.LISTED) return;
         List<String> names = known(enumDef, live);
         List<String> close = Suggestions.closest(value, names, enumDef.alsoSaid());
         if (verdict == OpenValueRule.Verdict.UNKNOWN) {
             String nearest = close.isEmpty() ? allowed(names, value) : "nearest known: " + Suggestions.orList(close);
-            problems.add(new Problem(Problem.Kind.INVALID_VALUE, true, path, Values.shown(member, value),
-                path + ": " + Values.quoted(member, value) + " is not among the " + displayName(enumDef) + " values kecsh knows (" + nearest
-                    + "); no live catalogue is at hand, so it is sent as given and the server decides", names, close));
+            problems.add(new Problem(
+                    Problem.Kind.INVALID_VALUE,
+                    true,
+                    path,
+                    Values.shown(member, value),
+                    path + ": " + Values.quoted(member, value) + " is not among the " + displayName(enumDef)
+                            + " values kecsh knows (" + nearest
+                            + "); no live catalogue is at hand, so it is sent as given and the server decides",
+                    names,
+                    close));
             return;
         }
         String hint = close.isEmpty() ? "" : " (did you mean " + Suggestions.orList(close) + "?)";
@@ -93,12 +109,19 @@ final class ValueChecker {
         String what;
         if (parent.isPresent() && parent.get().contains(value)) {
             what = Values.quoted(member, value) + " is a valid " + parent.get().name() + " but " + operation
-                + " does not accept it" + hint + "; " + allowed(names, value);
+                    + " does not accept it" + hint + "; " + allowed(names, value);
         } else {
-            what = Values.quoted(member, value) + " is not a valid " + displayName(enumDef) + hint + "; " + allowed(names, value);
+            what = Values.quoted(member, value) + " is not a valid " + displayName(enumDef) + hint + "; "
+                    + allowed(names, value);
         }
-        problems.add(new Problem(Problem.Kind.INVALID_VALUE, false, path, Values.shown(member, value),
-            path + ": " + what, names, close));
+        problems.add(new Problem(
+                Problem.Kind.INVALID_VALUE,
+                false,
+                path,
+                Values.shown(member, value),
+                path + ": " + what,
+                names,
+                close));
     }
 
     /** The enumeration's own values, then those only the live catalogue lists. */
@@ -119,10 +142,13 @@ final class ValueChecker {
         int dot = given.indexOf('.');
         if (dot > 0) {
             String prefix = given.substring(0, dot + 1);
-            List<String> family = names.stream().filter(n -> n.startsWith(prefix)).sorted(NaturalOrder.INSTANCE).toList();
+            List<String> family = names.stream()
+                    .filter(n -> n.startsWith(prefix))
+                    .sorted(NaturalOrder.INSTANCE)
+                    .toList();
             if (!family.isEmpty()) {
                 return "allowed " + UserText.shown(given.substring(0, dot)) + " values: " + String.join(", ", family)
-                    + " (" + names.size() + " values in all)";
+                        + " (" + names.size() + " values in all)";
             }
         }
         return "one of " + names.size() + " values, e.g. " + String.join(", ", names.subList(0, 6)) + "…";
@@ -131,14 +157,17 @@ final class ValueChecker {
     private void number(Member member, Object value, String path) {
         BigDecimal n = value instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) value).longValue());
         String range = range(member);
-        member.min().filter(min -> n.compareTo(min) < 0).ifPresent(min -> invalid(member, value, path,
-            "must be at least " + plain(min) + range));
+        member.min()
+                .filter(min -> n.compareTo(min) < 0)
+                .ifPresent(min -> invalid(member, value, path, "must be at least " + plain(min) + range));
         if (!member.clampMax()) {
-            member.max().filter(max -> n.compareTo(max) > 0).ifPresent(max -> invalid(member, value, path,
-                "must be at most " + plain(max) + range));
+            member.max()
+                    .filter(max -> n.compareTo(max) > 0)
+                    .ifPresent(max -> invalid(member, value, path, "must be at most " + plain(max) + range));
         }
-        member.maxDecimals().filter(d -> n.stripTrailingZeros().scale() > d).ifPresent(d -> invalid(member, value, path,
-            "may have at most " + d + " decimal places"));
+        member.maxDecimals()
+                .filter(d -> n.stripTrailingZeros().scale() > d)
+                .ifPresent(d -> invalid(member, value, path, "may have at most " + d + " decimal places"));
     }
 
     private static String range(Member member) {
@@ -153,12 +182,20 @@ final class ValueChecker {
     }
 
     private void list(Member member, List<?> items, String path) {
-        member.maxItems().filter(max -> items.size() > max).ifPresent(max -> problems.add(Problem.error(
-            Problem.Kind.INVALID_VALUE, path, items.size() + " items",
-            path + ": at most " + max + " items per call, got " + items.size())));
-        member.minItems().filter(min -> items.size() < min).ifPresent(min -> problems.add(Problem.error(
-            Problem.Kind.INVALID_VALUE, path, items.size() + " items",
-            path + ": at least " + min + " items needed, got " + items.size())));
+        member.maxItems()
+                .filter(max -> items.size() > max)
+                .ifPresent(max -> problems.add(Problem.error(
+                        Problem.Kind.INVALID_VALUE,
+                        path,
+                        items.size() + " items",
+                        path + ": at most " + max + " items per call, got " + items.size())));
+        member.minItems()
+                .filter(min -> items.size() < min)
+                .ifPresent(min -> problems.add(Problem.error(
+                        Problem.Kind.INVALID_VALUE,
+                        path,
+                        items.size() + " items",
+                        path + ": at least " + min + " items needed, got " + items.size())));
         // beyond the limit the list is refused as a whole: its surplus items are not checked one by
         // one (a list of lists far over its limits would otherwise cost a problem per inner item)
         int checked = member.maxItems().map(max -> Math.min(items.size(), max)).orElse(items.size());
@@ -170,9 +207,14 @@ final class ValueChecker {
             Object v = value.get(e.getKey());
             if (v == null) {
                 if (e.getValue().required()) {
-                    problems.add(Problem.error(Problem.Kind.MISSING, path + "." + e.getKey(), null,
-                        path + "." + e.getKey() + ": required"
-                            + (e.getValue().doc().isEmpty() ? "" : " (" + e.getValue().doc() + ")")));
+                    problems.add(Problem.error(
+                            Problem.Kind.MISSING,
+                            path + "." + e.getKey(),
+                            null,
+                            path + "." + e.getKey() + ": required"
+                                    + (e.getValue().doc().isEmpty()
+                                            ? ""
+                                            : " (" + e.getValue().doc() + ")")));
                 }
                 continue;
             }
@@ -188,8 +230,8 @@ final class ValueChecker {
         if (nameMember == null || valueMember == null || nameMember.enumName().isEmpty()) return;
         Object name = value.get("Name");
         if (!(name instanceof String n)) return;
-        Optional<String> valueEnum = service.requireEnum(nameMember.enumName().get()).find(n)
-            .flatMap(EnumValue::valueEnum);
+        Optional<String> valueEnum =
+                service.requireEnum(nameMember.enumName().get()).find(n).flatMap(EnumValue::valueEnum);
         if (valueEnum.isEmpty() || value.get("Value") == null) return;
         EnumDef values = service.requireEnum(valueEnum.get());
         Object given = value.get("Value");
@@ -197,13 +239,20 @@ final class ValueChecker {
         int i = 1;
         for (Object item : items) {
             String itemPath = valueMember.type().isScalar() ? path + ".Value" : path + ".Value." + i;
-            enumValue(values, valueMember.type().isScalar() ? valueMember : valueMember.member(), String.valueOf(item), itemPath);
+            enumValue(
+                    values,
+                    valueMember.type().isScalar() ? valueMember : valueMember.member(),
+                    String.valueOf(item),
+                    itemPath);
             i++;
         }
     }
 
     private void invalid(Member member, Object value, String path, String why) {
-        problems.add(Problem.error(Problem.Kind.INVALID_VALUE, path, Values.shown(member, value),
-            path + ": " + Values.quoted(member, value) + " " + why));
+        problems.add(Problem.error(
+                Problem.Kind.INVALID_VALUE,
+                path,
+                Values.shown(member, value),
+                path + ": " + Values.quoted(member, value) + " " + why));
     }
 }

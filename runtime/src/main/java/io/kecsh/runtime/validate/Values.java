@@ -10,8 +10,7 @@ import io.kecsh.runtime.text.UserText;
 final class Values {
     static final String MASK = "****";
 
-    private Values() {
-    }
+    private Values() {}
 
     static String shown(Member member, Object value) {
         if (value == null) return null;

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.waiter;
 
+import io.kecsh.runtime.model.Waiter;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -13,15 +14,19 @@ public record WaitOptions(Duration timeout, Duration interval, Duration maxInter
         if (timeout.isNegative()) throw new IllegalArgumentException("timeout must not be negative");
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval must be positive");
         if (maxInterval.compareTo(interval) < 0) maxInterval = interval;
-        if (progress == null) progress = p -> { };
+        if (progress == null) progress = p -> {};
     }
 
     /** The waiter's own delay and attempts, as the model gives them. */
-    public static WaitOptions defaultsFor(io.kecsh.runtime.model.Waiter waiter) {
+    public static WaitOptions defaultsFor(Waiter waiter) {
         Duration interval = Duration.ofSeconds(Math.max(1, waiter.delaySeconds()));
-        return new WaitOptions(interval.multipliedBy(waiter.maxAttempts()), interval,
-            interval.multipliedBy(4).compareTo(Duration.ofSeconds(30)) > 0 ? interval.multipliedBy(4) : Duration.ofSeconds(30),
-            null);
+        return new WaitOptions(
+                interval.multipliedBy(waiter.maxAttempts()),
+                interval,
+                interval.multipliedBy(4).compareTo(Duration.ofSeconds(30)) > 0
+                        ? interval.multipliedBy(4)
+                        : Duration.ofSeconds(30),
+                null);
     }
 
     public WaitOptions withTimeout(Duration t) {

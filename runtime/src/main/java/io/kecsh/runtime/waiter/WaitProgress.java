@@ -9,10 +9,12 @@ import java.time.Duration;
  * @param nextDelay how long until the next look (zero when the wait is over)
  * @param timeout how long the wait may take in all (so a person sees the limit before it bites)
  */
-public record WaitProgress(String waiter, int attempt, Duration elapsed, String observed, Duration nextDelay, Duration timeout) {
+public record WaitProgress(
+        String waiter, int attempt, Duration elapsed, String observed, Duration nextDelay, Duration timeout) {
 
     @Override
     public String toString() {
-        return waiter + ": attempt " + attempt + ", " + elapsed.toSeconds() + "s of " + timeout.toSeconds() + "s: " + observed;
+        return waiter + ": attempt " + attempt + ", " + elapsed.toSeconds() + "s of " + timeout.toSeconds() + "s: "
+                + observed;
     }
 }

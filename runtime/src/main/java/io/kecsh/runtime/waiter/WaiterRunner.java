@@ -1,22 +1,23 @@
 package io.kecsh.runtime.waiter;
 
+import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.invoke.Invoker;
 import io.kecsh.runtime.invoke.TreePath;
-import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.model.Acceptor;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.model.Waiter;
 import io.kecsh.runtime.retry.Sleeper;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Polls a waiter's operation until an acceptor says success (returns the last result) or failure
@@ -50,7 +51,10 @@ public final class WaiterRunner {
         Duration delay = options.interval();
         Map<String, Object> last = null;
         Operation operation = model.requireOperation(waiter.operation());
-        WholeSetPoll poll = new WholeSetPoll(invoker, operation, model.serviceOf(operation).paginator(operation.name()).orElse(null));
+        WholeSetPoll poll = new WholeSetPoll(
+                invoker,
+                operation,
+                model.serviceOf(operation).paginator(operation.name()).orElse(null));
         for (int attempt = 1; ; attempt++) {
             String state;
             String observed;
@@ -60,26 +64,39 @@ public final class WaiterRunner {
                 observed = observed(waiter, last);
             } catch (ServiceException e) {
                 state = match(waiter, null, e);
-                if (state == null) throw e;   // an error no acceptor expects: not ours to hide
+                if (state == null) throw e; // an error no acceptor expects: not ours to hide
                 observed = e.code();
             }
             Instant now = clock.instant();
             Duration elapsed = Duration.between(start, now);
             if ("success".equals(state)) {
-                options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, Duration.ZERO, options.timeout()));
+                options.progress()
+                        .accept(new WaitProgress(
+                                waiter.name(), attempt, elapsed, observed, Duration.ZERO, options.timeout()));
                 return last;
             }
             if ("failure".equals(state)) {
-                throw new WaiterException(waiter.name() + ": cannot succeed (a failure state): " + failure(waiter, last, observed)
-                    + "; seen after " + elapsed.toSeconds() + "s: " + observed, false, last, null);
+                throw new WaiterException(
+                        waiter.name() + ": cannot succeed (a failure state): " + failure(waiter, last, observed)
+                                + "; seen after " + elapsed.toSeconds() + "s: " + observed,
+                        false,
+                        last,
+                        null);
             }
             if (!now.isBefore(deadline)) {
-                throw new WaiterException(waiter.name() + ": not done within its timeout of " + options.timeout().toSeconds() + "s (seen: "
-                    + observed + ")" + notThere(waiter, last) + "; none is in a state the waiter counts as failed, so they may only be slow:"
-                    + " the last answer is the exception's lastResult", true, last, null);
+                throw new WaiterException(
+                        waiter.name() + ": not done within its timeout of "
+                                + options.timeout().toSeconds() + "s (seen: "
+                                + observed + ")" + notThere(waiter, last)
+                                + "; none is in a state the waiter counts as failed, so they may only be slow:"
+                                + " the last answer is the exception's lastResult",
+                        true,
+                        last,
+                        null);
             }
             Duration sleep = min(delay, Duration.between(now, deadline));
-            options.progress().accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, sleep, options.timeout()));
+            options.progress()
+                    .accept(new WaitProgress(waiter.name(), attempt, elapsed, observed, sleep, options.timeout()));
             try {
                 sleeper.sleep(sleep);
             } catch (InterruptedException e) {
@@ -99,10 +116,12 @@ public final class WaiterRunner {
             if (!"failure".equals(a.state()) || !matches(a, result, null)) continue;
             if (a.argument() == null) return String.valueOf(a.expected());
             String expected = String.valueOf(a.expected());
-            long n = TreePath.values(result, a.argument()).stream().filter(v -> String.valueOf(v).equals(expected)).count();
+            long n = TreePath.values(result, a.argument()).stream()
+                    .filter(v -> String.valueOf(v).equals(expected))
+                    .count();
             List<String> who = items(result, a.argument(), v -> v.equals(expected));
             return n + " in state " + a.expected() + (who.isEmpty() ? "" : " (" + String.join(", ", who) + ")")
-                + ", which does not lead there by itself";
+                    + ", which does not lead there by itself";
         }
         return observed;
     }
@@ -116,7 +135,8 @@ public final class WaiterRunner {
             List<String> who = items(result, a.argument(), v -> !v.equals(expected));
             if (who.isEmpty()) return "";
             List<String> shown = who.size() > 10 ? who.subList(0, 10) : who;
-            return "; not " + expected + " yet: " + String.join(", ", shown) + (who.size() > shown.size() ? " and " + (who.size() - 10) + " more" : "");
+            return "; not " + expected + " yet: " + String.join(", ", shown)
+                    + (who.size() > shown.size() ? " and " + (who.size() - 10) + " more" : "");
         }
         return "";
     }
@@ -126,20 +146,29 @@ public final class WaiterRunner {
      * value passes the test, each named by its first …Id member and its …Name member, with the value
      * when the test is not one value: "i-1 (web-1) stopped".
      */
-    private static List<String> items(Map<String, Object> result, String argument, java.util.function.Predicate<String> test) {
+    private static List<String> items(Map<String, Object> result, String argument, Predicate<String> test) {
         int fan = argument.indexOf("[].");
         if (result == null || fan < 0) return List.of();
         Object list = TreePath.value(result, argument.substring(0, fan));
         if (!(list instanceof List<?> items)) return List.of();
         String rest = argument.substring(fan + 3);
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Object item : items) {
             if (!(item instanceof Map<?, ?> m)) continue;
-            @SuppressWarnings("unchecked") Map<String, Object> tree = (Map<String, Object>) m;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = (Map<String, Object>) m;
             String value = String.valueOf(TreePath.value(tree, rest));
             if (!test.test(value)) continue;
-            Object id = tree.entrySet().stream().filter(e -> e.getKey().endsWith("Id")).map(Map.Entry::getValue).findFirst().orElse(null);
-            Object name = tree.entrySet().stream().filter(e -> e.getKey().endsWith("Name") && e.getValue() instanceof String).map(Map.Entry::getValue).findFirst().orElse(null);
+            Object id = tree.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("Id"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+            Object name = tree.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("Name") && e.getValue() instanceof String)
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             out.add(id + (name == null ? "" : " (" + name + ")") + " " + value);
         }
         return out;
@@ -167,7 +196,9 @@ public final class WaiterRunner {
         List<Object> values = TreePath.values(result, a.argument());
         return switch (a.matcher()) {
             case "path" -> values.size() == 1 && String.valueOf(values.get(0)).equals(expected);
-            case "pathAll" -> !values.isEmpty() && values.stream().allMatch(v -> String.valueOf(v).equals(expected));
+            case "pathAll" ->
+                !values.isEmpty()
+                        && values.stream().allMatch(v -> String.valueOf(v).equals(expected));
             case "pathAny" -> values.stream().anyMatch(v -> String.valueOf(v).equals(expected));
             default -> throw new IllegalStateException("unknown matcher " + a.matcher());
         };
@@ -182,7 +213,8 @@ public final class WaiterRunner {
             Map<String, Integer> counts = new TreeMap<>();
             values.forEach(v -> counts.merge(String.valueOf(v), 1, Integer::sum));
             StringBuilder out = new StringBuilder();
-            counts.forEach((k, n) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(n > 1 ? " ×" + n : ""));
+            counts.forEach((k, n) ->
+                    out.append(out.length() == 0 ? "" : ", ").append(k).append(n > 1 ? " ×" + n : ""));
             return out.toString();
         }
         return "polled";

@@ -5,7 +5,6 @@ import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Paginator;
 import io.kecsh.runtime.paginate.Pages;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +59,12 @@ final class WholeSetPoll {
     static List<Map<String, Object>> slices(Operation operation, Map<String, Object> call) {
         for (Map.Entry<String, Object> e : call.entrySet()) {
             Member m = operation.params().get(e.getKey());
-            if (m == null || m.maxItems().isEmpty() || m.member() == null || !m.member().type().isScalar()) continue;
-            if (!(e.getValue() instanceof List<?> list) || list.size() <= m.maxItems().get()) continue;
+            if (m == null
+                    || m.maxItems().isEmpty()
+                    || m.member() == null
+                    || !m.member().type().isScalar()) continue;
+            if (!(e.getValue() instanceof List<?> list)
+                    || list.size() <= m.maxItems().get()) continue;
             int size = m.maxItems().get();
             List<Map<String, Object>> out = new ArrayList<>();
             for (int from = 0; from < list.size(); from += size) {
@@ -84,7 +87,8 @@ final class WholeSetPoll {
         for (Map<String, Object> a : answers) {
             a.forEach((k, v) -> {
                 boolean scalarInFirst = first.containsKey(k) && !(first.get(k) instanceof List<?>);
-                if (v instanceof List<?> l && !scalarInFirst) lists.computeIfAbsent(k, x -> new ArrayList<>()).addAll(l);
+                if (v instanceof List<?> l && !scalarInFirst)
+                    lists.computeIfAbsent(k, x -> new ArrayList<>()).addAll(l);
             });
         }
         Map<String, Object> merged = new LinkedHashMap<>(first);

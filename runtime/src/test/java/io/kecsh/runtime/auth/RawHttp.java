@@ -1,10 +1,9 @@
 package io.kecsh.runtime.auth;
 
 import io.kecsh.runtime.http.FormEncoding;
-import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
-
+import io.kecsh.runtime.http.Rfc3986;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,7 @@ import java.util.List;
  * </ul>
  */
 public final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static HttpRequest parse(String raw) {
         String text = raw.replace("\r\n", "\n");
@@ -38,7 +36,8 @@ public final class RawHttp {
         String requestLine = lines[0];
         int firstSpace = requestLine.indexOf(' ');
         int lastSpace = requestLine.lastIndexOf(' ');
-        if (firstSpace < 0 || lastSpace <= firstSpace) throw new IllegalArgumentException("bad request line: " + requestLine);
+        if (firstSpace < 0 || lastSpace <= firstSpace)
+            throw new IllegalArgumentException("bad request line: " + requestLine);
         String method = requestLine.substring(0, firstSpace);
         String target = requestLine.substring(firstSpace + 1, lastSpace);
 
@@ -69,7 +68,14 @@ public final class RawHttp {
             port = Integer.parseInt(host.substring(colon + 1));
             host = host.substring(0, colon);
         }
-        return new HttpRequest(method, "https", host, port, Rfc3986.decode(rawPath), FormEncoding.decode(rawQuery),
-            headers, body.getBytes(StandardCharsets.UTF_8));
+        return new HttpRequest(
+                method,
+                "https",
+                host,
+                port,
+                Rfc3986.decode(rawPath),
+                FormEncoding.decode(rawQuery),
+                headers,
+                body.getBytes(StandardCharsets.UTF_8));
     }
 }

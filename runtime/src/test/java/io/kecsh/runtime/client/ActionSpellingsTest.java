@@ -1,6 +1,10 @@
 package io.kecsh.runtime.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.kecsh.runtime.config.Cloud;
+import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.http.ApacheTransport;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
@@ -10,16 +14,13 @@ import io.kecsh.runtime.http.TransportSettings;
 import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12: DescribeInstanceFamilies is DescribeInstanceFamilys at the live gateway (every
@@ -47,7 +48,8 @@ class ActionSpellingsTest {
                 sent.add(action);
                 if (!unknown.contains(action)) return real.execute(request);
                 List<QueryParam> renamed = request.query().stream()
-                    .map(p -> p.name().equals("Action") ? new QueryParam("Action", "NoSuch" + action) : p).toList();
+                        .map(p -> p.name().equals("Action") ? new QueryParam("Action", "NoSuch" + action) : p)
+                        .toList();
                 return real.execute(request.withQuery(renamed));
             }
 
@@ -56,8 +58,13 @@ class ActionSpellingsTest {
                 real.close();
             }
         };
-        return new CloudClient(ClientConfig.builder().endpoint(sandbox.endpoint())
-            .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft()).clock(sandbox.clock()).build(), gateway);
+        return new CloudClient(
+                ClientConfig.builder()
+                        .endpoint(sandbox.endpoint())
+                        .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
+                        .clock(sandbox.clock())
+                        .build(),
+                gateway);
     }
 
     @Test
@@ -77,16 +84,23 @@ class ActionSpellingsTest {
             assertEquals(List.of("DescribeInstanceFamilys", "DescribeInstanceFamilies"), sent);
             client.call("DescribeInstanceFamilies", Map.of());
             client.inRegion("cn-beijing-6").call("DescribeInstanceFamilies", Map.of());
-            assertEquals(List.of("DescribeInstanceFamilys", "DescribeInstanceFamilies", "DescribeInstanceFamilies",
-                "DescribeInstanceFamilies"), sent, "the working spelling is remembered for the endpoint");
+            assertEquals(
+                    List.of(
+                            "DescribeInstanceFamilys",
+                            "DescribeInstanceFamilies",
+                            "DescribeInstanceFamilies",
+                            "DescribeInstanceFamilies"),
+                    sent,
+                    "the working spelling is remembered for the endpoint");
         }
     }
 
     @Test
     void describeInstanceFamilies_gatewayWithNeither_failsWithTheServersError_afterBothSpellings() {
-        try (CloudClient client = clientOfGatewayWithout(Set.of("DescribeInstanceFamilys", "DescribeInstanceFamilies"))) {
-            var e = org.junit.jupiter.api.Assertions.assertThrows(io.kecsh.runtime.error.ServiceException.class,
-                () -> client.call("DescribeInstanceFamilies", Map.of()));
+        try (CloudClient client =
+                clientOfGatewayWithout(Set.of("DescribeInstanceFamilys", "DescribeInstanceFamilies"))) {
+            var e = Assertions.assertThrows(
+                    ServiceException.class, () -> client.call("DescribeInstanceFamilies", Map.of()));
             assertEquals("NoSuchEntity", e.code());
             assertEquals(List.of("DescribeInstanceFamilys", "DescribeInstanceFamilies"), sent);
         }
@@ -95,8 +109,7 @@ class ActionSpellingsTest {
     @Test
     void otherActions_areSentByTheirName_andNotRetriedUnderAnother() {
         try (CloudClient client = clientOfGatewayWithout(Set.of("DescribeRegions"))) {
-            org.junit.jupiter.api.Assertions.assertThrows(io.kecsh.runtime.error.ServiceException.class,
-                () -> client.call("DescribeRegions", Map.of()));
+            Assertions.assertThrows(ServiceException.class, () -> client.call("DescribeRegions", Map.of()));
             assertEquals(List.of("DescribeRegions"), sent);
         }
     }

@@ -1,5 +1,7 @@
 package io.kecsh.runtime.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.http.HttpRequest;
@@ -10,18 +12,15 @@ import io.kecsh.runtime.protocol.ResponseWriter;
 import io.kecsh.runtime.testing.SampleRequests;
 import io.kecsh.runtime.testing.ScriptedServer;
 import io.kecsh.runtime.testing.ScriptedServer.Step;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every one of the 62 modelled actions (both forms of the two overloaded ones) goes over real HTTP:
@@ -36,9 +35,11 @@ class EveryActionCallableTest {
     @BeforeAll
     static void start() throws Exception {
         server = new ScriptedServer();
-        client = new CloudClient(ClientConfig.builder().endpoint(server.endpoint())
-            .credentials(Cloud.KINGSOFT, new Credentials("AKLTexample0001", "kingsoft-secret"))
-            .credentials(Cloud.ALIBABA, new Credentials("LTAIexample0001", "alibaba-secret")).build());
+        client = new CloudClient(ClientConfig.builder()
+                .endpoint(server.endpoint())
+                .credentials(Cloud.KINGSOFT, new Credentials("AKLTexample0001", "kingsoft-secret"))
+                .credentials(Cloud.ALIBABA, new Credentials("LTAIexample0001", "alibaba-secret"))
+                .build());
     }
 
     @AfterAll
@@ -69,12 +70,19 @@ class EveryActionCallableTest {
     }
 
     private static Step answer(Operation op, HttpRequest received, ResponseWriter writer) {
-        String action = ScriptedServer.parameter(received, "Action").or(() -> received.headers().first("x-acs-action")).orElse("");
-        String version = ScriptedServer.parameter(received, "Version").or(() -> received.headers().first("x-acs-version")).orElse("");
+        String action = ScriptedServer.parameter(received, "Action")
+                .or(() -> received.headers().first("x-acs-action"))
+                .orElse("");
+        String version = ScriptedServer.parameter(received, "Version")
+                .or(() -> received.headers().first("x-acs-version"))
+                .orElse("");
         String expectedVersion = MODEL.serviceOf(op).apiVersion();
         // the spelling the service answers to first (DescribeInstanceFamilys for DescribeInstanceFamilies)
         if (!action.equals(op.wireNames().get(0)) || !version.equals(expectedVersion)) {
-            return Step.json(400, "{\"RequestId\":\"bad\",\"Error\":{\"Code\":\"Wrong\",\"Message\":\"got " + action + " " + version + "\"}}");
+            return Step.json(
+                    400,
+                    "{\"RequestId\":\"bad\",\"Error\":{\"Code\":\"Wrong\",\"Message\":\"got " + action + " " + version
+                            + "\"}}");
         }
         byte[] body = writer.success(op, Map.of(), "req-" + op.name(), true);
         return Step.json(200, new String(body, StandardCharsets.UTF_8));

@@ -1,21 +1,20 @@
 package io.kecsh.runtime.client;
 
-import io.kecsh.runtime.error.ServiceException;
-import io.kecsh.runtime.sandbox.SandboxFixture;
-import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kecsh.runtime.error.ServiceException;
+import io.kecsh.runtime.sandbox.SandboxFixture;
+import io.kecsh.runtime.sandbox.state.RegionState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A 5xx on a mutation without a ClientToken is not retried (it may have been processed), and its
@@ -36,12 +35,15 @@ class ServerErrorOnMutationTest {
     void mutation_serverError_isNotRetried_andSaysItMayHaveTakenEffect(String code) {
         String id = launch();
         f.sandbox.faults().failNext("StopInstances", code, 1);
-        ServiceException e = assertThrows(ServiceException.class,
-            () -> f.client.call("StopInstances", Map.of("InstanceId", List.of(id))));
+        ServiceException e = assertThrows(
+                ServiceException.class, () -> f.client.call("StopInstances", Map.of("InstanceId", List.of(id))));
         assertEquals(code, e.code());
         assertTrue(e.mayHaveTakenEffect());
-        assertTrue(e.getMessage().endsWith("StopInstances may or may not have taken effect: check the resource's state before trying again."),
-            e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "StopInstances may or may not have taken effect: check the resource's state before trying again."),
+                e.getMessage());
         assertEquals(List.of(), f.sleeps, "not retried");
     }
 
@@ -55,8 +57,10 @@ class ServerErrorOnMutationTest {
 
     @Test
     void mutation_refusedByTheService_saysNothingOfTakingEffect() {
-        ServiceException e = assertThrows(ServiceException.class,
-            () -> f.client.call("StopInstances", Map.of("InstanceId", List.of("3f2a6c1e-0000-4000-8000-000000000000"))));
+        ServiceException e = assertThrows(
+                ServiceException.class,
+                () -> f.client.call(
+                        "StopInstances", Map.of("InstanceId", List.of("3f2a6c1e-0000-4000-8000-000000000000"))));
         assertTrue(e.httpStatus() < 500, e.getMessage());
         assertFalse(e.mayHaveTakenEffect());
         assertFalse(e.getMessage().contains("taken effect"), e.getMessage());
@@ -71,10 +75,28 @@ class ServerErrorOnMutationTest {
     }
 
     private String launch() {
-        String image = region.images.values().stream().filter(i -> "centos-7.6".equals(i.platform)).map(i -> i.id).findFirst().orElseThrow();
-        Map<String, Object> r = f.client.call("RunInstances", Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
+        String image = region.images.values().stream()
+                .filter(i -> "centos-7.6".equals(i.platform))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> r = f.client.call(
+                "RunInstances",
+                Map.of(
+                        "ImageId",
+                        image,
+                        "SubnetId",
+                        region.defaultSubnetId,
+                        "SecurityGroupId",
+                        region.defaultSecurityGroupId,
+                        "MinCount",
+                        1,
+                        "MaxCount",
+                        1,
+                        "ChargeType",
+                        "HourlyInstantSettlement",
+                        "InstanceType",
+                        "S4.2B"));
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         return (String) ((Map<?, ?>) ((List<?>) r.get("InstancesSet")).get(0)).get("InstanceId");
     }

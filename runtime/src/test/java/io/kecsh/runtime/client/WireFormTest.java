@@ -1,27 +1,27 @@
 package io.kecsh.runtime.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.http.ApacheTransport;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
+import io.kecsh.runtime.http.Transport;
 import io.kecsh.runtime.http.TransportSettings;
-import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12 item 5: a mutating call travels as a POST form (its parameters in the body, SigV4 over
@@ -37,21 +37,25 @@ class WireFormTest {
     void start() {
         sandbox = Sandbox.start(SandboxOptions.forTests());
         ApacheTransport real = new ApacheTransport(TransportSettings.defaults());
-        client = new CloudClient(ClientConfig.builder().endpoint(sandbox.endpoint())
-            .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft()).clock(sandbox.clock())
-            .sleeper(d -> sandbox.clock().advance(d)).build(),
-            new io.kecsh.runtime.http.Transport() {
-                @Override
-                public HttpResponse execute(HttpRequest request) {
-                    sent.add(request);
-                    return real.execute(request);
-                }
+        client = new CloudClient(
+                ClientConfig.builder()
+                        .endpoint(sandbox.endpoint())
+                        .credentials(Cloud.KINGSOFT, sandbox.credentials().kingsoft())
+                        .clock(sandbox.clock())
+                        .sleeper(d -> sandbox.clock().advance(d))
+                        .build(),
+                new Transport() {
+                    @Override
+                    public HttpResponse execute(HttpRequest request) {
+                        sent.add(request);
+                        return real.execute(request);
+                    }
 
-                @Override
-                public void close() {
-                    real.close();
-                }
-            });
+                    @Override
+                    public void close() {
+                        real.close();
+                    }
+                });
     }
 
     @AfterEach
@@ -62,11 +66,28 @@ class WireFormTest {
 
     private Map<String, Object> launch(String userData) {
         RegionState region = sandbox.state().region("cn-beijing-6");
-        String image = region.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).map(i -> i.id)
-            .findFirst().orElseThrow();
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B", "UserData", userData));
+        String image = region.images.values().stream()
+                .filter(i -> i.platform.equals("centos-7.6"))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                image,
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B",
+                "UserData",
+                userData));
         return p;
     }
 
@@ -105,6 +126,9 @@ class WireFormTest {
         client.call("RunInstances", launch(sixteenKilobytes()));
         assertEquals(2, sent.size(), "throttled once, then accepted");
         for (HttpRequest attempt : sent) assertEquals("POST", attempt.method());
-        assertEquals(sent.get(0).bodyText(), sent.get(1).bodyText(), "the same parameters on every attempt; only the signature is new");
+        assertEquals(
+                sent.get(0).bodyText(),
+                sent.get(1).bodyText(),
+                "the same parameters on every attempt; only the signature is new");
     }
 }

@@ -8,8 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes {@code .kecsh/config} under a test's temporary home directory. */
 final class ConfigFiles {
-    private ConfigFiles() {
-    }
+    private ConfigFiles() {}
 
     static boolean posixSupported() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

@@ -1,7 +1,7 @@
 package io.kecsh.runtime.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The example in docs/configuration.md is a real file: it parses, and every profile resolves cleanly. */
 class ConfigurationDocTest {
@@ -32,7 +31,8 @@ class ConfigurationDocTest {
                 return m.group(1);
             }
         }
-        throw new AssertionError("docs/configuration.md not found above " + Path.of("").toAbsolutePath());
+        throw new AssertionError(
+                "docs/configuration.md not found above " + Path.of("").toAbsolutePath());
     }
 
     private Settings resolve(String profile) {
@@ -48,10 +48,14 @@ class ConfigurationDocTest {
         assertEquals(Map.of("instanceType", "S4.2B", "chargeType", "Daily"), defaults.defaults());
 
         Settings prod = resolve("prod");
-        assertTrue(prod.credentials(Cloud.KINGSOFT).isPresent() && prod.credentials(Cloud.ALIBABA).isPresent());
+        assertTrue(prod.credentials(Cloud.KINGSOFT).isPresent()
+                && prod.credentials(Cloud.ALIBABA).isPresent());
         assertEquals(Optional.of(URI.create("https://cloud-proxy.corp.example.com:8443")), prod.endpoint());
-        assertEquals(List.of("image", "subnet", "securityGroup", "keyId", "instanceType", "chargeType").stream().sorted().toList(),
-            prod.defaults().keySet().stream().sorted().toList());
+        assertEquals(
+                List.of("image", "subnet", "securityGroup", "keyId", "instanceType", "chargeType").stream()
+                        .sorted()
+                        .toList(),
+                prod.defaults().keySet().stream().sorted().toList());
 
         Settings audit = resolve("audit");
         assertTrue(audit.credentials(Cloud.ALIBABA).orElseThrow().credentials().sessionToken() != null);

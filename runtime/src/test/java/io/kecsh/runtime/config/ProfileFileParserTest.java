@@ -1,21 +1,19 @@
 package io.kecsh.runtime.config;
 
-import io.kecsh.runtime.auth.Credentials;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import io.kecsh.runtime.auth.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfileFileParserTest {
     private static final Path FILE = Path.of("/home/u/.kecsh/config");
@@ -57,7 +55,8 @@ class ProfileFileParserTest {
         assertEquals(2, defaults.line());
 
         Profile prod = file.profile("prod").orElseThrow();
-        assertEquals(Optional.of(new Credentials("LTAIprod0001", ALI_SECRET, ALI_TOKEN)), prod.credentials(Cloud.ALIBABA));
+        assertEquals(
+                Optional.of(new Credentials("LTAIprod0001", ALI_SECRET, ALI_TOKEN)), prod.credentials(Cloud.ALIBABA));
         assertEquals(Optional.empty(), prod.credentials(Cloud.KINGSOFT));
         assertEquals(Optional.of("cn-shanghai-2"), prod.value(ProfileKey.REGION));
         assertEquals(Optional.of("cn-hangzhou"), prod.value(ProfileKey.ALIBABA_REGION));
@@ -77,15 +76,18 @@ class ProfileFileParserTest {
             default.key_id = 5f6e7d8c-1111-4222-8333-944455566677
             """, FILE).profile("default").orElseThrow();
 
-        assertEquals(Map.of(
-            "image", "IMG-7f3b6d2a-7c3e-4a47-9b5f-2f1d6c0e9a11",
-            "subnet", "9c1e2f3a-0000-4b5c-8d9e-112233445566",
-            "securityGroup", "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d",
-            "chargeType", "Daily",
-            "keyId", "5f6e7d8c-1111-4222-8333-944455566677",
-            "instanceType", "S4.2B"), profile.defaults());
-        assertEquals(List.of("image", "subnet", "securityGroup", "chargeType", "keyId", "instanceType"),
-            List.copyOf(profile.defaults().keySet()));
+        assertEquals(
+                Map.of(
+                        "image", "IMG-7f3b6d2a-7c3e-4a47-9b5f-2f1d6c0e9a11",
+                        "subnet", "9c1e2f3a-0000-4b5c-8d9e-112233445566",
+                        "securityGroup", "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d",
+                        "chargeType", "Daily",
+                        "keyId", "5f6e7d8c-1111-4222-8333-944455566677",
+                        "instanceType", "S4.2B"),
+                profile.defaults());
+        assertEquals(
+                List.of("image", "subnet", "securityGroup", "chargeType", "keyId", "instanceType"),
+                List.copyOf(profile.defaults().keySet()));
         assertFalse(profile.holdsSecrets());
     }
 
@@ -97,13 +99,17 @@ class ProfileFileParserTest {
             ksyun_access_key = AKLTabc
             ksyun_secret_key = ab#cd+ef/gh==
             """, FILE).profile("default").orElseThrow();
-        assertEquals("ab#cd+ef/gh==", profile.credentials(Cloud.KINGSOFT).orElseThrow().secret());
+        assertEquals(
+                "ab#cd+ef/gh==",
+                profile.credentials(Cloud.KINGSOFT).orElseThrow().secret());
     }
 
     @Test
     void parse_byteOrderMarkAndWindowsLineEndings_areAccepted() {
         ProfileFile file = parser.parse("\uFEFF[default]\r\nregion = cn-beijing-6\r\n", FILE);
-        assertEquals(Optional.of("cn-beijing-6"), file.profile("default").orElseThrow().value(ProfileKey.REGION));
+        assertEquals(
+                Optional.of("cn-beijing-6"),
+                file.profile("default").orElseThrow().value(ProfileKey.REGION));
     }
 
     @Test
@@ -122,7 +128,9 @@ class ProfileFileParserTest {
         Path file = ConfigFiles.write(home, "[profile ci]\nregion = cn-guangzhou-1\n");
         ProfileFile parsed = parser.parse(file);
         assertEquals(file, parsed.path());
-        assertEquals(Optional.of("cn-guangzhou-1"), parsed.profile("ci").orElseThrow().value(ProfileKey.REGION));
+        assertEquals(
+                Optional.of("cn-guangzhou-1"),
+                parsed.profile("ci").orElseThrow().value(ProfileKey.REGION));
     }
 
     @Test
@@ -140,8 +148,9 @@ class ProfileFileParserTest {
             ksyun_access_key = AKLTabc
             ksyun_secret_key: %s
             """.formatted(KS_SECRET));
-        assertTrue(e.problems().contains("/home/u/.kecsh/config:3: expected 'key = value' (use '=' rather than ':')"),
-            e.getMessage());
+        assertTrue(
+                e.problems().contains("/home/u/.kecsh/config:3: expected 'key = value' (use '=' rather than ':')"),
+                e.getMessage());
         assertFalse(e.getMessage().contains(KS_SECRET));
     }
 
@@ -149,8 +158,10 @@ class ProfileFileParserTest {
     void parse_secretPastedAsAKey_isNotEchoed() {
         ConfigException e = failure("[default]\n" + KS_SECRET + " x = y\n");
         assertEquals(1, e.problems().size());
-        assertEquals("/home/u/.kecsh/config:2: the text before '=' is not a key (not shown, in case it is a secret);"
-            + " keys are " + String.join(", ", ProfileKey.allKeys()), e.getMessage());
+        assertEquals(
+                "/home/u/.kecsh/config:2: the text before '=' is not a key (not shown, in case it is a secret);"
+                        + " keys are " + String.join(", ", ProfileKey.allKeys()),
+                e.getMessage());
         assertFalse(e.getMessage().contains(KS_SECRET));
     }
 
@@ -162,10 +173,12 @@ class ProfileFileParserTest {
             defaults.image = IMG-1
             regoin = cn-beijing-6
             """.formatted(KS_SECRET));
-        assertEquals(List.of(
-            "/home/u/.kecsh/config:2: unknown key 'ksyun_secret' (did you mean ksyun_secret_key?)",
-            "/home/u/.kecsh/config:3: unknown key 'defaults.image' (did you mean default.image?)",
-            "/home/u/.kecsh/config:4: unknown key 'regoin' (did you mean region?)"), e.problems());
+        assertEquals(
+                List.of(
+                        "/home/u/.kecsh/config:2: unknown key 'ksyun_secret' (did you mean ksyun_secret_key?)",
+                        "/home/u/.kecsh/config:3: unknown key 'defaults.image' (did you mean default.image?)",
+                        "/home/u/.kecsh/config:4: unknown key 'regoin' (did you mean region?)"),
+                e.problems());
         assertFalse(e.getMessage().contains(KS_SECRET));
     }
 
@@ -178,19 +191,21 @@ class ProfileFileParserTest {
             default.cn_shanghai.subnet = c
             default.cn-shanghai-2.subnt = d
             """);
-        assertEquals(List.of(
-            "/home/u/.kecsh/config:3: 'default.cn-shanghai-2.subnet' is already set at line 2 of profile 'default'",
-            "/home/u/.kecsh/config:4: default.cn_shanghai.subnet: 'cn_shanghai' is not a region name"
-                + " (letters, digits and single hyphens, as in cn-beijing-6)",
-            "/home/u/.kecsh/config:5: unknown key 'default.cn-shanghai-2.subnt' (did you mean default.cn-shanghai-2.subnet?)"),
-            e.problems());
+        assertEquals(
+                List.of(
+                        "/home/u/.kecsh/config:3: 'default.cn-shanghai-2.subnet' is already set at line 2 of profile 'default'",
+                        "/home/u/.kecsh/config:4: default.cn_shanghai.subnet: 'cn_shanghai' is not a region name"
+                                + " (letters, digits and single hyphens, as in cn-beijing-6)",
+                        "/home/u/.kecsh/config:5: unknown key 'default.cn-shanghai-2.subnt' (did you mean default.cn-shanghai-2.subnet?)"),
+                e.problems());
     }
 
     @Test
     void parse_secretPastedWhereTheKeyGoes_isNotEchoed() {
         ConfigException e = failure("[default]\n" + KS_SECRET + " = x\n");
-        assertTrue(e.getMessage().startsWith("/home/u/.kecsh/config:2: the text before '=' is not a key (not shown"),
-            e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("/home/u/.kecsh/config:2: the text before '=' is not a key (not shown"),
+                e.getMessage());
         assertFalse(e.getMessage().contains(KS_SECRET));
     }
 
@@ -213,8 +228,9 @@ class ProfileFileParserTest {
             region = cn-beijing-6
             ksyun_secret_key = %s
             """.formatted(KS_SECRET));
-        assertEquals(List.of("/home/u/.kecsh/config:3: profile 'prod' sets ksyun_secret_key but not ksyun_access_key"),
-            e.problems());
+        assertEquals(
+                List.of("/home/u/.kecsh/config:3: profile 'prod' sets ksyun_secret_key but not ksyun_access_key"),
+                e.problems());
         assertFalse(e.getMessage().contains(KS_SECRET));
     }
 
@@ -226,10 +242,12 @@ class ProfileFileParserTest {
             [profile sts]
             alibaba_security_token = %s
             """.formatted(ALI_TOKEN));
-        assertEquals(List.of(
-            "/home/u/.kecsh/config:2: profile 'default' sets alibaba_access_key_id but not alibaba_access_key_secret",
-            "/home/u/.kecsh/config:4: profile 'sts' sets alibaba_security_token without alibaba_access_key_id"
-                + " and alibaba_access_key_secret"), e.problems());
+        assertEquals(
+                List.of(
+                        "/home/u/.kecsh/config:2: profile 'default' sets alibaba_access_key_id but not alibaba_access_key_secret",
+                        "/home/u/.kecsh/config:4: profile 'sts' sets alibaba_security_token without alibaba_access_key_id"
+                                + " and alibaba_access_key_secret"),
+                e.problems());
         assertFalse(e.getMessage().contains(ALI_TOKEN));
     }
 
@@ -241,9 +259,11 @@ class ProfileFileParserTest {
             [profile x]
             not a key value line
             """);
-        assertEquals(List.of(
-            "/home/u/.kecsh/config:2: profile 'default' sets ksyun_access_key but not ksyun_secret_key",
-            "/home/u/.kecsh/config:4: expected 'key = value'"), e.problems());
+        assertEquals(
+                List.of(
+                        "/home/u/.kecsh/config:2: profile 'default' sets ksyun_access_key but not ksyun_secret_key",
+                        "/home/u/.kecsh/config:4: expected 'key = value'"),
+                e.problems());
     }
 
     @Test
@@ -258,13 +278,15 @@ class ProfileFileParserTest {
             [profile prod]
             [profile prod]
             """);
-        assertEquals(List.of(
-            "/home/u/.kecsh/config:1: 'region' comes before any [default] or [profile NAME] section",
-            "/home/u/.kecsh/config:2: write [profile prod] (only [default] goes without 'profile')",
-            "/home/u/.kecsh/config:4: a section header is [default] or [profile NAME], where NAME is letters,"
-                + " digits, '.', '_' or '-'",
-            "/home/u/.kecsh/config:5: a section header must end with ']'",
-            "/home/u/.kecsh/config:8: profile 'prod' is already defined at line 7"), e.problems());
+        assertEquals(
+                List.of(
+                        "/home/u/.kecsh/config:1: 'region' comes before any [default] or [profile NAME] section",
+                        "/home/u/.kecsh/config:2: write [profile prod] (only [default] goes without 'profile')",
+                        "/home/u/.kecsh/config:4: a section header is [default] or [profile NAME], where NAME is letters,"
+                                + " digits, '.', '_' or '-'",
+                        "/home/u/.kecsh/config:5: a section header must end with ']'",
+                        "/home/u/.kecsh/config:8: profile 'prod' is already defined at line 7"),
+                e.problems());
     }
 
     @Test
@@ -276,10 +298,12 @@ class ProfileFileParserTest {
             ksyun_access_key =
             = value
             """);
-        assertEquals(List.of(
-            "/home/u/.kecsh/config:3: 'region' is already set at line 2 of profile 'default'",
-            "/home/u/.kecsh/config:4: 'ksyun_access_key' has no value",
-            "/home/u/.kecsh/config:5: expected 'key = value' but there is no key before '='"), e.problems());
+        assertEquals(
+                List.of(
+                        "/home/u/.kecsh/config:3: 'region' is already set at line 2 of profile 'default'",
+                        "/home/u/.kecsh/config:4: 'ksyun_access_key' has no value",
+                        "/home/u/.kecsh/config:5: expected 'key = value' but there is no key before '='"),
+                e.problems());
     }
 
     @Test
@@ -289,9 +313,10 @@ class ProfileFileParserTest {
             ksyun_access_key = AKLTabc
             ksyun_secret_key = %s # the old one
             """.formatted(KS_SECRET));
-        assertEquals(List.of(
-            "/home/u/.kecsh/config:3: 'ksyun_secret_key' contains a space (comments go on a line of their own)"),
-            e.problems());
+        assertEquals(
+                List.of(
+                        "/home/u/.kecsh/config:3: 'ksyun_secret_key' contains a space (comments go on a line of their own)"),
+                e.problems());
     }
 
     @Test
@@ -308,16 +333,19 @@ class ProfileFileParserTest {
             [profile d]
             endpoint = http://[broken
             """.formatted(KS_SECRET));
-        assertEquals(List.of(
-            "/home/u/.kecsh/config:2: region: 'cn beijing/6' is not a region name (letters, digits and single"
-                + " hyphens, as in cn-beijing-6)",
-            "/home/u/.kecsh/config:4: endpoint must start with http:// or https://",
-            "/home/u/.kecsh/config:6: endpoint must not contain user information (user:password@)",
-            "/home/u/.kecsh/config:8: endpoint must not have a query (?…) or fragment (#…): the client adds its own"
-                + " query"), e.problems().subList(0, 4));
+        assertEquals(
+                List.of(
+                        "/home/u/.kecsh/config:2: region: 'cn beijing/6' is not a region name (letters, digits and single"
+                                + " hyphens, as in cn-beijing-6)",
+                        "/home/u/.kecsh/config:4: endpoint must start with http:// or https://",
+                        "/home/u/.kecsh/config:6: endpoint must not contain user information (user:password@)",
+                        "/home/u/.kecsh/config:8: endpoint must not have a query (?…) or fragment (#…): the client adds its own"
+                                + " query"),
+                e.problems().subList(0, 4));
         // The JDK words the reason; only the prefix is ours.
-        assertTrue(e.problems().get(4).startsWith("/home/u/.kecsh/config:10: endpoint is not a valid URI ("),
-            e.problems().get(4));
+        assertTrue(
+                e.problems().get(4).startsWith("/home/u/.kecsh/config:10: endpoint is not a valid URI ("),
+                e.problems().get(4));
         assertEquals(5, e.problems().size());
         assertFalse(e.getMessage().contains(KS_SECRET));
     }
@@ -325,8 +353,9 @@ class ProfileFileParserTest {
     @Test
     void configException_withSeveralProblems_countsThemInItsMessage() {
         ConfigException e = failure("[default]\nfoo = 1\nbar = 2\n");
-        assertTrue(e.getMessage().startsWith("2 configuration problems:\n  /home/u/.kecsh/config:2: unknown key 'foo'"),
-            e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("2 configuration problems:\n  /home/u/.kecsh/config:2: unknown key 'foo'"),
+                e.getMessage());
     }
 
     @Test
@@ -340,8 +369,9 @@ class ProfileFileParserTest {
             alibaba_security_token = %s
             """.formatted(KS_SECRET, ALI_SECRET, ALI_TOKEN), FILE);
         Profile profile = file.profile("default").orElseThrow();
-        String shown = profile + " " + file + " " + profile.credentials(Cloud.KINGSOFT).orElseThrow()
-            + " " + profile.credentials(Cloud.ALIBABA).orElseThrow();
+        String shown =
+                profile + " " + file + " " + profile.credentials(Cloud.KINGSOFT).orElseThrow() + " "
+                        + profile.credentials(Cloud.ALIBABA).orElseThrow();
         assertTrue(shown.contains("ksyun_secret_key"), shown);
         for (String secret : List.of(KS_SECRET, ALI_SECRET, ALI_TOKEN)) {
             assertFalse(shown.contains(secret), () -> "leaked a secret: " + shown);

@@ -1,9 +1,12 @@
 package io.kecsh.runtime.config;
 
-import io.kecsh.runtime.auth.Credentials;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kecsh.runtime.auth.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,12 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsResolverTest {
     private static final String FILE_KS_SECRET = "fileKsSecret1Aa2Bb3Cc4Dd";
@@ -48,6 +47,7 @@ class SettingsResolverTest {
 
     @TempDir
     Path home;
+
     private final Map<String, String> env = new HashMap<>();
 
     private Settings resolve() {
@@ -116,11 +116,15 @@ class SettingsResolverTest {
         Path file = ConfigFiles.write(home, FULL_FILE);
         Settings settings = resolve();
 
-        assertEquals(new Credentials("AKLTfileDefault01", FILE_KS_SECRET), settings.credentials(Cloud.KINGSOFT)
-            .orElseThrow().credentials());
-        assertEquals("profile 'default' in " + file, settings.credentials(Cloud.KINGSOFT).orElseThrow().source());
-        assertEquals(new Credentials("LTAIfileDefault01", FILE_ALI_SECRET), settings.credentials(Cloud.ALIBABA)
-            .orElseThrow().credentials());
+        assertEquals(
+                new Credentials("AKLTfileDefault01", FILE_KS_SECRET),
+                settings.credentials(Cloud.KINGSOFT).orElseThrow().credentials());
+        assertEquals(
+                "profile 'default' in " + file,
+                settings.credentials(Cloud.KINGSOFT).orElseThrow().source());
+        assertEquals(
+                new Credentials("LTAIfileDefault01", FILE_ALI_SECRET),
+                settings.credentials(Cloud.ALIBABA).orElseThrow().credentials());
         assertEquals(Optional.of("cn-beijing-6"), settings.region(Cloud.KINGSOFT));
         assertEquals(Optional.of("cn-hangzhou"), settings.region(Cloud.ALIBABA));
         assertEquals(Optional.of(URI.create("http://127.0.0.1:9000")), settings.endpoint());
@@ -141,7 +145,9 @@ class SettingsResolverTest {
         ConfigFiles.write(home, FULL_FILE);
         Settings settings = resolve(Overrides.none().withProfile("prod"));
         assertEquals("prod", settings.profile());
-        assertEquals("AKLTfileProd0001", settings.credentials(Cloud.KINGSOFT).orElseThrow().credentials().accessKeyId());
+        assertEquals(
+                "AKLTfileProd0001",
+                settings.credentials(Cloud.KINGSOFT).orElseThrow().credentials().accessKeyId());
         assertEquals(Optional.of("cn-shanghai-2"), settings.region(Cloud.KINGSOFT));
         assertEquals(Optional.empty(), settings.credentials(Cloud.ALIBABA));
         assertEquals(Optional.empty(), settings.region(Cloud.ALIBABA));
@@ -188,14 +194,20 @@ class SettingsResolverTest {
         Settings settings = resolve();
 
         assertEquals(ENV_KS_SECRET, secretOf(settings, Cloud.KINGSOFT));
-        assertEquals("environment (KSYUN_ACCESS_KEY)", settings.credentials(Cloud.KINGSOFT).orElseThrow().source());
+        assertEquals(
+                "environment (KSYUN_ACCESS_KEY)",
+                settings.credentials(Cloud.KINGSOFT).orElseThrow().source());
         assertEquals(ENV_ALI_SECRET, secretOf(settings, Cloud.ALIBABA));
-        assertEquals("environment (ALIBABA_CLOUD_ACCESS_KEY_ID)", settings.credentials(Cloud.ALIBABA).orElseThrow().source());
-        assertEquals(List.of(
-            "Kingsoft Cloud credentials from environment (KSYUN_ACCESS_KEY) take precedence over those in profile"
-                + " 'default' in " + file + " (line 2)",
-            "Alibaba Cloud credentials from environment (ALIBABA_CLOUD_ACCESS_KEY_ID) take precedence over those in"
-                + " profile 'default' in " + file + " (line 4)"), settings.warnings());
+        assertEquals(
+                "environment (ALIBABA_CLOUD_ACCESS_KEY_ID)",
+                settings.credentials(Cloud.ALIBABA).orElseThrow().source());
+        assertEquals(
+                List.of(
+                        "Kingsoft Cloud credentials from environment (KSYUN_ACCESS_KEY) take precedence over those in profile"
+                                + " 'default' in " + file + " (line 2)",
+                        "Alibaba Cloud credentials from environment (ALIBABA_CLOUD_ACCESS_KEY_ID) take precedence over those in"
+                                + " profile 'default' in " + file + " (line 4)"),
+                settings.warnings());
     }
 
     @Test
@@ -213,8 +225,12 @@ class SettingsResolverTest {
         setEnvironmentCredentials();
         env.put("ALIBABA_CLOUD_SECURITY_TOKEN", ENV_ALI_TOKEN);
         Settings settings = resolve();
-        assertEquals(ENV_ALI_TOKEN, settings.credentials(Cloud.ALIBABA).orElseThrow().credentials().sessionToken());
-        assertEquals(null, settings.credentials(Cloud.KINGSOFT).orElseThrow().credentials().sessionToken());
+        assertEquals(
+                ENV_ALI_TOKEN,
+                settings.credentials(Cloud.ALIBABA).orElseThrow().credentials().sessionToken());
+        assertEquals(
+                null,
+                settings.credentials(Cloud.KINGSOFT).orElseThrow().credentials().sessionToken());
     }
 
     @Test
@@ -233,8 +249,9 @@ class SettingsResolverTest {
         env.put("KSYUN_SECRET_KEY", ENV_KS_SECRET + "\n");
         env.put("KSYUN_REGION", "cn-beijing-6 ");
         Settings settings = resolve();
-        assertEquals(new Credentials("AKLTenvironment01", ENV_KS_SECRET),
-            settings.credentials(Cloud.KINGSOFT).orElseThrow().credentials());
+        assertEquals(
+                new Credentials("AKLTenvironment01", ENV_KS_SECRET),
+                settings.credentials(Cloud.KINGSOFT).orElseThrow().credentials());
         assertEquals(Optional.of("cn-beijing-6"), settings.region(Cloud.KINGSOFT));
     }
 
@@ -245,12 +262,16 @@ class SettingsResolverTest {
         ConfigFiles.write(home, FULL_FILE);
         setEnvironmentCredentials();
         env.put("KSYUN_REGION", "cn-guangzhou-1");
-        Settings settings = resolve(new Overrides(null, "cn-hongkong-2", URI.create("https://kec.internal.example"),
-            new Credentials("AKLTexplicit0001", EXPLICIT_KS_SECRET),
-            new Credentials("LTAIexplicit0001", EXPLICIT_ALI_SECRET)));
+        Settings settings = resolve(new Overrides(
+                null,
+                "cn-hongkong-2",
+                URI.create("https://kec.internal.example"),
+                new Credentials("AKLTexplicit0001", EXPLICIT_KS_SECRET),
+                new Credentials("LTAIexplicit0001", EXPLICIT_ALI_SECRET)));
 
         assertEquals(EXPLICIT_KS_SECRET, secretOf(settings, Cloud.KINGSOFT));
-        assertEquals("explicit", settings.credentials(Cloud.KINGSOFT).orElseThrow().source());
+        assertEquals(
+                "explicit", settings.credentials(Cloud.KINGSOFT).orElseThrow().source());
         assertEquals(EXPLICIT_ALI_SECRET, secretOf(settings, Cloud.ALIBABA));
         assertEquals(Optional.of("cn-hongkong-2"), settings.region(Cloud.KINGSOFT));
         assertEquals(Optional.of(URI.create("https://kec.internal.example")), settings.endpoint());
@@ -269,7 +290,8 @@ class SettingsResolverTest {
     @Test
     void resolve_explicitCredentials_makeABrokenEnvironmentPairIrrelevant() {
         env.put("KSYUN_ACCESS_KEY", "AKLTenvironment01");
-        Settings settings = resolve(Overrides.none().withKingsoft(new Credentials("AKLTexplicit0001", EXPLICIT_KS_SECRET)));
+        Settings settings =
+                resolve(Overrides.none().withKingsoft(new Credentials("AKLTexplicit0001", EXPLICIT_KS_SECRET)));
         assertEquals(EXPLICIT_KS_SECRET, secretOf(settings, Cloud.KINGSOFT));
     }
 
@@ -284,13 +306,16 @@ class SettingsResolverTest {
         env.put("KSYUN_REGION", "cn-beijing-6/x");
         env.put("ALIBABA_CLOUD_REGION_ID", "cn hangzhou");
         ConfigException e = failure(Overrides.none());
-        assertEquals(List.of(
-            "KSYUN_REGION: 'cn-beijing-6/x' is not a region name (letters, digits and single hyphens, as in cn-beijing-6)",
-            "ALIBABA_CLOUD_REGION_ID: 'cn hangzhou' is not a region name (letters, digits and single hyphens, as in"
-                + " cn-beijing-6)"), e.problems());
+        assertEquals(
+                List.of(
+                        "KSYUN_REGION: 'cn-beijing-6/x' is not a region name (letters, digits and single hyphens, as in cn-beijing-6)",
+                        "ALIBABA_CLOUD_REGION_ID: 'cn hangzhou' is not a region name (letters, digits and single hyphens, as in"
+                                + " cn-beijing-6)"),
+                e.problems());
         ConfigException flag = failure(Overrides.none().withRegion("bad_region"));
-        assertTrue(flag.problems().get(0).startsWith("given explicitly: 'bad_region' is not a region name"),
-            flag.getMessage());
+        assertTrue(
+                flag.problems().get(0).startsWith("given explicitly: 'bad_region' is not a region name"),
+                flag.getMessage());
     }
 
     // --- problems -----------------------------------------------------------------------------
@@ -300,15 +325,18 @@ class SettingsResolverTest {
         Path file = ConfigFiles.write(home, FULL_FILE);
         env.put("KECSH_PROFILE", "prdo");
         ConfigException e = failure(Overrides.none());
-        assertEquals(List.of("profile 'prdo' (chosen by KECSH_PROFILE) is not in " + file
-            + " (did you mean prod?); its profiles: default, prod"), e.problems());
+        assertEquals(
+                List.of("profile 'prdo' (chosen by KECSH_PROFILE) is not in " + file
+                        + " (did you mean prod?); its profiles: default, prod"),
+                e.problems());
     }
 
     @Test
     void resolve_explicitProfileWithoutFile_saysTheFileDoesNotExist() {
         ConfigException e = failure(Overrides.none().withProfile("prod"));
-        assertEquals(List.of("profile 'prod' (given explicitly) cannot be read: " + configFile() + " does not exist"),
-            e.problems());
+        assertEquals(
+                List.of("profile 'prod' (given explicitly) cannot be read: " + configFile() + " does not exist"),
+                e.problems());
     }
 
     @Test
@@ -321,14 +349,17 @@ class SettingsResolverTest {
         env.put("KSYUN_SECRET_KEY", ENV_KS_SECRET);
         env.put("ALIBABA_CLOUD_SECURITY_TOKEN", ENV_ALI_TOKEN);
         ConfigException e = failure(Overrides.none());
-        assertEquals(List.of(
-            "KSYUN_SECRET_KEY is set but KSYUN_ACCESS_KEY is not (set both, or neither)",
-            "ALIBABA_CLOUD_SECURITY_TOKEN is set without ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
-            e.problems());
+        assertEquals(
+                List.of(
+                        "KSYUN_SECRET_KEY is set but KSYUN_ACCESS_KEY is not (set both, or neither)",
+                        "ALIBABA_CLOUD_SECURITY_TOKEN is set without ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+                e.problems());
         env.clear();
         env.put("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIenvironment01");
-        assertEquals(List.of("ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not (set both,"
-            + " or neither)"), failure(Overrides.none()).problems());
+        assertEquals(
+                List.of("ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not (set both,"
+                        + " or neither)"),
+                failure(Overrides.none()).problems());
     }
 
     @Test
@@ -336,15 +367,19 @@ class SettingsResolverTest {
         Path file = ConfigFiles.write(home, "[default]\nksyun_acess_key = AKLT1\n");
         env.put("KSYUN_ACCESS_KEY", "AKLTenvironment01");
         ConfigException e = failure(Overrides.none());
-        assertEquals(List.of(
-            file + ":2: unknown key 'ksyun_acess_key' (did you mean ksyun_access_key?)",
-            "KSYUN_ACCESS_KEY is set but KSYUN_SECRET_KEY is not (set both, or neither)"), e.problems());
+        assertEquals(
+                List.of(
+                        file + ":2: unknown key 'ksyun_acess_key' (did you mean ksyun_access_key?)",
+                        "KSYUN_ACCESS_KEY is set but KSYUN_SECRET_KEY is not (set both, or neither)"),
+                e.problems());
     }
 
     @Test
     void resolve_configPathIsADirectory_isAProblem() throws IOException {
         Files.createDirectories(configFile());
-        assertEquals(List.of(configFile() + ": is not a regular file"), failure(Overrides.none()).problems());
+        assertEquals(
+                List.of(configFile() + ": is not a regular file"),
+                failure(Overrides.none()).problems());
     }
 
     // --- warnings -----------------------------------------------------------------------------
@@ -353,16 +388,20 @@ class SettingsResolverTest {
     void resolve_fileWithSecretsOpenToOthers_warnsWithTheFix() throws IOException {
         assumeTrue(ConfigFiles.posixSupported(), "POSIX permissions are not available on this file system");
         Path file = ConfigFiles.write(home, FULL_FILE, "rw-r--r--");
-        assertEquals(List.of(file + " holds secrets but is open to its group and others (rw-r--r--); make it private:"
-            + " chmod 600 " + file), resolve().warnings());
+        assertEquals(
+                List.of(file + " holds secrets but is open to its group and others (rw-r--r--); make it private:"
+                        + " chmod 600 " + file),
+                resolve().warnings());
     }
 
     @Test
     void resolve_fileWithSecretsWritableByGroupOnly_warnsAboutTheGroup() throws IOException {
         assumeTrue(ConfigFiles.posixSupported(), "POSIX permissions are not available on this file system");
         Path file = ConfigFiles.write(home, FULL_FILE, "rw--w----");
-        assertEquals(List.of(file + " holds secrets but is open to its group (rw--w----); make it private:"
-            + " chmod 600 " + file), resolve().warnings());
+        assertEquals(
+                List.of(file + " holds secrets but is open to its group (rw--w----); make it private:" + " chmod 600 "
+                        + file),
+                resolve().warnings());
     }
 
     @Test
@@ -393,21 +432,28 @@ class SettingsResolverTest {
         Path file = ConfigFiles.write(home, "[default]\nregion = cn-bejing-6\n");
         Settings settings = resolve();
         assertEquals(Optional.of("cn-bejing-6"), settings.region(Cloud.KINGSOFT));
-        assertEquals(List.of("Kingsoft Cloud region 'cn-bejing-6' (region in " + file + ":2) is not one kecsh knows"
-            + " (did you mean cn-beijing-6?); using it as given, since a private cloud may have others"),
-            settings.warnings());
+        assertEquals(
+                List.of("Kingsoft Cloud region 'cn-bejing-6' (region in " + file + ":2) is not one kecsh knows"
+                        + " (did you mean cn-beijing-6?); using it as given, since a private cloud may have others"),
+                settings.warnings());
     }
 
     @Test
     void resolve_regionalDefaults_areKeptByRegionBesideThePlainOnes() throws IOException {
-        ConfigFiles.write(home, "[default]\nregion = cn-beijing-6\ndefault.subnet = plain\n"
-            + "default.cn-beijing-6.subnet = bj\ndefault.cn-shanghai-2.subnet = sh\n"
-            + "default.cn-shanghai-2.security_group = sh-sg\ndefault.cn-shanghai-2.instance_type = S4.2B\n");
+        ConfigFiles.write(
+                home,
+                "[default]\nregion = cn-beijing-6\ndefault.subnet = plain\n"
+                        + "default.cn-beijing-6.subnet = bj\ndefault.cn-shanghai-2.subnet = sh\n"
+                        + "default.cn-shanghai-2.security_group = sh-sg\ndefault.cn-shanghai-2.instance_type = S4.2B\n");
         Settings settings = resolve();
         assertEquals(Map.of("subnet", "plain"), settings.defaults());
-        assertEquals(Map.of("cn-beijing-6", Map.of("subnet", "bj"),
-                "cn-shanghai-2", Map.of("subnet", "sh", "securityGroup", "sh-sg", "instanceType", "S4.2B")),
-            settings.regionalDefaults());
+        assertEquals(
+                Map.of(
+                        "cn-beijing-6",
+                        Map.of("subnet", "bj"),
+                        "cn-shanghai-2",
+                        Map.of("subnet", "sh", "securityGroup", "sh-sg", "instanceType", "S4.2B")),
+                settings.regionalDefaults());
         assertEquals(List.of(), settings.warnings());
     }
 
@@ -415,9 +461,12 @@ class SettingsResolverTest {
     void resolve_regionalDefaultInAMisspeltRegion_warnsWithASuggestion() throws IOException {
         Path file = ConfigFiles.write(home, "[default]\nregion = cn-beijing-6\ndefault.cn-shangai-2.subnet = sh\n");
         Settings settings = resolve();
-        assertEquals(List.of("Kingsoft Cloud region 'cn-shangai-2' (default.cn-shangai-2.subnet in " + file + ":3) is not one"
-            + " kecsh knows (did you mean cn-shanghai-2?); using it as given, since a private cloud may have others"),
-            settings.warnings());
+        assertEquals(
+                List.of(
+                        "Kingsoft Cloud region 'cn-shangai-2' (default.cn-shangai-2.subnet in " + file
+                                + ":3) is not one"
+                                + " kecsh knows (did you mean cn-shanghai-2?); using it as given, since a private cloud may have others"),
+                settings.warnings());
     }
 
     @Test
@@ -425,14 +474,16 @@ class SettingsResolverTest {
         env.put("KSYUN_REGION", "corp-dc-1");
         Settings settings = resolve();
         assertEquals(Optional.of("corp-dc-1"), settings.region(Cloud.KINGSOFT));
-        assertEquals(List.of("Kingsoft Cloud region 'corp-dc-1' (KSYUN_REGION) is not one kecsh knows; using it as"
-            + " given, since a private cloud may have others"), settings.warnings());
+        assertEquals(
+                List.of("Kingsoft Cloud region 'corp-dc-1' (KSYUN_REGION) is not one kecsh knows; using it as"
+                        + " given, since a private cloud may have others"),
+                settings.warnings());
     }
 
     @Test
     void resolve_everyModelledKingsoftRegion_isAcceptedWithoutWarning() {
-        for (String region : List.of("cn-beijing-6", "cn-shanghai-2", "cn-guangzhou-1", "cn-hongkong-2",
-            "ap-singapore-1", "eu-east-1")) {
+        for (String region : List.of(
+                "cn-beijing-6", "cn-shanghai-2", "cn-guangzhou-1", "cn-hongkong-2", "ap-singapore-1", "eu-east-1")) {
             assertEquals(List.of(), resolve(Overrides.none().withRegion(region)).warnings(), region);
         }
     }
@@ -455,13 +506,29 @@ class SettingsResolverTest {
             default.instance_type = S4.2X
             """);
         Settings settings = resolve();
-        assertEquals(Map.of("image", "IMG-7f3b6d2a", "subnet", "9c1e2f3a-0000-4b5c-8d9e-112233445566",
-            "securityGroup", "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d", "chargeType", "Dayly",
-            "keyId", "5f6e7d8c-1111-4222-8333-944455566677", "instanceType", "S4.2X"), settings.defaults());
-        assertEquals(List.of(
-            "default.charge_type 'Dayly' (" + file + ":5) is not a RunInstances ChargeType kecsh knows (did you mean Daily?)",
-            "default.instance_type 'S4.2X' (" + file + ":7) is not a RunInstances InstanceType kecsh knows (did you"
-                + " mean S4.2A, S4.2B, S4.2C or S4.2D?)"), settings.warnings());
+        assertEquals(
+                Map.of(
+                        "image",
+                        "IMG-7f3b6d2a",
+                        "subnet",
+                        "9c1e2f3a-0000-4b5c-8d9e-112233445566",
+                        "securityGroup",
+                        "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d",
+                        "chargeType",
+                        "Dayly",
+                        "keyId",
+                        "5f6e7d8c-1111-4222-8333-944455566677",
+                        "instanceType",
+                        "S4.2X"),
+                settings.defaults());
+        assertEquals(
+                List.of(
+                        "default.charge_type 'Dayly' (" + file
+                                + ":5) is not a RunInstances ChargeType kecsh knows (did you mean Daily?)",
+                        "default.instance_type 'S4.2X' (" + file
+                                + ":7) is not a RunInstances InstanceType kecsh knows (did you"
+                                + " mean S4.2A, S4.2B, S4.2C or S4.2D?)"),
+                settings.warnings());
     }
 
     @Test
@@ -477,9 +544,11 @@ class SettingsResolverTest {
         Path file = ConfigFiles.write(home, FULL_FILE);
         env.put("KSYUN_ACCESS_KEY", "AKLTenvironment01");
         env.put("KSYUN_SECRET_KEY", ENV_KS_SECRET);
-        assertEquals("profile 'default'; Kingsoft Cloud: cn-beijing-6, key AKLT…01 from environment (KSYUN_ACCESS_KEY);"
-            + " Alibaba Cloud: cn-hangzhou, key LTAI…01 from profile 'default' in " + file
-            + "; endpoint http://127.0.0.1:9000", resolve().describe());
+        assertEquals(
+                "profile 'default'; Kingsoft Cloud: cn-beijing-6, key AKLT…01 from environment (KSYUN_ACCESS_KEY);"
+                        + " Alibaba Cloud: cn-hangzhou, key LTAI…01 from profile 'default' in " + file
+                        + "; endpoint http://127.0.0.1:9000",
+                resolve().describe());
     }
 
     @Test
@@ -487,7 +556,9 @@ class SettingsResolverTest {
         env.put("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou");
         env.put("KSYUN_ACCESS_KEY", "AKLTenvironment01");
         env.put("KSYUN_SECRET_KEY", ENV_KS_SECRET);
-        assertEquals("profile 'default'; Kingsoft Cloud: default region, key AKLT…01 from environment (KSYUN_ACCESS_KEY);"
-            + " Alibaba Cloud: cn-hangzhou, no credentials", resolve().describe());
+        assertEquals(
+                "profile 'default'; Kingsoft Cloud: default region, key AKLT…01 from environment (KSYUN_ACCESS_KEY);"
+                        + " Alibaba Cloud: cn-hangzhou, no credentials",
+                resolve().describe());
     }
 }

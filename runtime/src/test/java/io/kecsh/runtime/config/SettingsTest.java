@@ -1,18 +1,17 @@
 package io.kecsh.runtime.config;
 
-import io.kecsh.runtime.auth.Credentials;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kecsh.runtime.auth.Credentials;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class SettingsTest {
     @Test
@@ -26,13 +25,15 @@ class SettingsTest {
     @Test
     void builder_setsEveryValue_andTheResultIsUnmodifiable() {
         Settings settings = Settings.builder()
-            .profile("ci")
-            .credentials(Cloud.KINGSOFT, new CloudCredentials(new Credentials("AKLTbuilder00001", "builderSecret1"), "explicit"))
-            .region(Cloud.KINGSOFT, "cn-shanghai-2")
-            .endpoint(URI.create("http://127.0.0.1:8080"))
-            .defaultValue("instanceType", "S4.2B")
-            .warning("careful")
-            .build();
+                .profile("ci")
+                .credentials(
+                        Cloud.KINGSOFT,
+                        new CloudCredentials(new Credentials("AKLTbuilder00001", "builderSecret1"), "explicit"))
+                .region(Cloud.KINGSOFT, "cn-shanghai-2")
+                .endpoint(URI.create("http://127.0.0.1:8080"))
+                .defaultValue("instanceType", "S4.2B")
+                .warning("careful")
+                .build();
 
         assertEquals("ci", settings.profile());
         assertTrue(settings.hasAnyCredentials());
@@ -40,10 +41,13 @@ class SettingsTest {
         assertEquals(Optional.empty(), settings.region(Cloud.ALIBABA));
         assertEquals(Map.of("instanceType", "S4.2B"), settings.defaults());
         assertEquals(List.of("careful"), settings.warnings());
-        assertThrows(UnsupportedOperationException.class, () -> settings.defaults().put("image", "x"));
-        assertThrows(UnsupportedOperationException.class, () -> settings.warnings().add("x"));
-        assertEquals("profile 'ci'; Kingsoft Cloud: cn-shanghai-2, key AKLT…01 from explicit; endpoint http://127.0.0.1:8080",
-            settings.describe());
+        assertThrows(
+                UnsupportedOperationException.class, () -> settings.defaults().put("image", "x"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> settings.warnings().add("x"));
+        assertEquals(
+                "profile 'ci'; Kingsoft Cloud: cn-shanghai-2, key AKLT…01 from explicit; endpoint http://127.0.0.1:8080",
+                settings.describe());
         assertEquals("Settings[" + settings.describe() + "; defaults {instanceType=S4.2B}]", settings.toString());
     }
 
@@ -69,27 +73,46 @@ class SettingsTest {
     void overrides_withers_changeOnlyTheirComponent() {
         Credentials kingsoft = new Credentials("AKLTwither00001", "witherSecret1");
         Credentials alibaba = new Credentials("LTAIwither00001", "witherSecret2", "witherToken3");
-        Overrides overrides = Overrides.none().withRegion("cn-beijing-6").withKingsoft(kingsoft).withAlibaba(alibaba)
-            .withEndpoint(URI.create("https://e.example"));
-        assertEquals(new Overrides(null, "cn-beijing-6", URI.create("https://e.example"), kingsoft, alibaba), overrides);
+        Overrides overrides = Overrides.none()
+                .withRegion("cn-beijing-6")
+                .withKingsoft(kingsoft)
+                .withAlibaba(alibaba)
+                .withEndpoint(URI.create("https://e.example"));
+        assertEquals(
+                new Overrides(null, "cn-beijing-6", URI.create("https://e.example"), kingsoft, alibaba), overrides);
         assertEquals(kingsoft, overrides.credentials(Cloud.KINGSOFT));
         assertEquals(alibaba, overrides.credentials(Cloud.ALIBABA));
     }
 
     @Test
     void cloudCredentials_describe_showsTheMaskedKeyAndSource() {
-        CloudCredentials c = new CloudCredentials(new Credentials("LTAI5tAbCdEfGh12", "s3cr3tValue", "t0kenValue"),
-            "environment (ALIBABA_CLOUD_ACCESS_KEY_ID)");
+        CloudCredentials c = new CloudCredentials(
+                new Credentials("LTAI5tAbCdEfGh12", "s3cr3tValue", "t0kenValue"),
+                "environment (ALIBABA_CLOUD_ACCESS_KEY_ID)");
         assertEquals("LTAI…12 from environment (ALIBABA_CLOUD_ACCESS_KEY_ID)", c.describe());
-        assertEquals("CloudCredentials[LTAI…12 from environment (ALIBABA_CLOUD_ACCESS_KEY_ID), with token]", c.toString());
+        assertEquals(
+                "CloudCredentials[LTAI…12 from environment (ALIBABA_CLOUD_ACCESS_KEY_ID), with token]", c.toString());
     }
 
     @Test
     void profileKey_spellingsAndDefaultNames_areTheDocumentedOnes() {
-        assertEquals(List.of("ksyun_access_key", "ksyun_secret_key", "alibaba_access_key_id",
-            "alibaba_access_key_secret", "alibaba_security_token", "region", "alibaba_region", "endpoint",
-            "default.image", "default.subnet", "default.security_group", "default.charge_type", "default.key_id",
-            "default.instance_type"), ProfileKey.allKeys());
+        assertEquals(
+                List.of(
+                        "ksyun_access_key",
+                        "ksyun_secret_key",
+                        "alibaba_access_key_id",
+                        "alibaba_access_key_secret",
+                        "alibaba_security_token",
+                        "region",
+                        "alibaba_region",
+                        "endpoint",
+                        "default.image",
+                        "default.subnet",
+                        "default.security_group",
+                        "default.charge_type",
+                        "default.key_id",
+                        "default.instance_type"),
+                ProfileKey.allKeys());
         assertEquals(Optional.of("securityGroup"), ProfileKey.DEFAULT_SECURITY_GROUP.defaultName());
         assertEquals(Optional.empty(), ProfileKey.REGION.defaultName());
         assertTrue(ProfileKey.ALIBABA_SECURITY_TOKEN.secret());

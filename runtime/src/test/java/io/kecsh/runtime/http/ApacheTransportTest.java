@@ -1,8 +1,11 @@
 package io.kecsh.runtime.http;
 
-import io.kecsh.runtime.error.TransportException;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kecsh.runtime.error.TransportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -10,16 +13,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.junit.jupiter.api.Test;
 
 /** The transport over real loopback sockets: answers, refusals and silence are told apart. */
 class ApacheTransportTest {
     private static final TransportSettings FAST = TransportSettings.defaults()
-        .withConnectTimeout(Duration.ofSeconds(2)).withResponseTimeout(Duration.ofMillis(500));
+            .withConnectTimeout(Duration.ofSeconds(2))
+            .withResponseTimeout(Duration.ofMillis(500));
 
     @Test
     void aRefusedConnection_neverReachedTheService() throws IOException {
@@ -28,8 +30,8 @@ class ApacheTransportTest {
             port = s.getLocalPort();
         }
         try (ApacheTransport transport = new ApacheTransport(FAST)) {
-            TransportException e = assertThrows(TransportException.class,
-                () -> transport.execute(HttpRequest.get("http", "127.0.0.1", port, "/")));
+            TransportException e = assertThrows(
+                    TransportException.class, () -> transport.execute(HttpRequest.get("http", "127.0.0.1", port, "/")));
             assertFalse(e.mayHaveBeenProcessed(), e.getMessage());
             assertTrue(e.getMessage().contains("cannot connect to http://127.0.0.1:" + port), e.getMessage());
         }
@@ -38,9 +40,10 @@ class ApacheTransportTest {
     @Test
     void aServerThatReadsTheRequestButNeverAnswers_mayHaveProcessedIt() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ApacheTransport transport = new ApacheTransport(FAST)) {
+                ApacheTransport transport = new ApacheTransport(FAST)) {
             Thread silent = new Thread(() -> {
-                try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
+                try (Socket s = server.accept();
+                        InputStream in = s.getInputStream()) {
                     in.read(new byte[4096]);
                     Thread.sleep(3000);
                 } catch (IOException | InterruptedException ignored) {
@@ -49,8 +52,9 @@ class ApacheTransportTest {
             });
             silent.setDaemon(true);
             silent.start();
-            TransportException e = assertThrows(TransportException.class,
-                () -> transport.execute(HttpRequest.get("http", "127.0.0.1", server.getLocalPort(), "/")));
+            TransportException e = assertThrows(
+                    TransportException.class,
+                    () -> transport.execute(HttpRequest.get("http", "127.0.0.1", server.getLocalPort(), "/")));
             assertTrue(e.mayHaveBeenProcessed(), e.getMessage());
             assertTrue(e.about("RunInstances", true, 1).getMessage().contains("may or may not have taken effect"));
         }
@@ -59,7 +63,7 @@ class ApacheTransportTest {
     @Test
     void theQueryIsSentPercentEncoded_andTheAnswerIsReadWhole() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ApacheTransport transport = new ApacheTransport(FAST)) {
+                ApacheTransport transport = new ApacheTransport(FAST)) {
             StringBuilder requestLine = new StringBuilder();
             Thread answer = new Thread(() -> {
                 try (Socket s = server.accept()) {
@@ -67,37 +71,43 @@ class ApacheTransportTest {
                     int n = s.getInputStream().read(buf);
                     String head = new String(buf, 0, n, StandardCharsets.UTF_8);
                     requestLine.append(head, 0, head.indexOf("\r\n"));
-                    s.getOutputStream().write(("HTTP/1.1 409 Conflict\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                        + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream()
+                            .write(("HTTP/1.1 409 Conflict\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                                            + "Connection: close\r\n\r\n{}")
+                                    .getBytes(StandardCharsets.US_ASCII));
                 } catch (IOException ignored) {
                     // reported by the assertion below
                 }
             });
             answer.start();
             HttpResponse response = transport.execute(HttpRequest.get("http", "127.0.0.1", server.getLocalPort(), "/")
-                .withQueryParam("AutoDeleteTime", "2019-09-17 18:00").withQueryParam("Name", "主机*1"));
+                    .withQueryParam("AutoDeleteTime", "2019-09-17 18:00")
+                    .withQueryParam("Name", "主机*1"));
             answer.join();
             assertEquals(409, response.status());
             assertEquals("{}", response.bodyText());
-            assertEquals("GET /?AutoDeleteTime=2019-09-17%2018%3A00&Name=%E4%B8%BB%E6%9C%BA%2A1 HTTP/1.1", requestLine.toString());
+            assertEquals(
+                    "GET /?AutoDeleteTime=2019-09-17%2018%3A00&Name=%E4%B8%BB%E6%9C%BA%2A1 HTTP/1.1",
+                    requestLine.toString());
         }
     }
 
     /** Making the TLS strategy reads the trust store (≈ 0.1 s of a cold start): only an https connection pays it. */
     @Test
     void tlsIsSetUpByTheFirstHttpsConnection_neverForHttp() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger made = new AtomicInteger();
         try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-             ApacheTransport transport = new ApacheTransport(FAST, () -> {
-                 made.incrementAndGet();
-                 return org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy.createDefault();
-             })) {
+                ApacheTransport transport = new ApacheTransport(FAST, () -> {
+                    made.incrementAndGet();
+                    return DefaultClientTlsStrategy.createDefault();
+                })) {
             Thread answer = new Thread(() -> {
                 for (int i = 0; i < 2; i++) {
                     try (Socket s = server.accept()) {
                         s.getInputStream().read(new byte[8192]);
-                        s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
-                            .getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream()
+                                .write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                                        .getBytes(StandardCharsets.US_ASCII));
                     } catch (IOException ignored) {
                         // the https attempt fails its handshake: what the test expects
                     }
@@ -106,11 +116,16 @@ class ApacheTransportTest {
             answer.setDaemon(true);
             answer.start();
 
-            assertEquals(200, transport.execute(HttpRequest.get("http", "127.0.0.1", server.getLocalPort(), "/")).status());
+            assertEquals(
+                    200,
+                    transport
+                            .execute(HttpRequest.get("http", "127.0.0.1", server.getLocalPort(), "/"))
+                            .status());
             assertEquals(0, made.get(), "an http call set TLS up");
 
-            assertThrows(TransportException.class,
-                () -> transport.execute(HttpRequest.get("https", "127.0.0.1", server.getLocalPort(), "/")));
+            assertThrows(
+                    TransportException.class,
+                    () -> transport.execute(HttpRequest.get("https", "127.0.0.1", server.getLocalPort(), "/")));
             assertEquals(1, made.get(), "the https call did not use the strategy");
         }
     }

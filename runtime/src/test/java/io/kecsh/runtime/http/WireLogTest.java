@@ -1,15 +1,14 @@
 package io.kecsh.runtime.http;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class WireLogTest {
     private static final String SIGNATURE = "88f6284257863dedfc350da05d19d07f76cca622e93b829f5ce26c1a75d3da39";
@@ -20,16 +19,23 @@ class WireLogTest {
     void signaturesKeysTokensAndSensitiveParameters_areMasked_everythingElseShown() {
         List<String> lines = new ArrayList<>();
         HttpRequest request = HttpRequest.get("https", "kec.cn-beijing-6.api.ksyun.com", 443, "/")
-            .withQueryParam("Action", "RunInstances")
-            .withQueryParam("InstancePassword", PASSWORD)
-            .withQueryParam("X-Amz-Credential", KEY_ID + "/20160914/cn-beijing-6/kec/aws4_request")
-            .withQueryParam("X-Amz-Signature", SIGNATURE)
-            .withHeader("Authorization", "AWS4-HMAC-SHA256 Credential=" + KEY_ID + "/x, SignedHeaders=host, Signature=" + SIGNATURE)
-            .withHeader("X-Amz-Security-Token", "tok-secret-value");
+                .withQueryParam("Action", "RunInstances")
+                .withQueryParam("InstancePassword", PASSWORD)
+                .withQueryParam("X-Amz-Credential", KEY_ID + "/20160914/cn-beijing-6/kec/aws4_request")
+                .withQueryParam("X-Amz-Signature", SIGNATURE)
+                .withHeader(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=" + KEY_ID + "/x, SignedHeaders=host, Signature=" + SIGNATURE)
+                .withHeader("X-Amz-Security-Token", "tok-secret-value");
         WireLog log = new WireLog(lines::add);
         log.request(request, Set.of("InstancePassword"));
-        log.request(request.withQuery(List.of()).withBody("POST",
-            ("Action=ModifyInstanceAttribute&InstancePassword=" + PASSWORD).getBytes(StandardCharsets.UTF_8)), Set.of("InstancePassword"));
+        log.request(
+                request.withQuery(List.of())
+                        .withBody(
+                                "POST",
+                                ("Action=ModifyInstanceAttribute&InstancePassword=" + PASSWORD)
+                                        .getBytes(StandardCharsets.UTF_8)),
+                Set.of("InstancePassword"));
         log.response(request, new HttpResponse(200, Headers.empty(), new byte[12]), Duration.ofMillis(34), "req-1");
         String all = String.join("\n", lines);
         for (String secret : List.of(SIGNATURE, KEY_ID, PASSWORD, "tok-secret-value")) {

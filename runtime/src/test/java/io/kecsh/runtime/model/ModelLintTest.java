@@ -1,9 +1,11 @@
 package io.kecsh.runtime.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
+import io.kecsh.runtime.overlay.ModelLint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lints the model data the way botocore lints its JSON: every reference resolves, every token
@@ -31,7 +31,7 @@ class ModelLintTest {
      */
     @Test
     void theBuiltInModel_passesEveryLintRule() {
-        List<String> findings = io.kecsh.runtime.overlay.ModelLint.check(MODEL);
+        List<String> findings = ModelLint.check(MODEL);
         assertTrue(findings.isEmpty(), findings.size() + " findings:\n" + String.join("\n", findings));
         assertTrue(MODEL.requireService("kec").waiters().size() >= 6);
     }
@@ -39,8 +39,9 @@ class ModelLintTest {
     /** Issue 12: every Kingsoft SDK sends DescribeInstanceFamilys; the document says Families; both are one operation. */
     @Test
     void instanceFamilies_answersToBothSpellings_theSdksFirst() {
-        assertEquals(List.of("DescribeInstanceFamilys", "DescribeInstanceFamilies"),
-            MODEL.requireOperation("DescribeInstanceFamilies").wireNames());
+        assertEquals(
+                List.of("DescribeInstanceFamilys", "DescribeInstanceFamilies"),
+                MODEL.requireOperation("DescribeInstanceFamilies").wireNames());
         assertTrue(MODEL.findOperation("DescribeInstanceFamilys").isPresent());
     }
 
@@ -54,8 +55,11 @@ class ModelLintTest {
                 Set<String> seen = new HashSet<>();
                 check(offenders, e.getValue().path("values").size() > 0, folder + " enum " + e.getKey() + " is empty");
                 for (JsonNode v : e.getValue().path("values")) {
-                    check(offenders, seen.add(v.path("value").asText()), folder + " enum " + e.getKey()
-                        + " repeats " + v.path("value").asText());
+                    check(
+                            offenders,
+                            seen.add(v.path("value").asText()),
+                            folder + " enum " + e.getKey() + " repeats "
+                                    + v.path("value").asText());
                 }
             });
         }
@@ -77,28 +81,47 @@ class ModelLintTest {
             service.path("enums").properties().forEach(e -> {
                 String where = folder.asText() + " enum " + e.getKey();
                 boolean subset = e.getValue().has("subsetOf");
-                check(offenders, subset != e.getValue().path("open").isBoolean(),
-                    where + (subset ? " is a subset and must take open from its parent" : " must say \"open\": true or false"));
+                check(
+                        offenders,
+                        subset != e.getValue().path("open").isBoolean(),
+                        where
+                                + (subset
+                                        ? " is a subset and must take open from its parent"
+                                        : " must say \"open\": true or false"));
             });
         }
         for (Service s : MODEL.services()) {
             for (EnumDef e : s.enums().values()) {
                 if (!e.open() || e.subsetOf().isPresent()) continue;
                 String where = s.name() + " enum " + e.name();
-                check(offenders, e.decisions().stream().anyMatch(d -> "open".equals(d.topic())), where + " is open without a decision saying why");
-                e.openForm().ifPresent(form -> e.names().stream().filter(v -> !form.matcher(v).matches())
-                    .forEach(v -> offenders.add(where + ": listed value " + v + " lacks the openForm")));
+                check(
+                        offenders,
+                        e.decisions().stream().anyMatch(d -> "open".equals(d.topic())),
+                        where + " is open without a decision saying why");
+                e.openForm()
+                        .ifPresent(form -> e.names().stream()
+                                .filter(v -> !form.matcher(v).matches())
+                                .forEach(v -> offenders.add(where + ": listed value " + v + " lacks the openForm")));
                 e.live().ifPresent(live -> {
                     Operation op = s.operation(live.operation()).orElse(null);
                     Member items = op == null ? null : op.output().members().get(live.items());
-                    if (items == null || items.type() != MemberType.LIST || items.member().type() != MemberType.STRUCTURE) {
-                        offenders.add(where + ": live " + live.operation() + "." + live.items() + " is not a list of structures");
+                    if (items == null
+                            || items.type() != MemberType.LIST
+                            || items.member().type() != MemberType.STRUCTURE) {
+                        offenders.add(where + ": live " + live.operation() + "." + live.items()
+                                + " is not a list of structures");
                         return;
                     }
                     Map<String, Member> item = items.member().members();
-                    check(offenders, item.containsKey(live.value()), where + ": live value " + live.value() + " is not a member");
-                    live.attrs().forEach((attr, path) -> check(offenders, item.containsKey(path.split("[\\[.]")[0]),
-                        where + ": live attr " + attr + " reads unknown member " + path));
+                    check(
+                            offenders,
+                            item.containsKey(live.value()),
+                            where + ": live value " + live.value() + " is not a member");
+                    live.attrs()
+                            .forEach((attr, path) -> check(
+                                    offenders,
+                                    item.containsKey(path.split("[\\[.]")[0]),
+                                    where + ": live attr " + attr + " reads unknown member " + path));
                 });
             }
         }

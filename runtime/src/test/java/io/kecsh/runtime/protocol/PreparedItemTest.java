@@ -1,20 +1,19 @@
 package io.kecsh.runtime.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** A prepared item answers exactly as the plain map it was made from, in JSON and XML, and nothing can change it. */
 class PreparedItemTest {
@@ -81,6 +80,7 @@ class PreparedItemTest {
 
     @Test
     void of_refusesAValueThatCouldChangeBehindItsReference() {
-        assertThrows(IllegalArgumentException.class, () -> PreparedItem.of(Map.of("InstanceName", new StringBuilder("x"))));
+        assertThrows(
+                IllegalArgumentException.class, () -> PreparedItem.of(Map.of("InstanceName", new StringBuilder("x"))));
     }
 }

@@ -1,5 +1,7 @@
 package io.kecsh.runtime.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpResponse;
@@ -9,17 +11,16 @@ import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.testing.Fuzz;
 import io.kecsh.runtime.text.NumberText;
 import io.kecsh.runtime.text.UserText;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the client's response parsers (JSON and XML, success and error documents, every
@@ -51,12 +52,20 @@ class ResponseParserFuzzTest {
             String text = json ? Json.of(tree) : "<Response>" + Xml.of(tree, 0) + "</Response>";
             byte[] body = mangle(fuzz, text.getBytes(StandardCharsets.UTF_8));
             int status = fuzz.pick(List.of(200, 200, 200, 400, 403, 404, 500, 503, 302));
-            String type = fuzz.pick(List.of(json ? "application/json" : "text/xml", "application/json; charset=utf-8",
-                "text/html", "", "application/xml", "application/octet-stream"));
+            String type = fuzz.pick(List.of(
+                    json ? "application/json" : "text/xml",
+                    "application/json; charset=utf-8",
+                    "text/html",
+                    "",
+                    "application/xml",
+                    "application/octet-stream"));
             HttpResponse http = new HttpResponse(status, Headers.empty().with("Content-Type", type), body);
             int n = i;
-            fuzz.within(n, new String(body, 0, Math.min(body.length, 2000), StandardCharsets.UTF_8), body.length,
-                () -> parse(fuzz, n, op, http));
+            fuzz.within(
+                    n,
+                    new String(body, 0, Math.min(body.length, 2000), StandardCharsets.UTF_8),
+                    body.length,
+                    () -> parse(fuzz, n, op, http));
         }
     }
 
@@ -64,7 +73,9 @@ class ResponseParserFuzzTest {
         Optional<ServiceError> error = parser.parseError(op, http);
         if (error.isPresent()) {
             ServiceError e = error.get();
-            String line = new ServiceException(op.name(), "cn-beijing-6", e.code(), e.message(), e.httpStatus(), e.requestId(), e.type()).getMessage();
+            String line = new ServiceException(
+                            op.name(), "cn-beijing-6", e.code(), e.message(), e.httpStatus(), e.requestId(), e.type())
+                    .getMessage();
             clean(fuzz, n, http, line, 4000);
             return e;
         }
@@ -90,19 +101,37 @@ class ResponseParserFuzzTest {
     }
 
     private static void clean(Fuzz fuzz, int n, HttpResponse http, String message, int max) {
-        assertTrue(message.length() <= max, fuzz.failure(n, http.bodyText(), "a message of " + message.length() + " chars"));
+        assertTrue(
+                message.length() <= max,
+                fuzz.failure(n, http.bodyText(), "a message of " + message.length() + " chars"));
         for (int i = 0; i < message.length(); i++) {
             if (UserText.needsEscape(message.charAt(i))) {
-                throw new AssertionError(fuzz.failure(n, http.bodyText(), String.format("raw U+%04X in: %s", (int) message.charAt(i), UserText.shown(message, 300))));
+                throw new AssertionError(fuzz.failure(
+                        n,
+                        http.bodyText(),
+                        String.format("raw U+%04X in: %s", (int) message.charAt(i), UserText.shown(message, 300))));
             }
         }
     }
 
     private static Object errorDocument(Fuzz fuzz) {
         return switch (fuzz.random.nextInt(3)) {
-            case 0 -> Map.of("RequestId", fuzz.text(), "Error", Map.of("Type", fuzz.text(), "Code", fuzz.text(), "Message", fuzz.text()));
-            case 1 -> Map.of("RequestId", fuzz.text(), "Code", fuzz.text(), "Message", fuzz.chance(5) ? fuzz.huge() : fuzz.text(),
-                "Success", fuzz.pick(List.of("false", false, "true", fuzz.text())));
+            case 0 ->
+                Map.of(
+                        "RequestId",
+                        fuzz.text(),
+                        "Error",
+                        Map.of("Type", fuzz.text(), "Code", fuzz.text(), "Message", fuzz.text()));
+            case 1 ->
+                Map.of(
+                        "RequestId",
+                        fuzz.text(),
+                        "Code",
+                        fuzz.text(),
+                        "Message",
+                        fuzz.chance(5) ? fuzz.huge() : fuzz.text(),
+                        "Success",
+                        fuzz.pick(List.of("false", false, "true", fuzz.text())));
             default -> Map.of("Code", fuzz.number(), "Msg", fuzz.text(), "Status", fuzz.text());
         };
     }
@@ -111,10 +140,11 @@ class ResponseParserFuzzTest {
     private static byte[] mangle(Fuzz fuzz, byte[] body) {
         int kind = fuzz.random.nextInt(100);
         if (kind < 50 || body.length == 0) return body;
-        if (kind < 60) return java.util.Arrays.copyOf(body, fuzz.random.nextInt(body.length));
+        if (kind < 60) return Arrays.copyOf(body, fuzz.random.nextInt(body.length));
         if (kind < 70) {
             byte[] out = body.clone();
-            for (int i = 0; i < 1 + fuzz.random.nextInt(5); i++) out[fuzz.random.nextInt(out.length)] = (byte) fuzz.random.nextInt(256);
+            for (int i = 0; i < 1 + fuzz.random.nextInt(5); i++)
+                out[fuzz.random.nextInt(out.length)] = (byte) fuzz.random.nextInt(256);
             return out;
         }
         String s = new String(body, StandardCharsets.UTF_8);
@@ -160,13 +190,16 @@ class ResponseParserFuzzTest {
                     write(item, out);
                 }
                 out.append(']');
-            } else if (value instanceof BigDecimal || value instanceof Long || value instanceof Integer || value instanceof Short
-                || value instanceof java.math.BigInteger) {
+            } else if (value instanceof BigDecimal
+                    || value instanceof Long
+                    || value instanceof Integer
+                    || value instanceof Short
+                    || value instanceof BigInteger) {
                 out.append(value);
             } else if (value instanceof Boolean b) {
                 out.append(b);
             } else {
-                string(value instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(value), out);
+                string(value instanceof Object[] a ? Arrays.toString(a) : String.valueOf(value), out);
             }
         }
 
@@ -206,7 +239,7 @@ class ResponseParserFuzzTest {
                     out.append("</item>");
                 }
             } else if (value != null) {
-                String s = value instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(value);
+                String s = value instanceof Object[] a ? Arrays.toString(a) : String.valueOf(value);
                 out.append(s.replace("&", "&amp;").replace("<", "&lt;"));
             }
         }

@@ -1,17 +1,16 @@
 package io.kecsh.runtime.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link ResponseParser#read} reads a body into a tree once and says what {@code parseError} then
@@ -75,10 +74,11 @@ class ResponseParserReadOnceTest {
     void read_unreadableSuccessBody_throwsAsParseDoes() {
         HttpResponse http = response(200, "application/json", "{\"RequestId\":");
 
-        ResponseFormatException thrown = assertThrows(ResponseFormatException.class, () -> parser.read(DESCRIBE_INSTANCES, http));
+        ResponseFormatException thrown =
+                assertThrows(ResponseFormatException.class, () -> parser.read(DESCRIBE_INSTANCES, http));
 
-        ResponseFormatException old = assertThrows(ResponseFormatException.class,
-            () -> new ResponseParser(MODEL).parse(DESCRIBE_INSTANCES, http));
+        ResponseFormatException old = assertThrows(
+                ResponseFormatException.class, () -> new ResponseParser(MODEL).parse(DESCRIBE_INSTANCES, http));
         assertEquals(old.getMessage(), thrown.getMessage());
     }
 

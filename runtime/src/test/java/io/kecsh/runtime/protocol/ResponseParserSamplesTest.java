@@ -1,10 +1,12 @@
 package io.kecsh.runtime.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.model.ServiceModel;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,10 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.junit.jupiter.api.Test;
 
 /**
  * The specification's own response samples, parsed as a server would send them (spec §8.3 items
@@ -32,8 +31,13 @@ class ResponseParserSamplesTest {
         Response r = parseSample("MonitorInstances", "kec-monitor-instances-0530.xml", "text/xml");
 
         assertEquals("42825742-becb-4837-a0bf-88522db3b6fd", r.requestId());
-        assertEquals(List.of(Map.of("InstanceId", "e007579f-bea2-483e-bfcb-fec760c58167",
-            "Monitoring", Map.of("State", "enabled"))), r.get("InstancesSet"));
+        assertEquals(
+                List.of(Map.of(
+                        "InstanceId",
+                        "e007579f-bea2-483e-bfcb-fec760c58167",
+                        "Monitoring",
+                        Map.of("State", "enabled"))),
+                r.get("InstancesSet"));
     }
 
     /** 0530 edition: xmlns 2016-3-09, integers as text, lists of one nested three deep. */
@@ -48,8 +52,9 @@ class ResponseParserSamplesTest {
         assertEquals(1, instances.size());
         Map<?, ?> instance = (Map<?, ?>) instances.get(0);
         assertEquals("6e75f4cc-a450-4a89-b56a-66980d500ab1", instance.get("InstanceId"));
-        assertEquals(Map.of("DataDiskType", "SSD", "DataDiskGb", 20L, "MemoryGb", 1L, "VCPU", 1L),
-            instance.get("InstanceConfigure"));
+        assertEquals(
+                Map.of("DataDiskType", "SSD", "DataDiskGb", 20L, "MemoryGb", 1L, "VCPU", 1L),
+                instance.get("InstanceConfigure"));
         assertEquals(Map.of("Name", "active"), instance.get("InstanceState"));
         List<?> nics = (List<?>) instance.get("NetworkInterfaceSet");
         Map<?, ?> nic = (Map<?, ?>) nics.get(0);
@@ -63,8 +68,8 @@ class ResponseParserSamplesTest {
         Response r = parseSample("RemoveImages", "kec-remove-images-0913.xml", "text/xml");
 
         assertEquals("b3ded367-781f-4c9e-aa05-b34a5a666610", r.requestId());
-        assertEquals(List.of(Map.of("ImageId", "15754278-6194-4b29-a3cd-677182c69b77", "Return", true)),
-            r.get("ReturnSet"));
+        assertEquals(
+                List.of(Map.of("ImageId", "15754278-6194-4b29-a3cd-677182c69b77", "Return", true)), r.get("ReturnSet"));
     }
 
     /** 0913 edition: lower-case {@code <requestId>} is the model's RequestId. */
@@ -73,8 +78,13 @@ class ResponseParserSamplesTest {
         Response r = parseSample("DescribeInstanceVnc", "kec-describe-instance-vnc-0913.xml", "text/xml");
 
         assertEquals("123", r.requestId());
-        assertEquals(Map.of("RequestId", "123",
-            "vncUrl", "http://192.168.16.97:6080/vnc_auto.html?token=f331aca5-c6ed-4ab2-a35e-4fef5b173ddc"), r);
+        assertEquals(
+                Map.of(
+                        "RequestId",
+                        "123",
+                        "vncUrl",
+                        "http://192.168.16.97:6080/vnc_auto.html?token=f331aca5-c6ed-4ab2-a35e-4fef5b173ddc"),
+                r);
     }
 
     /** Numbers and booleans as strings; ModelSet, a list, sent as one object. */
@@ -106,13 +116,26 @@ class ResponseParserSamplesTest {
         assertEquals(32L, first.get("CPU"));
         assertEquals(64L, first.get("Memory"));
         Map<?, ?> quota = (Map<?, ?>) ((List<?>) first.get("DataDiskQuotaSet")).get(0);
-        assertEquals(Map.of("DataDiskType", "SSD3.0", "DataDiskMinSize", new BigDecimal("10.0"),
-            "DataDiskMaxsize", new BigDecimal("16000.0"), "DataDiskCount", 8L), quota);
+        assertEquals(
+                Map.of(
+                        "DataDiskType",
+                        "SSD3.0",
+                        "DataDiskMinSize",
+                        new BigDecimal("10.0"),
+                        "DataDiskMaxsize",
+                        new BigDecimal("16000.0"),
+                        "DataDiskCount",
+                        8L),
+                quota);
         Map<?, ?> second = (Map<?, ?>) configs.get(1);
         assertEquals("S4.32C", second.get("InstanceType"));
         assertEquals(128L, second.get("Memory"));
-        assertEquals(List.of(Map.of("AzCode", "cn-shanghai-2b"), Map.of("AzCode", "cn-beijing-6c"),
-            Map.of("AzCode", "cn-beijing-6a")), second.get("AvailabilityZoneSet"));
+        assertEquals(
+                List.of(
+                        Map.of("AzCode", "cn-shanghai-2b"),
+                        Map.of("AzCode", "cn-beijing-6c"),
+                        Map.of("AzCode", "cn-beijing-6a")),
+                second.get("AvailabilityZoneSet"));
     }
 
     /** cloud-market's own envelope: Code 200 as a number, prices as strings for float members. */
@@ -142,8 +165,19 @@ class ResponseParserSamplesTest {
 
         assertEquals(Optional.empty(), parser.parseError(MODEL.requireOperation("ModifyInstance"), http));
         Response r = parser.parse(MODEL.requireOperation("ModifyInstance"), http);
-        assertEquals(Map.of("Message", "Successful!", "RequestId", "65AE3CCE-D625-5CD5-A874-2DAB0CF80B37",
-            "Success", true, "Code", "Success", "Data", Map.of("OrderId", "2026532523****", "HostId", "testid")), r);
+        assertEquals(
+                Map.of(
+                        "Message",
+                        "Successful!",
+                        "RequestId",
+                        "65AE3CCE-D625-5CD5-A874-2DAB0CF80B37",
+                        "Success",
+                        true,
+                        "Code",
+                        "Success",
+                        "Data",
+                        Map.of("OrderId", "2026532523****", "HostId", "testid")),
+                r);
     }
 
     /** The JSON sample sends OrderId as a number; the model types it String, digits kept exactly. */
@@ -160,9 +194,19 @@ class ResponseParserSamplesTest {
     void renewChangeInstanceJson_bssSample_parses() {
         Response r = parseSample("RenewChangeInstance", "bss-renew-change-instance.json", "application/json");
 
-        assertEquals(Map.of("RequestId", "79EE7556-0CFD-44EB-9CD6-B3B526E3A85F", "Code", "Success",
-            "Message", "Successful!", "Success", true,
-            "Data", Map.of("OrderId", "202407022550621", "HostId", "100.100.64.1:8150")), r);
+        assertEquals(
+                Map.of(
+                        "RequestId",
+                        "79EE7556-0CFD-44EB-9CD6-B3B526E3A85F",
+                        "Code",
+                        "Success",
+                        "Message",
+                        "Successful!",
+                        "Success",
+                        true,
+                        "Data",
+                        Map.of("OrderId", "202407022550621", "HostId", "100.100.64.1:8150")),
+                r);
     }
 
     /** SecretNum is a string member although it looks like a number; BindVpc is a list in a structure. */

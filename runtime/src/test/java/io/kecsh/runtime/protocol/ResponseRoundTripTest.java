@@ -1,19 +1,18 @@
 package io.kecsh.runtime.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Writer and parser agree on every shape the model has: for each of the 62 operations a result
@@ -26,9 +25,10 @@ class ResponseRoundTripTest {
     private final ResponseParser parser = new ResponseParser(MODEL);
 
     static Stream<Arguments> everyOperationFormatAndListSize() {
-        return MODEL.operations().stream().flatMap(op -> Stream.of(
-            Arguments.of(op.name(), true, 2), Arguments.of(op.name(), false, 2),
-            Arguments.of(op.name(), true, 1), Arguments.of(op.name(), false, 1)));
+        return MODEL.operations().stream()
+                .flatMap(op -> Stream.of(
+                        Arguments.of(op.name(), true, 2), Arguments.of(op.name(), false, 2),
+                        Arguments.of(op.name(), true, 1), Arguments.of(op.name(), false, 1)));
     }
 
     @Test

@@ -1,8 +1,13 @@
 package io.kecsh.runtime.protocol;
 
-import io.kecsh.runtime.model.ServiceModel;
-import org.junit.jupiter.api.Test;
+import static io.kecsh.runtime.protocol.ResponseParserErrorsTest.response;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kecsh.runtime.model.ServiceModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,13 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.kecsh.runtime.protocol.ResponseParserErrorsTest.response;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The response value: a read-only, serializable map that prints no values. */
 class ResponseTest {
@@ -28,8 +27,9 @@ class ResponseTest {
 
     @Test
     void response_serializedAndRead_equalsTheOriginalAndStaysReadOnly() throws Exception {
-        Response original = parser.parse(MODEL.requireOperation("DescribeInstances"),
-            ResponseParserSamplesTest.sample("kec-describe-instances-0530.xml", "text/xml"));
+        Response original = parser.parse(
+                MODEL.requireOperation("DescribeInstances"),
+                ResponseParserSamplesTest.sample("kec-describe-instances-0530.xml", "text/xml"));
 
         Response copy = roundTrip(original);
 
@@ -45,11 +45,14 @@ class ResponseTest {
     /** What GPath does ({@code r.InstancesSet*.InstanceId}), in Java: a map, lists of maps. */
     @Test
     void response_isAMapOfListsOfMaps() {
-        Response r = parser.parse(MODEL.requireOperation("DescribeInstanceTypeConfigs"),
-            ResponseParserSamplesTest.sample("kec-describe-instance-type-configs.json", "application/json"));
+        Response r = parser.parse(
+                MODEL.requireOperation("DescribeInstanceTypeConfigs"),
+                ResponseParserSamplesTest.sample("kec-describe-instance-type-configs.json", "application/json"));
 
         List<?> configs = assertInstanceOf(List.class, r.get("InstanceTypeConfigSet"));
-        List<Object> types = configs.stream().<Object>map(c -> ((Map<?, ?>) c).get("InstanceType")).toList();
+        List<Object> types = configs.stream()
+                .<Object>map(c -> ((Map<?, ?>) c).get("InstanceType"))
+                .toList();
 
         assertEquals(List.of("S4.32B", "S4.32C"), types);
         assertEquals(List.of("RequestId", "InstanceTypeConfigSet"), List.copyOf(r.keySet()));
@@ -62,15 +65,21 @@ class ResponseTest {
         assertThrows(UnsupportedOperationException.class, () -> r.put("Return", false));
         assertThrows(UnsupportedOperationException.class, () -> r.remove("Return"));
         assertThrows(UnsupportedOperationException.class, r::clear);
-        assertThrows(UnsupportedOperationException.class, () -> r.entrySet().iterator().next().setValue(false));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> r.entrySet().iterator().next().setValue(false));
     }
 
     /** CreateKey's answer holds a private key; the string form shows names only. */
     @Test
     void toString_showsOperationRequestIdAndNamesButNoValues() {
-        Response r = parser.parse(MODEL.requireOperation("CreateKey"), response(200, "application/json",
-            "{\"RequestId\":\"8f2c\",\"PrivateKey\":\"-----BEGIN RSA PRIVATE KEY-----MIIEowIBAAKCAQEA\","
-                + "\"Key\":{\"KeyId\":\"k-1\",\"KeyName\":\"ops\"}}"));
+        Response r = parser.parse(
+                MODEL.requireOperation("CreateKey"),
+                response(
+                        200,
+                        "application/json",
+                        "{\"RequestId\":\"8f2c\",\"PrivateKey\":\"-----BEGIN RSA PRIVATE KEY-----MIIEowIBAAKCAQEA\","
+                                + "\"Key\":{\"KeyId\":\"k-1\",\"KeyName\":\"ops\"}}"));
 
         assertEquals("Response[CreateKey, RequestId=8f2c, members=[RequestId, PrivateKey, Key]]", r.toString());
         assertFalse(r.toString().contains("MIIE"));
@@ -99,17 +108,28 @@ class ResponseTest {
 
         Response r = Response.of("DescribeInstances", given);
 
-        assertEquals(Map.of("RequestId", "r-1", "Count", 3L, "Price", new BigDecimal("0.25"),
-            "Items", List.of(Map.of("Id", 4L))), r);
+        assertEquals(
+                Map.of(
+                        "RequestId",
+                        "r-1",
+                        "Count",
+                        3L,
+                        "Price",
+                        new BigDecimal("0.25"),
+                        "Items",
+                        List.of(Map.of("Id", 4L))),
+                r);
         assertEquals("r-1", r.requestId());
     }
 
     @Test
     void of_unsupportedValueType_isRefusedWithItsPath() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> Response.of("DescribeInstances", Map.of("Items", List.of(Map.of("When", new Object())))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Response.of("DescribeInstances", Map.of("Items", List.of(Map.of("When", new Object())))));
 
-        assertTrue(e.getMessage().startsWith("unsupported value type java.lang.Object at Items[0].When"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("unsupported value type java.lang.Object at Items[0].When"), e.getMessage());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.kecsh.runtime.protocol;
 
 import io.kecsh.runtime.model.Member;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,15 +1,14 @@
 package io.kecsh.runtime.retry;
 
-import io.kecsh.runtime.model.Operation;
-import io.kecsh.runtime.model.Service;
-import io.kecsh.runtime.model.ServiceModel;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kecsh.runtime.model.Operation;
+import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.model.ServiceModel;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class RetryDecisionTest {
     private static final ServiceModel MODEL = ServiceModel.bundled();
@@ -20,21 +19,33 @@ class RetryDecisionTest {
 
     @Test
     void throttling_isRetriedForEveryCall_evenAMutation() {
-        assertTrue(RetryDecision.afterServiceError(KEC, RUN, "LimitExceeded", 409,
-            "Request was rejected because the request speed of this openAPI is beyond the current flow control limit."));
+        assertTrue(
+                RetryDecision.afterServiceError(
+                        KEC,
+                        RUN,
+                        "LimitExceeded",
+                        409,
+                        "Request was rejected because the request speed of this openAPI is beyond the current flow control limit."));
     }
 
     @Test
     void aServiceTimeout_isRetriedForReads_butNotForAMutationWithoutClientToken() {
-        assertTrue(RetryDecision.afterServiceError(KEC, DESCRIBE, "ServiceTimeout", 500, "Internal Service is unavailable because of time out."));
-        assertFalse(RetryDecision.afterServiceError(KEC, RUN, "ServiceTimeout", 500, "Internal Service is unavailable because of time out."));
+        assertTrue(RetryDecision.afterServiceError(
+                KEC, DESCRIBE, "ServiceTimeout", 500, "Internal Service is unavailable because of time out."));
+        assertFalse(RetryDecision.afterServiceError(
+                KEC, RUN, "ServiceTimeout", 500, "Internal Service is unavailable because of time out."));
     }
 
     @Test
     void serviceUnavailable_isJudgedByWhichOfItsMeaningsTheMessageHas() {
-        assertTrue(RetryDecision.afterServiceError(KEC, RUN, "ServiceUnavailable", 500,
-            "Auth Service is unavailable because of an unknown error, exception or failure"));
-        assertFalse(RetryDecision.afterServiceError(KEC, RUN, "ServiceUnavailable", 500, "Exception java.lang.NullPointerException"));
+        assertTrue(RetryDecision.afterServiceError(
+                KEC,
+                RUN,
+                "ServiceUnavailable",
+                500,
+                "Auth Service is unavailable because of an unknown error, exception or failure"));
+        assertFalse(RetryDecision.afterServiceError(
+                KEC, RUN, "ServiceUnavailable", 500, "Exception java.lang.NullPointerException"));
         assertFalse(RetryDecision.afterServiceError(KEC, RUN, "ServiceUnavailable", 500, null));
     }
 
@@ -48,8 +59,12 @@ class RetryDecisionTest {
     void clientTokenOperations_areIdempotent() {
         Service bss = MODEL.requireService("bss");
         assertTrue(RetryDecision.idempotent(BSS_MODIFY));
-        assertTrue(RetryDecision.afterServiceError(bss, MODEL.requireOperation("RenewChangeInstance"), "InternalError", 500,
-            "The request processing has failed due to some unknown error."));
+        assertTrue(RetryDecision.afterServiceError(
+                bss,
+                MODEL.requireOperation("RenewChangeInstance"),
+                "InternalError",
+                500,
+                "The request processing has failed due to some unknown error."));
         assertTrue(RetryDecision.afterTransportFailure(BSS_MODIFY, true));
         assertFalse(RetryDecision.afterTransportFailure(RUN, true));
         assertTrue(RetryDecision.afterTransportFailure(RUN, false));

@@ -1,24 +1,22 @@
 package io.kecsh.runtime.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.client.CloudClient;
 import io.kecsh.runtime.config.Cloud;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.function.Executable;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.function.Executable;
 
 /** Helpers the catalogue, price, template and data-guard tests share. */
 final class CatalogTestSupport {
-    private CatalogTestSupport() {
-    }
+    private CatalogTestSupport() {}
 
     /** The items of a list member (an empty list may come back as nothing at all). */
     @SuppressWarnings("unchecked")
@@ -34,18 +32,24 @@ final class CatalogTestSupport {
 
     /** A client of the same sandbox signing for another region. */
     static CloudClient clientIn(SandboxFixture f, String region) {
-        return new CloudClient(ClientConfig.builder().endpoint(f.sandbox.endpoint())
-            .credentials(Cloud.KINGSOFT, f.sandbox.credentials().kingsoft())
-            .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba())
-            .region(Cloud.KINGSOFT, region).clock(f.sandbox.clock()).build());
+        return new CloudClient(ClientConfig.builder()
+                .endpoint(f.sandbox.endpoint())
+                .credentials(Cloud.KINGSOFT, f.sandbox.credentials().kingsoft())
+                .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba())
+                .region(Cloud.KINGSOFT, region)
+                .clock(f.sandbox.clock())
+                .build());
     }
 
     /** A client of the same sandbox that takes the XML answers (no Accept: application/json). */
     static CloudClient xmlClient(SandboxFixture f) {
-        return new CloudClient(ClientConfig.builder().endpoint(f.sandbox.endpoint())
-            .credentials(Cloud.KINGSOFT, f.sandbox.credentials().kingsoft())
-            .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba())
-            .json(false).clock(f.sandbox.clock()).build());
+        return new CloudClient(ClientConfig.builder()
+                .endpoint(f.sandbox.endpoint())
+                .credentials(Cloud.KINGSOFT, f.sandbox.credentials().kingsoft())
+                .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba())
+                .json(false)
+                .clock(f.sandbox.clock())
+                .build());
     }
 
     /** The call fails with InvalidParameterValue (400) naming {@code param}. */
@@ -58,15 +62,33 @@ final class CatalogTestSupport {
     }
 
     static String centos(RegionState region) {
-        return region.images.values().stream().filter(i -> "centos-7.6".equals(i.platform)).map(i -> i.id).findFirst().orElseThrow();
+        return region.images.values().stream()
+                .filter(i -> "centos-7.6".equals(i.platform))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Launches instances of {@code type} in the region's default subnet; returns their IDs. */
     static List<String> launch(SandboxFixture f, RegionState region, int count, String type, Object... extra) {
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", centos(region), "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", count, "MaxCount", count,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", type));
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                centos(region),
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                count,
+                "MaxCount",
+                count,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                type));
         for (int i = 0; i < extra.length; i += 2) p.put((String) extra[i], extra[i + 1]);
-        return items(f.client.call("RunInstances", p), "InstancesSet").stream().map(i -> (String) i.get("InstanceId")).toList();
+        return items(f.client.call("RunInstances", p), "InstancesSet").stream()
+                .map(i -> (String) i.get("InstanceId"))
+                .toList();
     }
 }

@@ -1,17 +1,5 @@
 package io.kecsh.runtime.sandbox;
 
-import io.kecsh.runtime.client.CloudClient;
-import io.kecsh.runtime.protocol.Response;
-import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static io.kecsh.runtime.sandbox.CatalogTestSupport.clientIn;
 import static io.kecsh.runtime.sandbox.CatalogTestSupport.invalid;
 import static io.kecsh.runtime.sandbox.CatalogTestSupport.items;
@@ -20,6 +8,17 @@ import static io.kecsh.runtime.sandbox.CatalogTestSupport.struct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kecsh.runtime.client.CloudClient;
+import io.kecsh.runtime.protocol.Response;
+import io.kecsh.runtime.sandbox.state.RegionState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Data-guard groups over real HTTP: capacity 10, one group per instance, empty groups only are deleted. */
 class DataGuardSandboxTest {
@@ -32,7 +31,9 @@ class DataGuardSandboxTest {
     }
 
     private String group(String name) {
-        return (String) f.client.call("CreateDataGuardGroup", Map.of("DataGuardName", name)).get("DataGuardId");
+        return (String) f.client
+                .call("CreateDataGuardGroup", Map.of("DataGuardName", name))
+                .get("DataGuardId");
     }
 
     private List<Map<String, Object>> groups(Object... params) {
@@ -61,8 +62,19 @@ class DataGuardSandboxTest {
     void createDataGuardGroup_isDescribedAsTheSampleShowsIt() {
         String id = group("test02");
         assertTrue(id.matches("[0-9a-f-]{36}"), id);
-        assertEquals(Map.of("DataGuardId", id, "DataGuardName", "test02", "DataGuardLevel", "host", "DataGuardCapacity", 10L,
-            "DataGuardUsedSize", 0L), withoutList(only(id)));
+        assertEquals(
+                Map.of(
+                        "DataGuardId",
+                        id,
+                        "DataGuardName",
+                        "test02",
+                        "DataGuardLevel",
+                        "host",
+                        "DataGuardCapacity",
+                        10L,
+                        "DataGuardUsedSize",
+                        0L),
+                withoutList(only(id)));
         assertTrue(items(only(id), "DataGuardInstancesList").isEmpty());
     }
 
@@ -74,11 +86,13 @@ class DataGuardSandboxTest {
 
     @Test
     void describeDataGuardCapacity_tenAGroup_inTheCallersRegion() {
-        assertEquals(Map.of("Region", "cn-beijing-6", "Capacity", 10L),
-            struct(f.client.call("DescribeDataGuardCapacity", Map.of()), "DataGuardCapacity"));
+        assertEquals(
+                Map.of("Region", "cn-beijing-6", "Capacity", 10L),
+                struct(f.client.call("DescribeDataGuardCapacity", Map.of()), "DataGuardCapacity"));
         try (CloudClient hk = clientIn(f, "cn-hongkong-2")) {
-            assertEquals(Map.of("Region", "cn-hongkong-2", "Capacity", 10L),
-                struct(hk.call("DescribeDataGuardCapacity", Map.of()), "DataGuardCapacity"));
+            assertEquals(
+                    Map.of("Region", "cn-hongkong-2", "Capacity", 10L),
+                    struct(hk.call("DescribeDataGuardCapacity", Map.of()), "DataGuardCapacity"));
         }
     }
 
@@ -89,7 +103,11 @@ class DataGuardSandboxTest {
         assertEquals(true, add(g, ids.subList(0, 2)).get("Return"));
         Map<String, Object> described = only(g);
         assertEquals(2L, described.get("DataGuardUsedSize"));
-        assertEquals(List.of(ids.get(0), ids.get(1)), items(described, "DataGuardInstancesList").stream().map(i -> i.get("InstanceId")).toList());
+        assertEquals(
+                List.of(ids.get(0), ids.get(1)),
+                items(described, "DataGuardInstancesList").stream()
+                        .map(i -> i.get("InstanceId"))
+                        .toList());
         assertEquals("web", items(described, "DataGuardInstancesList").get(0).get("InstanceName"));
         assertEquals(g, groupOf(ids.get(0)));
         assertNull(groupOf(ids.get(2)));
@@ -140,36 +158,70 @@ class DataGuardSandboxTest {
         String g = group("g");
         List<String> ids = launch(f, region, 3, "S4.2B");
         add(g, ids.subList(0, 2));
-        invalid("InstanceId.1", () -> f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", g, "InstanceId", List.of(ids.get(2)))));
-        invalid("DataGuardId", () -> f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", "00000000-0000-4000-8000-000000000000", "InstanceId", List.of(ids.get(0)))));
-        Response r = f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", g, "InstanceId", List.of(ids.get(1))));
+        invalid(
+                "InstanceId.1",
+                () -> f.client.call(
+                        "RemoveVmFromDataGuard", Map.of("DataGuardId", g, "InstanceId", List.of(ids.get(2)))));
+        invalid(
+                "DataGuardId",
+                () -> f.client.call(
+                        "RemoveVmFromDataGuard",
+                        Map.of(
+                                "DataGuardId",
+                                "00000000-0000-4000-8000-000000000000",
+                                "InstanceId",
+                                List.of(ids.get(0)))));
+        Response r =
+                f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", g, "InstanceId", List.of(ids.get(1))));
         assertEquals(List.of(Map.of("InstanceId", ids.get(1), "Return", true)), items(r, "ReturnSet"));
         assertNull(groupOf(ids.get(1)));
-        assertEquals(List.of(ids.get(0)), items(only(g), "DataGuardInstancesList").stream().map(i -> i.get("InstanceId")).toList());
+        assertEquals(
+                List.of(ids.get(0)),
+                items(only(g), "DataGuardInstancesList").stream()
+                        .map(i -> i.get("InstanceId"))
+                        .toList());
     }
 
     @Test
     void modifyDataGuardGroups_renames_namesStayUnique() {
         String a = group("a");
         group("b");
-        assertEquals(true, f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", a, "DataGuardName", "renamed")).get("Return"));
+        assertEquals(
+                true,
+                f.client
+                        .call("ModifyDataGuardGroups", Map.of("DataGuardId", a, "DataGuardName", "renamed"))
+                        .get("Return"));
         assertEquals("renamed", only(a).get("DataGuardName"));
         f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", a, "DataGuardName", "renamed"));
-        invalid("DataGuardName", () -> f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", a, "DataGuardName", "b")));
+        invalid(
+                "DataGuardName",
+                () -> f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", a, "DataGuardName", "b")));
         invalid("DataGuardName", () -> group("b"));
-        invalid("DataGuardId", () -> f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", "00000000-0000-4000-8000-000000000000", "DataGuardName", "x")));
+        invalid(
+                "DataGuardId",
+                () -> f.client.call(
+                        "ModifyDataGuardGroups",
+                        Map.of("DataGuardId", "00000000-0000-4000-8000-000000000000", "DataGuardName", "x")));
     }
 
     @Test
     void describeDataGuardGroup_filtersByIdAndName() {
         String a = group("a");
         String b = group("b");
-        assertEquals(List.of(a, b), groups().stream().map(g -> g.get("DataGuardId")).toList());
-        assertEquals(List.of(b), groups("DataGuardName", "b").stream().map(g -> g.get("DataGuardId")).toList());
+        assertEquals(
+                List.of(a, b), groups().stream().map(g -> g.get("DataGuardId")).toList());
+        assertEquals(
+                List.of(b),
+                groups("DataGuardName", "b").stream()
+                        .map(g -> g.get("DataGuardId"))
+                        .toList());
         assertEquals(List.of(), groups("DataGuardId", a, "DataGuardName", "b"));
         assertEquals(List.of(), groups("DataGuardId", "00000000-0000-4000-8000-000000000000"));
         try (CloudClient shanghai = clientIn(f, "cn-shanghai-2")) {
-            assertTrue(items(shanghai.call("DescribeDataGuardGroup", Map.of()), "DataGuardsSet").isEmpty(), "groups are per region");
+            assertTrue(
+                    items(shanghai.call("DescribeDataGuardGroup", Map.of()), "DataGuardsSet")
+                            .isEmpty(),
+                    "groups are per region");
         }
     }
 
@@ -179,13 +231,20 @@ class DataGuardSandboxTest {
         String b = group("b");
         String member = launch(f, region, 1, "S4.2B").get(0);
         add(b, List.of(member));
-        var e = invalid("DataGuardId.2", () -> f.client.call("DeleteDataGuardGroups", Map.of("DataGuardId", List.of(a, b))));
+        var e = invalid(
+                "DataGuardId.2", () -> f.client.call("DeleteDataGuardGroups", Map.of("DataGuardId", List.of(a, b))));
         assertTrue(e.serviceMessage().contains("RemoveVmFromDataGuard"), e.serviceMessage());
-        invalid("DataGuardId.1", () -> f.client.call("DeleteDataGuardGroups", Map.of("DataGuardId", List.of("00000000-0000-4000-8000-000000000000"))));
+        invalid(
+                "DataGuardId.1",
+                () -> f.client.call(
+                        "DeleteDataGuardGroups",
+                        Map.of("DataGuardId", List.of("00000000-0000-4000-8000-000000000000"))));
         assertEquals(2, groups().size());
         f.client.call("RemoveVmFromDataGuard", Map.of("DataGuardId", b, "InstanceId", List.of(member)));
         Response r = f.client.call("DeleteDataGuardGroups", Map.of("DataGuardId", List.of(a, b)));
-        assertEquals(List.of(Map.of("DataGuardId", a, "Return", true), Map.of("DataGuardId", b, "Return", true)), items(r, "ReturnSet"));
+        assertEquals(
+                List.of(Map.of("DataGuardId", a, "Return", true), Map.of("DataGuardId", b, "Return", true)),
+                items(r, "ReturnSet"));
         assertTrue(groups().isEmpty());
     }
 
@@ -207,6 +266,10 @@ class DataGuardSandboxTest {
     void runInstances_withADataGuardId_joinsTheGroup() {
         String g = group("g");
         List<String> ids = launch(f, region, 2, "S4.2B", "DataGuardId", g);
-        assertEquals(ids, items(only(g), "DataGuardInstancesList").stream().map(i -> i.get("InstanceId")).toList());
+        assertEquals(
+                ids,
+                items(only(g), "DataGuardInstancesList").stream()
+                        .map(i -> i.get("InstanceId"))
+                        .toList());
     }
 }

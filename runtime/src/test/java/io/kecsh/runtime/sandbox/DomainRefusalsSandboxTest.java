@@ -1,21 +1,21 @@
 package io.kecsh.runtime.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.model.ErrorDef;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.overlay.InstalledModel;
 import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The backends of templates, spot prices, keys, NICs, KMS instances and BSS changes refuse with
@@ -41,7 +41,8 @@ class DomainRefusalsSandboxTest {
     }
 
     /** Refused with the documented {@code code} of {@code service}, its message naming {@code param}, then {@code reason}. */
-    private ServiceException refused(String service, String code, String action, Map<String, ?> params, String param, String reason) {
+    private ServiceException refused(
+            String service, String code, String action, Map<String, ?> params, String param, String reason) {
         ServiceException e = assertThrows(ServiceException.class, () -> f.client.call(action, params));
         ErrorDef def = documented(service, action, code);
         assertEquals(def.code(), e.code(), e.getMessage());
@@ -51,60 +52,134 @@ class DomainRefusalsSandboxTest {
     }
 
     private String centos() {
-        return region.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).map(i -> i.id).findFirst().orElseThrow();
+        return region.images.values().stream()
+                .filter(i -> i.platform.equals("centos-7.6"))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
     }
 
     private String template(String name) {
-        Map<String, Object> p = new HashMap<>(Map.of("InstanceType", "N3.2B", "ImageId", centos(),
-            "SubnetId", region.defaultSubnetId, "SecurityGroupId", region.defaultSecurityGroupId,
-            "ChargeType", "HourlyInstantSettlement", "PurchaseTime", 0, "ModelName", name));
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "InstanceType",
+                "N3.2B",
+                "ImageId",
+                centos(),
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "PurchaseTime",
+                0,
+                "ModelName",
+                name));
         return (String) f.client.call("CreateModel", p).get("ModelId");
     }
 
     @Test
     void terminateModels_anUnknownSecondId_isTheDocumentedError_andDeletesNone() {
         String first = template("kept");
-        refused("kec", "InvalidParameterValue", "TerminateModels", Map.of("ModelId", List.of(first, NOBODY)), "ModelId.2",
-            "There is no launch template " + NOBODY + " in cn-beijing-6.");
+        refused(
+                "kec",
+                "InvalidParameterValue",
+                "TerminateModels",
+                Map.of("ModelId", List.of(first, NOBODY)),
+                "ModelId.2",
+                "There is no launch template " + NOBODY + " in cn-beijing-6.");
         assertTrue(region.templates.containsKey(first), "the whole call failed: the first template is still there");
     }
 
     @Test
     void describeSpotPriceHistory_aZoneOfAnotherRegion_isTheDocumentedError() {
-        refused("kec", "InvalidParameterValue", "DescribeSpotPriceHistory",
-            Map.of("InstanceType", "N3.2B", "AvailabilityZone", "cn-shanghai-2a"), "AvailabilityZone",
-            "cn-shanghai-2a is not a zone of cn-beijing-6.");
+        refused(
+                "kec",
+                "InvalidParameterValue",
+                "DescribeSpotPriceHistory",
+                Map.of("InstanceType", "N3.2B", "AvailabilityZone", "cn-shanghai-2a"),
+                "AvailabilityZone",
+                "cn-shanghai-2a is not a zone of cn-beijing-6.");
     }
 
     @Test
     void attachKey_anUnknownSecondInstance_isTheDocumentedError_andBindsNothing() {
-        String key = (String) ((Map<?, ?>) f.client.call("CreateKey", Map.of("KeyName", "k1")).get("Key")).get("KeyId");
-        Map<String, Object> run = new HashMap<>(Map.of("ImageId", centos(), "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
-        String instance = (String) ((Map<?, ?>) ((List<?>) f.client.call("RunInstances", run).get("InstancesSet")).get(0)).get("InstanceId");
-        f.sandbox.clock().advance(java.time.Duration.ofSeconds(10));
-        refused("kec", "InvalidParameterValue", "AttachKey", Map.of("KeyId", List.of(key), "InstanceId", List.of(instance, NOBODY)),
-            "InstanceId.2", "There is no instance " + NOBODY + " in cn-beijing-6.");
-        assertTrue(region.instances.get(instance).keyIds.isEmpty(), "the whole call failed: the first instance has no key");
+        String key = (String)
+                ((Map<?, ?>) f.client.call("CreateKey", Map.of("KeyName", "k1")).get("Key")).get("KeyId");
+        Map<String, Object> run = new HashMap<>(Map.of(
+                "ImageId",
+                centos(),
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B"));
+        String instance = (String)
+                ((Map<?, ?>) ((List<?>) f.client.call("RunInstances", run).get("InstancesSet")).get(0))
+                        .get("InstanceId");
+        f.sandbox.clock().advance(Duration.ofSeconds(10));
+        refused(
+                "kec",
+                "InvalidParameterValue",
+                "AttachKey",
+                Map.of("KeyId", List.of(key), "InstanceId", List.of(instance, NOBODY)),
+                "InstanceId.2",
+                "There is no instance " + NOBODY + " in cn-beijing-6.");
+        assertTrue(
+                region.instances.get(instance).keyIds.isEmpty(),
+                "the whole call failed: the first instance has no key");
     }
 
     @Test
     void deleteNetworkInterface_aPrimaryNic_isTheDocumentedErrorOfTheVpcService() {
-        Map<String, Object> run = new HashMap<>(Map.of("ImageId", centos(), "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
-        String instance = (String) ((Map<?, ?>) ((List<?>) f.client.call("RunInstances", run).get("InstancesSet")).get(0)).get("InstanceId");
-        String primary = region.networkInterfaces.values().stream().filter(n -> instance.equals(n.instanceId)).findFirst().orElseThrow().id;
-        refused("vpc", "InvalidParameterValue", "DeleteNetworkInterface", Map.of("NetworkInterfaceId", primary), "NetworkInterfaceId",
-            "Network interface " + primary + " is the primary NIC of instance " + instance + ", not an elastic network interface.");
+        Map<String, Object> run = new HashMap<>(Map.of(
+                "ImageId",
+                centos(),
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B"));
+        String instance = (String)
+                ((Map<?, ?>) ((List<?>) f.client.call("RunInstances", run).get("InstancesSet")).get(0))
+                        .get("InstanceId");
+        String primary = region.networkInterfaces.values().stream()
+                .filter(n -> instance.equals(n.instanceId))
+                .findFirst()
+                .orElseThrow()
+                .id;
+        refused(
+                "vpc",
+                "InvalidParameterValue",
+                "DeleteNetworkInterface",
+                Map.of("NetworkInterfaceId", primary),
+                "NetworkInterfaceId",
+                "Network interface " + primary + " is the primary NIC of instance " + instance
+                        + ", not an elastic network interface.");
         assertNotNull(region.networkInterfaces.get(primary));
     }
 
     private String kmsInstance(String chargeType) {
         synchronized (f.sandbox.state().lock()) {
-            return f.sandbox.state().kmsInstances.values().stream().filter(i -> chargeType.equals(i.get("ChargeType")))
-                .map(i -> (String) i.get("InstanceId")).findFirst().orElseThrow();
+            return f.sandbox.state().kmsInstances.values().stream()
+                    .filter(i -> chargeType.equals(i.get("ChargeType")))
+                    .map(i -> (String) i.get("InstanceId"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -117,23 +192,48 @@ class DomainRefusalsSandboxTest {
 
     @Test
     void getKmsInstance_anUnknownId_isTheDocumentedMessageAlone() {
-        refused("kms", "Forbidden.DKMSInstanceNotFound", "GetKmsInstance", Map.of("KmsInstanceId", "kst-nosuch"), null, null);
+        refused(
+                "kms",
+                "Forbidden.DKMSInstanceNotFound",
+                "GetKmsInstance",
+                Map.of("KmsInstanceId", "kst-nosuch"),
+                null,
+                null);
     }
 
     @Test
     void modifyInstance_theWrongBilling_isInvalidParameterNamingIt_withTheReason_andChangesNothing() {
         String id = kmsInstance("PREPAY");
         Object spec = f.sandbox.state().kmsInstances.get(id).get("Spec");
-        Map<String, Object> p = Map.of("ProductCode", "kms", "SubscriptionType", "PayAsYouGo", "ModifyType", "Upgrade",
-            "InstanceId", id, "Parameter", List.of(Map.of("Code", "Spec", "Value", "2000")));
-        refused("bss", "InvalidParameter", "ModifyInstance", p, "SubscriptionType",
-            "The instance is billed Subscription (PREPAY), not PayAsYouGo.");
+        Map<String, Object> p = Map.of(
+                "ProductCode",
+                "kms",
+                "SubscriptionType",
+                "PayAsYouGo",
+                "ModifyType",
+                "Upgrade",
+                "InstanceId",
+                id,
+                "Parameter",
+                List.of(Map.of("Code", "Spec", "Value", "2000")));
+        refused(
+                "bss",
+                "InvalidParameter",
+                "ModifyInstance",
+                p,
+                "SubscriptionType",
+                "The instance is billed Subscription (PREPAY), not PayAsYouGo.");
         assertEquals(spec, f.sandbox.state().kmsInstances.get(id).get("Spec"));
     }
 
     @Test
     void renewChangeInstance_anotherProduct_isResourceNotExists_theDocumentedMessageAlone() {
-        refused("bss", "ResourceNotExists", "RenewChangeInstance",
-            Map.of("ProductCode", "ecs", "InstanceId", kmsInstance("PREPAY"), "RenewPeriod", 1), null, null);
+        refused(
+                "bss",
+                "ResourceNotExists",
+                "RenewChangeInstance",
+                Map.of("ProductCode", "ecs", "InstanceId", kmsInstance("PREPAY"), "RenewPeriod", 1),
+                null,
+                null);
     }
 }

@@ -1,21 +1,22 @@
 package io.kecsh.runtime.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kecsh.runtime.error.ServiceException;
-import io.kecsh.runtime.model.ServiceModel;
-import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
-import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kecsh.runtime.client.ClientConfig;
+import io.kecsh.runtime.error.ServiceException;
+import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
+import io.kecsh.runtime.sandbox.state.RegionState;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The catalogue is given to a sandbox when it starts, not read from a global: a sandbox started
@@ -33,8 +34,9 @@ class InjectedCatalogueSandboxTest {
     private final RegionState region;
 
     InjectedCatalogueSandboxTest() throws Exception {
-        Catalog other = new Catalog(ServiceModel.bundled().requireService("kec"), new ObjectMapper().readTree(OTHER_TODAY));
-        f = new SandboxFixture(SandboxOptions.forTests().withCatalog(other), io.kecsh.runtime.client.ClientConfig.builder());
+        Catalog other =
+                new Catalog(ServiceModel.bundled().requireService("kec"), new ObjectMapper().readTree(OTHER_TODAY));
+        f = new SandboxFixture(SandboxOptions.forTests().withCatalog(other), ClientConfig.builder());
         region = f.sandbox.state().region("cn-beijing-6");
     }
 
@@ -44,9 +46,24 @@ class InjectedCatalogueSandboxTest {
     }
 
     private Map<String, Object> run(String type) {
-        String image = region.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).map(i -> i.id).findFirst().orElseThrow();
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1, "ChargeType", "HourlyInstantSettlement"));
+        String image = region.images.values().stream()
+                .filter(i -> i.platform.equals("centos-7.6"))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                image,
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "HourlyInstantSettlement"));
         p.put("InstanceType", type);
         return p;
     }
@@ -58,24 +75,32 @@ class InjectedCatalogueSandboxTest {
 
     @Test
     void runInstances_typeOnlyTheGivenCatalogueSells_isCreatedAndDescribedWithItsFigures() {
-        String id = (String) set(f.client.call("RunInstances", run("S7.8D")), "InstancesSet").get(0).get("InstanceId");
-        Map<String, Object> instance = set(f.client.call("DescribeInstances", Map.of("InstanceId", List.of(id))), "InstancesSet").get(0);
+        String id = (String) set(f.client.call("RunInstances", run("S7.8D")), "InstancesSet")
+                .get(0)
+                .get("InstanceId");
+        Map<String, Object> instance = set(
+                        f.client.call("DescribeInstances", Map.of("InstanceId", List.of(id))), "InstancesSet")
+                .get(0);
         assertEquals("S7.8D", instance.get("InstanceType"));
         Map<?, ?> configure = (Map<?, ?>) instance.get("InstanceConfigure");
         assertEquals(8L, configure.get("VCPU"));
         assertEquals(64L, configure.get("MemoryGb"));
-        assertEquals("SSD3.0", ((Map<?, ?>) instance.get("SystemDisk")).get("DiskType"), "the given family's system disk");
+        assertEquals(
+                "SSD3.0", ((Map<?, ?>) instance.get("SystemDisk")).get("DiskType"), "the given family's system disk");
     }
 
     @Test
     void describeInstanceTypeConfigs_listsTheGivenCatalogue_notTheBundledAdditions() {
-        List<String> types = set(f.client.call("DescribeInstanceTypeConfigs", Map.of()), "InstanceTypeConfigSet").stream()
-            .map(t -> (String) t.get("InstanceType")).toList();
+        List<String> types =
+                set(f.client.call("DescribeInstanceTypeConfigs", Map.of()), "InstanceTypeConfigSet").stream()
+                        .map(t -> (String) t.get("InstanceType"))
+                        .toList();
         assertTrue(types.contains("S7.2B"), types.toString());
         assertTrue(types.contains("S4.2B"), "the model's types stay: " + types);
         assertFalse(types.contains("S6.2B"), "today's bundled additions are not this sandbox's: " + types);
         List<String> families = set(f.client.call("DescribeInstanceFamilies", Map.of()), "InstanceFamilySet").stream()
-            .map(t -> (String) t.get("InstanceFamily")).toList();
+                .map(t -> (String) t.get("InstanceFamily"))
+                .toList();
         assertTrue(families.contains("S7"), families.toString());
         assertFalse(families.contains("S6"), families.toString());
     }
@@ -91,9 +116,14 @@ class InjectedCatalogueSandboxTest {
 
     @Test
     void modifyInstanceType_readsTheGivenCatalogue_forWhatIsLarger() {
-        String id = (String) set(f.client.call("RunInstances", run("S7.8D")), "InstancesSet").get(0).get("InstanceId");
-        f.sandbox.clock().advance(java.time.Duration.ofSeconds(10));
-        f.refused("ModifyInstanceType", Map.of("InstanceId", id, "InstanceType", "S7.2B"), "InstanceType",
-            "S7.8D can only be changed to a larger type; S7.2B is smaller.");
+        String id = (String) set(f.client.call("RunInstances", run("S7.8D")), "InstancesSet")
+                .get(0)
+                .get("InstanceId");
+        f.sandbox.clock().advance(Duration.ofSeconds(10));
+        f.refused(
+                "ModifyInstanceType",
+                Map.of("InstanceId", id, "InstanceType", "S7.2B"),
+                "InstanceType",
+                "S7.8D can only be changed to a larger type; S7.2B is smaller.");
     }
 }

@@ -1,18 +1,20 @@
 package io.kecsh.runtime.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.model.ErrorDef;
 import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.overlay.InstalledModel;
 import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The instances backend refuses with typed errors; each reaches the caller over real HTTP as the
@@ -23,7 +25,7 @@ class InstanceErrorsSandboxTest {
     private static final String NOBODY = "00000000-0000-4000-8000-000000000000";
     private final SandboxFixture f = new SandboxFixture();
     private final RegionState region = f.sandbox.state().region("cn-beijing-6");
-    private final Service kec = io.kecsh.runtime.overlay.InstalledModel.get().requireService("kec");
+    private final Service kec = InstalledModel.get().requireService("kec");
 
     @AfterEach
     void close() {
@@ -33,59 +35,106 @@ class InstanceErrorsSandboxTest {
     /** The call fails exactly as the model documents InvalidParameterValue for it, naming {@code param}, then {@code reason}. */
     private void refusedAsDocumented(String action, Map<String, ?> params, String param, String reason) {
         ServiceException e = assertThrows(ServiceException.class, () -> f.client.call(action, params));
-        ErrorDef documented = kec.error(kec.operation(action).orElseThrow(), "InvalidParameterValue").orElseThrow();
+        ErrorDef documented = kec.error(kec.operation(action).orElseThrow(), "InvalidParameterValue")
+                .orElseThrow();
         assertEquals(documented.code(), e.code(), e.getMessage());
         assertEquals(documented.httpStatus(), e.httpStatus(), e.getMessage());
         assertEquals(documented.format(param) + " " + reason, e.serviceMessage());
     }
 
     private String launch() {
-        String image = region.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).map(i -> i.id).findFirst().orElseThrow();
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
+        String image = region.images.values().stream()
+                .filter(i -> i.platform.equals("centos-7.6"))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                image,
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B"));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> set = (List<Map<String, Object>>) f.client.call("RunInstances", p).get("InstancesSet");
+        List<Map<String, Object>> set =
+                (List<Map<String, Object>>) f.client.call("RunInstances", p).get("InstancesSet");
         return (String) set.get(0).get("InstanceId");
     }
 
     @Test
     void startInstances_unknownSecondId_isTheDocumentedError_andChangesNone() {
         String id = launch();
-        f.sandbox.clock().advance(java.time.Duration.ofSeconds(10));
+        f.sandbox.clock().advance(Duration.ofSeconds(10));
         f.client.call("StopInstances", Map.of("InstanceId", List.of(id)));
-        f.sandbox.clock().advance(java.time.Duration.ofSeconds(10));
-        refusedAsDocumented("StartInstances", Map.of("InstanceId", List.of(id, NOBODY)), "InstanceId.2",
-            "There is no instance " + NOBODY + " in cn-beijing-6.");
-        assertEquals("stopped", region.instances.get(id).state, "the whole call failed: the first instance was not started");
+        f.sandbox.clock().advance(Duration.ofSeconds(10));
+        refusedAsDocumented(
+                "StartInstances",
+                Map.of("InstanceId", List.of(id, NOBODY)),
+                "InstanceId.2",
+                "There is no instance " + NOBODY + " in cn-beijing-6.");
+        assertEquals(
+                "stopped", region.instances.get(id).state, "the whole call failed: the first instance was not started");
     }
 
     @Test
     void unmonitorInstances_unknownSecondId_isTheDocumentedError_andChangesNone() {
         String id = launch();
         assertEquals("enabled", region.instances.get(id).monitoring);
-        refusedAsDocumented("UnmonitorInstances", Map.of("InstanceId", List.of(id, NOBODY)), "InstanceId.2",
-            "There is no instance " + NOBODY + " in cn-beijing-6.");
-        assertEquals("enabled", region.instances.get(id).monitoring, "the whole call failed: the first instance is still monitored");
+        refusedAsDocumented(
+                "UnmonitorInstances",
+                Map.of("InstanceId", List.of(id, NOBODY)),
+                "InstanceId.2",
+                "There is no instance " + NOBODY + " in cn-beijing-6.");
+        assertEquals(
+                "enabled",
+                region.instances.get(id).monitoring,
+                "the whole call failed: the first instance is still monitored");
     }
 
     @Test
     void describeInstanceVnc_instanceStillBuilding_isTheDocumentedError_namingTheState() {
         String id = launch();
-        refusedAsDocumented("DescribeInstanceVnc", Map.of("InstanceId", id), "InstanceId",
-            "The instance is building; VNC needs it running.");
+        refusedAsDocumented(
+                "DescribeInstanceVnc",
+                Map.of("InstanceId", id),
+                "InstanceId",
+                "The instance is building; VNC needs it running.");
     }
 
     @Test
     void runInstances_addressOutsideTheSubnet_isTheDocumentedError_fromTheSubnetsAddresses() {
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", region.images.keySet().iterator().next(), "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B", "PrivateIpAddress", "192.0.2.7"));
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                region.images.keySet().iterator().next(),
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B",
+                "PrivateIpAddress",
+                "192.0.2.7"));
         ServiceException e = assertThrows(ServiceException.class, () -> f.client.call("RunInstances", p));
-        ErrorDef documented = kec.error(kec.operation("RunInstances").orElseThrow(), "InvalidParameterValue").orElseThrow();
+        ErrorDef documented = kec.error(kec.operation("RunInstances").orElseThrow(), "InvalidParameterValue")
+                .orElseThrow();
         assertEquals(documented.httpStatus(), e.httpStatus());
         assertEquals(documented.code(), e.code());
-        org.junit.jupiter.api.Assertions.assertTrue(e.serviceMessage().startsWith(documented.format("PrivateIpAddress") + " 192.0.2.7 is not in subnet"),
-            e.serviceMessage());
+        Assertions.assertTrue(
+                e.serviceMessage().startsWith(documented.format("PrivateIpAddress") + " 192.0.2.7 is not in subnet"),
+                e.serviceMessage());
     }
 }

@@ -1,14 +1,17 @@
 package io.kecsh.runtime.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.error.ServiceException;
 import io.kecsh.runtime.error.TransportException;
 import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.waiter.WaitOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,11 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The instance domain over real HTTP: what the documents say a real endpoint does. */
 class InstanceSandboxTest {
@@ -33,13 +33,29 @@ class InstanceSandboxTest {
     }
 
     private String image() {
-        return region.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).map(i -> i.id).findFirst().orElseThrow();
+        return region.images.values().stream()
+                .filter(i -> i.platform.equals("centos-7.6"))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
     }
 
     private Map<String, Object> run(int count, Object... extra) {
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", image(), "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", count, "MaxCount", count,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                image(),
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                count,
+                "MaxCount",
+                count,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B"));
         for (int i = 0; i < extra.length; i += 2) p.put((String) extra[i], extra[i + 1]);
         return p;
     }
@@ -51,13 +67,32 @@ class InstanceSandboxTest {
 
     private List<String> launch(int count, Object... extra) {
         return set(f.client.call("RunInstances", run(count, extra)), "InstancesSet").stream()
-            .map(i -> (String) i.get("InstanceId")).toList();
+                .map(i -> (String) i.get("InstanceId"))
+                .toList();
     }
 
     private String stateOf(String id) {
-        Response r = f.client.call("DescribeInstances", Map.of("InstanceId", List.of(id),
-            "Filter", List.of(Map.of("Name", "instance-state.name", "Value", List.of("recycling", "active", "stopped",
-                "building", "stopping", "starting", "deleting", "rebooting", "rebuilding", "updating_password")))));
+        Response r = f.client.call(
+                "DescribeInstances",
+                Map.of(
+                        "InstanceId",
+                        List.of(id),
+                        "Filter",
+                        List.of(Map.of(
+                                "Name",
+                                "instance-state.name",
+                                "Value",
+                                List.of(
+                                        "recycling",
+                                        "active",
+                                        "stopped",
+                                        "building",
+                                        "stopping",
+                                        "starting",
+                                        "deleting",
+                                        "rebooting",
+                                        "rebuilding",
+                                        "updating_password")))));
         List<Map<String, Object>> found = set(r, "InstancesSet");
         return found.isEmpty() ? "gone" : (String) ((Map<?, ?>) found.get(0).get("InstanceState")).get("Name");
     }
@@ -67,8 +102,10 @@ class InstanceSandboxTest {
         List<String> ids = launch(3);
         assertEquals(3, ids.size());
         assertEquals("building", stateOf(ids.get(0)));
-        Map<String, Object> done = f.client.waitFor("InstanceActive", Map.of("InstanceId", ids),
-            WaitOptions.defaultsFor(f.client.waiter("InstanceActive")));
+        Map<String, Object> done = f.client.waitFor(
+                "InstanceActive",
+                Map.of("InstanceId", ids),
+                WaitOptions.defaultsFor(f.client.waiter("InstanceActive")));
         assertEquals(3, set(done, "InstancesSet").size());
         Map<String, Object> one = set(done, "InstancesSet").get(0);
         assertEquals("S4.2B", one.get("InstanceType"));
@@ -78,7 +115,9 @@ class InstanceSandboxTest {
         assertEquals("cn-beijing-6a", one.get("AvailabilityZone"));
         assertEquals("可用区A", one.get("AvailabilityZoneName"));
         assertEquals("HourlyInstantSettlement", one.get("ChargeType"));
-        assertTrue(((String) one.get("InstanceName")).matches("KSC-IN-[A-Z0-9]{10}"), one.get("InstanceName").toString());
+        assertTrue(
+                ((String) one.get("InstanceName")).matches("KSC-IN-[A-Z0-9]{10}"),
+                one.get("InstanceName").toString());
         assertEquals(1, set(one, "NetworkInterfaceSet").size());
         assertFalse(f.sleeps.isEmpty());
     }
@@ -88,22 +127,33 @@ class InstanceSandboxTest {
         synchronized (f.sandbox.state().lock()) {
             region.instanceQuota = 5;
         }
-        assertEquals(5, set(f.client.call("RunInstances", run(1, "MinCount", 3, "MaxCount", 10)), "InstancesSet").size());
+        assertEquals(
+                5,
+                set(f.client.call("RunInstances", run(1, "MinCount", 3, "MaxCount", 10)), "InstancesSet")
+                        .size());
         ServiceException e = assertThrows(ServiceException.class, () -> f.client.call("RunInstances", run(1)));
         assertEquals("InvalidParameterValue", e.code());
-        assertTrue(e.getMessage().contains("input parameter MinCount") && e.getMessage().contains("nothing was created"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("input parameter MinCount")
+                        && e.getMessage().contains("nothing was created"),
+                e.getMessage());
         assertEquals(5, region.instances.size());
     }
 
     @Test
     void aTypeNotSoldInTheSubnetsZone_isRefused_namingWhereItIs() {
         ServiceException e = assertThrows(ServiceException.class, () -> launch(1, "InstanceType", "C3.4B"));
-        assertTrue(e.getMessage().contains("C3.4B is not sold in cn-beijing-6a") && e.getMessage().contains("cn-beijing-6b"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("C3.4B is not sold in cn-beijing-6a")
+                        && e.getMessage().contains("cn-beijing-6b"),
+                e.getMessage());
     }
 
     @Test
     void aDataGuardGroup_takesNoMoreThanItsCapacity() {
-        String group = (String) f.client.call("CreateDataGuardGroup", Map.of("DataGuardName", "db")).get("DataGuardId");
+        String group = (String) f.client
+                .call("CreateDataGuardGroup", Map.of("DataGuardName", "db"))
+                .get("DataGuardId");
         assertEquals(10, launch(10, "DataGuardId", group).size());
         ServiceException e = assertThrows(ServiceException.class, () -> launch(1, "DataGuardId", group));
         assertTrue(e.getMessage().contains("room for 0 more instances"), e.getMessage());
@@ -112,7 +162,9 @@ class InstanceSandboxTest {
     @Test
     void namesAndHostNames_numberTheirSuffixes() {
         launch(3, "InstanceName", "web", "InstanceNameSuffix", 5, "HostName", "web", "HostNameSuffix", 1);
-        List<String> names = region.instances.values().stream().map(i -> i.name + "/" + i.hostName).toList();
+        List<String> names = region.instances.values().stream()
+                .map(i -> i.name + "/" + i.hostName)
+                .toList();
         assertEquals(List.of("web-5/web-1", "web-6/web-2", "web-7/web-3"), names);
     }
 
@@ -121,16 +173,27 @@ class InstanceSandboxTest {
         List<String> ids = launch(2);
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         Response start = f.client.call("StartInstances", Map.of("InstanceId", ids));
-        assertEquals(List.of(false, false), set(start, "InstancesSet").stream().map(i -> i.get("Return")).toList());
-        Response stop = f.client.call("StopInstances", Map.of("InstanceId", List.of(ids.get(0)), "StoppedMode", "StopCharging"));
+        assertEquals(
+                List.of(false, false),
+                set(start, "InstancesSet").stream().map(i -> i.get("Return")).toList());
+        Response stop = f.client.call(
+                "StopInstances", Map.of("InstanceId", List.of(ids.get(0)), "StoppedMode", "StopCharging"));
         assertEquals(true, set(stop, "InstancesSet").get(0).get("Return"));
         assertEquals("stopping", stateOf(ids.get(0)));
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         assertEquals("stopped", stateOf(ids.get(0)));
         assertEquals("StopCharging", region.instances.get(ids.get(0)).stoppedMode);
-        assertEquals(true, set(f.client.call("StartInstances", Map.of("InstanceId", List.of(ids.get(0)))), "InstancesSet").get(0).get("Return"));
+        assertEquals(
+                true,
+                set(f.client.call("StartInstances", Map.of("InstanceId", List.of(ids.get(0)))), "InstancesSet")
+                        .get(0)
+                        .get("Return"));
         assertEquals("starting", stateOf(ids.get(0)));
-        assertEquals(true, set(f.client.call("RebootInstances", Map.of("InstanceId", List.of(ids.get(1)))), "InstancesSet").get(0).get("Return"));
+        assertEquals(
+                true,
+                set(f.client.call("RebootInstances", Map.of("InstanceId", List.of(ids.get(1)))), "InstancesSet")
+                        .get(0)
+                        .get("Return"));
         assertEquals("rebooting", stateOf(ids.get(1)));
     }
 
@@ -147,10 +210,20 @@ class InstanceSandboxTest {
         List<String> ids = launch(2);
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         f.client.call("TerminateInstances", Map.of("InstanceId", ids));
-        f.client.waitFor("InstanceRecycling", Map.of("InstanceId", ids), WaitOptions.defaultsFor(f.client.waiter("InstanceRecycling")));
+        f.client.waitFor(
+                "InstanceRecycling",
+                Map.of("InstanceId", ids),
+                WaitOptions.defaultsFor(f.client.waiter("InstanceRecycling")));
         assertEquals(0L, f.client.call("DescribeInstances", Map.of()).get("InstanceCount"));
-        assertEquals(2L, f.client.call("DescribeInstances", Map.of("Filter", List.of(Map.of("Name", "instance-state.name",
-            "Value", List.of("recycling"))))).get("InstanceCount"));
+        assertEquals(
+                2L,
+                f.client
+                        .call(
+                                "DescribeInstances",
+                                Map.of(
+                                        "Filter",
+                                        List.of(Map.of("Name", "instance-state.name", "Value", List.of("recycling")))))
+                        .get("InstanceCount"));
         f.client.call("TerminateInstances", Map.of("InstanceId", List.of(ids.get(0)), "ForceDelete", true));
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         assertEquals("gone", stateOf(ids.get(0)));
@@ -161,20 +234,32 @@ class InstanceSandboxTest {
     void modifications_enforceTheirDocumentedPreconditions() {
         String id = launch(1).get(0);
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        ServiceException image = assertThrows(ServiceException.class, () -> f.client.call("ModifyInstanceImage",
-            Map.of("InstanceId", id, "InstancePassword", "Passw0rd!x")));
+        ServiceException image = assertThrows(
+                ServiceException.class,
+                () -> f.client.call("ModifyInstanceImage", Map.of("InstanceId", id, "InstancePassword", "Passw0rd!x")));
         assertTrue(image.getMessage().contains("needs it stopped"), image.getMessage());
-        ServiceException password = assertThrows(ServiceException.class, () -> f.client.call("ModifyInstanceAttribute",
-            Map.of("InstanceId", id, "InstancePassword", "Passw0rd!x")));
+        ServiceException password = assertThrows(
+                ServiceException.class,
+                () -> f.client.call(
+                        "ModifyInstanceAttribute", Map.of("InstanceId", id, "InstancePassword", "Passw0rd!x")));
         assertFalse(password.getMessage().contains("Passw0rd!x"));
-        assertEquals(true, f.client.call("ModifyInstanceAttribute", Map.of("InstanceId", id, "InstanceName", "renamed")).get("Return"));
+        assertEquals(
+                true,
+                f.client
+                        .call("ModifyInstanceAttribute", Map.of("InstanceId", id, "InstanceName", "renamed"))
+                        .get("Return"));
         assertEquals("renamed", region.instances.get(id).name);
-        ServiceException smaller = assertThrows(ServiceException.class, () -> f.client.call("ModifyInstanceType",
-            Map.of("InstanceId", id, "InstanceType", "I1.1A")));
+        ServiceException smaller = assertThrows(
+                ServiceException.class,
+                () -> f.client.call("ModifyInstanceType", Map.of("InstanceId", id, "InstanceType", "I1.1A")));
         assertTrue(smaller.getMessage().contains("larger type"), smaller.getMessage());
         f.client.call("StopInstances", Map.of("InstanceId", List.of(id)));
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        assertEquals(true, f.client.call("ModifyInstanceImage", Map.of("InstanceId", id, "KeepImageLogin", true)).get("Return"));
+        assertEquals(
+                true,
+                f.client
+                        .call("ModifyInstanceImage", Map.of("InstanceId", id, "KeepImageLogin", true))
+                        .get("Return"));
         assertEquals("rebuilding", stateOf(id));
     }
 
@@ -183,10 +268,19 @@ class InstanceSandboxTest {
         launch(3, "InstanceName", "web", "InstanceNameSuffix", 1);
         launch(2, "InstanceName", "db", "InstanceNameSuffix", 1, "ProjectId", 7L);
         launch(4, "InstanceName", "ci", "InstanceNameSuffix", 1);
-        assertEquals(7L, f.client.call("DescribeInstances", Map.of()).get("InstanceCount"), "project 7 is not the default project");
-        assertEquals(2L, f.client.call("DescribeInstances", Map.of("ProjectId", List.of(7L))).get("InstanceCount"));
-        assertEquals(3L, f.client.call("DescribeInstances", Map.of("Search", "WEB")).get("InstanceCount"));
-        Response sorted = f.client.call("DescribeInstances", Map.of("Sort", List.of(Map.of("Name", "InstanceName", "Value", "DESC"))));
+        assertEquals(
+                7L,
+                f.client.call("DescribeInstances", Map.of()).get("InstanceCount"),
+                "project 7 is not the default project");
+        assertEquals(
+                2L,
+                f.client
+                        .call("DescribeInstances", Map.of("ProjectId", List.of(7L)))
+                        .get("InstanceCount"));
+        assertEquals(
+                3L, f.client.call("DescribeInstances", Map.of("Search", "WEB")).get("InstanceCount"));
+        Response sorted = f.client.call(
+                "DescribeInstances", Map.of("Sort", List.of(Map.of("Name", "InstanceName", "Value", "DESC"))));
         assertEquals("web-3", set(sorted, "InstancesSet").get(0).get("InstanceName"));
         Response page = f.client.call("DescribeInstances", Map.of("MaxResults", 5));
         assertEquals(5L, page.get("Marker"));
@@ -196,18 +290,38 @@ class InstanceSandboxTest {
         assertEquals(2, set(last, "InstancesSet").size());
         assertEquals(7, f.client.pages("DescribeInstances", Map.of()).items().count());
         String zone = "cn-beijing-6a";
-        assertEquals(7L, f.client.call("DescribeInstances", Map.of("Filter", List.of(
-            Map.of("Name", "availability-zone.name", "Value", List.of(zone)),
-            Map.of("Name", "subnet-id", "Value", List.of(region.defaultSubnetId))))).get("InstanceCount"));
-        assertEquals(0L, f.client.call("DescribeInstances", Map.of("Filter", List.of(
-            Map.of("Name", "network-interface.group-id", "Value", List.of("00000000-0000-4000-8000-000000000000"))))).get("InstanceCount"));
+        assertEquals(
+                7L,
+                f.client
+                        .call(
+                                "DescribeInstances",
+                                Map.of(
+                                        "Filter",
+                                        List.of(
+                                                Map.of("Name", "availability-zone.name", "Value", List.of(zone)),
+                                                Map.of("Name", "subnet-id", "Value", List.of(region.defaultSubnetId)))))
+                        .get("InstanceCount"));
+        assertEquals(
+                0L,
+                f.client
+                        .call(
+                                "DescribeInstances",
+                                Map.of(
+                                        "Filter",
+                                        List.of(Map.of(
+                                                "Name",
+                                                "network-interface.group-id",
+                                                "Value",
+                                                List.of("00000000-0000-4000-8000-000000000000")))))
+                        .get("InstanceCount"));
     }
 
     @Test
     void autoDeleteTimes_deleteTheInstance_whenTheyPass() {
         String id = launch(1).get(0);
-        String when = LocalDateTime.ofInstant(f.sandbox.clock().instant(), ZoneOffset.ofHours(8)).plusHours(1)
-            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String when = LocalDateTime.ofInstant(f.sandbox.clock().instant(), ZoneOffset.ofHours(8))
+                .plusHours(1)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         f.client.call("ModifyInstanceAutoDeleteTime", Map.of("InstanceId", List.of(id), "AutoDeleteTime", when));
         assertEquals(when, region.instances.get(id).autoDeleteTime);
         f.sandbox.clock().advance(Duration.ofMinutes(61));
@@ -225,14 +339,18 @@ class InstanceSandboxTest {
 
     @Test
     void unknownIds_areInvalidParameterValue_namingTheParameter() {
-        ServiceException e = assertThrows(ServiceException.class, () -> f.client.call("StartInstances",
-            Map.of("InstanceId", List.of("48de6f74-e287-45df-b55e-94266d77483f"))));
+        ServiceException e = assertThrows(
+                ServiceException.class,
+                () -> f.client.call(
+                        "StartInstances", Map.of("InstanceId", List.of("48de6f74-e287-45df-b55e-94266d77483f"))));
         assertEquals("InvalidParameterValue", e.code());
         assertEquals(400, e.httpStatus());
-        assertTrue(e.serviceMessage().startsWith("An invalid or out-of-range value was supplied for the input parameter InstanceId.1."));
+        assertTrue(e.serviceMessage()
+                .startsWith("An invalid or out-of-range value was supplied for the input parameter InstanceId.1."));
         Image missing = new Image();
-        ServiceException img = assertThrows(ServiceException.class, () -> f.client.call("RunInstances",
-            run(1, "ImageId", "48de6f74-e287-45df-b55e-94266d77483f")));
+        ServiceException img = assertThrows(
+                ServiceException.class,
+                () -> f.client.call("RunInstances", run(1, "ImageId", "48de6f74-e287-45df-b55e-94266d77483f")));
         assertTrue(img.getMessage().contains("parameter ImageId"), img.getMessage() + missing);
     }
 
@@ -245,7 +363,10 @@ class InstanceSandboxTest {
         assertEquals("disabled", ((Map<?, ?>) set(off, "InstancesSet").get(0).get("Monitoring")).get("State"));
         assertThrows(ServiceException.class, () -> f.client.call("DescribeInstanceVnc", Map.of("InstanceId", id)));
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        assertTrue(((String) f.client.call("DescribeInstanceVnc", Map.of("InstanceId", id)).get("vncUrl")).startsWith("http://"));
+        assertTrue(((String) f.client
+                        .call("DescribeInstanceVnc", Map.of("InstanceId", id))
+                        .get("vncUrl"))
+                .startsWith("http://"));
     }
 
     @Test
@@ -262,11 +383,25 @@ class InstanceSandboxTest {
     @Test
     void xmlAnswers_parseTheSame() {
         launch(2);
-        try (SandboxFixture xml = new SandboxFixture(SandboxOptions.forTests(), io.kecsh.runtime.client.ClientConfig.builder().json(false))) {
+        try (SandboxFixture xml = new SandboxFixture(
+                SandboxOptions.forTests(), ClientConfig.builder().json(false))) {
             RegionState r = xml.sandbox.state().region("cn-beijing-6");
             String img = r.images.values().iterator().next().id;
-            xml.client.call("RunInstances", Map.of("ImageId", img, "SubnetId", r.defaultSubnetId, "SecurityGroupId",
-                r.defaultSecurityGroupId, "MinCount", 2, "MaxCount", 2, "ChargeType", "Daily"));
+            xml.client.call(
+                    "RunInstances",
+                    Map.of(
+                            "ImageId",
+                            img,
+                            "SubnetId",
+                            r.defaultSubnetId,
+                            "SecurityGroupId",
+                            r.defaultSecurityGroupId,
+                            "MinCount",
+                            2,
+                            "MaxCount",
+                            2,
+                            "ChargeType",
+                            "Daily"));
             Response described = xml.client.call("DescribeInstances", Map.of());
             assertEquals(2L, described.get("InstanceCount"));
             assertEquals("I1.1A", set(described, "InstancesSet").get(0).get("InstanceType"));

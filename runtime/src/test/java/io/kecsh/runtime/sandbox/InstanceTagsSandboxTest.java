@@ -1,14 +1,13 @@
 package io.kecsh.runtime.sandbox;
 
-import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kecsh.runtime.sandbox.state.RegionState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Instance tags over real HTTP: RunInstances' Tag.N.Key/Value are kept on the instance and the tag
@@ -25,13 +24,30 @@ class InstanceTagsSandboxTest {
     }
 
     private String launch(List<Map<String, String>> tags) {
-        String image = region.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).map(i -> i.id).findFirst().orElseThrow();
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
+        String image = region.images.values().stream()
+                .filter(i -> i.platform.equals("centos-7.6"))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                image,
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B"));
         if (!tags.isEmpty()) p.put("Tag", tags);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> set = (List<Map<String, Object>>) f.client.call("RunInstances", p).get("InstancesSet");
+        List<Map<String, Object>> set =
+                (List<Map<String, Object>>) f.client.call("RunInstances", p).get("InstancesSet");
         return (String) set.get(0).get("InstanceId");
     }
 
@@ -41,16 +57,28 @@ class InstanceTagsSandboxTest {
         String bare = launch(List.of());
         String db = launch(List.of(Map.of("Key", "env", "Value", "staging")));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) f.client.call("ListTagsByResourceIds",
-            Map.of("ResourceType", "instance", "ResourceUuids", db + "," + bare + "," + web + ",00000000-0000-0000-0000-000000000000")).get("Tags");
-        assertEquals(List.of(db + " env=staging", web + " env=prod", web + " team=web"),
-            rows.stream().map(r -> r.get("ResourceUuid") + " " + r.get("TagKey") + "=" + r.get("TagValue")).toList());
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) f.client
+                .call(
+                        "ListTagsByResourceIds",
+                        Map.of(
+                                "ResourceType",
+                                "instance",
+                                "ResourceUuids",
+                                db + "," + bare + "," + web + ",00000000-0000-0000-0000-000000000000"))
+                .get("Tags");
+        assertEquals(
+                List.of(db + " env=staging", web + " env=prod", web + " team=web"),
+                rows.stream()
+                        .map(r -> r.get("ResourceUuid") + " " + r.get("TagKey") + "=" + r.get("TagValue"))
+                        .toList());
     }
 
     @Test
     void listTagsByResourceIds_ofAnotherResourceType_hasNoRows() {
         String web = launch(List.of(Map.of("Key", "env", "Value", "prod")));
-        Object rows = f.client.call("ListTagsByResourceIds", Map.of("ResourceType", "volume", "ResourceUuids", web)).get("Tags");
+        Object rows = f.client
+                .call("ListTagsByResourceIds", Map.of("ResourceType", "volume", "ResourceUuids", web))
+                .get("Tags");
         assertEquals(List.of(), rows == null ? List.of() : rows);
     }
 }

@@ -1,21 +1,20 @@
 package io.kecsh.runtime.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * DescribeInstances keeps each instance's view (and its JSON) between calls: every way an instance
@@ -32,11 +31,29 @@ class InstanceViewCacheSandboxTest {
     }
 
     private List<String> launch(int count) {
-        String image = region.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).map(i -> i.id).findFirst().orElseThrow();
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", count, "MaxCount", count,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
-        return set(f.client.call("RunInstances", p)).stream().map(i -> (String) i.get("InstanceId")).toList();
+        String image = region.images.values().stream()
+                .filter(i -> i.platform.equals("centos-7.6"))
+                .map(i -> i.id)
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                image,
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                count,
+                "MaxCount",
+                count,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B"));
+        return set(f.client.call("RunInstances", p)).stream()
+                .map(i -> (String) i.get("InstanceId"))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -81,12 +98,16 @@ class InstanceViewCacheSandboxTest {
     @SuppressWarnings("unchecked")
     void describe_afterItsDataGuardGroupIsRenamed_showsTheNewName() {
         List<String> ids = launch(2);
-        String group = (String) f.client.call("CreateDataGuardGroup", Map.of("DataGuardName", "first-name")).get("DataGuardId");
+        String group = (String) f.client
+                .call("CreateDataGuardGroup", Map.of("DataGuardName", "first-name"))
+                .get("DataGuardId");
         f.client.call("AddVmIntoDataGuard", Map.of("DataGuardId", group, "InstanceId", List.of(ids.get(0))));
-        Map<String, Object> before = ((List<Map<String, Object>>) page().get(ids.get(0)).get("DataGuardSet")).get(0);
+        Map<String, Object> before =
+                ((List<Map<String, Object>>) page().get(ids.get(0)).get("DataGuardSet")).get(0);
         assertEquals("first-name", before.get("DataGuardName"));
         f.client.call("ModifyDataGuardGroups", Map.of("DataGuardId", group, "DataGuardName", "second-name"));
-        Map<String, Object> after = ((List<Map<String, Object>>) page().get(ids.get(0)).get("DataGuardSet")).get(0);
+        Map<String, Object> after =
+                ((List<Map<String, Object>>) page().get(ids.get(0)).get("DataGuardSet")).get(0);
         assertEquals("second-name", after.get("DataGuardName"));
     }
 
@@ -95,7 +116,7 @@ class InstanceViewCacheSandboxTest {
         String id = launch(1).get(0);
         assertEquals("building", state(page().get(id)));
         assertEquals("building", state(page().get(id)), "nothing due yet: the kept view");
-        settle();   // no call in between: the change is computed when the next call looks
+        settle(); // no call in between: the change is computed when the next call looks
         assertEquals("active", state(page().get(id)));
         f.client.call("StopInstances", Map.of("InstanceId", List.of(id)));
         assertEquals("stopping", state(page().get(id)));
@@ -125,7 +146,7 @@ class InstanceViewCacheSandboxTest {
         synchronized (f.sandbox.state().lock()) {
             Instance i = region.instances.get(id);
             i.name = "poked";
-            i.keyIds.add("key-poked");   // a list changed in place, not replaced
+            i.keyIds.add("key-poked"); // a list changed in place, not replaced
         }
         Map<String, Object> after = page().get(id);
         assertEquals("poked", after.get("InstanceName"));
@@ -140,26 +161,57 @@ class InstanceViewCacheSandboxTest {
         String extraGroup;
         synchronized (f.sandbox.state().lock()) {
             extraGroup = region.securityGroups.keySet().iterator().next() + "-x";
-            NetworkInterface primary = region.networkInterfaces.values().stream().filter(n -> id.equals(n.instanceId)).findFirst().orElseThrow();
+            NetworkInterface primary = region.networkInterfaces.values().stream()
+                    .filter(n -> id.equals(n.instanceId))
+                    .findFirst()
+                    .orElseThrow();
             primary.securityGroupIds.add(extraGroup);
             primary.dns1 = "198.18.0.53";
         }
         Map<?, ?> nic = (Map<?, ?>) ((List<?>) page().get(id).get("NetworkInterfaceSet")).get(0);
-        assertTrue(((List<?>) nic.get("SecurityGroupSet")).contains(Map.of("SecurityGroupId", extraGroup)), nic.toString());
+        assertTrue(
+                ((List<?>) nic.get("SecurityGroupSet")).contains(Map.of("SecurityGroupId", extraGroup)),
+                nic.toString());
         assertEquals("198.18.0.53", nic.get("DNS1"));
     }
 
     @Test
     void describeInXml_afterModifyInstanceAttribute_showsTheNewName() {
-        try (SandboxFixture xml = new SandboxFixture(SandboxOptions.forTests(), ClientConfig.builder().json(false))) {
+        try (SandboxFixture xml = new SandboxFixture(
+                SandboxOptions.forTests(), ClientConfig.builder().json(false))) {
             RegionState r = xml.sandbox.state().region("cn-beijing-6");
-            String image = r.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).map(i -> i.id).findFirst().orElseThrow();
-            String id = set(xml.client.call("RunInstances", Map.of("ImageId", image, "SubnetId", r.defaultSubnetId,
-                "SecurityGroupId", r.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-                "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"))).get(0).get("InstanceId").toString();
-            assertEquals(id, set(xml.client.call("DescribeInstances", Map.of())).get(0).get("InstanceId"));
+            String image = r.images.values().stream()
+                    .filter(i -> i.platform.equals("centos-7.6"))
+                    .map(i -> i.id)
+                    .findFirst()
+                    .orElseThrow();
+            String id = set(xml.client.call(
+                            "RunInstances",
+                            Map.of(
+                                    "ImageId",
+                                    image,
+                                    "SubnetId",
+                                    r.defaultSubnetId,
+                                    "SecurityGroupId",
+                                    r.defaultSecurityGroupId,
+                                    "MinCount",
+                                    1,
+                                    "MaxCount",
+                                    1,
+                                    "ChargeType",
+                                    "HourlyInstantSettlement",
+                                    "InstanceType",
+                                    "S4.2B")))
+                    .get(0)
+                    .get("InstanceId")
+                    .toString();
+            assertEquals(
+                    id,
+                    set(xml.client.call("DescribeInstances", Map.of())).get(0).get("InstanceId"));
             xml.client.call("ModifyInstanceAttribute", Map.of("InstanceId", id, "InstanceName", "renamed-in-xml"));
-            assertEquals("renamed-in-xml", set(xml.client.call("DescribeInstances", Map.of())).get(0).get("InstanceName"));
+            assertEquals(
+                    "renamed-in-xml",
+                    set(xml.client.call("DescribeInstances", Map.of())).get(0).get("InstanceName"));
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.kecsh.runtime.sandbox;
 
-import io.kecsh.runtime.error.ServiceException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.state.RegionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,13 +27,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** SSH keys over real HTTP: sks CreateKey/ImportKey/DeleteKey and kec AttachKey/DetachKey. */
 class KeySandboxTest {
@@ -63,20 +61,38 @@ class KeySandboxTest {
     }
 
     private String instance(String platform) {
-        String image = region.images.values().stream().filter(i -> i.platform.equals(platform)).findFirst().orElseThrow().id;
-        Map<String, Object> p = new HashMap<>(Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "InstanceType", "S4.2B"));
-        String id = (String) set(f.client.call("RunInstances", p), "InstancesSet").get(0).get("InstanceId");
+        String image = region.images.values().stream()
+                .filter(i -> i.platform.equals(platform))
+                .findFirst()
+                .orElseThrow()
+                .id;
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "ImageId",
+                image,
+                "SubnetId",
+                region.defaultSubnetId,
+                "SecurityGroupId",
+                region.defaultSecurityGroupId,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "HourlyInstantSettlement",
+                "InstanceType",
+                "S4.2B"));
+        String id = (String)
+                set(f.client.call("RunInstances", p), "InstancesSet").get(0).get("InstanceId");
         f.sandbox.clock().advance(Duration.ofSeconds(10));
         return id;
     }
 
     private List<Object> keySetOf(String instance) {
-        Map<String, Object> i = set(f.client.call("DescribeInstances", Map.of("InstanceId", List.of(instance))), "InstancesSet").get(0);
+        Map<String, Object> i = set(
+                        f.client.call("DescribeInstances", Map.of("InstanceId", List.of(instance))), "InstancesSet")
+                .get(0);
         return new ArrayList<>((List<?>) i.get("KeySet"));
     }
-
 
     private static byte[] sshString(byte[]... parts) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -99,8 +115,13 @@ class KeySandboxTest {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(bits);
         RSAPublicKey k = (RSAPublicKey) g.generateKeyPair().getPublic();
-        return "ssh-rsa " + Base64.getEncoder().encodeToString(sshString(ascii("ssh-rsa"),
-            k.getPublicExponent().toByteArray(), k.getModulus().toByteArray())) + " me@laptop";
+        return "ssh-rsa "
+                + Base64.getEncoder()
+                        .encodeToString(sshString(
+                                ascii("ssh-rsa"),
+                                k.getPublicExponent().toByteArray(),
+                                k.getModulus().toByteArray()))
+                + " me@laptop";
     }
 
     /** e and n of an OpenSSH ssh-rsa line. */
@@ -123,8 +144,9 @@ class KeySandboxTest {
 
     /** The nine INTEGERs of a PKCS#1 RSAPrivateKey, read with a minimal DER reader. */
     private static List<BigInteger> pkcs1Integers(String pem) {
-        String body = pem.replace("-----BEGIN RSA PRIVATE KEY-----", "").replace("-----END RSA PRIVATE KEY-----", "")
-            .replaceAll("\\s", "");
+        String body = pem.replace("-----BEGIN RSA PRIVATE KEY-----", "")
+                .replace("-----END RSA PRIVATE KEY-----", "")
+                .replaceAll("\\s", "");
         ByteBuffer der = ByteBuffer.wrap(Base64.getDecoder().decode(body));
         assertEquals(0x30, der.get() & 0xff);
         int total = length(der);
@@ -153,11 +175,14 @@ class KeySandboxTest {
     void createKey_returnsARealRsa2048PairOnce_andKeepsOnlyThePublicKey() throws Exception {
         Response r = f.client.call("CreateKey", Map.of("KeyName", "xw-test"));
         String pem = (String) r.get("PrivateKey");
-        assertTrue(pem.startsWith("-----BEGIN RSA PRIVATE KEY-----\n") && pem.endsWith("-----END RSA PRIVATE KEY-----\n"), pem);
+        assertTrue(
+                pem.startsWith("-----BEGIN RSA PRIVATE KEY-----\n") && pem.endsWith("-----END RSA PRIVATE KEY-----\n"),
+                pem);
         Map<String, Object> key = key(r);
         assertEquals("xw-test", key.get("KeyName"));
         assertEquals("2026-11-22 12:00:00", key.get("CreateTime"));
-        assertTrue(((String) key.get("KeyId")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+        assertTrue(((String) key.get("KeyId"))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
         String publicKey = (String) key.get("PublicKey");
         assertTrue(publicKey.endsWith(" xw-test"), publicKey);
 
@@ -169,8 +194,8 @@ class KeySandboxTest {
         assertEquals(v.get(1), pub.getModulus());
         assertEquals(v.get(2), pub.getPublicExponent());
         KeyFactory rsa = KeyFactory.getInstance("RSA");
-        PrivateKey priv = rsa.generatePrivate(new RSAPrivateCrtKeySpec(v.get(1), v.get(2), v.get(3), v.get(4), v.get(5),
-            v.get(6), v.get(7), v.get(8)));
+        PrivateKey priv = rsa.generatePrivate(new RSAPrivateCrtKeySpec(
+                v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8)));
         Signature sign = Signature.getInstance("SHA256withRSA");
         sign.initSign(priv);
         sign.update(ascii("kecsh"));
@@ -190,11 +215,22 @@ class KeySandboxTest {
     void createKey_withoutAName_isKscKey_andNamesAreUnique() {
         Response first = f.client.call("CreateKey", Map.of());
         assertEquals("Ksc_key", key(first).get("KeyName"));
-        f.refused("CreateKey", Map.of(), "KeyName", "A key named Ksc_key already exists (" + key(first).get("KeyId")
-            + "); key names are unique, and an omitted KeyName is Ksc_key.");
+        f.refused(
+                "CreateKey",
+                Map.of(),
+                "KeyName",
+                "A key named Ksc_key already exists (" + key(first).get("KeyId")
+                        + "); key names are unique, and an omitted KeyName is Ksc_key.");
         f.refused("CreateKey", Map.of("KeyName", "Ksc_key"), "KeyName", "key names are unique.");
-        f.refused("ImportKey", Map.of("KeyName", "Ksc_key", "PublicKey", f.sandbox.state().keys.values().iterator().next()
-            .get("PublicKey")), "KeyName", "already exists");
+        f.refused(
+                "ImportKey",
+                Map.of(
+                        "KeyName",
+                        "Ksc_key",
+                        "PublicKey",
+                        f.sandbox.state().keys.values().iterator().next().get("PublicKey")),
+                "KeyName",
+                "already exists");
         assertEquals(1, f.sandbox.state().keys.size());
     }
 
@@ -210,9 +246,14 @@ class KeySandboxTest {
 
         KeyPairGenerator ed = KeyPairGenerator.getInstance("Ed25519");
         byte[] x509 = ed.generateKeyPair().getPublic().getEncoded();
-        String edLine = "ssh-ed25519 " + Base64.getEncoder().encodeToString(sshString(ascii("ssh-ed25519"),
-            Arrays.copyOfRange(x509, x509.length - 32, x509.length)));
-        assertEquals(edLine, key(f.client.call("ImportKey", Map.of("KeyName", "ed", "PublicKey", edLine))).get("PublicKey"));
+        String edLine = "ssh-ed25519 "
+                + Base64.getEncoder()
+                        .encodeToString(sshString(
+                                ascii("ssh-ed25519"), Arrays.copyOfRange(x509, x509.length - 32, x509.length)));
+        assertEquals(
+                edLine,
+                key(f.client.call("ImportKey", Map.of("KeyName", "ed", "PublicKey", edLine)))
+                        .get("PublicKey"));
 
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
@@ -221,9 +262,13 @@ class KeySandboxTest {
         point[0] = 4;
         fixed(p.getW().getAffineX(), point, 1);
         fixed(p.getW().getAffineY(), point, 33);
-        String ecLine = "ecdsa-sha2-nistp256 " + Base64.getEncoder().encodeToString(sshString(ascii("ecdsa-sha2-nistp256"),
-            ascii("nistp256"), point)) + " ci";
-        assertEquals(ecLine, key(f.client.call("ImportKey", Map.of("KeyName", "ec", "PublicKey", ecLine))).get("PublicKey"));
+        String ecLine = "ecdsa-sha2-nistp256 "
+                + Base64.getEncoder().encodeToString(sshString(ascii("ecdsa-sha2-nistp256"), ascii("nistp256"), point))
+                + " ci";
+        assertEquals(
+                ecLine,
+                key(f.client.call("ImportKey", Map.of("KeyName", "ec", "PublicKey", ecLine)))
+                        .get("PublicKey"));
         assertEquals(3, f.sandbox.state().keys.size());
     }
 
@@ -237,7 +282,7 @@ class KeySandboxTest {
     void importKey_refusesWhatIsNotAnOpenSshPublicKey_sayingWhy() throws Exception {
         String rsa = rsaLine(2048);
         String blob = rsa.split(" ")[1];
-        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        Map<String, String> cases = new LinkedHashMap<>();
         cases.put("hello", "A public key starts with its type");
         cases.put("ssh-rsa", "The base64 key after ssh-rsa is missing");
         cases.put("ssh-rsa not*base64 me", "is not valid base64");
@@ -261,7 +306,7 @@ class KeySandboxTest {
         assertEquals(true, f.client.call("DeleteKey", Map.of("KeyId", id)).get("Return"));
         assertFalse(f.sandbox.state().keys.containsKey(id));
         f.refused("DeleteKey", Map.of("KeyId", id), "KeyId", "There is no SSH key " + id + ".");
-        createKey("gone-soon");   // the name is free again
+        createKey("gone-soon"); // the name is free again
     }
 
     @Test
@@ -269,8 +314,11 @@ class KeySandboxTest {
         String id = createKey("bound");
         String instance = instance("centos-7.6");
         f.client.call("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(id)));
-        f.refused("DeleteKey", Map.of("KeyId", id), "KeyId", "Key " + id + " is bound to instance " + instance
-            + "; unbind it first (DetachKey).");
+        f.refused(
+                "DeleteKey",
+                Map.of("KeyId", id),
+                "KeyId",
+                "Key " + id + " is bound to instance " + instance + "; unbind it first (DetachKey).");
         f.client.call("DetachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(id)));
         assertEquals(true, f.client.call("DeleteKey", Map.of("KeyId", id)).get("Return"));
     }
@@ -278,10 +326,32 @@ class KeySandboxTest {
     @Test
     void deleteKey_givenAtLaunch_isBoundToo() {
         String id = createKey("at-launch");
-        String image = region.images.values().stream().filter(i -> i.platform.equals("centos-7.6")).findFirst().orElseThrow().id;
-        String instance = (String) set(f.client.call("RunInstances", Map.of("ImageId", image, "SubnetId", region.defaultSubnetId,
-            "SecurityGroupId", region.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1,
-            "ChargeType", "HourlyInstantSettlement", "KeyId", List.of(id))), "InstancesSet").get(0).get("InstanceId");
+        String image = region.images.values().stream()
+                .filter(i -> i.platform.equals("centos-7.6"))
+                .findFirst()
+                .orElseThrow()
+                .id;
+        String instance = (String) set(
+                        f.client.call(
+                                "RunInstances",
+                                Map.of(
+                                        "ImageId",
+                                        image,
+                                        "SubnetId",
+                                        region.defaultSubnetId,
+                                        "SecurityGroupId",
+                                        region.defaultSecurityGroupId,
+                                        "MinCount",
+                                        1,
+                                        "MaxCount",
+                                        1,
+                                        "ChargeType",
+                                        "HourlyInstantSettlement",
+                                        "KeyId",
+                                        List.of(id))),
+                        "InstancesSet")
+                .get(0)
+                .get("InstanceId");
         f.refused("DeleteKey", Map.of("KeyId", id), "KeyId", "is bound to instance " + instance);
     }
 
@@ -294,8 +364,9 @@ class KeySandboxTest {
         String one = instance("centos-7.6");
         String two = instance("ubuntu-22.04");
         Response r = f.client.call("AttachKey", Map.of("InstanceId", List.of(one, two), "KeyId", List.of(a, b)));
-        assertEquals(List.of(Map.of("InstanceId", one, "Return", true), Map.of("InstanceId", two, "Return", true)),
-            r.get("InstancesSet"));
+        assertEquals(
+                List.of(Map.of("InstanceId", one, "Return", true), Map.of("InstanceId", two, "Return", true)),
+                r.get("InstancesSet"));
         assertEquals(List.of(a, b), keySetOf(one));
         assertEquals(List.of(a, b), keySetOf(two));
         f.client.call("AttachKey", Map.of("InstanceId", List.of(one, one), "KeyId", List.of(b, a)));
@@ -308,8 +379,9 @@ class KeySandboxTest {
         String linux = instance("centos-7.9");
         String windows = instance("windows-server-2019");
         Response r = f.client.call("AttachKey", Map.of("InstanceId", List.of(windows, linux), "KeyId", List.of(k)));
-        assertEquals(List.of(Map.of("InstanceId", windows, "Return", false), Map.of("InstanceId", linux, "Return", true)),
-            r.get("InstancesSet"));
+        assertEquals(
+                List.of(Map.of("InstanceId", windows, "Return", false), Map.of("InstanceId", linux, "Return", true)),
+                r.get("InstancesSet"));
         assertEquals(List.of(), keySetOf(windows));
         assertEquals(List.of(k), keySetOf(linux));
     }
@@ -318,17 +390,32 @@ class KeySandboxTest {
     void attachKey_refusesTheWholeCall_forAnUnknownKeyOrInstance_orAnInstanceNotActiveOrStopped() {
         String k = createKey("key-k");
         String instance = instance("centos-7.6");
-        f.refused("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k, NOBODY)), "KeyId.2",
-            "There is no SSH key " + NOBODY);
-        f.refused("AttachKey", Map.of("InstanceId", List.of(instance, NOBODY), "KeyId", List.of(k)), "InstanceId.2",
-            "There is no instance " + NOBODY + " in cn-beijing-6");
+        f.refused(
+                "AttachKey",
+                Map.of("InstanceId", List.of(instance), "KeyId", List.of(k, NOBODY)),
+                "KeyId.2",
+                "There is no SSH key " + NOBODY);
+        f.refused(
+                "AttachKey",
+                Map.of("InstanceId", List.of(instance, NOBODY), "KeyId", List.of(k)),
+                "InstanceId.2",
+                "There is no instance " + NOBODY + " in cn-beijing-6");
         assertEquals(List.of(), keySetOf(instance));
         f.client.call("StopInstances", Map.of("InstanceId", List.of(instance)));
-        f.refused("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k)), "InstanceId.1",
-            "is stopping; its SSH keys can change only when it is active or stopped");
+        f.refused(
+                "AttachKey",
+                Map.of("InstanceId", List.of(instance), "KeyId", List.of(k)),
+                "InstanceId.1",
+                "is stopping; its SSH keys can change only when it is active or stopped");
         f.sandbox.clock().advance(Duration.ofSeconds(10));
-        assertEquals(true, set(f.client.call("AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k))),
-            "InstancesSet").get(0).get("Return"));
+        assertEquals(
+                true,
+                set(
+                                f.client.call(
+                                        "AttachKey", Map.of("InstanceId", List.of(instance), "KeyId", List.of(k))),
+                                "InstancesSet")
+                        .get(0)
+                        .get("Return"));
     }
 
     @Test
@@ -339,9 +426,14 @@ class KeySandboxTest {
         String two = instance("centos-7.6");
         f.client.call("AttachKey", Map.of("InstanceId", List.of(one), "KeyId", List.of(a, b)));
         Response r = f.client.call("DetachKey", Map.of("InstanceId", List.of(one, two), "KeyId", List.of(a)));
-        assertEquals(List.of(Map.of("InstanceId", one, "Return", true), Map.of("InstanceId", two, "Return", false)),
-            r.get("InstancesSet"));
+        assertEquals(
+                List.of(Map.of("InstanceId", one, "Return", true), Map.of("InstanceId", two, "Return", false)),
+                r.get("InstancesSet"));
         assertEquals(List.of(b), keySetOf(one));
-        f.refused("DetachKey", Map.of("InstanceId", List.of(one), "KeyId", List.of(NOBODY)), "KeyId.1", "There is no SSH key");
+        f.refused(
+                "DetachKey",
+                Map.of("InstanceId", List.of(one), "KeyId", List.of(NOBODY)),
+                "KeyId.1",
+                "There is no SSH key");
     }
 }

@@ -1,11 +1,12 @@
 package io.kecsh.runtime.spec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.ServiceModel;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,9 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reads CATALOG.md itself and checks that every action it indexes and every request parameter its
@@ -24,9 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SpecCoverageTest {
     private static final ServiceModel MODEL = ServiceModel.bundled();
-    private static final Pattern INDEX_ROW = Pattern.compile("^\\| (?:\\d+|A\\d) \\| ([A-Za-z]+)(?: \\(BSS\\))? \\|", Pattern.MULTILINE);
-    private static final Pattern SECTION = Pattern.compile("^### (?:3|7)\\.\\d+ (?:BSS )?([A-Za-z]+)", Pattern.MULTILINE);
-    private static final Pattern PARAM_ROW = Pattern.compile("^\\| (└ )?([A-Z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)*)[^|]*\\|", Pattern.MULTILINE);
+    private static final Pattern INDEX_ROW =
+            Pattern.compile("^\\| (?:\\d+|A\\d) \\| ([A-Za-z]+)(?: \\(BSS\\))? \\|", Pattern.MULTILINE);
+    private static final Pattern SECTION =
+            Pattern.compile("^### (?:3|7)\\.\\d+ (?:BSS )?([A-Za-z]+)", Pattern.MULTILINE);
+    private static final Pattern PARAM_ROW =
+            Pattern.compile("^\\| (└ )?([A-Z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)*)[^|]*\\|", Pattern.MULTILINE);
 
     @Test
     void everyIndexedAction_isModelled() {
@@ -36,14 +38,29 @@ class SpecCoverageTest {
         Matcher m = INDEX_ROW.matcher(index);
         while (m.find()) actions.add(m.group(1));
         assertEquals(58, actions.size(), "CATALOG 1.2 should index 58 actions: " + actions);
-        List<String> missing = actions.stream().filter(a -> MODEL.findOperation(a).isEmpty()).toList();
+        List<String> missing =
+                actions.stream().filter(a -> MODEL.findOperation(a).isEmpty()).toList();
         assertEquals(List.of(), missing);
-        assertEquals(actions, new LinkedHashSet<>(MODEL.operations().stream().map(Operation::name)
-            .filter(actions::contains).toList()), "the model holds no action the documents lack");
-        List<Operation> beyond = MODEL.operations().stream().filter(op -> !actions.contains(op.name())).toList();
-        assertTrue(beyond.stream().map(Operation::name).toList().containsAll(List.of("DescribeVpcs", "DescribeSubnets", "DescribeSecurityGroups", "DescribeKeys")),
-            "the reads issue 12 asks for are modelled: " + beyond);
-        beyond.forEach(op -> assertTrue(op.source().startsWith("sdk-go 831e7c6 ") && op.edition().startsWith("sdk-go"), op + ": " + op.source()));
+        assertEquals(
+                actions,
+                new LinkedHashSet<>(MODEL.operations().stream()
+                        .map(Operation::name)
+                        .filter(actions::contains)
+                        .toList()),
+                "the model holds no action the documents lack");
+        List<Operation> beyond = MODEL.operations().stream()
+                .filter(op -> !actions.contains(op.name()))
+                .toList();
+        assertTrue(
+                beyond.stream()
+                        .map(Operation::name)
+                        .toList()
+                        .containsAll(
+                                List.of("DescribeVpcs", "DescribeSubnets", "DescribeSecurityGroups", "DescribeKeys")),
+                "the reads issue 12 asks for are modelled: " + beyond);
+        beyond.forEach(op -> assertTrue(
+                op.source().startsWith("sdk-go 831e7c6 ") && op.edition().startsWith("sdk-go"),
+                op + ": " + op.source()));
     }
 
     @Test
@@ -69,7 +86,8 @@ class SpecCoverageTest {
         assertTrue(hasPath(MODEL.requireOperation("MonitorInstances"), "InstanceId.N"));
         assertTrue(hasPath(MODEL.requireOperation("UnmonitorInstances"), "InstanceId.N"));
         assertTrue(hasPath(MODEL.requireOperation("DescribeInstanceVnc"), "InstanceId"));
-        assertTrue(MODEL.requireOperation("DescribeInstanceVnc").output().members().containsKey("vncUrl"));
+        assertTrue(
+                MODEL.requireOperation("DescribeInstanceVnc").output().members().containsKey("vncUrl"));
     }
 
     /** Action → parameter names from the tables of CATALOG sections 3.x and 7.x. */
@@ -83,7 +101,7 @@ class SpecCoverageTest {
             List<int[]> bounds = new ArrayList<>();
             List<String> names = new ArrayList<>();
             while (s.find()) {
-                bounds.add(new int[]{s.start(), s.end()});
+                bounds.add(new int[] {s.start(), s.end()});
                 names.add(s.group(1));
             }
             for (int i = 0; i < names.size(); i++) {
@@ -91,7 +109,7 @@ class SpecCoverageTest {
                 int to = i + 1 < names.size() ? bounds.get(i + 1)[0] : part.length();
                 String body = requestPart(part.substring(from, to));
                 String action = names.get(i);
-                if (MODEL.findOperation(action).isEmpty()) continue;   // 7.0 "What the four documents say"
+                if (MODEL.findOperation(action).isEmpty()) continue; // 7.0 "What the four documents say"
                 out.computeIfAbsent(action, k -> new ArrayList<>()).addAll(parameterNames(body));
             }
         }
@@ -118,8 +136,9 @@ class SpecCoverageTest {
         String parent = null;
         Matcher m = PARAM_ROW.matcher(body);
         while (m.find()) {
-            String row = body.substring(m.start(), body.indexOf('\n', m.start()) < 0 ? body.length() : body.indexOf('\n', m.start()));
-            if (row.matches("\\| Parameter \\| Type \\|.*")) continue;   // a table header
+            String row = body.substring(
+                    m.start(), body.indexOf('\n', m.start()) < 0 ? body.length() : body.indexOf('\n', m.start()));
+            if (row.matches("\\| Parameter \\| Type \\|.*")) continue; // a table header
             String name = m.group(2);
             if (PROTOCOL_FIELDS.contains(name)) continue;
             if (m.group(1) != null) {

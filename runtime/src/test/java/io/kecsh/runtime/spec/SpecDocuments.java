@@ -1,7 +1,6 @@
 package io.kecsh.runtime.spec;
 
 import io.kecsh.runtime.testing.SharedFolder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,8 +8,7 @@ import java.nio.file.Path;
 
 /** The specification: the repository's {@code spec/} folder, on the test classpath as {@code /spec} (see {@link SharedFolder}). */
 public final class SpecDocuments {
-    private SpecDocuments() {
-    }
+    private SpecDocuments() {}
 
     public static Path dir() {
         return SharedFolder.resolve("spec");

@@ -4,15 +4,16 @@ import io.kecsh.runtime.model.EnumDef;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.text.UserText;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -65,14 +66,21 @@ public final class Fuzz {
      */
     public <T> T within(int caseNumber, Object input, long inputChars, Callable<T> work) {
         Measured<T> first = measure(caseNumber, input, work);
-        Measured<T> m = first.overBudget(caseNumber) ? measure(caseNumber, input, work) : first;   // a second look: a shared machine's hiccup is not the code's cost
+        Measured<T> m = first.overBudget(caseNumber)
+                ? measure(caseNumber, input, work)
+                : first; // a second look: a shared machine's hiccup is not the code's cost
         if (m.overBudget(caseNumber)) {
-            String what = m.cpu > CPU_BUDGET.toNanos() ? "took " + m.cpu / 1_000_000 + " ms of CPU" : "took " + m.wall / 1_000_000 + " ms";
+            String what = m.cpu > CPU_BUDGET.toNanos()
+                    ? "took " + m.cpu / 1_000_000 + " ms of CPU"
+                    : "took " + m.wall / 1_000_000 + " ms";
             throw new AssertionError(failure(caseNumber, input, what + " (twice)"));
         }
         long ceiling = ALLOCATION_BASE + ALLOCATION_PER_CHAR * inputChars;
         if (m.allocated > ceiling) {
-            throw new AssertionError(failure(caseNumber, input, "allocated " + (m.allocated >> 20) + " MB (ceiling " + (ceiling >> 20) + " MB)"));
+            throw new AssertionError(failure(
+                    caseNumber,
+                    input,
+                    "allocated " + (m.allocated >> 20) + " MB (ceiling " + (ceiling >> 20) + " MB)"));
         }
         return m.result;
     }
@@ -124,7 +132,7 @@ public final class Fuzz {
     /** Text of every kind: plain, control characters, lone surrogates, right-to-left overrides, long, huge. */
     public String text() {
         int kind = random.nextInt(100);
-        if (kind < 5) return "x".repeat(random.nextInt(5000));   // huge values come one a case: see huge()
+        if (kind < 5) return "x".repeat(random.nextInt(5000)); // huge values come one a case: see huge()
         int length = random.nextInt(kind < 60 ? 12 : 80);
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -133,7 +141,7 @@ public final class Fuzz {
             else if (c < 75) out.append(NASTY.charAt(random.nextInt(NASTY.length())));
             else if (c < 85) out.append((char) random.nextInt(0x20));
             else if (c < 92) out.append((char) (0x4e00 + random.nextInt(0x5000)));
-            else if (c < 96) out.append((char) (0xd800 + random.nextInt(0x800)));   // a lone surrogate
+            else if (c < 96) out.append((char) (0xd800 + random.nextInt(0x800))); // a lone surrogate
             else out.append(pick(List.of(".", "%", "&", "=", "+", "%zz", "%0", "\\", "'", "\"")));
         }
         return out.toString();
@@ -160,7 +168,9 @@ public final class Fuzz {
             case 4 -> new BigDecimal(BigInteger.ONE, -random.nextInt(Integer.MAX_VALUE));
             case 5 -> random.nextDouble() * Math.pow(10, random.nextInt(600) - 300);
             case 6 -> pick(List.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0d, Float.NaN));
-            case 7 -> pick(List.of("NaN", "Infinity", "-0", "0x10", " 12 ", "1_000", "٣", "1e", "+5", "0e999999999", "1.", ".5"));
+            case 7 ->
+                pick(List.of(
+                        "NaN", "Infinity", "-0", "0x10", " 12 ", "1_000", "٣", "1e", "+5", "0e999999999", "1.", ".5"));
             case 8 -> "9".repeat(random.nextInt(200));
             case 9 -> BigInteger.ONE.shiftLeft(random.nextInt(5000));
             case 10 -> String.valueOf(random.nextInt(100));
@@ -175,7 +185,9 @@ public final class Fuzz {
         int depth = 1 + random.nextInt(random.nextBoolean() ? 50 : 3000);
         Object value = "leaf";
         for (int i = 0; i < depth; i++) {
-            value = random.nextBoolean() ? new ArrayList<>(List.of(value)) : new LinkedHashMap<>(Map.of("Value", value));
+            value = random.nextBoolean()
+                    ? new ArrayList<>(List.of(value))
+                    : new LinkedHashMap<>(Map.of("Value", value));
         }
         return value;
     }
@@ -186,20 +198,28 @@ public final class Fuzz {
         if (wild < 4) return deep();
         if (wild < 10) return anything();
         return switch (member.type()) {
-            case STRING -> member.enumName().flatMap(service::enumDef).filter(e -> chance(60)).map(this::enumValue)
-                .map(Object.class::cast).orElseGet(this::text);
-            case INTEGER, LONG, FLOAT -> chance(30) && member.min().isPresent() ? member.min().get() : number();
+            case STRING ->
+                member.enumName()
+                        .flatMap(service::enumDef)
+                        .filter(e -> chance(60))
+                        .map(this::enumValue)
+                        .map(Object.class::cast)
+                        .orElseGet(this::text);
+            case INTEGER, LONG, FLOAT ->
+                chance(30) && member.min().isPresent() ? member.min().get() : number();
             case BOOLEAN -> pick(List.of(true, false, "true", "FALSE", "1", "yes", ""));
             case LIST -> {
                 int n = chance(5) ? random.nextInt(300) : random.nextInt(4);
                 List<Object> items = new ArrayList<>();
-                for (int i = 0; i < n; i++) items.add(depth > 6 ? text() : valueFor(service, member.member(), depth + 1));
+                for (int i = 0; i < n; i++)
+                    items.add(depth > 6 ? text() : valueFor(service, member.member(), depth + 1));
                 yield chance(10) ? items.isEmpty() ? "one" : items.get(0) : items;
             }
             case STRUCTURE -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (Map.Entry<String, Member> e : member.members().entrySet()) {
-                    if (chance(60)) map.put(e.getKey(), depth > 6 ? text() : valueFor(service, e.getValue(), depth + 1));
+                    if (chance(60))
+                        map.put(e.getKey(), depth > 6 ? text() : valueFor(service, e.getValue(), depth + 1));
                 }
                 if (chance(10)) map.put(text(), text());
                 yield map;
@@ -209,7 +229,7 @@ public final class Fuzz {
 
     private String enumValue(EnumDef e) {
         String v = pick(e.names());
-        return chance(20) ? v.toLowerCase(java.util.Locale.ROOT) : chance(10) ? v + "x" : v;
+        return chance(20) ? v.toLowerCase(Locale.ROOT) : chance(10) ? v + "x" : v;
     }
 
     /** A value of no particular type. */
@@ -218,10 +238,10 @@ public final class Fuzz {
             case 0 -> number();
             case 1 -> List.of(text(), text());
             case 2 -> Map.of(text(), text());
-            case 3 -> new Object[]{text(), 1};
+            case 3 -> new Object[] {text(), 1};
             case 4 -> random.nextBoolean();
-            case 5 -> java.time.Instant.ofEpochSecond(random.nextInt());
-            case 6 -> random.nextBoolean() ? new char[]{'a', 'b'} : new int[]{1, 2};
+            case 5 -> Instant.ofEpochSecond(random.nextInt());
+            case 6 -> random.nextBoolean() ? new char[] {'a', 'b'} : new int[] {1, 2};
             default -> text();
         };
     }

@@ -9,7 +9,7 @@ import io.kecsh.runtime.model.Variant;
 import io.kecsh.runtime.validate.Problem;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
-
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,8 +26,8 @@ import java.util.Map;
  */
 public final class SampleRequests {
     public static final String UUID = "48de6f74-e287-45df-b55e-94266d77483f";
-    private static final List<String> PATTERN_CANDIDATES = List.of("kms", "1", "image_01", "http://ks3.example.com/image.qcow2",
-        "89004402-e982-4d9c-a9d5-9530b58122e4-a");
+    private static final List<String> PATTERN_CANDIDATES = List.of(
+            "kms", "1", "image_01", "http://ks3.example.com/image.qcow2", "89004402-e982-4d9c-a9d5-9530b58122e4-a");
 
     private final ServiceModel model;
     private final Validator validator;
@@ -41,9 +41,13 @@ public final class SampleRequests {
         Service service = model.serviceOf(op);
         Map<String, Object> request = new LinkedHashMap<>();
         List<String> required = op.variants().isEmpty()
-            ? op.params().entrySet().stream().filter(e -> e.getValue().required()).map(Map.Entry::getKey).toList()
-            : op.variants().get(op.variants().size() - 1).required();
-        for (String name : required) request.put(name, sample(service, op.params().get(name)));
+                ? op.params().entrySet().stream()
+                        .filter(e -> e.getValue().required())
+                        .map(Map.Entry::getKey)
+                        .toList()
+                : op.variants().get(op.variants().size() - 1).required();
+        for (String name : required)
+            request.put(name, sample(service, op.params().get(name)));
         for (int round = 0; round < 5; round++) {
             ValidationReport report = validator.validate(op, request);
             if (report.isValid()) return request;
@@ -56,13 +60,16 @@ public final class SampleRequests {
                 request.put(top, sample(service, op.params().get(top)));
             }
         }
-        throw new IllegalStateException(op.name() + ": no valid sample found: " + validator.validate(op, request).describe());
+        throw new IllegalStateException(op.name() + ": no valid sample found: "
+                + validator.validate(op, request).describe());
     }
 
     /** For "give one of A, B" problems: the first parameter the message names. */
     private static String firstNamedIn(Operation op, String message) {
-        return op.params().keySet().stream().filter(message::contains).findFirst()
-            .orElseThrow(() -> new IllegalStateException(op.name() + ": cannot satisfy " + message));
+        return op.params().keySet().stream()
+                .filter(message::contains)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(op.name() + ": cannot satisfy " + message));
     }
 
     public Object sample(Service service, Member m) {
@@ -71,10 +78,12 @@ public final class SampleRequests {
                 return Boolean.TRUE;
             case INTEGER:
             case LONG:
-                return m.min().map(java.math.BigDecimal::longValue).orElse(1L) < 1 && m.max().isEmpty() ? 1L
-                    : m.min().map(java.math.BigDecimal::longValue).orElse(1L);
+                return m.min().map(BigDecimal::longValue).orElse(1L) < 1
+                                && m.max().isEmpty()
+                        ? 1L
+                        : m.min().map(BigDecimal::longValue).orElse(1L);
             case FLOAT:
-                return new java.math.BigDecimal("0.5");
+                return new BigDecimal("0.5");
             case LIST:
                 return List.of(sample(service, m.member()));
             case STRUCTURE: {
@@ -92,25 +101,35 @@ public final class SampleRequests {
     private static String string(Service service, Member m) {
         if (m.enumName().isPresent()) {
             EnumDef e = service.requireEnum(m.enumName().get());
-            return m.defaultValue().map(String::valueOf).filter(e::contains).orElse(e.names().get(0));
+            return m.defaultValue()
+                    .map(String::valueOf)
+                    .filter(e::contains)
+                    .orElse(e.names().get(0));
         }
         if (m.format().isPresent()) {
             return switch (m.format().get()) {
                 case "uuid" -> UUID;
                 case "ipv4" -> "10.0.0.8";
                 case "password" -> "Passw0rd!x";
-                case "autoDeleteTime" -> LocalDateTime.now(ZoneOffset.ofHours(8)).plusDays(1)
-                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+                case "autoDeleteTime" ->
+                    LocalDateTime.now(ZoneOffset.ofHours(8))
+                            .plusDays(1)
+                            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
                 case "base64" -> "ZWNobyBoaQ==";
                 case "hostName" -> "web-1";
                 case "isoDateTime" -> "2026-11-22T10:00:00Z";
                 case "kmsInstanceId" -> "kst-bjj62f5ba3dnpb6v8abcd";
-                default -> throw new IllegalStateException("no sample for format " + m.format().get());
+                default ->
+                    throw new IllegalStateException(
+                            "no sample for format " + m.format().get());
             };
         }
         if (m.pattern().isPresent()) {
-            return PATTERN_CANDIDATES.stream().filter(c -> m.pattern().get().matcher(c).matches()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no sample matches " + m.pattern().get()));
+            return PATTERN_CANDIDATES.stream()
+                    .filter(c -> m.pattern().get().matcher(c).matches())
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no sample matches " + m.pattern().get()));
         }
         int length = m.minLength().orElse(4);
         return "sample-name-0123456789".substring(0, Math.max(length, 4));
@@ -123,7 +142,8 @@ public final class SampleRequests {
         Service service = model.serviceOf(op);
         for (Variant v : op.variants()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            for (String name : v.required()) r.put(name, sample(service, op.params().get(name)));
+            for (String name : v.required())
+                r.put(name, sample(service, op.params().get(name)));
             out.add(r);
         }
         return out;

@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
-
+import io.kecsh.runtime.http.RequestParameters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -31,14 +33,17 @@ public final class ScriptedServer implements AutoCloseable {
      * A Kingsoft parameter as the client sent it: from the query of a GET, or the form body of a POST
      * (mutating calls travel as forms).
      */
-    public static java.util.Optional<String> parameter(HttpRequest r, String name) {
-        return java.util.Optional.ofNullable(io.kecsh.runtime.http.RequestParameters.first(io.kecsh.runtime.http.RequestParameters.of(r), name));
+    public static Optional<String> parameter(HttpRequest r, String name) {
+        return Optional.ofNullable(RequestParameters.first(RequestParameters.of(r), name));
     }
-
 
     /** One scripted answer. */
     public record Step(int status, String contentType, String body, Action action) {
-        public enum Action { ANSWER, DROP_CONNECTION, STALL }
+        public enum Action {
+            ANSWER,
+            DROP_CONNECTION,
+            STALL
+        }
 
         public static Step json(int status, String body) {
             return new Step(status, "application/json", body, Action.ANSWER);
@@ -65,7 +70,7 @@ public final class ScriptedServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         // one thread per exchange: a stalled step must not hold up the client's next attempt
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -94,7 +99,9 @@ public final class ScriptedServer implements AutoCloseable {
         received.add(request);
         Object next;
         synchronized (this) {
-            next = script.isEmpty() ? Step.json(500, "{\"Error\":{\"Code\":\"ScriptExhausted\",\"Message\":\"no step left\"}}") : script.poll();
+            next = script.isEmpty()
+                    ? Step.json(500, "{\"Error\":{\"Code\":\"ScriptExhausted\",\"Message\":\"no step left\"}}")
+                    : script.poll();
         }
         Step step = next instanceof Step s ? s : ((Function<HttpRequest, Step>) next).apply(request);
         switch (step.action()) {
@@ -125,7 +132,8 @@ public final class ScriptedServer implements AutoCloseable {
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
-                query.add(new QueryParam(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1))));
+                query.add(new QueryParam(
+                        decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1))));
             }
         }
         Headers headers = Headers.empty();
@@ -134,8 +142,15 @@ public final class ScriptedServer implements AutoCloseable {
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
         String host = headers.first("Host").orElse("127.0.0.1");
-        return new HttpRequest(exchange.getRequestMethod(), "http", host.contains(":") ? host.substring(0, host.indexOf(':')) : host,
-            exchange.getLocalAddress().getPort(), uri.getRawPath() == null ? "/" : decode(uri.getRawPath()), query, headers, body);
+        return new HttpRequest(
+                exchange.getRequestMethod(),
+                "http",
+                host.contains(":") ? host.substring(0, host.indexOf(':')) : host,
+                exchange.getLocalAddress().getPort(),
+                uri.getRawPath() == null ? "/" : decode(uri.getRawPath()),
+                query,
+                headers,
+                body);
     }
 
     private static String decode(String s) {

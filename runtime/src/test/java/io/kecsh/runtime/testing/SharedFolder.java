@@ -1,11 +1,11 @@
 package io.kecsh.runtime.testing;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The files the tests share with the project's sources, kept in the repository: {@code spec/...}
@@ -15,8 +15,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (hence the name); now a plain clone has them, so a missing file is a failure, never a skip.
  */
 public final class SharedFolder {
-    private SharedFolder() {
-    }
+    private SharedFolder() {}
 
     /** {@code <relative>} on the test classpath ({@code spec/...} or {@code testdata/...}), which must exist. */
     public static Path resolve(String relative) {

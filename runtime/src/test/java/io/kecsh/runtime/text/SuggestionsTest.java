@@ -1,10 +1,12 @@
 package io.kecsh.runtime.text;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 class SuggestionsTest {
     @Test
@@ -25,7 +27,9 @@ class SuggestionsTest {
     @Test
     void farOffNames_getNoSuggestion_butAPrefixDoes() {
         assertEquals(List.of(), Suggestions.closest("Zzz", List.of("Marker")));
-        assertEquals(List.of("DescribeInstances"), Suggestions.closest("DescribeInst", List.of("DescribeInstances", "RunInstances")));
+        assertEquals(
+                List.of("DescribeInstances"),
+                Suggestions.closest("DescribeInst", List.of("DescribeInstances", "RunInstances")));
         assertEquals("", Suggestions.didYouMean("Zzz", List.of("Marker")));
         assertEquals(" (did you mean A or B?)", Suggestions.didYouMean("C", List.of("A", "B")));
     }
@@ -33,28 +37,28 @@ class SuggestionsTest {
     @Test
     void aMegabyteValue_getsNoSuggestion_withoutAnEditDistanceTable() {
         String huge = "S4.2B" + "x".repeat(1 << 20);
-        List<String> candidates = new java.util.ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         for (int i = 0; i < 200; i++) candidates.add("S4." + i + "B");
         long start = System.nanoTime();
         assertEquals(List.of(), Suggestions.closest(huge, candidates));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        org.junit.jupiter.api.Assertions.assertTrue(millis < 200, millis + " ms");
+        Assertions.assertTrue(millis < 200, millis + " ms");
     }
 
     @Test
     void bandedDistance_agreesWithTheFullOne_withinItsLimit() {
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         for (int i = 0; i < 2000; i++) {
             String a = word(random);
             String b = word(random);
             int full = Suggestions.distance(a, b);
             int banded = Suggestions.distance(a, b, 3);
             if (full <= 3) assertEquals(full, banded, a + " / " + b);
-            else org.junit.jupiter.api.Assertions.assertTrue(banded > 3, a + " / " + b + ": " + banded);
+            else Assertions.assertTrue(banded > 3, a + " / " + b + ": " + banded);
         }
     }
 
-    private static String word(java.util.Random random) {
+    private static String word(Random random) {
         StringBuilder w = new StringBuilder();
         for (int i = random.nextInt(8); i > 0; i--) w.append("abcS4.".charAt(random.nextInt(6)));
         return w.toString();
@@ -62,7 +66,7 @@ class SuggestionsTest {
 
     @Test
     void naturalOrder_readsNumbersAsNumbers() {
-        List<String> sorted = new java.util.ArrayList<>(List.of("S4.12B", "S4.2B", "S4.1A", "S4.32C"));
+        List<String> sorted = new ArrayList<>(List.of("S4.12B", "S4.2B", "S4.1A", "S4.32C"));
         sorted.sort(NaturalOrder.INSTANCE);
         assertEquals(List.of("S4.1A", "S4.2B", "S4.12B", "S4.32C"), sorted);
     }

@@ -1,21 +1,20 @@
 package io.kecsh.runtime.validate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.ServiceModel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Known wrong versus unknown (issue 12, item 1): an open enumeration's value is refused only when
@@ -27,9 +26,11 @@ class OpenValuesTest {
     private static final String UUID = "48de6f74-e287-45df-b55e-94266d77483f";
     private static final Validator OFFLINE = new Validator(MODEL);
     /** A catalogue as today's service answers it: the 2016 types plus S6 and N3.1A, and N1.2B still sold. */
-    private static final LiveCatalogue TODAY = (service, enumName) -> "kec".equals(service) && "InstanceType".equals(enumName)
-        ? Optional.of(List.of(type("S6.2B"), type("S6.4C"), type("N3.1A"), type("N1.2B"), type("S4.2B")))
-        : Optional.empty();
+    private static final LiveCatalogue TODAY =
+            (service, enumName) -> "kec".equals(service) && "InstanceType".equals(enumName)
+                    ? Optional.of(List.of(type("S6.2B"), type("S6.4C"), type("N3.1A"), type("N1.2B"), type("S4.2B")))
+                    : Optional.empty();
+
     private static final Validator ONLINE = new Validator(MODEL, Clock.systemUTC(), TODAY);
 
     private static EnumValue type(String name) {
@@ -37,8 +38,19 @@ class OpenValuesTest {
     }
 
     private static Map<String, Object> run(String type) {
-        Map<String, Object> request = new HashMap<>(Map.of("ImageId", UUID, "SubnetId", UUID, "SecurityGroupId", UUID,
-            "MinCount", 1, "MaxCount", 1, "ChargeType", "Daily"));
+        Map<String, Object> request = new HashMap<>(Map.of(
+                "ImageId",
+                UUID,
+                "SubnetId",
+                UUID,
+                "SecurityGroupId",
+                UUID,
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ChargeType",
+                "Daily"));
         request.put("InstanceType", type);
         return request;
     }
@@ -77,7 +89,9 @@ class OpenValuesTest {
         assertEquals(1, problems.size(), problems.toString());
         assertFalse(problems.get(0).warning(), problems.toString());
         assertTrue(problems.get(0).suggestions().contains(meant), problems.toString());
-        assertTrue(problems.get(0).message().contains("did you mean"), problems.get(0).message());
+        assertTrue(
+                problems.get(0).message().contains("did you mean"),
+                problems.get(0).message());
     }
 
     @Test
@@ -88,16 +102,19 @@ class OpenValuesTest {
 
     @Test
     void typeNoSourceLists_withACatalogue_isRefused_withTheCataloguesNeighbours() {
-        Problem p = about(ONLINE.validate("RunInstances", run("S6.2X")), "InstanceType").get(0);
+        Problem p = about(ONLINE.validate("RunInstances", run("S6.2X")), "InstanceType")
+                .get(0);
         assertFalse(p.warning());
         assertTrue(p.suggestions().contains("S6.2B"), p.toString());
-        Problem unsold = about(ONLINE.validate("RunInstances", run("S7.2B")), "InstanceType").get(0);
+        Problem unsold = about(ONLINE.validate("RunInstances", run("S7.2B")), "InstanceType")
+                .get(0);
         assertFalse(unsold.warning(), "the catalogue is at hand and does not list S7.2B: " + unsold);
     }
 
     @Test
     void typeTheModelExcludes_isRefusedOffline_butAcceptedWhenTheCatalogueSellsIt() {
-        Problem p = about(OFFLINE.validate("RunInstances", run("N1.2B")), "InstanceType").get(0);
+        Problem p = about(OFFLINE.validate("RunInstances", run("N1.2B")), "InstanceType")
+                .get(0);
         assertFalse(p.warning());
         assertTrue(p.message().contains("does not accept"), p.message());
         assertTrue(ONLINE.validate("RunInstances", run("N1.2B")).problems().isEmpty());
@@ -106,31 +123,35 @@ class OpenValuesTest {
     @ParameterizedTest(name = "ModifyInstanceType to {0}")
     @CsvSource({"S4.4B", "N3.2B", "I2.4B"})
     void modifyInstanceType_takesAnyInstanceType(String target) {
-        ValidationReport report = OFFLINE.validate("ModifyInstanceType", Map.of("InstanceId", UUID, "InstanceType", target));
+        ValidationReport report =
+                OFFLINE.validate("ModifyInstanceType", Map.of("InstanceId", UUID, "InstanceType", target));
         assertTrue(report.problems().isEmpty(), report.describe());
     }
 
     @Test
     void modifyInstanceType_toATypeOnlyTheCatalogueLists_isAccepted() {
-        ValidationReport report = ONLINE.validate("ModifyInstanceType", Map.of("InstanceId", UUID, "InstanceType", "S6.4C"));
+        ValidationReport report =
+                ONLINE.validate("ModifyInstanceType", Map.of("InstanceId", UUID, "InstanceType", "S6.4C"));
         assertTrue(report.problems().isEmpty(), report.describe());
     }
 
     @Test
     void unknownFilterName_ofTheUsualForm_isAWarning_butAWrongCaseIsRefused() {
-        ValidationReport today = OFFLINE.validate("DescribeInstances",
-            Map.of("Filter", List.of(Map.of("Name", "dedicated-host-id", "Value", List.of("dh-1")))));
+        ValidationReport today = OFFLINE.validate(
+                "DescribeInstances",
+                Map.of("Filter", List.of(Map.of("Name", "dedicated-host-id", "Value", List.of("dh-1")))));
         assertTrue(today.isValid(), today.describe());
         assertEquals(1, today.warnings().size(), today.describe());
-        ValidationReport typo = OFFLINE.validate("DescribeInstances",
-            Map.of("Filter", List.of(Map.of("Name", "Instance-Id", "Value", List.of(UUID)))));
+        ValidationReport typo = OFFLINE.validate(
+                "DescribeInstances", Map.of("Filter", List.of(Map.of("Name", "Instance-Id", "Value", List.of(UUID)))));
         assertFalse(typo.isValid(), typo.describe());
         assertTrue(typo.errors().get(0).suggestions().contains("instance-id"), typo.describe());
     }
 
     @Test
     void newZoneOfTheUsualForm_isAWarningOffline() {
-        ValidationReport report = OFFLINE.validate("DescribeSpotPriceHistory", Map.of("AvailabilityZone", "cn-beijing-6d", "InstanceType", "N3.2B"));
+        ValidationReport report = OFFLINE.validate(
+                "DescribeSpotPriceHistory", Map.of("AvailabilityZone", "cn-beijing-6d", "InstanceType", "N3.2B"));
         assertTrue(report.isValid(), report.describe());
         assertEquals(1, report.warnings().size(), report.describe());
     }
@@ -140,7 +161,8 @@ class OpenValuesTest {
         Map<String, Object> request = run("S4.2B");
         request.put("ChargeType", "Hourly");
         assertFalse(OFFLINE.validate("RunInstances", request).isValid());
-        assertFalse(ONLINE.validate("StopInstances", Map.of("InstanceId", List.of(UUID), "StoppedMode", "KeepChargng")).isValid());
+        assertFalse(ONLINE.validate("StopInstances", Map.of("InstanceId", List.of(UUID), "StoppedMode", "KeepChargng"))
+                .isValid());
     }
 
     @Test

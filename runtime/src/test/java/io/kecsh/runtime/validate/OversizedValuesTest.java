@@ -1,30 +1,30 @@
 package io.kecsh.runtime.validate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.aws4.Aws4Signer;
 import io.kecsh.runtime.http.ApacheTransport;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.http.TransportSettings;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.sandbox.SandboxFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 11 item 4: a value too large to be sane is refused quickly, in the client's validator and
@@ -43,8 +43,21 @@ class OversizedValuesTest {
     }
 
     private static Map<String, Object> spotRun(Object price) {
-        Map<String, Object> p = new LinkedHashMap<>(Map.of("InstanceType", "S4.2B", "MinCount", 1, "MaxCount", 1,
-            "ImageId", ID, "SubnetId", ID, "SecurityGroupId", ID, "ChargeType", "Spot"));
+        Map<String, Object> p = new LinkedHashMap<>(Map.of(
+                "InstanceType",
+                "S4.2B",
+                "MinCount",
+                1,
+                "MaxCount",
+                1,
+                "ImageId",
+                ID,
+                "SubnetId",
+                ID,
+                "SecurityGroupId",
+                ID,
+                "ChargeType",
+                "Spot"));
         p.put("SpotStrategy", "SpotWithPriceLimit");
         p.put("SpotPriceLimit", price);
         return p;
@@ -52,8 +65,9 @@ class OversizedValuesTest {
 
     @Test
     void spotPriceLimitWithAHugeExponent_isRefusedByTheValidator_withoutExpandingIt() {
-        for (Object huge : List.of("1e999999999", "-1e999999999", "1e-999999999", new java.math.BigDecimal("1e999999999"))) {
-            ValidationReport report = assertTimeoutPreemptively(QUICK, () -> validator.validate("RunInstances", spotRun(huge)));
+        for (Object huge : List.of("1e999999999", "-1e999999999", "1e-999999999", new BigDecimal("1e999999999"))) {
+            ValidationReport report =
+                    assertTimeoutPreemptively(QUICK, () -> validator.validate("RunInstances", spotRun(huge)));
             assertFalse(report.isValid(), "accepted " + huge);
             Problem p = report.errors().get(0);
             assertEquals("SpotPriceLimit", p.path());
@@ -64,14 +78,17 @@ class OversizedValuesTest {
     @Test
     void spotPriceLimitWithAHugeExponent_throughTheClient_failsValidationQuickly() {
         fixture = new SandboxFixture();
-        ValidationException e = assertTimeoutPreemptively(QUICK, () -> assertThrows(ValidationException.class,
-            () -> fixture.client.call("RunInstances", spotRun("1e999999999"))));
+        ValidationException e = assertTimeoutPreemptively(
+                QUICK,
+                () -> assertThrows(
+                        ValidationException.class, () -> fixture.client.call("RunInstances", spotRun("1e999999999"))));
         assertTrue(e.getMessage().contains("SpotPriceLimit"), e.getMessage());
     }
 
     @Test
     void everyNumberOfRunInstances_hasARange_soAnAbsurdOneIsRefused() {
-        for (String name : List.of("SpotPriceLimit", "DataDiskGb", "ProjectId", "AddressBandWidth", "AddressPurchaseTime")) {
+        for (String name :
+                List.of("SpotPriceLimit", "DataDiskGb", "ProjectId", "AddressBandWidth", "AddressPurchaseTime")) {
             Map<String, Object> p = spotRun("0.5");
             p.put(name, "99999999999999999999");
             ValidationReport report = validator.validate("RunInstances", p);
@@ -98,19 +115,23 @@ class OversizedValuesTest {
     void megabyteInstanceType_sentToTheSandboxOverHttp_isAnsweredQuickly() throws Exception {
         fixture = new SandboxFixture();
         try (ApacheTransport transport = new ApacheTransport(TransportSettings.defaults())) {
-            List<QueryParam> params = List.of(new QueryParam("Action", "DescribeInstanceTypeConfigs"),
-                new QueryParam("Version", "2016-03-04"), new QueryParam("Filter.1.Name", "instance-type"),
-                new QueryParam("Filter.1.Value.1", "S4.2B" + "x".repeat(1 << 20)));
+            List<QueryParam> params = List.of(
+                    new QueryParam("Action", "DescribeInstanceTypeConfigs"),
+                    new QueryParam("Version", "2016-03-04"),
+                    new QueryParam("Filter.1.Name", "instance-type"),
+                    new QueryParam("Filter.1.Value.1", "S4.2B" + "x".repeat(1 << 20)));
             HttpRequest post = HttpRequest.get("http", "127.0.0.1", fixture.sandbox.port(), "/")
-                .withHeader("Accept", "application/json")
-                .withHeader("Content-Type", FormEncoding.CONTENT_TYPE + "; charset=utf-8")
-                .withBody("POST", FormEncoding.encode(params).getBytes(StandardCharsets.UTF_8));
+                    .withHeader("Accept", "application/json")
+                    .withHeader("Content-Type", FormEncoding.CONTENT_TYPE + "; charset=utf-8")
+                    .withBody("POST", FormEncoding.encode(params).getBytes(StandardCharsets.UTF_8));
             HttpRequest signed = new Aws4Signer(fixture.sandbox.clock())
-                .signHeaders(post, fixture.sandbox.credentials().kingsoft(), "cn-beijing-6", "kec").signedRequest();
+                    .signHeaders(post, fixture.sandbox.credentials().kingsoft(), "cn-beijing-6", "kec")
+                    .signedRequest();
             HttpResponse response = assertTimeoutPreemptively(QUICK, () -> transport.execute(signed));
             JsonNode body = new ObjectMapper().readTree(response.body());
             assertEquals(400, response.status(), body.toString());
-            assertEquals("InvalidParameterValue", body.path("Error").path("Code").asText(), body.toString());
+            assertEquals(
+                    "InvalidParameterValue", body.path("Error").path("Code").asText(), body.toString());
         }
     }
 

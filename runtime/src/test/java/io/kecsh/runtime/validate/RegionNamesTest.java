@@ -1,24 +1,24 @@
 package io.kecsh.runtime.validate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.model.EnumValue;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.validate.OpenValueRule.Verdict;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The region rule: the model's list, the live list when at hand, the name's form when not. */
 class RegionNamesTest {
     private static final ServiceModel MODEL = ServiceModel.bundled();
     private static final LiveCatalogue TODAY = (service, enumName) -> "Region".equals(enumName)
-        ? Optional.of(List.of(new EnumValue("cn-beijing-6", "", "", Map.of()), new EnumValue("cn-qingyang-1", "", "", Map.of())))
-        : Optional.empty();
+            ? Optional.of(List.of(
+                    new EnumValue("cn-beijing-6", "", "", Map.of()), new EnumValue("cn-qingyang-1", "", "", Map.of())))
+            : Optional.empty();
 
     @Test
     void offline_aModelledRegionIsListed_anUnknownOneOfTheFormIsUnknown_anotherFormIsWrong() {
@@ -38,7 +38,9 @@ class RegionNamesTest {
     @Test
     void theRefusal_isOneLine_withADidYouMean_andTheRegionsThereAre() {
         String line = RegionNames.refusal("cn-bejing-6", RegionNames.known(MODEL, LiveCatalogue.NONE));
-        assertTrue(line.startsWith("unknown region 'cn-bejing-6' (did you mean cn-beijing-6?) (regions: cn-beijing-6, "), line);
+        assertTrue(
+                line.startsWith("unknown region 'cn-bejing-6' (did you mean cn-beijing-6?) (regions: cn-beijing-6, "),
+                line);
         assertEquals(1, line.lines().count());
     }
 }

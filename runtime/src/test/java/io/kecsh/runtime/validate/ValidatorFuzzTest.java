@@ -1,8 +1,10 @@
 package io.kecsh.runtime.validate;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.http.FormEncoding;
-import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.QueryParam;
+import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
@@ -11,14 +13,11 @@ import io.kecsh.runtime.protocol.RequestSerializer;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.testing.Fuzz;
 import io.kecsh.runtime.text.UserText;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the validator — every operation and parameter of every model — and the request readers
@@ -70,8 +69,10 @@ class ValidatorFuzzTest {
                 List<QueryParam> params;
                 try {
                     params = FormEncoding.decode(query);
-                } catch (IllegalArgumentException malformedEscape) {   // documented: answered 400 by the sandbox
-                    assertTrue(malformedEscape.getMessage().startsWith("malformed percent-encoding"), fuzz.failure(n, query, malformedEscape.toString()));
+                } catch (IllegalArgumentException malformedEscape) { // documented: answered 400 by the sandbox
+                    assertTrue(
+                            malformedEscape.getMessage().startsWith("malformed percent-encoding"),
+                            fuzz.failure(n, query, malformedEscape.toString()));
                     return null;
                 }
                 Map<String, Object> input = new LinkedHashMap<>();
@@ -85,15 +86,26 @@ class ValidatorFuzzTest {
         ValidationReport report = validator.validate(op, input);
         for (Problem p : report.problems()) {
             clean(fuzz, n, input, p.message(), MAX_MESSAGE);
-            clean(fuzz, n, input, p.path(), 500);   // 64 characters, each escaped to at most 6, and the length
+            clean(fuzz, n, input, p.path(), 500); // 64 characters, each escaped to at most 6, and the length
             if (p.given() != null) clean(fuzz, n, input, p.given(), 500);
         }
         if (!report.isValid()) {
-            clean(fuzz, n, input, new ValidationException(report).getMessage(), MAX_MESSAGE * (report.problems().size() + 1));
+            clean(
+                    fuzz,
+                    n,
+                    input,
+                    new ValidationException(report).getMessage(),
+                    MAX_MESSAGE * (report.problems().size() + 1));
             return report;
         }
-        for (QueryParam wire : serializer.serialize(service, op, report.normalized()).params()) {
-            assertTrue(wire.value().length() <= MAX_WIRE_VALUE, fuzz.failure(n, input, wire.name() + " serialized to " + wire.value().length() + " chars"));
+        for (QueryParam wire :
+                serializer.serialize(service, op, report.normalized()).params()) {
+            assertTrue(
+                    wire.value().length() <= MAX_WIRE_VALUE,
+                    fuzz.failure(
+                            n,
+                            input,
+                            wire.name() + " serialized to " + wire.value().length() + " chars"));
         }
         readAsTheSandboxDoes(service, op, report.normalized());
         return report;
@@ -105,7 +117,8 @@ class ValidatorFuzzTest {
             char c = text.charAt(i);
             boolean lineBreakBetweenProblems = c == '\n' || c == '\r';
             if (!lineBreakBetweenProblems && UserText.needsEscape(c)) {
-                throw new AssertionError(fuzz.failure(n, input, String.format("raw U+%04X in: %s", (int) c, UserText.shown(text, 300))));
+                throw new AssertionError(
+                        fuzz.failure(n, input, String.format("raw U+%04X in: %s", (int) c, UserText.shown(text, 300))));
             }
         }
     }
@@ -114,7 +127,9 @@ class ValidatorFuzzTest {
     private static void readAsTheSandboxDoes(Service service, Operation op, Map<String, Object> params) {
         SandboxRequest r = new SandboxRequest(service, op, params, "cn-beijing-6", "AKLTfuzz", "fuzz");
         params.forEach((name, value) -> {
-            Member m = op.params().containsKey(name) ? op.params().get(name) : service.commonParams().get(name);
+            Member m = op.params().containsKey(name)
+                    ? op.params().get(name)
+                    : service.commonParams().get(name);
             switch (m.type()) {
                 case STRING -> r.string(name).orElseThrow();
                 case INTEGER, LONG -> r.number(name).orElseThrow();
@@ -151,8 +166,18 @@ class ValidatorFuzzTest {
         nested.forEach((k, v) -> flatten(k, v, out, 0));
         if (fuzz.chance(30)) {
             String top = nested.isEmpty() ? "InstanceId" : fuzz.pick(new ArrayList<>(nested.keySet()));
-            String suffix = fuzz.pick(List.of(".0", ".-1", ".x", ".1.2.3", ".99999999999", "..", ".", ".1.Value.x",
-                ".2147483647", ".1." + fuzz.text(), "." + fuzz.text()));
+            String suffix = fuzz.pick(List.of(
+                    ".0",
+                    ".-1",
+                    ".x",
+                    ".1.2.3",
+                    ".99999999999",
+                    "..",
+                    ".",
+                    ".1.Value.x",
+                    ".2147483647",
+                    ".1." + fuzz.text(),
+                    "." + fuzz.text()));
             out.put(top + suffix, fuzz.text());
         }
         return out;

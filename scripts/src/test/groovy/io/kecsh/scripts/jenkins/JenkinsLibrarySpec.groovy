@@ -2,11 +2,15 @@ package io.kecsh.scripts.jenkins
 
 import io.kecsh.scripts.CloudUnderTest
 import io.kecsh.scripts.KecshCommand
-import spock.lang.Specification
-import spock.lang.TempDir
-
 import java.nio.file.Files
 import java.nio.file.Path
+import org.codehaus.groovy.ast.CodeVisitorSupport
+import org.codehaus.groovy.ast.expr.MapExpression
+import org.codehaus.groovy.ast.expr.MethodCallExpression
+import org.codehaus.groovy.control.CompilationUnit
+import org.codehaus.groovy.control.Phases
+import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * The shared library in scripts/jenkins, its steps called as a pipeline would call them, through
@@ -199,15 +203,15 @@ class JenkinsLibrarySpec extends Specification {
     }
     def "the example Jenkinsfile parses, and calls the steps only with options they take"() {
         given: 'the Jenkinsfile up to conversion: Groovy syntax, without resolving Jenkins\' own classes'
-        def unit = new org.codehaus.groovy.control.CompilationUnit()
+        def unit = new CompilationUnit()
         unit.addSource(LIBRARY.resolve('Jenkinsfile').toFile())
-        unit.compile(org.codehaus.groovy.control.Phases.CONVERSION)
+        unit.compile(Phases.CONVERSION)
         List<Map> calls = []
-        def visitor = new org.codehaus.groovy.ast.CodeVisitorSupport() {
+        def visitor = new CodeVisitorSupport() {
             @Override
-            void visitMethodCallExpression(org.codehaus.groovy.ast.expr.MethodCallExpression call) {
+            void visitMethodCallExpression(MethodCallExpression call) {
                 if (call.methodAsString in ['kecsh', 'kecshPlan']) {
-                    def named = call.arguments.expressions.find { it instanceof org.codehaus.groovy.ast.expr.MapExpression }
+                    def named = call.arguments.expressions.find { it instanceof MapExpression }
                     calls << [step: call.methodAsString, options: named.mapEntryExpressions*.keyExpression*.text]
                 }
                 super.visitMethodCallExpression(call)

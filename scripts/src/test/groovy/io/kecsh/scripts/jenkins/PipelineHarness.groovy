@@ -1,11 +1,10 @@
 package io.kecsh.scripts.jenkins
 
 import com.fasterxml.jackson.databind.ObjectMapper
-import org.codehaus.groovy.control.CompilerConfiguration
-
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
+import org.codehaus.groovy.control.CompilerConfiguration
 
 /**
  * Just enough of a Jenkins pipeline to run the shared library's steps for real: the library's

@@ -3,11 +3,12 @@ package io.kecsh.dsl.engine.context
 import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.engine.Verb
 import io.kecsh.dsl.engine.Verbs
-import io.kecsh.dsl.result.WaitStates
-import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.dsl.engine.internal.Batches
 import io.kecsh.dsl.result.ImageInfo
+import io.kecsh.dsl.result.WaitStates
+import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.runtime.text.UserText
+import java.util.regex.Pattern
 
 /**
  * {@code images { … }}: {@code create from: web[0], name: 'web_v1'}, {@code copy id, to: […]},
@@ -136,6 +137,6 @@ class ImagesContext extends ResourceContext {
     }
 
     private static boolean matches(Object wanted, String actual) {
-        wanted instanceof java.util.regex.Pattern ? actual != null && ((java.util.regex.Pattern) wanted).matcher(actual).find() : wanted as String == actual
+        wanted instanceof Pattern ? actual != null && ((Pattern) wanted).matcher(actual).find() : wanted as String == actual
     }
 }

@@ -1,11 +1,8 @@
 package io.kecsh.dsl.engine.context
 
-import io.kecsh.dsl.error.BatchException
 import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.engine.Verb
 import io.kecsh.dsl.engine.Verbs
-import io.kecsh.dsl.result.WaitStates
-import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.dsl.engine.internal.Batches
 import io.kecsh.dsl.engine.internal.ImageNames
 import io.kecsh.dsl.engine.internal.InstanceCriteria
@@ -13,11 +10,13 @@ import io.kecsh.dsl.engine.internal.InstanceTags
 import io.kecsh.dsl.engine.internal.RunDefaults
 import io.kecsh.dsl.engine.internal.RunNames
 import io.kecsh.dsl.engine.internal.TemplateLaunch
+import io.kecsh.dsl.error.BatchException
 import io.kecsh.dsl.result.InstanceGroup
 import io.kecsh.dsl.result.InstanceInfo
 import io.kecsh.dsl.result.InstanceStream
+import io.kecsh.dsl.result.WaitStates
+import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.runtime.model.Operation
-
 import java.util.function.Predicate
 
 /**

@@ -6,10 +6,10 @@ import io.kecsh.dsl.engine.ServiceProxy
 import io.kecsh.dsl.engine.TakesActions
 import io.kecsh.dsl.engine.Verb
 import io.kecsh.dsl.engine.Verbs
-import io.kecsh.dsl.result.WaitStates
-import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.dsl.engine.internal.ResourceWaits
 import io.kecsh.dsl.result.KmsInstanceInfo
+import io.kecsh.dsl.result.WaitStates
+import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.runtime.model.EnumDef
 import io.kecsh.runtime.model.EnumValue
 import io.kecsh.runtime.model.ServiceModel

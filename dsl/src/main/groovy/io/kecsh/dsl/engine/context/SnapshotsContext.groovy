@@ -3,10 +3,10 @@ package io.kecsh.dsl.engine.context
 import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.engine.Verb
 import io.kecsh.dsl.engine.Verbs
-import io.kecsh.dsl.result.WaitStates
-import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.dsl.engine.internal.Batches
 import io.kecsh.dsl.result.SnapshotInfo
+import io.kecsh.dsl.result.WaitStates
+import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.runtime.model.Operation
 
 /**

@@ -1,9 +1,8 @@
 package io.kecsh.dsl.engine.internal
 
-import org.codehaus.groovy.runtime.InvokerInvocationException
-
 import java.lang.reflect.InvocationTargetException
 import java.lang.reflect.UndeclaredThrowableException
+import org.codehaus.groovy.runtime.InvokerInvocationException
 
 /** The failure a script's call really ended in, taken out of Groovy's and reflection's wrappers. */
 final class CallFailures {

@@ -1,8 +1,8 @@
 package io.kecsh.dsl.engine.internal
 
 import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.engine.plan.Planning
 import io.kecsh.runtime.waiter.WaiterException
-
 import java.time.Duration
 import java.time.Instant
 
@@ -12,7 +12,7 @@ final class ConditionWait {
     }
 
     static def until(KecshSession session, Map options, Closure<Boolean> condition) {
-        if (io.kecsh.dsl.engine.plan.Planning.active(session)) {
+        if (Planning.active(session)) {
             // Plan mode sends no changes, so polling could only run to the timeout: check once.
             session.plan.notes << 'waitUntil { }: checked once, not polled (plan mode)'
             return condition.call()

@@ -3,8 +3,8 @@ package io.kecsh.dsl.engine.internal
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.runtime.text.Suggestions
-import io.kecsh.runtime.validate.ValidationException
 import io.kecsh.runtime.text.UserText
+import io.kecsh.runtime.validate.ValidationException
 
 /**
  * Where a launch goes, read from the account as it is (vpc DescribeSubnets / DescribeSecurityGroups,

@@ -1,14 +1,14 @@
 package io.kecsh.dsl.engine.internal
 
-import io.kecsh.dsl.error.BatchException
 import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.engine.KecshSession
+import io.kecsh.dsl.error.BatchException
 import io.kecsh.dsl.result.ParallelResults
 import io.kecsh.dsl.result.RegionOutcome
 import io.kecsh.runtime.error.ServiceException
 import io.kecsh.runtime.text.Suggestions
 import io.kecsh.runtime.text.UserText
-
+import java.util.concurrent.Callable
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 import java.util.concurrent.Future
@@ -65,7 +65,7 @@ final class Parallel {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, wave.size())), daemons)
         try {
             List<Future<RegionOutcome>> running = wave.collect { String region ->
-                pool.submit({ -> one(region, sessions[region], body, explain) } as java.util.concurrent.Callable<RegionOutcome>)
+                pool.submit({ -> one(region, sessions[region], body, explain) } as Callable<RegionOutcome>)
             }
             running.collect { it.get() }
         } finally {

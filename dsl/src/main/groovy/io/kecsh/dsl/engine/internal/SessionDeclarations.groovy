@@ -3,6 +3,7 @@ package io.kecsh.dsl.engine.internal
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.ast.ClassNode
 import org.codehaus.groovy.ast.MethodNode
+import org.codehaus.groovy.ast.Parameter
 import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.CastExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
@@ -38,7 +39,7 @@ final class SessionDeclarations extends CompilationCustomizer {
     @Override
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
         if (!classNode.isScript()) return
-        MethodNode run = classNode.getMethod('run', org.codehaus.groovy.ast.Parameter.EMPTY_ARRAY)
+        MethodNode run = classNode.getMethod('run', Parameter.EMPTY_ARRAY)
         if (run == null || !(run.code instanceof BlockStatement)) return
         List<Statement> statements = ((BlockStatement) run.code).statements
         for (int i = 0; i < statements.size(); i++) {

@@ -2,13 +2,12 @@ package io.kecsh.dsl.engine.internal
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.engine.KecshSession
-import io.kecsh.dsl.result.WaitStates
 import io.kecsh.dsl.result.InstanceInfo
+import io.kecsh.dsl.result.WaitStates
 import io.kecsh.runtime.model.Waiter
+import io.kecsh.runtime.text.UserText
 import io.kecsh.runtime.waiter.WaitOptions
 import io.kecsh.runtime.waiter.WaitProgress
-import io.kecsh.runtime.text.UserText
-
 import java.time.Duration
 import java.util.function.Consumer
 

@@ -1,17 +1,17 @@
 package io.kecsh.dsl.engine.plan
 
 import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.runtime.catalog.LiveCatalogue
+import io.kecsh.runtime.invoke.Invoker
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.model.Waiter
+import io.kecsh.runtime.retry.Sleeper
 import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.validate.Validator
-import io.kecsh.runtime.invoke.Invoker
-import io.kecsh.runtime.retry.Sleeper
 import io.kecsh.runtime.waiter.WaitOptions
 import io.kecsh.runtime.waiter.WaiterException
 import io.kecsh.runtime.waiter.WaiterRunner
-
 import java.time.Clock
 import java.time.Duration
 
@@ -126,7 +126,7 @@ class PlanningOperations implements CloudOperations {
     }
 
     @Override
-    io.kecsh.runtime.catalog.LiveCatalogue getCatalogue() {
+    LiveCatalogue getCatalogue() {
         delegate.catalogue
     }
 

@@ -2,8 +2,10 @@ package io.kecsh.dsl.engine.safety
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.engine.CloudOperations
+import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.ServiceModel
+import io.kecsh.runtime.retry.RetryPolicy
 import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.waiter.WaitOptions
 
@@ -71,12 +73,12 @@ class GuardedOperations implements CloudOperations {
     }
 
     @Override
-    io.kecsh.runtime.catalog.LiveCatalogue getCatalogue() {
+    LiveCatalogue getCatalogue() {
         delegate.catalogue
     }
 
     @Override
-    CloudOperations withRetry(io.kecsh.runtime.retry.RetryPolicy policy) {
+    CloudOperations withRetry(RetryPolicy policy) {
         new GuardedOperations(delegate.withRetry(policy), safety)
     }
 }

@@ -1,11 +1,10 @@
 package io.kecsh.dsl.engine.safety
 
 import groovy.transform.CompileStatic
+import io.kecsh.dsl.error.Target
 import io.kecsh.runtime.text.Suggestions
 import io.kecsh.runtime.text.UserText
-
 import java.util.regex.Pattern
-import io.kecsh.dsl.error.Target
 
 /**
  * One {@code protect} rule: {@code protect name: ~/^prod-/}, {@code protect id: 'i-…'},

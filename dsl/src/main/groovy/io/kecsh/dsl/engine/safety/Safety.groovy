@@ -2,11 +2,10 @@ package io.kecsh.dsl.engine.safety
 
 import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.engine.plan.PlanningOperations
-import io.kecsh.runtime.model.Operation
-
-import java.util.concurrent.CopyOnWriteArrayList
 import io.kecsh.dsl.error.RefusedException
 import io.kecsh.dsl.error.Target
+import io.kecsh.runtime.model.Operation
+import java.util.concurrent.CopyOnWriteArrayList
 
 /**
  * What guards destructive calls (the model's {@code destructive} operations: TerminateInstances,

@@ -2,9 +2,9 @@ package io.kecsh.dsl.engine.safety
 
 import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.engine.internal.Batches
+import io.kecsh.dsl.error.Target
 import io.kecsh.runtime.model.Member
 import io.kecsh.runtime.model.Operation
-import io.kecsh.dsl.error.Target
 
 /**
  * The resources a destructive call would affect. The target is the call's first required

@@ -1,10 +1,9 @@
 package io.kecsh.runtime.auth.acs3;
 
 import io.kecsh.runtime.auth.CanonicalQuery;
-import io.kecsh.runtime.http.Rfc3986;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
-
+import io.kecsh.runtime.http.Rfc3986;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,15 +14,14 @@ import java.util.Locale;
  * that header values are only trimmed at the ends, and that the path is not normalized.
  */
 public final class Acs3CanonicalRequest {
-    private Acs3CanonicalRequest() {
-    }
+    private Acs3CanonicalRequest() {}
 
     /** host, content-type and every x-acs-* header present: lower-cased, distinct, sorted. */
     public static List<String> signedHeaderNames(Headers headers) {
         return headers.lowerCaseNames().stream()
-            .filter(n -> n.equals("host") || n.equals("content-type") || n.startsWith("x-acs-"))
-            .sorted()
-            .toList();
+                .filter(n -> n.equals("host") || n.equals("content-type") || n.startsWith("x-acs-"))
+                .sorted()
+                .toList();
     }
 
     /**
@@ -32,14 +30,19 @@ public final class Acs3CanonicalRequest {
      */
     public static String build(HttpRequest request, List<String> signedHeaders, String hashedPayload) {
         StringBuilder headers = new StringBuilder();
-        for (String name : signedHeaders) headers.append(name).append(':').append(value(request.headers(), name)).append('\n');
-        return String.join("\n",
-            request.method(),
-            canonicalUri(request.path()),
-            CanonicalQuery.of(request.query()),
-            headers,
-            String.join(";", signedHeaders),
-            hashedPayload);
+        for (String name : signedHeaders)
+            headers.append(name)
+                    .append(':')
+                    .append(value(request.headers(), name))
+                    .append('\n');
+        return String.join(
+                "\n",
+                request.method(),
+                canonicalUri(request.path()),
+                CanonicalQuery.of(request.query()),
+                headers,
+                String.join(";", signedHeaders),
+                hashedPayload);
     }
 
     /** RPC-style APIs always post to "/"; a ROA path is encoded as it is, segment by segment. */

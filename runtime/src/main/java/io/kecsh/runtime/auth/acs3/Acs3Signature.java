@@ -3,7 +3,6 @@ package io.kecsh.runtime.auth.acs3;
 import io.kecsh.runtime.auth.Hashes;
 import io.kecsh.runtime.auth.Redaction;
 import io.kecsh.runtime.http.HttpRequest;
-
 import java.util.List;
 
 /**
@@ -18,9 +17,14 @@ import java.util.List;
  * @param signedHeaders          lower-cased, sorted
  * @param authorization          the Authorization header value; null from expectedSignature
  */
-public record Acs3Signature(HttpRequest signedRequest, String canonicalRequest, String hashedCanonicalRequest,
-                            String stringToSign, String signature, List<String> signedHeaders,
-                            String authorization) {
+public record Acs3Signature(
+        HttpRequest signedRequest,
+        String canonicalRequest,
+        String hashedCanonicalRequest,
+        String stringToSign,
+        String signature,
+        List<String> signedHeaders,
+        String authorization) {
 
     public Acs3Signature {
         signedHeaders = List.copyOf(signedHeaders);
@@ -34,7 +38,7 @@ public record Acs3Signature(HttpRequest signedRequest, String canonicalRequest, 
     /** Omits the canonical request (it may hold a token) and all but the start of the signature. */
     @Override
     public String toString() {
-        return "Acs3Signature[" + signedRequest + ", signedHeaders=" + signedHeaders
-            + ", signature=" + Redaction.signature(signature) + "]";
+        return "Acs3Signature[" + signedRequest + ", signedHeaders=" + signedHeaders + ", signature="
+                + Redaction.signature(signature) + "]";
     }
 }

@@ -4,7 +4,6 @@ import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.auth.Hashes;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -25,7 +24,7 @@ public final class Acs3Signer {
     public static final String ALGORITHM = "ACS3-HMAC-SHA256";
     /** ISO 8601 in UTC to the second: 2023-10-26T09:01:01Z. */
     public static final DateTimeFormatter ACS_DATE =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Clock clock;
     private final Supplier<String> nonces;
@@ -52,19 +51,25 @@ public final class Acs3Signer {
         Headers headers = request.headers().without("Authorization");
         if (!headers.contains("host")) headers = headers.with("host", request.hostHeader());
         headers = headers.replacing("x-acs-action", action)
-            .replacing("x-acs-version", version)
-            .replacing("x-acs-date", ACS_DATE.format(clock.instant()))
-            .replacing("x-acs-signature-nonce", nonce)
-            .replacing("x-acs-content-sha256", payloadHash);
-        if (credentials.sessionToken() != null) headers = headers.replacing("x-acs-security-token", credentials.sessionToken());
+                .replacing("x-acs-version", version)
+                .replacing("x-acs-date", ACS_DATE.format(clock.instant()))
+                .replacing("x-acs-signature-nonce", nonce)
+                .replacing("x-acs-content-sha256", payloadHash);
+        if (credentials.sessionToken() != null)
+            headers = headers.replacing("x-acs-security-token", credentials.sessionToken());
         HttpRequest toSign = request.withHeaders(headers);
 
         List<String> signedHeaders = Acs3CanonicalRequest.signedHeaderNames(headers);
         Acs3Signature unsigned = compute(toSign, credentials.secret(), signedHeaders, payloadHash);
         String authorization = authorization(credentials.accessKeyId(), signedHeaders, unsigned.signature());
-        return new Acs3Signature(toSign.withHeader("Authorization", authorization), unsigned.canonicalRequest(),
-            unsigned.hashedCanonicalRequest(), unsigned.stringToSign(), unsigned.signature(), signedHeaders,
-            authorization);
+        return new Acs3Signature(
+                toSign.withHeader("Authorization", authorization),
+                unsigned.canonicalRequest(),
+                unsigned.hashedCanonicalRequest(),
+                unsigned.stringToSign(),
+                unsigned.signature(),
+                signedHeaders,
+                authorization);
     }
 
     /**
@@ -81,27 +86,31 @@ public final class Acs3Signer {
      * The V3 computation from a given payload hash, for callers that hash the body themselves
      * (streamed or unsigned payloads); the signed headers are lower-cased and sorted first.
      */
-    public static Acs3Signature signatureFor(HttpRequest request, String secret, List<String> signedHeaders,
-                                             String hashedPayload) {
+    public static Acs3Signature signatureFor(
+            HttpRequest request, String secret, List<String> signedHeaders, String hashedPayload) {
         Objects.requireNonNull(secret, "secret");
-        List<String> names = signedHeaders.stream().map(Acs3CanonicalRequest::lowerCase).distinct().sorted().toList();
+        List<String> names = signedHeaders.stream()
+                .map(Acs3CanonicalRequest::lowerCase)
+                .distinct()
+                .sorted()
+                .toList();
         return compute(request, secret, names, hashedPayload);
     }
 
     /** {@code ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=a;b,Signature=<hex>} (no spaces after commas). */
     public static String authorization(String accessKeyId, List<String> signedHeaders, String signature) {
         return ALGORITHM + " Credential=" + accessKeyId + ",SignedHeaders=" + String.join(";", signedHeaders)
-            + ",Signature=" + signature;
+                + ",Signature=" + signature;
     }
 
-    private static Acs3Signature compute(HttpRequest request, String secret, List<String> signedHeaders,
-                                         String hashedPayload) {
+    private static Acs3Signature compute(
+            HttpRequest request, String secret, List<String> signedHeaders, String hashedPayload) {
         String canonicalRequest = Acs3CanonicalRequest.build(request, signedHeaders, hashedPayload);
         String hashedCanonicalRequest = Hashes.sha256Hex(canonicalRequest);
         String stringToSign = ALGORITHM + "\n" + hashedCanonicalRequest;
         String signature = Hashes.hex(Hashes.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), stringToSign));
-        return new Acs3Signature(request, canonicalRequest, hashedCanonicalRequest, stringToSign, signature,
-            signedHeaders, null);
+        return new Acs3Signature(
+                request, canonicalRequest, hashedCanonicalRequest, stringToSign, signature, signedHeaders, null);
     }
 
     private static void requireText(String value, String what) {

@@ -3,7 +3,6 @@ package io.kecsh.runtime.auth.aws4;
 import io.kecsh.runtime.auth.Hashes;
 import io.kecsh.runtime.auth.Redaction;
 import io.kecsh.runtime.http.HttpRequest;
-
 import java.util.List;
 
 /**
@@ -22,9 +21,15 @@ import java.util.List;
  * @param authorization    the Authorization header value for the header form; null for the query
  *                         form and for {@link Aws4Signer#expectedSignature}, which knows no key ID
  */
-public record Aws4Signature(HttpRequest signedRequest, String canonicalRequest, String stringToSign,
-                            String signature, String credentialScope, List<String> signedHeaders,
-                            String amzDate, String authorization) {
+public record Aws4Signature(
+        HttpRequest signedRequest,
+        String canonicalRequest,
+        String stringToSign,
+        String signature,
+        String credentialScope,
+        List<String> signedHeaders,
+        String amzDate,
+        String authorization) {
 
     public Aws4Signature {
         signedHeaders = List.copyOf(signedHeaders);
@@ -39,6 +44,6 @@ public record Aws4Signature(HttpRequest signedRequest, String canonicalRequest, 
     @Override
     public String toString() {
         return "Aws4Signature[" + signedRequest + ", scope=" + credentialScope + ", signedHeaders=" + signedHeaders
-            + ", amzDate=" + amzDate + ", signature=" + Redaction.signature(signature) + "]";
+                + ", amzDate=" + amzDate + ", signature=" + Redaction.signature(signature) + "]";
     }
 }

@@ -6,7 +6,6 @@ import io.kecsh.runtime.auth.Hashes;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
-
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,12 +36,12 @@ public final class Aws4Signer {
 
     /** ISO 8601 basic format, always UTC: 20160304T120000Z. */
     public static final DateTimeFormatter AMZ_DATE =
-        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final Pattern AMZ_DATE_SHAPE = Pattern.compile("\\d{8}T\\d{6}Z");
     /** Query parameters this signer owns: replaced, never duplicated, when a request is re-signed. */
-    private static final Set<String> QUERY_AUTH_PARAMS = Set.of(X_AMZ_ALGORITHM, X_AMZ_CREDENTIAL, X_AMZ_DATE,
-        X_AMZ_SIGNED_HEADERS, X_AMZ_SECURITY_TOKEN, X_AMZ_SIGNATURE);
+    private static final Set<String> QUERY_AUTH_PARAMS = Set.of(
+            X_AMZ_ALGORITHM, X_AMZ_CREDENTIAL, X_AMZ_DATE, X_AMZ_SIGNED_HEADERS, X_AMZ_SECURITY_TOKEN, X_AMZ_SIGNATURE);
 
     private final Clock clock;
 
@@ -61,14 +60,23 @@ public final class Aws4Signer {
         checkScopePart(service, "service");
         String amzDate = AMZ_DATE.format(clock.instant());
         Headers headers = withHost(request).without("Authorization").replacing(X_AMZ_DATE, amzDate);
-        if (credentials.sessionToken() != null) headers = headers.replacing(X_AMZ_SECURITY_TOKEN, credentials.sessionToken());
+        if (credentials.sessionToken() != null)
+            headers = headers.replacing(X_AMZ_SECURITY_TOKEN, credentials.sessionToken());
         HttpRequest toSign = request.withHeaders(headers);
         List<String> signedHeaders = CanonicalHeaders.signedHeaderNames(headers);
 
         Steps steps = compute(toSign, toSign.query(), credentials.secret(), region, service, amzDate, signedHeaders);
-        String authorization = authorizationHeader(credentials.accessKeyId(), steps.scope, signedHeaders, steps.signature);
-        return new Aws4Signature(toSign.withHeader("Authorization", authorization), steps.canonicalRequest,
-            steps.stringToSign, steps.signature, steps.scope, signedHeaders, amzDate, authorization);
+        String authorization =
+                authorizationHeader(credentials.accessKeyId(), steps.scope, signedHeaders, steps.signature);
+        return new Aws4Signature(
+                toSign.withHeader("Authorization", authorization),
+                steps.canonicalRequest,
+                steps.stringToSign,
+                steps.signature,
+                steps.scope,
+                signedHeaders,
+                amzDate,
+                authorization);
     }
 
     /**
@@ -91,13 +99,21 @@ public final class Aws4Signer {
         query.add(new QueryParam(X_AMZ_CREDENTIAL, credentials.accessKeyId() + "/" + scope));
         query.add(new QueryParam(X_AMZ_DATE, amzDate));
         query.add(new QueryParam(X_AMZ_SIGNED_HEADERS, CanonicalHeaders.signedHeadersValue(signedHeaders)));
-        if (credentials.sessionToken() != null) query.add(new QueryParam(X_AMZ_SECURITY_TOKEN, credentials.sessionToken()));
+        if (credentials.sessionToken() != null)
+            query.add(new QueryParam(X_AMZ_SECURITY_TOKEN, credentials.sessionToken()));
         HttpRequest toSign = request.withHeaders(headers).withQuery(query);
 
         Steps steps = compute(toSign, query, credentials.secret(), region, service, amzDate, signedHeaders);
         HttpRequest signed = toSign.withQueryParam(X_AMZ_SIGNATURE, steps.signature);
-        return new Aws4Signature(signed, steps.canonicalRequest, steps.stringToSign, steps.signature, steps.scope,
-            signedHeaders, amzDate, null);
+        return new Aws4Signature(
+                signed,
+                steps.canonicalRequest,
+                steps.stringToSign,
+                steps.signature,
+                steps.scope,
+                signedHeaders,
+                amzDate,
+                null);
     }
 
     /**
@@ -112,20 +128,38 @@ public final class Aws4Signer {
      * @throws IllegalArgumentException when amzDate is not in that format, or region or service is
      *     empty or holds a slash
      */
-    public static Aws4Signature expectedSignature(HttpRequest received, String secret, String region,
-                                                  String service, String amzDate, List<String> signedHeaders,
-                                                  boolean queryForm) {
+    public static Aws4Signature expectedSignature(
+            HttpRequest received,
+            String secret,
+            String region,
+            String service,
+            String amzDate,
+            List<String> signedHeaders,
+            boolean queryForm) {
         Objects.requireNonNull(secret, "secret");
         checkScopePart(region, "region");
         checkScopePart(service, "service");
         if (amzDate == null || !AMZ_DATE_SHAPE.matcher(amzDate).matches()) {
-            throw new IllegalArgumentException("the date must be ISO 8601 basic format yyyyMMdd'T'HHmmss'Z', got " + amzDate);
+            throw new IllegalArgumentException(
+                    "the date must be ISO 8601 basic format yyyyMMdd'T'HHmmss'Z', got " + amzDate);
         }
-        List<String> canonicalNames = signedHeaders.stream().map(CanonicalHeaders::lowerCase).distinct().sorted().toList();
-        List<QueryParam> query = queryForm ? CanonicalQuery.without(received.query(), X_AMZ_SIGNATURE) : received.query();
+        List<String> canonicalNames = signedHeaders.stream()
+                .map(CanonicalHeaders::lowerCase)
+                .distinct()
+                .sorted()
+                .toList();
+        List<QueryParam> query =
+                queryForm ? CanonicalQuery.without(received.query(), X_AMZ_SIGNATURE) : received.query();
         Steps steps = compute(received, query, secret, region, service, amzDate, canonicalNames);
-        return new Aws4Signature(received, steps.canonicalRequest, steps.stringToSign, steps.signature, steps.scope,
-            canonicalNames, amzDate, null);
+        return new Aws4Signature(
+                received,
+                steps.canonicalRequest,
+                steps.stringToSign,
+                steps.signature,
+                steps.scope,
+                canonicalNames,
+                amzDate,
+                null);
     }
 
     /** {@code yyyyMMdd/region/service/aws4_request} for a date in basic format. */
@@ -134,21 +168,28 @@ public final class Aws4Signer {
     }
 
     /** {@code AWS4-HMAC-SHA256 Credential=AK/scope, SignedHeaders=a;b, Signature=hex}, as AWS writes it. */
-    public static String authorizationHeader(String accessKeyId, String credentialScope, List<String> signedHeaders,
-                                             String signature) {
-        return ALGORITHM + " Credential=" + accessKeyId + "/" + credentialScope
-            + ", SignedHeaders=" + CanonicalHeaders.signedHeadersValue(signedHeaders) + ", Signature=" + signature;
+    public static String authorizationHeader(
+            String accessKeyId, String credentialScope, List<String> signedHeaders, String signature) {
+        return ALGORITHM + " Credential=" + accessKeyId + "/" + credentialScope + ", SignedHeaders="
+                + CanonicalHeaders.signedHeadersValue(signedHeaders) + ", Signature=" + signature;
     }
 
-    private static Steps compute(HttpRequest request, List<QueryParam> query, String secret, String region,
-                                 String service, String amzDate, List<String> signedHeaders) {
-        String canonicalRequest = String.join("\n",
-            request.method(),
-            CanonicalUri.of(request.path()),
-            CanonicalQuery.of(query),
-            CanonicalHeaders.of(request.headers(), signedHeaders),
-            CanonicalHeaders.signedHeadersValue(signedHeaders),
-            Hashes.sha256Hex(request.body()));
+    private static Steps compute(
+            HttpRequest request,
+            List<QueryParam> query,
+            String secret,
+            String region,
+            String service,
+            String amzDate,
+            List<String> signedHeaders) {
+        String canonicalRequest = String.join(
+                "\n",
+                request.method(),
+                CanonicalUri.of(request.path()),
+                CanonicalQuery.of(query),
+                CanonicalHeaders.of(request.headers(), signedHeaders),
+                CanonicalHeaders.signedHeadersValue(signedHeaders),
+                Hashes.sha256Hex(request.body()));
         String scope = credentialScope(amzDate, region, service);
         String stringToSign = String.join("\n", ALGORITHM, amzDate, scope, Hashes.sha256Hex(canonicalRequest));
         byte[] key = Aws4SigningKey.derive(secret, amzDate.substring(0, 8), region, service);
@@ -163,10 +204,10 @@ public final class Aws4Signer {
 
     private static void checkScopePart(String value, String what) {
         if (value == null || value.isBlank() || value.contains("/")) {
-            throw new IllegalArgumentException("the credential scope " + what + " must be non-empty and hold no slash, got " + value);
+            throw new IllegalArgumentException(
+                    "the credential scope " + what + " must be non-empty and hold no slash, got " + value);
         }
     }
 
-    private record Steps(String canonicalRequest, String stringToSign, String scope, String signature) {
-    }
+    private record Steps(String canonicalRequest, String stringToSign, String scope, String signature) {}
 }

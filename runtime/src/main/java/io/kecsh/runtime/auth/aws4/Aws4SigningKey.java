@@ -1,7 +1,6 @@
 package io.kecsh.runtime.auth.aws4;
 
 import io.kecsh.runtime.auth.Hashes;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,13 +17,15 @@ final class Aws4SigningKey {
      */
     private static volatile Derived last;
 
-    private Aws4SigningKey() {
-    }
+    private Aws4SigningKey() {}
 
     static byte[] derive(String secret, String dateStamp, String region, String service) {
         Derived known = last;
-        if (known != null && known.secret.equals(secret) && known.dateStamp.equals(dateStamp) && known.region.equals(region)
-            && known.service.equals(service)) {
+        if (known != null
+                && known.secret.equals(secret)
+                && known.dateStamp.equals(dateStamp)
+                && known.region.equals(region)
+                && known.service.equals(service)) {
             return known.key.clone();
         }
         byte[] key = compute(secret, dateStamp, region, service);
@@ -42,7 +43,7 @@ final class Aws4SigningKey {
     private record Derived(String secret, String dateStamp, String region, String service, byte[] key) {
         @Override
         public String toString() {
-            return "Derived[" + dateStamp + "/" + region + "/" + service + "]";   // never the secret or the key
+            return "Derived[" + dateStamp + "/" + region + "/" + service + "]"; // never the secret or the key
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.kecsh.runtime.auth.aws4;
 
 import io.kecsh.runtime.http.Headers;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -15,8 +14,7 @@ public final class CanonicalHeaders {
     /** Any run of whitespace, line breaks included: an obs-folded value arrives with them. */
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[ \\t\\r\\n\\f\\x0B]+");
 
-    private CanonicalHeaders() {
-    }
+    private CanonicalHeaders() {}
 
     /** Every header name present, lower-cased, distinct and sorted: what a client signs. */
     public static List<String> signedHeaderNames(Headers headers) {
@@ -26,7 +24,8 @@ public final class CanonicalHeaders {
     /** The canonical block; each entry ends in {@code \n}. A signed name that is absent signs as empty. */
     public static String of(Headers headers, List<String> signedHeaders) {
         StringBuilder out = new StringBuilder();
-        for (String name : signedHeaders) out.append(name).append(':').append(value(headers, name)).append('\n');
+        for (String name : signedHeaders)
+            out.append(name).append(':').append(value(headers, name)).append('\n');
         return out.toString();
     }
 
@@ -37,7 +36,8 @@ public final class CanonicalHeaders {
 
     /** Every value of the header (matched case-insensitively), trimmed, in order, comma-joined. */
     public static String value(Headers headers, String name) {
-        return String.join(",", headers.all(name).stream().map(CanonicalHeaders::trimAll).toList());
+        return String.join(
+                ",", headers.all(name).stream().map(CanonicalHeaders::trimAll).toList());
     }
 
     /**
@@ -47,7 +47,7 @@ public final class CanonicalHeaders {
      * get-header-value-multiline case.
      */
     public static String trimAll(String value) {
-        if (isTrimmed(value)) return value;   // the usual header: no regex, no copy
+        if (isTrimmed(value)) return value; // the usual header: no regex, no copy
         return WHITESPACE_RUN.matcher(value).replaceAll(" ").strip();
     }
 

@@ -1,7 +1,6 @@
 package io.kecsh.runtime.auth.aws4;
 
 import io.kecsh.runtime.http.Rfc3986;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.stream.Collectors;
@@ -12,8 +11,7 @@ import java.util.stream.Collectors;
  * {@link Rfc3986}-encoded once. An empty path is {@code /}; a trailing slash is kept.
  */
 public final class CanonicalUri {
-    private CanonicalUri() {
-    }
+    private CanonicalUri() {}
 
     /** @param decodedPath the path as {@link io.kecsh.runtime.http.HttpRequest#path()} holds it */
     public static String of(String decodedPath) {

@@ -2,13 +2,12 @@ package io.kecsh.runtime.auth.rpc;
 
 import io.kecsh.runtime.auth.CanonicalQuery;
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.Hashes;
-import io.kecsh.runtime.http.Rfc3986;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.http.RequestParameters;
-
+import io.kecsh.runtime.http.Rfc3986;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -35,11 +34,17 @@ public final class RpcSigner {
     public static final String SIGNATURE_VERSION = "1.0";
     /** ISO 8601 in UTC to the second: 2016-02-23T12:46:24Z. */
     public static final DateTimeFormatter TIMESTAMP =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** Parameters this signer owns: replaced, never repeated, when a request is signed again. */
-    private static final Set<String> OWN_PARAMS = Set.of("AccessKeyId", "SignatureMethod", "SignatureVersion",
-        "SignatureNonce", "Timestamp", "SecurityToken", "Signature");
+    private static final Set<String> OWN_PARAMS = Set.of(
+            "AccessKeyId",
+            "SignatureMethod",
+            "SignatureVersion",
+            "SignatureNonce",
+            "Timestamp",
+            "SecurityToken",
+            "Signature");
 
     private final Clock clock;
     private final Supplier<String> nonces;
@@ -105,16 +110,20 @@ public final class RpcSigner {
     }
 
     private static boolean parametersInBody(HttpRequest request) {
-        if (FormEncoding.isFormContentType(request.headers().first("Content-Type").orElse(null))) return true;
+        if (FormEncoding.isFormContentType(
+                request.headers().first("Content-Type").orElse(null))) return true;
         if (request.body().length > 0) {
             throw new IllegalArgumentException("the RPC signature covers query and form parameters only; "
-                + "this request has a body that is not " + FormEncoding.CONTENT_TYPE);
+                    + "this request has a body that is not " + FormEncoding.CONTENT_TYPE);
         }
         return "POST".equalsIgnoreCase(request.method()) && request.query().isEmpty();
     }
 
     private static HttpRequest withForm(HttpRequest request, List<QueryParam> params) {
-        HttpRequest withBody = request.withBody(request.method(), FormEncoding.encode(params).getBytes(StandardCharsets.UTF_8));
-        return request.headers().contains("Content-Type") ? withBody : withBody.withHeader("Content-Type", FormEncoding.CONTENT_TYPE);
+        HttpRequest withBody =
+                request.withBody(request.method(), FormEncoding.encode(params).getBytes(StandardCharsets.UTF_8));
+        return request.headers().contains("Content-Type")
+                ? withBody
+                : withBody.withHeader("Content-Type", FormEncoding.CONTENT_TYPE);
     }
 }

@@ -7,11 +7,11 @@ import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.http.RequestParameters;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.sandbox.handler.SandboxError;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,8 +29,19 @@ import java.util.Set;
 public final class AlibabaSignatureCheck {
     private static final Duration WINDOW = Duration.ofMinutes(15);
     /** Parameters of the protocol and its signature, not of the action. */
-    public static final Set<String> PROTOCOL_PARAMETERS = Set.of("Action", "Version", "AccessKeyId", "Signature", "SignatureMethod",
-        "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "Format", "SecurityToken", "RegionId");
+    public static final Set<String> PROTOCOL_PARAMETERS = Set.of(
+            "Action",
+            "Version",
+            "AccessKeyId",
+            "Signature",
+            "SignatureMethod",
+            "SignatureVersion",
+            "SignatureNonce",
+            "SignatureType",
+            "Timestamp",
+            "Format",
+            "SecurityToken",
+            "RegionId");
 
     private final SandboxCredentials credentials;
     private final Clock clock;
@@ -45,16 +56,20 @@ public final class AlibabaSignatureCheck {
     public Caller verifyAcs3(HttpRequest request, Service service) {
         String authorization = request.headers().first("Authorization").orElse("");
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String part : authorization.substring(authorization.indexOf(' ') + 1).split(",")) {
+        for (String part :
+                authorization.substring(authorization.indexOf(' ') + 1).split(",")) {
             int eq = part.indexOf('=');
-            if (eq > 0) fields.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            if (eq > 0)
+                fields.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
         }
         String keyId = fields.getOrDefault("Credential", "");
         checkKey(keyId, service);
         checkTimestamp(request.headers().first("x-acs-date").orElse(null), service);
         checkNonce(request.headers().first("x-acs-signature-nonce").orElse(null), service);
-        List<String> signed = Arrays.asList(fields.getOrDefault("SignedHeaders", "").split(";"));
-        if (!Acs3Signer.expectedSignature(request, credentials.alibaba().secret(), signed).matches(fields.getOrDefault("Signature", ""))) {
+        List<String> signed =
+                Arrays.asList(fields.getOrDefault("SignedHeaders", "").split(";"));
+        if (!Acs3Signer.expectedSignature(request, credentials.alibaba().secret(), signed)
+                .matches(fields.getOrDefault("Signature", ""))) {
             throw SandboxError.common(service, "SignatureDoesNotMatch", "");
         }
         return new Caller(keyId, null);
@@ -66,23 +81,31 @@ public final class AlibabaSignatureCheck {
         checkTimestamp(value(params, "Timestamp"), service);
         checkNonce(value(params, "SignatureNonce"), service);
         String signature = value(params, "Signature");
-        if (signature == null || !RpcSigner.expectedSignature(request, credentials.alibaba().secret()).matches(signature)) {
+        if (signature == null
+                || !RpcSigner.expectedSignature(request, credentials.alibaba().secret())
+                        .matches(signature)) {
             throw SandboxError.common(service, "SignatureDoesNotMatch", "");
         }
         return new Caller(keyId, null);
     }
 
     private void checkKey(String keyId, Service service) {
-        if (!keyId.equals(credentials.alibaba().accessKeyId())) throw SandboxError.common(service, "InvalidAccessKeyId.NotFound", "");
+        if (!keyId.equals(credentials.alibaba().accessKeyId()))
+            throw SandboxError.common(service, "InvalidAccessKeyId.NotFound", "");
     }
 
     private void checkTimestamp(String timestamp, Service service) {
-        if (timestamp == null || timestamp.isBlank()) throw SandboxError.common(service, "IllegalTimestamp", "The input parameter Timestamp that");
+        if (timestamp == null || timestamp.isBlank())
+            throw SandboxError.common(service, "IllegalTimestamp", "The input parameter Timestamp that");
         try {
             Instant when = Instant.parse(timestamp);
             if (Duration.between(when, clock.instant()).abs().compareTo(WINDOW) > 0) {
-                throw SandboxError.common(service, "IllegalTimestamp", "The input parameter Timestamp %s", timestamp,
-                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                throw SandboxError.common(
+                        service,
+                        "IllegalTimestamp",
+                        "The input parameter Timestamp %s",
+                        timestamp,
+                        clock.instant().truncatedTo(ChronoUnit.SECONDS));
             }
         } catch (DateTimeParseException e) {
             throw SandboxError.common(service, "IllegalTimestamp", "The input parameter Timestamp is not");

@@ -7,7 +7,8 @@ import io.kecsh.runtime.auth.Credentials;
  * defaults are documented in the README and may be overridden by flags or configuration.
  */
 public record SandboxCredentials(Credentials kingsoft, Credentials alibaba) {
-    public static final Credentials DEFAULT_KINGSOFT = new Credentials("AKLTSANDBOXKINGSOFT01", "sandbox-kingsoft-secret");
+    public static final Credentials DEFAULT_KINGSOFT =
+            new Credentials("AKLTSANDBOXKINGSOFT01", "sandbox-kingsoft-secret");
     public static final Credentials DEFAULT_ALIBABA = new Credentials("LTAISANDBOXALIBABA01", "sandbox-alibaba-secret");
 
     public static SandboxCredentials defaults() {

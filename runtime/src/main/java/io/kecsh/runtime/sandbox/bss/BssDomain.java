@@ -12,6 +12,6 @@ public final class BssDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
         handlers.on("ModifyInstance", BssInstanceHandlers::modify)
-            .on("RenewChangeInstance", BssInstanceHandlers::renewChange);
+                .on("RenewChangeInstance", BssInstanceHandlers::renewChange);
     }
 }

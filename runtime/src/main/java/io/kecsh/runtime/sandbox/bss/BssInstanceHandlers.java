@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.bss;
 
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,28 +12,33 @@ import java.util.Map;
  * Data {OrderId, HostId}. Thin: the rules are {@link KmsSubscriptions}'.
  */
 public final class BssInstanceHandlers {
-    private BssInstanceHandlers() {
-    }
+    private BssInstanceHandlers() {}
 
     public static Map<String, Object> modify(SandboxRequest request, SandboxState state) {
         return new ClientTokens(state).once(request, () -> {
-            new KmsSubscriptions(state, request.service()).modify(target(request), request.requireString("SubscriptionType"),
-                "Upgrade".equals(request.requireString("ModifyType")), request.list("Parameter"));
+            new KmsSubscriptions(state, request.service())
+                    .modify(
+                            target(request),
+                            request.requireString("SubscriptionType"),
+                            "Upgrade".equals(request.requireString("ModifyType")),
+                            request.list("Parameter"));
             return success(request, state);
         });
     }
 
     public static Map<String, Object> renewChange(SandboxRequest request, SandboxState state) {
         return new ClientTokens(state).once(request, () -> {
-            new KmsSubscriptions(state, request.service()).renew(target(request), request.number("RenewPeriod").orElseThrow(),
-                request.list("Parameter"));
+            new KmsSubscriptions(state, request.service())
+                    .renew(target(request), request.number("RenewPeriod").orElseThrow(), request.list("Parameter"));
             return success(request, state);
         });
     }
 
     private static KmsSubscriptions.Target target(SandboxRequest request) {
-        return new KmsSubscriptions.Target(request.requireString("ProductCode"), request.requireString("InstanceId"),
-            request.string("ProductType").orElse(null));
+        return new KmsSubscriptions.Target(
+                request.requireString("ProductCode"),
+                request.requireString("InstanceId"),
+                request.string("ProductType").orElse(null));
     }
 
     private static Map<String, Object> success(SandboxRequest request, SandboxState state) {

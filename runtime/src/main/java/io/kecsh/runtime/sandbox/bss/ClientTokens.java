@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.bss;
 
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,9 @@ final class ClientTokens {
     private static String canonical(Object value) {
         if (value instanceof Map<?, ?> m) {
             StringBuilder s = new StringBuilder("{");
-            new TreeMap<>(m).forEach((k, v) -> s.append(k).append('=').append(canonical(v)).append(';'));
+            new TreeMap<>(m)
+                    .forEach((k, v) ->
+                            s.append(k).append('=').append(canonical(v)).append(';'));
             return s.append('}').toString();
         }
         if (value instanceof List<?> l) {

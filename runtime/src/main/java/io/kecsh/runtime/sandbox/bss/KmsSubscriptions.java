@@ -4,7 +4,6 @@ import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.sandbox.kms.KmsInstanceFactory;
 import io.kecsh.runtime.sandbox.kms.KmsInstances;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +30,23 @@ final class KmsSubscriptions {
     }
 
     /** The instance named by ProductCode and InstanceId. */
-    record Target(String productCode, String instanceId, String productType) {
-    }
+    record Target(String productCode, String instanceId, String productType) {}
 
     /** ModifyInstance: {@code parameters} are the call's Parameter.N Code/Value pairs. */
     void modify(Target target, String subscriptionType, boolean upgrade, List<Object> parameters) {
         Map<String, Object> instance = instance(target);
         String billing = KmsInstances.prepay(instance) ? "Subscription" : "PayAsYouGo";
         if (!billing.equals(subscriptionType)) {
-            throw BssRefusal.invalid("SubscriptionType", "The instance is billed " + billing
-                + " (" + instance.get("ChargeType") + "), not " + subscriptionType + ".");
+            throw BssRefusal.invalid(
+                    "SubscriptionType",
+                    "The instance is billed " + billing + " (" + instance.get("ChargeType") + "), not "
+                            + subscriptionType + ".");
         }
         checkProductType(target, instance);
         KmsChanges.Change change = KmsChanges.parse(bss, parameters);
         if (change.values().isEmpty()) {
-            throw BssRefusal.invalid("Parameter", "ModifyInstance needs at least one Parameter.N Code/Value to change.");
+            throw BssRefusal.invalid(
+                    "Parameter", "ModifyInstance needs at least one Parameter.N Code/Value to change.");
         }
         KmsChanges.checkDirection(change, instance, upgrade ? KmsChanges.Direction.UP : KmsChanges.Direction.DOWN);
         KmsChanges.apply(change, instance);
@@ -67,14 +68,16 @@ final class KmsSubscriptions {
     /** The KMS instance the call names: ResourceNotExists for another product or an unknown ID. */
     private Map<String, Object> instance(Target target) {
         if (!KMS.equals(target.productCode())) throw BssRefusal.notFound(target.productCode(), target.instanceId());
-        return new KmsInstances(state).find(target.instanceId())
-            .orElseThrow(() -> BssRefusal.notFound(target.productCode(), target.instanceId()));
+        return new KmsInstances(state)
+                .find(target.instanceId())
+                .orElseThrow(() -> BssRefusal.notFound(target.productCode(), target.instanceId()));
     }
 
     private static void checkProductType(Target target, Map<String, Object> instance) {
         String given = target.productType();
         if (given != null && !given.equals(instance.get("ProductType"))) {
-            throw BssRefusal.invalid("ProductType", "The instance's product type is " + instance.get("ProductType") + ".");
+            throw BssRefusal.invalid(
+                    "ProductType", "The instance's product type is " + instance.get("ProductType") + ".");
         }
     }
 }

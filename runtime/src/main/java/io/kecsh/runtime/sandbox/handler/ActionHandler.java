@@ -1,7 +1,6 @@
 package io.kecsh.runtime.sandbox.handler;
 
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.Map;
 
 /**

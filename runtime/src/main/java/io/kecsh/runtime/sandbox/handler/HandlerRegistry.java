@@ -1,26 +1,32 @@
 package io.kecsh.runtime.sandbox.handler;
 
+import io.kecsh.runtime.sandbox.state.SandboxState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /** Which handler emulates which action; the coverage test checks every modelled action has one. */
 public final class HandlerRegistry {
     private final Map<String, ActionHandler> handlers = new TreeMap<>();
-    private final java.util.Set<String> recording = new java.util.HashSet<>();
-    private final java.util.List<java.util.function.BiConsumer<SandboxRequest, io.kecsh.runtime.sandbox.state.SandboxState>> beforeEachCall =
-        new java.util.ArrayList<>();
+    private final Set<String> recording = new HashSet<>();
+    private final List<BiConsumer<SandboxRequest, SandboxState>> beforeEachCall = new ArrayList<>();
 
     /**
      * Work to do before any handler sees the state (under the same lock): applying time-driven
      * changes, so that no domain reads an instance as "stopping" after its stop has finished.
      */
-    public HandlerRegistry beforeEachCall(java.util.function.BiConsumer<SandboxRequest, io.kecsh.runtime.sandbox.state.SandboxState> step) {
+    public HandlerRegistry beforeEachCall(BiConsumer<SandboxRequest, SandboxState> step) {
         beforeEachCall.add(step);
         return this;
     }
 
-    public void runBeforeEachCall(SandboxRequest request, io.kecsh.runtime.sandbox.state.SandboxState state) {
+    public void runBeforeEachCall(SandboxRequest request, SandboxState state) {
         beforeEachCall.forEach(step -> step.accept(request, state));
     }
 
@@ -51,7 +57,7 @@ public final class HandlerRegistry {
      * other action is taken to change anything (its change, or the next one, saves the whole state).
      */
     public HandlerRegistry recordingChanges(String... actions) {
-        recording.addAll(java.util.List.of(actions));
+        recording.addAll(List.of(actions));
         return this;
     }
 
@@ -64,7 +70,7 @@ public final class HandlerRegistry {
         return Optional.ofNullable(handlers.get(action));
     }
 
-    public java.util.Set<String> actions() {
-        return java.util.Collections.unmodifiableSet(handlers.keySet());
+    public Set<String> actions() {
+        return Collections.unmodifiableSet(handlers.keySet());
     }
 }

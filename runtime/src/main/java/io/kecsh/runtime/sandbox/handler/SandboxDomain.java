@@ -1,5 +1,7 @@
 package io.kecsh.runtime.sandbox.handler;
 
+import io.kecsh.runtime.model.ServiceModel;
+import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 
 /**
@@ -10,10 +12,8 @@ public interface SandboxDomain {
     void register(HandlerRegistry handlers);
 
     /** Adds what a fresh sandbox should already have (default: nothing). */
-    default void seed(SandboxState state, SeedContext context) {
-    }
+    default void seed(SandboxState state, SeedContext context) {}
 
     /** What seeding may use: the model (regions, zones) and the clock for creation dates. */
-    record SeedContext(io.kecsh.runtime.model.ServiceModel model, io.kecsh.runtime.sandbox.state.SandboxClock clock) {
-    }
+    record SeedContext(ServiceModel model, SandboxClock clock) {}
 }

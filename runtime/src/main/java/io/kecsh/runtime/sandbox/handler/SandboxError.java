@@ -30,8 +30,9 @@ public final class SandboxError extends RuntimeException {
 
     /** The documented error of this code for the operation (its own errors first, then common ones). */
     public static SandboxError documented(Service service, Operation operation, String code, Object... args) {
-        ErrorDef def = service.error(operation, code).orElseThrow(() ->
-            new IllegalStateException("the model documents no error " + code + " for " + operation));
+        ErrorDef def = service.error(operation, code)
+                .orElseThrow(
+                        () -> new IllegalStateException("the model documents no error " + code + " for " + operation));
         return new SandboxError(def.code(), def.httpStatus(), def.format(args));
     }
 
@@ -40,9 +41,11 @@ public final class SandboxError extends RuntimeException {
      * parameter codes), the first of this code whose message opens with {@code opening}.
      */
     public static SandboxError common(Service service, String code, String opening, Object... args) {
-        ErrorDef def = service.commonErrors().stream().filter(e -> e.code().equals(code) && e.message().startsWith(opening))
-            .findFirst().orElseThrow(() -> new IllegalStateException("the model documents no common error " + code + " of " + service
-                + " opening with '" + opening + "'"));
+        ErrorDef def = service.commonErrors().stream()
+                .filter(e -> e.code().equals(code) && e.message().startsWith(opening))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the model documents no common error " + code + " of "
+                        + service + " opening with '" + opening + "'"));
         return new SandboxError(def.code(), def.httpStatus(), def.format(args));
     }
 

@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.handler;
 
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Service;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,13 @@ import java.util.Optional;
  * region from the signature (or the service's default), and the caller's access key. The sandbox's
  * clock is the state's ({@code state.clock()}).
  */
-public record SandboxRequest(Service service, Operation operation, Map<String, Object> params, String region,
-                             String accessKeyId, String requestId) {
+public record SandboxRequest(
+        Service service,
+        Operation operation,
+        Map<String, Object> params,
+        String region,
+        String accessKeyId,
+        String requestId) {
 
     public String action() {
         return operation.name();

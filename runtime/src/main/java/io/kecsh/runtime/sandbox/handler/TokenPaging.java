@@ -14,8 +14,7 @@ public final class TokenPaging {
     /** A page without MaxResults holds this many (the largest the model allows). */
     public static final int DEFAULT_PAGE = 1000;
 
-    private TokenPaging() {
-    }
+    private TokenPaging() {}
 
     /** {@code listName} → this page's items, plus NextToken when the list goes on. */
     public static Map<String, Object> page(SandboxRequest request, List<?> all, String listName) {
@@ -37,7 +36,9 @@ public final class TokenPaging {
         } catch (NumberFormatException notOurs) {
             // falls through to the refusal below
         }
-        throw request.invalid("NextToken", "NextToken " + token + " is not one this list handed out"
-            + " (it has " + total + " item" + (total == 1 ? "" : "s") + "); start again without NextToken.");
+        throw request.invalid(
+                "NextToken",
+                "NextToken " + token + " is not one this list handed out" + " (it has " + total + " item"
+                        + (total == 1 ? "" : "s") + "); start again without NextToken.");
     }
 }

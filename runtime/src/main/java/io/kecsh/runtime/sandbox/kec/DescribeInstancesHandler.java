@@ -6,7 +6,6 @@ import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +43,8 @@ final class DescribeInstancesHandler implements ActionHandler {
         for (Instance i : all.subList(from, to)) {
             page.add(views.of(i, nics.getOrDefault(i.id, List.of()), instances.dataGuardName(i), request.service()));
         }
-        return Map.of("Marker", to < all.size() ? (long) to : 0L, "InstanceCount", (long) all.size(), "InstancesSet", page);
+        return Map.of(
+                "Marker", to < all.size() ? (long) to : 0L, "InstanceCount", (long) all.size(), "InstancesSet", page);
     }
 
     /** InstanceId.N, ProjectId.N (default: the default project, 0), Filter.N, Search and Sort.N as a query. */
@@ -57,15 +57,20 @@ final class DescribeInstancesHandler implements ActionHandler {
         for (Object f : request.list("Filter")) {
             Map<String, Object> filter = (Map<String, Object>) f;
             Object v = filter.get("Value");
-            filters.add(new InstanceQuery.Filter(String.valueOf(filter.get("Name")),
-                v instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of()));
+            filters.add(new InstanceQuery.Filter(
+                    String.valueOf(filter.get("Name")),
+                    v instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of()));
         }
         List<InstanceQuery.SortKey> sort = new ArrayList<>();
         for (Object s : request.list("Sort")) {
             Map<String, Object> key = (Map<String, Object>) s;
             sort.add(new InstanceQuery.SortKey(String.valueOf(key.get("Name")), "DESC".equals(key.get("Value"))));
         }
-        return new InstanceQuery(new HashSet<>(request.strings("InstanceId")), projects, filters,
-            request.string("Search").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null), sort);
+        return new InstanceQuery(
+                new HashSet<>(request.strings("InstanceId")),
+                projects,
+                filters,
+                request.string("Search").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null),
+                sort);
     }
 }

@@ -26,7 +26,8 @@ public final class ImageDomain implements SandboxDomain {
 
     @Override
     public void seed(SandboxState state, SeedContext context) {
-        for (EnumValue region : context.model().requireService("kec").requireEnum("Region").values()) {
+        for (EnumValue region :
+                context.model().requireService("kec").requireEnum("Region").values()) {
             CloudMarket.seed(state.region(region.value()), context.clock());
         }
     }

@@ -19,24 +19,36 @@ public final class InstanceDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
         // finished transitions and passed auto-delete times apply before any domain reads an instance
-        handlers.beforeEachCall((request, state) -> InstanceStates.settle(state.region(request.region()), state.clock(), false, state.changes()));
+        handlers.beforeEachCall((request, state) ->
+                InstanceStates.settle(state.region(request.region()), state.clock(), false, state.changes()));
         InstanceHandlers instances = new InstanceHandlers(catalog);
         handlers.on("RunInstances", new RunInstancesHandler(catalog))
-            .on("DescribeInstances", new DescribeInstancesHandler(catalog))
-            .on("StartInstances", instances::start)
-            .on("StopInstances", instances::stop)
-            .on("RebootInstances", instances::reboot)
-            .on("TerminateInstances", instances::terminate)
-            .on("MonitorInstances", (r, s) -> instances.monitor(r, s, true))
-            .on("UnmonitorInstances", (r, s) -> instances.monitor(r, s, false))
-            .on("ModifyInstanceImage", instances::modifyImage)
-            .on("ModifyInstanceType", instances::modifyType)
-            .on("ModifyInstanceAttribute", instances::modifyAttribute)
-            .on("ModifyInstanceAutoDeleteTime", instances::autoDeleteTime)
-            .on("DescribeInstanceVnc", instances::vnc)
-            // these record every change they make (Instances, InstanceStates): the state file journals them
-            .recordingChanges("RunInstances", "DescribeInstances", "StartInstances", "StopInstances", "RebootInstances",
-                "TerminateInstances", "MonitorInstances", "UnmonitorInstances", "ModifyInstanceImage", "ModifyInstanceType",
-                "ModifyInstanceAttribute", "ModifyInstanceAutoDeleteTime", "DescribeInstanceVnc");
+                .on("DescribeInstances", new DescribeInstancesHandler(catalog))
+                .on("StartInstances", instances::start)
+                .on("StopInstances", instances::stop)
+                .on("RebootInstances", instances::reboot)
+                .on("TerminateInstances", instances::terminate)
+                .on("MonitorInstances", (r, s) -> instances.monitor(r, s, true))
+                .on("UnmonitorInstances", (r, s) -> instances.monitor(r, s, false))
+                .on("ModifyInstanceImage", instances::modifyImage)
+                .on("ModifyInstanceType", instances::modifyType)
+                .on("ModifyInstanceAttribute", instances::modifyAttribute)
+                .on("ModifyInstanceAutoDeleteTime", instances::autoDeleteTime)
+                .on("DescribeInstanceVnc", instances::vnc)
+                // these record every change they make (Instances, InstanceStates): the state file journals them
+                .recordingChanges(
+                        "RunInstances",
+                        "DescribeInstances",
+                        "StartInstances",
+                        "StopInstances",
+                        "RebootInstances",
+                        "TerminateInstances",
+                        "MonitorInstances",
+                        "UnmonitorInstances",
+                        "ModifyInstanceImage",
+                        "ModifyInstanceType",
+                        "ModifyInstanceAttribute",
+                        "ModifyInstanceAutoDeleteTime",
+                        "DescribeInstanceVnc");
     }
 }

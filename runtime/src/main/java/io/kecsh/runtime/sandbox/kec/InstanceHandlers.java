@@ -4,7 +4,6 @@ import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,10 @@ final class InstanceHandlers {
     }
 
     Map<String, Object> stop(SandboxRequest request, SandboxState state) {
-        return changes(instances(request, state).stop(request.strings("InstanceId"), request.string("StoppedMode").orElse("KeepCharging")));
+        return changes(instances(request, state)
+                .stop(
+                        request.strings("InstanceId"),
+                        request.string("StoppedMode").orElse("KeepCharging")));
     }
 
     Map<String, Object> reboot(SandboxRequest request, SandboxState state) {
@@ -53,36 +55,61 @@ final class InstanceHandlers {
 
     Map<String, Object> modifyImage(SandboxRequest request, SandboxState state) {
         Optional<Map<String, Object>> disk = request.structure("SystemDisk");
-        instances(request, state).rebuild(request.requireString("InstanceId"), new Instances.Rebuild(
-            request.string("ImageId").orElse(null),
-            disk.map(d -> d.get("DiskSize")).map(s -> ((Number) s).longValue()).orElse(null),
-            request.has("KeyId") ? request.strings("KeyId") : null,
-            request.has("InstancePassword"), request.flag("KeepImageLogin")));
+        instances(request, state)
+                .rebuild(
+                        request.requireString("InstanceId"),
+                        new Instances.Rebuild(
+                                request.string("ImageId").orElse(null),
+                                disk.map(d -> d.get("DiskSize"))
+                                        .map(s -> ((Number) s).longValue())
+                                        .orElse(null),
+                                request.has("KeyId") ? request.strings("KeyId") : null,
+                                request.has("InstancePassword"),
+                                request.flag("KeepImageLogin")));
         return Map.of("Return", true);
     }
 
     Map<String, Object> modifyType(SandboxRequest request, SandboxState state) {
         Optional<Map<String, Object>> disk = request.structure("SystemDisk");
-        instances(request, state).resize(request.requireString("InstanceId"), new Instances.Resize(request.requireString("InstanceType"), request.number("DataDiskGb").orElse(null),
-            disk.map(d -> d.get("DiskSize")).map(s -> ((Number) s).longValue()).orElse(null),
-            disk.map(d -> d.get("DiskType")).map(Object::toString).orElse(null)));
+        instances(request, state)
+                .resize(
+                        request.requireString("InstanceId"),
+                        new Instances.Resize(
+                                request.requireString("InstanceType"),
+                                request.number("DataDiskGb").orElse(null),
+                                disk.map(d -> d.get("DiskSize"))
+                                        .map(s -> ((Number) s).longValue())
+                                        .orElse(null),
+                                disk.map(d -> d.get("DiskType"))
+                                        .map(Object::toString)
+                                        .orElse(null)));
         return Map.of("Return", true);
     }
 
     Map<String, Object> modifyAttribute(SandboxRequest request, SandboxState state) {
-        instances(request, state).modify(request.requireString("InstanceId"), request.string("InstanceName").orElse(null),
-            request.string("HostName").orElse(null), request.has("InstancePassword"));
+        instances(request, state)
+                .modify(
+                        request.requireString("InstanceId"),
+                        request.string("InstanceName").orElse(null),
+                        request.string("HostName").orElse(null),
+                        request.has("InstancePassword"));
         return Map.of("Return", true);
     }
 
     Map<String, Object> autoDeleteTime(SandboxRequest request, SandboxState state) {
-        instances(request, state).autoDelete(request.strings("InstanceId"), request.string("AutoDeleteTime").orElse(null),
-            request.flag("AutoDeleteEip"));
+        instances(request, state)
+                .autoDelete(
+                        request.strings("InstanceId"),
+                        request.string("AutoDeleteTime").orElse(null),
+                        request.flag("AutoDeleteEip"));
         return Map.of("Return", true);
     }
 
     Map<String, Object> vnc(SandboxRequest request, SandboxState state) {
-        return Map.of("vncUrl", "http://127.0.0.1:6080/vnc_auto.html?token=" + instances(request, state).vncToken(request.requireString("InstanceId")));
+        return Map.of(
+                "vncUrl",
+                "http://127.0.0.1:6080/vnc_auto.html?token="
+                        + instances(request, state).vncToken(request.requireString("InstanceId")));
     }
 
     private static Map<String, Object> changes(List<Instances.Outcome> outcomes) {

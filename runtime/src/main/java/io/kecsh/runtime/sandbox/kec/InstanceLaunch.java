@@ -1,8 +1,8 @@
 package io.kecsh.runtime.sandbox.kec;
 
+import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.kec.catalog.DataGuardGroups;
-import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
@@ -11,12 +11,13 @@ import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
 import io.kecsh.runtime.sandbox.vpc.SubnetAddresses;
-
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -35,9 +36,20 @@ final class InstanceLaunch {
      * RunInstancesRequest) that DescribeInstances echoes (FailureAutoDelete, SyncTag,
      * DistributeIpv6 as IsDistributeIpv6) or that a later call may read.
      */
-    private static final List<String> KEPT_AS_GIVEN = List.of("AddressBandWidth", "LineId", "AddressChargeType",
-        "AddressPurchaseTime", "AddressProjectId", "BandWidthShareId", "DedicatedHostId", "FailureAutoDelete", "SyncTag",
-        "DistributeIpv6", "IamRoleName", "IsProtect", "Tag");
+    private static final List<String> KEPT_AS_GIVEN = List.of(
+            "AddressBandWidth",
+            "LineId",
+            "AddressChargeType",
+            "AddressPurchaseTime",
+            "AddressProjectId",
+            "BandWidthShareId",
+            "DedicatedHostId",
+            "FailureAutoDelete",
+            "SyncTag",
+            "DistributeIpv6",
+            "IamRoleName",
+            "IsProtect",
+            "Tag");
 
     private final SandboxState state;
     private final RegionState region;
@@ -54,27 +66,38 @@ final class InstanceLaunch {
         Map<String, Object> params = withTemplate(given);
         Image image = region.images.get(params.get("ImageId").toString());
         if (image == null || !"active".equalsIgnoreCase(image.state)) {
-            throw new InvalidValue("ImageId", image == null ? "There is no image " + params.get("ImageId") + " in " + region.name + "."
-                : "The image is " + image.state + ", not active.");
+            throw new InvalidValue(
+                    "ImageId",
+                    image == null
+                            ? "There is no image " + params.get("ImageId") + " in " + region.name + "."
+                            : "The image is " + image.state + ", not active.");
         }
         Subnet subnet = region.subnets.get(params.get("SubnetId").toString());
-        if (subnet == null) throw new InvalidValue("SubnetId", "There is no subnet " + params.get("SubnetId") + " in " + region.name + ".");
+        if (subnet == null)
+            throw new InvalidValue(
+                    "SubnetId", "There is no subnet " + params.get("SubnetId") + " in " + region.name + ".");
         List<String> groups = securityGroups(subnet, params);
         for (Object key : list(params, "KeyId")) {
-            if (!state.keys.containsKey(key.toString())) throw new InvalidValue("KeyId", "There is no key " + key + ".");
+            if (!state.keys.containsKey(key.toString()))
+                throw new InvalidValue("KeyId", "There is no key " + key + ".");
         }
         int count = count(params);
-        if (params.containsKey("DataGuardId")) checkDataGuard(params.get("DataGuardId").toString(), count);
+        if (params.containsKey("DataGuardId"))
+            checkDataGuard(params.get("DataGuardId").toString(), count);
         String ipGiven = (String) params.get("PrivateIpAddress");
         if (ipGiven != null) {
-            if (count > 1) throw new InvalidValue("PrivateIpAddress", "One address cannot be given to " + count + " instances.");
+            if (count > 1)
+                throw new InvalidValue("PrivateIpAddress", "One address cannot be given to " + count + " instances.");
             SubnetAddresses.claim(region, subnet, "PrivateIpAddress", ipGiven);
         }
         String type = (String) params.getOrDefault("InstanceType", "I1.1A");
         Catalog.Type typeSpec = catalog.type(type).orElseThrow();
         if (!typeSpec.family().offeredIn(subnet.zone)) {
-            throw new InvalidValue("InstanceType", type + " is not sold in " + subnet.zone + " (the subnet's zone); "
-                + typeSpec.family().code() + " is offered in " + String.join(", ", typeSpec.family().zones()) + ".");
+            throw new InvalidValue(
+                    "InstanceType",
+                    type + " is not sold in " + subnet.zone + " (the subnet's zone); "
+                            + typeSpec.family().code() + " is offered in "
+                            + String.join(", ", typeSpec.family().zones()) + ".");
         }
         Map<String, Object> systemDisk = structure(params, "SystemDisk");
         List<Instance> created = new ArrayList<>(count);
@@ -86,8 +109,11 @@ final class InstanceLaunch {
             Instance i = new Instance();
             i.id = state.ids.uuid();
             i.name = name((String) params.get("InstanceName"), nameSuffix, n);
-            i.hostName = params.get("HostName") == null ? null
-                : hostSuffix >= 0 || count > 1 ? params.get("HostName") + "-" + ((hostSuffix >= 0 ? hostSuffix : 1) + n) : params.get("HostName").toString();
+            i.hostName = params.get("HostName") == null
+                    ? null
+                    : hostSuffix >= 0 || count > 1
+                            ? params.get("HostName") + "-" + ((hostSuffix >= 0 ? hostSuffix : 1) + n)
+                            : params.get("HostName").toString();
             i.type = type;
             i.imageId = image.id;
             i.zone = subnet.zone;
@@ -97,21 +123,28 @@ final class InstanceLaunch {
             i.privateIp = ipGiven != null ? ipGiven : SubnetAddresses.allocate(subnet, "SubnetId", usedAddresses);
             usedAddresses.add(i.privateIp);
             i.chargeType = params.get("ChargeType").toString();
-            i.purchaseTime = params.containsKey("PurchaseTime") ? ((Number) params.get("PurchaseTime")).longValue() : null;
+            i.purchaseTime =
+                    params.containsKey("PurchaseTime") ? ((Number) params.get("PurchaseTime")).longValue() : null;
             i.projectId = number(params, "ProjectId", 0);
-            i.keyIds = new ArrayList<>(list(params, "KeyId").stream().map(Object::toString).toList());
+            i.keyIds = new ArrayList<>(
+                    list(params, "KeyId").stream().map(Object::toString).toList());
             i.dataGuardId = (String) params.get("DataGuardId");
             i.modelId = (String) params.get("ModelId");
             i.creationDate = now;
-            i.systemDiskType = systemDisk.containsKey("DiskType") ? systemDisk.get("DiskType").toString()
-                : typeSpec.family().systemDisks().get(0);
-            i.systemDiskSize = systemDisk.containsKey("DiskSize") ? ((Number) systemDisk.get("DiskSize")).longValue()
-                : Math.max(image.sizeGb, image.platform != null && image.platform.startsWith("windows") ? 50 : 20);
+            i.systemDiskType = systemDisk.containsKey("DiskType")
+                    ? systemDisk.get("DiskType").toString()
+                    : typeSpec.family().systemDisks().get(0);
+            i.systemDiskSize = systemDisk.containsKey("DiskSize")
+                    ? ((Number) systemDisk.get("DiskSize")).longValue()
+                    : Math.max(image.sizeGb, image.platform != null && image.platform.startsWith("windows") ? 50 : 20);
             i.dataDiskGb = number(params, "DataDiskGb", 0);
             for (Object d : list(params, "DataDisk")) i.dataDisks.add(new LinkedHashMap<>(castMap(d)));
             i.sriovNetSupport = Boolean.TRUE.equals(params.get("SriovNetSupport"));
-            i.spotStrategy = "Spot".equals(i.chargeType) ? (String) params.getOrDefault("SpotStrategy", "SpotAsPriceGo") : null;
-            i.spotPriceLimit = params.containsKey("SpotPriceLimit") ? params.get("SpotPriceLimit").toString() : null;
+            i.spotStrategy =
+                    "Spot".equals(i.chargeType) ? (String) params.getOrDefault("SpotStrategy", "SpotAsPriceGo") : null;
+            i.spotPriceLimit = params.containsKey("SpotPriceLimit")
+                    ? params.get("SpotPriceLimit").toString()
+                    : null;
             i.passwordSet = params.containsKey("InstancePassword");
             i.keepImageLogin = Boolean.TRUE.equals(params.get("KeepImageLogin"));
             i.autoDeleteTime = (String) params.get("AutoDeleteTime");
@@ -136,17 +169,20 @@ final class InstanceLaunch {
     private void checkDataGuard(String groupId, int count) {
         Map<String, Object> group = region.dataGuardGroups.get(groupId);
         if (group == null) throw new InvalidValue("DataGuardId", "There is no data-guard group " + groupId + ".");
-        int room = DataGuardGroups.capacity(group) - DataGuardGroups.members(region, groupId).size();
+        int room = DataGuardGroups.capacity(group)
+                - DataGuardGroups.members(region, groupId).size();
         if (count > room) {
-            throw new InvalidValue("DataGuardId", "The data-guard group has room for " + room + " more instance"
-                + (room == 1 ? "" : "s") + ", not " + count + ".");
+            throw new InvalidValue(
+                    "DataGuardId",
+                    "The data-guard group has room for " + room + " more instance" + (room == 1 ? "" : "s") + ", not "
+                            + count + ".");
         }
     }
 
     /** The launch template's parameters under the call's own (ModelId: "create from a template"). */
     private Map<String, Object> withTemplate(Map<String, Object> given) {
         Map<String, Object> params = new LinkedHashMap<>();
-        java.util.Optional.ofNullable(given.get("ModelId")).map(Object::toString).ifPresent(id -> {
+        Optional.ofNullable(given.get("ModelId")).map(Object::toString).ifPresent(id -> {
             Map<String, Object> template = region.templates.get(id);
             if (template == null) throw new InvalidValue("ModelId", "There is no launch template " + id + ".");
             Object stored = template.get("params");
@@ -167,8 +203,10 @@ final class InstanceLaunch {
         long room = Math.max(0, region.instanceQuota - region.liveInstances());
         long n = Math.min(Math.min(max, room), 50);
         if (n < min) {
-            throw new InvalidValue("MinCount", "The region's instance quota leaves room for " + room + " more instance"
-                + (room == 1 ? "" : "s") + ", fewer than MinCount " + min + "; nothing was created.");
+            throw new InvalidValue(
+                    "MinCount",
+                    "The region's instance quota leaves room for " + room + " more instance" + (room == 1 ? "" : "s")
+                            + ", fewer than MinCount " + min + "; nothing was created.");
         }
         return (int) n;
     }
@@ -197,7 +235,7 @@ final class InstanceLaunch {
     /** KSC-IN-XXXXXXXXXX when no name is given; name-N, name-N+1 … with a suffix (L760–L770). */
     private String name(String given, long suffix, int n) {
         if (given == null) {
-            String id = state.ids.uuid().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+            String id = state.ids.uuid().replace("-", "").toUpperCase(Locale.ROOT);
             return "KSC-IN-" + id.substring(0, 10);
         }
         if (suffix >= 0) return given + "-" + (suffix + n);
@@ -228,7 +266,8 @@ final class InstanceLaunch {
             String name = "SecurityGroupId." + (k + 1);
             SecurityGroup group = region.securityGroups.get(id);
             if (group == null) throw new InvalidValue(name, "There is no security group " + id + ".");
-            if (!group.vpcId.equals(subnet.vpcId)) throw new InvalidValue(name, "The security group is in another VPC than the subnet.");
+            if (!group.vpcId.equals(subnet.vpcId))
+                throw new InvalidValue(name, "The security group is in another VPC than the subnet.");
             if (!out.contains(id)) out.add(id);
         }
         return out;

@@ -3,7 +3,6 @@ package io.kecsh.runtime.sandbox.kec;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.text.NaturalOrder;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +18,14 @@ import java.util.function.Predicate;
  */
 record InstanceQuery(Set<String> ids, Set<Long> projects, List<Filter> filters, String search, List<SortKey> sort) {
 
-    record Filter(String name, List<String> values) {
-    }
+    record Filter(String name, List<String> values) {}
 
-    record SortKey(String name, boolean descending) {
-    }
+    record SortKey(String name, boolean descending) {}
 
     /** Whether the recycle bin is asked for (it is hidden otherwise). */
     boolean recycleBin() {
-        for (Filter f : filters) if ("instance-state.name".equals(f.name()) && f.values().contains("recycling")) return true;
+        for (Filter f : filters)
+            if ("instance-state.name".equals(f.name()) && f.values().contains("recycling")) return true;
         return false;
     }
 
@@ -37,13 +35,17 @@ record InstanceQuery(Set<String> ids, Set<Long> projects, List<Filter> filters, 
      */
     Predicate<Instance> matcher(Map<String, List<NetworkInterface>> nics) {
         boolean recycleBin = recycleBin();
-        Long onlyProject = projects.size() == 1 ? projects.iterator().next() : null;   // the usual case, without boxing each instance's
+        Long onlyProject = projects.size() == 1
+                ? projects.iterator().next()
+                : null; // the usual case, without boxing each instance's
         return i -> {
             boolean inProject = onlyProject != null ? onlyProject == i.projectId : projects.contains(i.projectId);
             if (!recycleBin && i.inState("recycling") || !inProject) return false;
             if (!ids.isEmpty() && !ids.contains(i.id)) return false;
             if (!filters.isEmpty() && !matchesAll(i, nics.getOrDefault(i.id, List.of()))) return false;
-            return search == null || i.name.toLowerCase(Locale.ROOT).contains(search) || i.privateIp != null && i.privateIp.contains(search);
+            return search == null
+                    || i.name.toLowerCase(Locale.ROOT).contains(search)
+                    || i.privateIp != null && i.privateIp.contains(search);
         };
     }
 
@@ -56,22 +58,40 @@ record InstanceQuery(Set<String> ids, Set<Long> projects, List<Filter> filters, 
         List<String> wanted = filter.values();
         Predicate<NetworkInterface> any;
         switch (String.valueOf(filter.name())) {
-            case "instance-id": return wanted.contains(i.id);
-            case "subnet-id": return wanted.contains(i.subnetId);
-            case "vpc-id": return wanted.contains(i.vpcId);
-            case "instance-state.name": return wanted.contains(i.state);
-            case "availability-zone.name": return wanted.contains(i.zone);
+            case "instance-id":
+                return wanted.contains(i.id);
+            case "subnet-id":
+                return wanted.contains(i.subnetId);
+            case "vpc-id":
+                return wanted.contains(i.vpcId);
+            case "instance-state.name":
+                return wanted.contains(i.state);
+            case "availability-zone.name":
+                return wanted.contains(i.zone);
             // the names the current DescribeInstances page adds (docs.ksyun.com/documents/816)
-            case "availability-zone-name": return wanted.contains(i.zone);
-            case "instance-name": return wanted.contains(i.name);
-            case "instance-type": return wanted.contains(i.type);
-            case "private-ip-address": return wanted.contains(i.privateIp);
-            case "image-id": return wanted.contains(i.imageId);
-            case "charge-type": return wanted.contains(i.chargeType);
-            case "network-interface.subnet-id": any = n -> wanted.contains(n.subnetId); break;
-            case "network-interface.network-interface-id": any = n -> wanted.contains(n.id); break;
-            case "network-interface.group-id": any = n -> n.securityGroupIds.stream().anyMatch(wanted::contains); break;
-            default: return false;   // the validator lets only the documented names through
+            case "availability-zone-name":
+                return wanted.contains(i.zone);
+            case "instance-name":
+                return wanted.contains(i.name);
+            case "instance-type":
+                return wanted.contains(i.type);
+            case "private-ip-address":
+                return wanted.contains(i.privateIp);
+            case "image-id":
+                return wanted.contains(i.imageId);
+            case "charge-type":
+                return wanted.contains(i.chargeType);
+            case "network-interface.subnet-id":
+                any = n -> wanted.contains(n.subnetId);
+                break;
+            case "network-interface.network-interface-id":
+                any = n -> wanted.contains(n.id);
+                break;
+            case "network-interface.group-id":
+                any = n -> n.securityGroupIds.stream().anyMatch(wanted::contains);
+                break;
+            default:
+                return false; // the validator lets only the documented names through
         }
         return nics.stream().anyMatch(any);
     }

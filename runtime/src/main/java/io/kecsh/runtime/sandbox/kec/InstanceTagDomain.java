@@ -6,7 +6,6 @@ import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +28,8 @@ public final class InstanceTagDomain implements SandboxDomain {
     static Map<String, Object> list(SandboxRequest request, SandboxState state) {
         List<Object> rows = new ArrayList<>();
         if ("instance".equals(request.requireString("ResourceType"))) {
-            for (String id : Arrays.asList(request.requireString("ResourceUuids").split(","))) {
+            for (String id :
+                    Arrays.asList(request.requireString("ResourceUuids").split(","))) {
                 Instance instance = find(state, id.trim());
                 if (instance != null) rows.addAll(rows(instance));
             }

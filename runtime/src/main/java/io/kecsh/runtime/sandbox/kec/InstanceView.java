@@ -1,19 +1,20 @@
 package io.kecsh.runtime.sandbox.kec;
 
-import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.model.Service;
+import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
-
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** An instance as DescribeInstances shows it: the Instance data type's members, from the model's names. */
 final class InstanceView {
-    private InstanceView() {
-    }
+    private InstanceView() {}
 
     /**
      * The view of one instance, from the instance, its network interfaces, the name of its data-guard
@@ -22,7 +23,8 @@ final class InstanceView {
      * fixed for its life), so reading anything else here needs a parameter, and InstanceViews
      * comparing it too.
      */
-    static Map<String, Object> of(Instance i, List<NetworkInterface> nics, String dataGuardName, Service kec, Catalog catalog) {
+    static Map<String, Object> of(
+            Instance i, List<NetworkInterface> nics, String dataGuardName, Service kec, Catalog catalog) {
         // the sandbox's catalogue, not the 2016 enumeration: it also knows the types sold today (S6, N3)
         Catalog.Type type = catalog.type(i.type).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -64,7 +66,7 @@ final class InstanceView {
             out.put("AutoDeleteEip", i.autoDeleteEip);
         }
         if (i.spotStrategy != null) out.put("SpotStrategy", i.spotStrategy);
-        if (i.spotPriceLimit != null) out.put("SpotPriceLimit", new java.math.BigDecimal(i.spotPriceLimit));
+        if (i.spotPriceLimit != null) out.put("SpotPriceLimit", new BigDecimal(i.spotPriceLimit));
         out.put("DataDisks", dataDisks(i));
         out.put("DataGuardSet", dataGuards(i, dataGuardName));
         return out;
@@ -79,8 +81,10 @@ final class InstanceView {
         for (int n = 0; n < i.dataDisks.size(); n++) {
             Map<String, Object> given = i.dataDisks.get(n);
             Map<String, Object> disk = new LinkedHashMap<>();
-            disk.put("DiskId", java.util.UUID.nameUUIDFromBytes((i.id + "/data-disk/" + n)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+            disk.put(
+                    "DiskId",
+                    UUID.nameUUIDFromBytes((i.id + "/data-disk/" + n).getBytes(StandardCharsets.UTF_8))
+                            .toString());
             if (given.get("Type") != null) disk.put("DiskType", given.get("Type"));
             if (given.get("Size") != null) disk.put("DiskSize", given.get("Size"));
             disk.put("DeleteWithInstance", given.getOrDefault("DeleteWithInstance", Boolean.TRUE));
@@ -108,8 +112,16 @@ final class InstanceView {
             nic.put("SubnetId", n.subnetId);
             nic.put("MacAddress", n.mac);
             nic.put("PrivateIpAddress", n.privateIp);
-            nic.put("GroupSet", n.securityGroupIds.stream().map(g -> (Object) Map.of("GroupId", g)).toList());
-            nic.put("SecurityGroupSet", n.securityGroupIds.stream().map(g -> (Object) Map.of("SecurityGroupId", g)).toList());
+            nic.put(
+                    "GroupSet",
+                    n.securityGroupIds.stream()
+                            .map(g -> (Object) Map.of("GroupId", g))
+                            .toList());
+            nic.put(
+                    "SecurityGroupSet",
+                    n.securityGroupIds.stream()
+                            .map(g -> (Object) Map.of("SecurityGroupId", g))
+                            .toList());
             if (n.dns1 != null) nic.put("DNS1", n.dns1);
             if (n.dns2 != null) nic.put("DNS2", n.dns2);
             out.add(nic);

@@ -6,11 +6,11 @@ import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.FieldSnapshot;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The view of each instance as last answered, kept while nothing it is made from changed, so that
@@ -46,7 +46,8 @@ final class InstanceViews {
         PreparedItem view = PreparedItem.of(InstanceView.of(instance, nics, dataGuardName, kec, catalog));
         List<FieldSnapshot> nicFields = new ArrayList<>(nics.size());
         for (NetworkInterface n : nics) nicFields.add(FieldSnapshot.of(n));
-        kept.put(instance, new Kept(FieldSnapshot.of(instance), List.copyOf(nics), nicFields, dataGuardName, kec, view));
+        kept.put(
+                instance, new Kept(FieldSnapshot.of(instance), List.copyOf(nics), nicFields, dataGuardName, kec, view));
         return view;
     }
 
@@ -55,11 +56,16 @@ final class InstanceViews {
         return kept.size();
     }
 
-    private record Kept(FieldSnapshot instance, List<NetworkInterface> nics, List<FieldSnapshot> nicFields,
-                        String dataGuardName, Service kec, PreparedItem view) {
+    private record Kept(
+            FieldSnapshot instance,
+            List<NetworkInterface> nics,
+            List<FieldSnapshot> nicFields,
+            String dataGuardName,
+            Service kec,
+            PreparedItem view) {
         boolean matches(Instance i, List<NetworkInterface> now, String groupName, Service model) {
             if (model != kec || now.size() != nics.size() || !instance.matches(i)) return false;
-            if (!java.util.Objects.equals(groupName, dataGuardName)) return false;
+            if (!Objects.equals(groupName, dataGuardName)) return false;
             for (int k = 0; k < now.size(); k++) {
                 if (now.get(k) != nics.get(k) || !nicFields.get(k).matches(now.get(k))) return false;
             }

@@ -7,7 +7,6 @@ import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,8 +40,7 @@ final class Instances {
     }
 
     /** One instance's outcome in a batch change: whether its state allowed the change. */
-    record Outcome(Instance instance, boolean changed) {
-    }
+    record Outcome(Instance instance, boolean changed) {}
 
     RegionState region() {
         return region;
@@ -75,7 +73,8 @@ final class Instances {
         return each(ids, i -> {
             if (!i.inState("active")) return false;
             String family = catalog.type(i.type).map(t -> t.family().code()).orElse("");
-            i.stoppedMode = "StopCharging".equals(mode) && !STOP_CHARGING_FAMILIES.contains(family) ? "KeepCharging" : mode;
+            i.stoppedMode =
+                    "StopCharging".equals(mode) && !STOP_CHARGING_FAMILIES.contains(family) ? "KeepCharging" : mode;
             InstanceStates.begin(i, "stopping", "stopped", state.clock());
             return true;
         });
@@ -112,8 +111,8 @@ final class Instances {
     }
 
     /** What a reinstall changes: the image (null: the same), system disk size (null: as is), keys (null: as they are). */
-    record Rebuild(String imageId, Long systemDiskSize, List<String> keyIds, boolean newPassword, boolean keepImageLogin) {
-    }
+    record Rebuild(
+            String imageId, Long systemDiskSize, List<String> keyIds, boolean newPassword, boolean keepImageLogin) {}
 
     /** The instance must be stopped ("实例必须处于已关闭状态"); the OS is rebuilt, then it is stopped again. */
     void rebuild(String id, Rebuild r) {
@@ -122,7 +121,9 @@ final class Instances {
         String imageId = r.imageId() != null ? r.imageId() : i.imageId;
         Image image = region.images.get(imageId);
         if (image == null || !"active".equalsIgnoreCase(image.state)) {
-            throw new InvalidValue("ImageId", image == null ? "There is no image " + imageId + "." : "The image is " + image.state + ".");
+            throw new InvalidValue(
+                    "ImageId",
+                    image == null ? "There is no image " + imageId + "." : "The image is " + image.state + ".");
         }
         i.imageId = imageId;
         if (r.systemDiskSize() != null) i.systemDiskSize = r.systemDiskSize();
@@ -134,8 +135,7 @@ final class Instances {
     }
 
     /** What a type change asks for: the type, and disks that only grow (null: as they are). */
-    record Resize(String type, Long dataDiskGb, Long systemDiskSize, String systemDiskType) {
-    }
+    record Resize(String type, Long dataDiskGb, Long systemDiskSize, String systemDiskType) {}
 
     /** Upgrade only, as the 0530 edition and the overview say (decisions on the enum InstanceType.ModifyInstanceType and the parameter). */
     void resize(String id, Resize r) {
@@ -143,16 +143,20 @@ final class Instances {
         Catalog.Type from = catalog.type(i.type).orElseThrow();
         Catalog.Type to = catalog.type(r.type()).orElseThrow();
         if (to.vcpu() < from.vcpu() || to.memoryGb() < from.memoryGb()) {
-            throw new InvalidValue("InstanceType", i.type + " can only be changed to a larger type; " + to.name() + " is smaller.");
+            throw new InvalidValue(
+                    "InstanceType", i.type + " can only be changed to a larger type; " + to.name() + " is smaller.");
         }
         long dataDisk = r.dataDiskGb() != null ? r.dataDiskGb() : i.dataDiskGb;
         if (dataDisk < i.dataDiskGb) {
-            throw new InvalidValue("DataDiskGb", "The data volume can only grow or stay as it is (now " + i.dataDiskGb + " GB).");
+            throw new InvalidValue(
+                    "DataDiskGb", "The data volume can only grow or stay as it is (now " + i.dataDiskGb + " GB).");
         }
         // the system-disk resize sdk-go's ModifyInstanceTypeRequest carries: a disk only grows
         long systemSize = r.systemDiskSize() != null ? r.systemDiskSize() : i.systemDiskSize;
         if (systemSize < i.systemDiskSize) {
-            throw new InvalidValue("SystemDisk.DiskSize", "The system disk can only grow or stay as it is (now " + i.systemDiskSize + " GB).");
+            throw new InvalidValue(
+                    "SystemDisk.DiskSize",
+                    "The system disk can only grow or stay as it is (now " + i.systemDiskSize + " GB).");
         }
         i.type = to.name();
         i.dataDiskGb = dataDisk;
@@ -196,7 +200,8 @@ final class Instances {
      * this settles it again only to count itself).
      */
     void described() {
-        if (state.clock().describesPerTransition() > 0) InstanceStates.settle(region, state.clock(), true, state.changes());
+        if (state.clock().describesPerTransition() > 0)
+            InstanceStates.settle(region, state.clock(), true, state.changes());
     }
 
     /** The instances a query selects, in its order; {@code nicsByInstance}: the region's NICs by instance. */
@@ -213,7 +218,9 @@ final class Instances {
     String dataGuardName(Instance i) {
         if (i.dataGuardId == null) return null;
         Map<String, Object> group = region.dataGuardGroups.get(i.dataGuardId);
-        return group == null || group.get("DataGuardName") == null ? null : group.get("DataGuardName").toString();
+        return group == null || group.get("DataGuardName") == null
+                ? null
+                : group.get("DataGuardName").toString();
     }
 
     /** RunInstances: the instances created (see {@link InstanceLaunch}). */

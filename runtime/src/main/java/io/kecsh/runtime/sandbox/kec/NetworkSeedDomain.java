@@ -9,8 +9,8 @@ import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
 import io.kecsh.runtime.sandbox.state.Vpc;
-
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -23,10 +23,10 @@ import java.util.List;
 public final class NetworkSeedDomain implements SandboxDomain {
     /** name, platform, size in GB. */
     static final List<String[]> PUBLIC_IMAGES = List.of(
-        new String[]{"CentOS-7.6 64位", "centos-7.6", "20"},
-        new String[]{"CentOS-7.9 64位", "centos-7.9", "20"},
-        new String[]{"Ubuntu-22.04 64位", "ubuntu-22.04", "20"},
-        new String[]{"Windows Server 2019 数据中心版 64位中文版", "windows-server-2019", "50"});
+            new String[] {"CentOS-7.6 64位", "centos-7.6", "20"},
+            new String[] {"CentOS-7.9 64位", "centos-7.9", "20"},
+            new String[] {"Ubuntu-22.04 64位", "ubuntu-22.04", "20"},
+            new String[] {"Windows Server 2019 数据中心版 64位中文版", "windows-server-2019", "50"});
 
     @Override
     public void register(HandlerRegistry handlers) {
@@ -35,9 +35,11 @@ public final class NetworkSeedDomain implements SandboxDomain {
 
     @Override
     public void seed(SandboxState state, SeedContext context) {
-        String now = DateTimeFormatter.ISO_INSTANT.format(context.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String now =
+                DateTimeFormatter.ISO_INSTANT.format(context.clock().instant().truncatedTo(ChronoUnit.SECONDS));
         int subnetNo = 0;
-        for (EnumValue region : context.model().requireService("kec").requireEnum("Region").values()) {
+        for (EnumValue region :
+                context.model().requireService("kec").requireEnum("Region").values()) {
             RegionState r = state.region(region.value());
             Vpc vpc = new Vpc();
             vpc.id = state.ids.uuid();

@@ -2,11 +2,11 @@ package io.kecsh.runtime.sandbox.kec;
 
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 
 /**
@@ -32,7 +32,10 @@ final class NicIndex {
         for (NetworkInterface nic : region.networkInterfaces.values()) {
             nics[at] = nic;
             owners[at++] = nic.instanceId;
-            if (nic.instanceId != null) byInstance.computeIfAbsent(nic.instanceId, id -> new ArrayList<>(1)).add(nic);
+            if (nic.instanceId != null)
+                byInstance
+                        .computeIfAbsent(nic.instanceId, id -> new ArrayList<>(1))
+                        .add(nic);
         }
         kept.put(region, new Kept(nics, owners, byInstance));
         return byInstance;
@@ -43,7 +46,7 @@ final class NicIndex {
             if (region.networkInterfaces.size() != nics.length) return false;
             int at = 0;
             for (NetworkInterface nic : region.networkInterfaces.values()) {
-                if (nic != nics[at] || !java.util.Objects.equals(nic.instanceId, owners[at])) return false;
+                if (nic != nics[at] || !Objects.equals(nic.instanceId, owners[at])) return false;
                 at++;
             }
             return true;

@@ -3,7 +3,6 @@ package io.kecsh.runtime.sandbox.kms;
 import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
 import io.kecsh.runtime.sandbox.handler.SandboxDomain;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,8 +22,7 @@ public final class KmsDomain implements SandboxDomain {
 
     @Override
     public void register(HandlerRegistry handlers) {
-        handlers.on("GetKmsInstance", KmsInstanceHandlers::get)
-            .on("ReleaseKmsInstance", KmsInstanceHandlers::release);
+        handlers.on("GetKmsInstance", KmsInstanceHandlers::get).on("ReleaseKmsInstance", KmsInstanceHandlers::release);
     }
 
     @Override
@@ -32,11 +30,29 @@ public final class KmsDomain implements SandboxDomain {
         String region = context.model().requireService("kms").metadata().defaultRegion();
         Instant created = context.clock().instant().minus(SEEDED_AGE);
         KmsInstances instances = new KmsInstances(state);
-        instances.put(KmsInstanceFactory.create(state.ids.kmsInstanceId(), KmsInstances.PREPAY, region, created, 12,
-            KmsInstanceFactory.Spec.STANDARD, false));
-        instances.put(KmsInstanceFactory.create(state.ids.kmsInstanceId(), KmsInstances.POSTPAY, region, created, 0,
-            KmsInstanceFactory.Spec.STANDARD, false));
-        instances.put(KmsInstanceFactory.create(state.ids.kmsInstanceId(), KmsInstances.POSTPAY, region,
-            created.plus(Duration.ofDays(1)), 0, new KmsInstanceFactory.Spec(2000, 2000, "2000", 10, 0, 0), true));
+        instances.put(KmsInstanceFactory.create(
+                state.ids.kmsInstanceId(),
+                KmsInstances.PREPAY,
+                region,
+                created,
+                12,
+                KmsInstanceFactory.Spec.STANDARD,
+                false));
+        instances.put(KmsInstanceFactory.create(
+                state.ids.kmsInstanceId(),
+                KmsInstances.POSTPAY,
+                region,
+                created,
+                0,
+                KmsInstanceFactory.Spec.STANDARD,
+                false));
+        instances.put(KmsInstanceFactory.create(
+                state.ids.kmsInstanceId(),
+                KmsInstances.POSTPAY,
+                region,
+                created.plus(Duration.ofDays(1)),
+                0,
+                new KmsInstanceFactory.Spec(2000, 2000, "2000", 10, 0, 0),
+                true));
     }
 }

@@ -30,15 +30,20 @@ public final class KmsInstanceFactory {
         public static final Spec STANDARD = new Spec(1000, 1000, "1000", 5, 1, 100);
     }
 
-    private KmsInstanceFactory() {
-    }
+    private KmsInstanceFactory() {}
 
     /**
      * A Connected instance created at {@code created}: PREPAY ones get the ddi product type and a
      * {@code months}-month term, POSTPAY ones the ppi type and no end of term.
      */
-    public static Map<String, Object> create(String instanceId, String chargeType, String region, Instant created,
-                                             int months, Spec spec, boolean hasBackup) {
+    public static Map<String, Object> create(
+            String instanceId,
+            String chargeType,
+            String region,
+            Instant created,
+            int months,
+            Spec spec,
+            boolean hasBackup) {
         Random random = new Random(instanceId.hashCode());
         boolean prepay = KmsInstances.PREPAY.equals(chargeType);
         Instant start = created.truncatedTo(ChronoUnit.SECONDS);
@@ -80,7 +85,12 @@ public final class KmsInstanceFactory {
 
     /** The end of a term of {@code months} months begun at {@code start}: midnight China time after that many months. */
     public static Instant termEnd(Instant start, int months) {
-        return start.atZone(BILLING_ZONE).toLocalDate().plusDays(1).plusMonths(months).atStartOfDay(BILLING_ZONE).toInstant();
+        return start.atZone(BILLING_ZONE)
+                .toLocalDate()
+                .plusDays(1)
+                .plusMonths(months)
+                .atStartOfDay(BILLING_ZONE)
+                .toInstant();
     }
 
     /** An end of term moved {@code months} calendar months later (counted in China time). */

@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.kms;
 
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.Map;
 
 /**
@@ -12,13 +11,14 @@ import java.util.Map;
  * without a backup unless forced, and removes the instance).
  */
 final class KmsInstanceHandlers {
-    private KmsInstanceHandlers() {
-    }
+    private KmsInstanceHandlers() {}
 
     static Map<String, Object> get(SandboxRequest request, SandboxState state) {
         Map<String, Object> instance = new KmsInstances(state).require(request.requireString("KmsInstanceId"));
-        return Map.of("KmsInstance", KmsInstances.view(instance,
-            request.operation().output().members().get("KmsInstance")));
+        return Map.of(
+                "KmsInstance",
+                KmsInstances.view(
+                        instance, request.operation().output().members().get("KmsInstance")));
     }
 
     static Map<String, Object> release(SandboxRequest request, SandboxState state) {

@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.kms;
 
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.sandbox.server;
 
+import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
@@ -12,26 +13,26 @@ import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.protocol.ResponseWriter;
 import io.kecsh.runtime.protocol.ServiceError;
-import io.kecsh.runtime.sandbox.handler.ActionHandler;
-import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
-import io.kecsh.runtime.sandbox.handler.SandboxError;
-import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.auth.AlibabaSignatureCheck;
 import io.kecsh.runtime.sandbox.auth.Caller;
 import io.kecsh.runtime.sandbox.auth.KingsoftSignatureCheck;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
+import io.kecsh.runtime.sandbox.handler.ActionHandler;
+import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
+import io.kecsh.runtime.sandbox.handler.SandboxError;
+import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.StateSaves;
-import io.kecsh.runtime.catalog.LiveCatalogue;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
-
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One request's way through the sandbox, as a real endpoint would take it: find the action and
@@ -53,21 +54,40 @@ public final class Dispatcher {
     private final ResponseWriter writer;
     private final StateSaves saves;
 
-    public Dispatcher(ServiceModel model, SandboxState state, SandboxClock clock, HandlerRegistry handlers, FaultPlan faults,
-                      SandboxCredentials credentials, StateSaves saves) {
+    public Dispatcher(
+            ServiceModel model,
+            SandboxState state,
+            SandboxClock clock,
+            HandlerRegistry handlers,
+            FaultPlan faults,
+            SandboxCredentials credentials,
+            StateSaves saves) {
         this(model, state, clock, handlers, faults, credentials, saves, LiveCatalogue.NONE);
     }
 
     /** With the sandbox's own catalogue, so that its validation takes what it sells beyond the model. */
-    public Dispatcher(ServiceModel model, SandboxState state, SandboxClock clock, HandlerRegistry handlers, FaultPlan faults,
-                      SandboxCredentials credentials, StateSaves saves, LiveCatalogue catalogue) {
+    public Dispatcher(
+            ServiceModel model,
+            SandboxState state,
+            SandboxClock clock,
+            HandlerRegistry handlers,
+            FaultPlan faults,
+            SandboxCredentials credentials,
+            StateSaves saves,
+            LiveCatalogue catalogue) {
         this.model = model;
         this.state = state;
         this.clock = clock;
         this.handlers = handlers;
         this.faults = faults;
-        this.signatures = new WireProtocol.Signatures(new KingsoftSignatureCheck(credentials, clock,
-            Set.copyOf(model.requireService("kec").requireEnum("Region").names())), new AlibabaSignatureCheck(credentials, clock));
+        this.signatures = new WireProtocol.Signatures(
+                new KingsoftSignatureCheck(
+                        credentials,
+                        clock,
+                        Set.copyOf(model.requireService("kec")
+                                .requireEnum("Region")
+                                .names())),
+                new AlibabaSignatureCheck(credentials, clock));
         this.validator = new Validator(model, clock, catalogue);
         this.writer = new ResponseWriter(model);
         this.saves = saves;
@@ -80,13 +100,20 @@ public final class Dispatcher {
         try {
             params = RequestParameters.of(request);
         } catch (MalformedText bad) {
-            return malformed(bad.part(), request.headers().first("Accept").map(a -> a.contains("json")).orElse(false));
+            return malformed(
+                    bad.part(),
+                    request.headers()
+                            .first("Accept")
+                            .map(a -> a.contains("json"))
+                            .orElse(false));
         }
         WireProtocol protocol = WireProtocol.of(request, params);
         boolean json = protocol.json(request, params);
         String action = protocol.action(request, params);
         String version = protocol.version(request, params);
-        Operation operation = action == null ? null : model.findOperation(action).filter(o -> o.answersTo(action)).orElse(null);
+        Operation operation = action == null
+                ? null
+                : model.findOperation(action).filter(o -> o.answersTo(action)).orElse(null);
         Operation envelope = operation != null ? operation : protocol.envelope(model);
         try {
             if (operation == null) throw protocol.unknownAction(model);
@@ -96,23 +123,30 @@ public final class Dispatcher {
             faults.latencyOf(operation.name()).ifPresent(Dispatcher::pause);
             FaultPlan.Fault fault = faults.next(operation.name()).orElse(null);
             if (fault != null && fault.kind() == FaultPlan.Fault.Kind.DROP_BEFORE) throw new DropConnection();
-            if (fault != null && fault.kind() == FaultPlan.Fault.Kind.ERROR) throw SandboxError.documented(service, operation, fault.code());
+            if (fault != null && fault.kind() == FaultPlan.Fault.Kind.ERROR)
+                throw SandboxError.documented(service, operation, fault.code());
             Map<String, Object> typed = validate(operation, params, protocol, service);
             String regionId = RequestParameters.first(params, "RegionId");
-            String region = caller.region() != null ? caller.region() : regionId != null ? regionId : service.metadata().defaultRegion();
+            String region = caller.region() != null
+                    ? caller.region()
+                    : regionId != null ? regionId : service.metadata().defaultRegion();
             if (Boolean.TRUE.equals(typed.get("DryRun"))) {
                 throw SandboxError.documented(service, operation, "DryRunOperation");
             }
             ActionHandler handler = handlers.find(operation.name()).orElseThrow(() -> protocol.unknownAction(model));
-            SandboxRequest call = new SandboxRequest(service, operation, typed, region, caller.accessKeyId(), requestId);
+            SandboxRequest call =
+                    new SandboxRequest(service, operation, typed, region, caller.accessKeyId(), requestId);
             Map<String, Object> result = run(handler, call);
             if (fault != null && fault.kind() == FaultPlan.Fault.Kind.DROP_AFTER) throw new DropConnection();
             byte[] body = writer.success(operation, result, requestId, json);
             return new HttpResponse(200, Headers.of("Content-Type", ResponseWriter.contentType(json)), body);
         } catch (SandboxError e) {
-            ServiceError error = new ServiceError(e.status(), e.code(), e.getMessage(), ServiceError.typeFor(e.status()), requestId);
-            return new HttpResponse(e.status(), Headers.of("Content-Type", ResponseWriter.contentType(json)),
-                writer.error(envelope, error, json));
+            ServiceError error =
+                    new ServiceError(e.status(), e.code(), e.getMessage(), ServiceError.typeFor(e.status()), requestId);
+            return new HttpResponse(
+                    e.status(),
+                    Headers.of("Content-Type", ResponseWriter.contentType(json)),
+                    writer.error(envelope, error, json));
         }
     }
 
@@ -128,7 +162,8 @@ public final class Dispatcher {
         StateSaves.Durable durable = StateSaves.Durable.NOW;
         synchronized (state.lock()) {
             // an action that does not record its changes may change anything: the next save is whole
-            if (!handlers.recordsChanges(call.operation().name())) state.changes().unrecorded(call.operation().mutating());
+            if (!handlers.recordsChanges(call.operation().name()))
+                state.changes().unrecorded(call.operation().mutating());
             handlers.runBeforeEachCall(call, state);
             result = handler.handle(call, state);
             if (call.operation().mutating()) durable = saves.commit(state);
@@ -142,12 +177,14 @@ public final class Dispatcher {
      * unguessable, and UUID.randomUUID() serializes every request on one SecureRandom.
      */
     static String requestId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                .toString();
     }
 
     /** The same validator as the client's; the first problem is answered with its protocol's documented code. */
-    private Map<String, Object> validate(Operation operation, List<QueryParam> params, WireProtocol protocol, Service service) {
+    private Map<String, Object> validate(
+            Operation operation, List<QueryParam> params, WireProtocol protocol, Service service) {
         Map<String, Object> input = new LinkedHashMap<>();
         for (QueryParam p : params) {
             if (!protocol.isProtocolParameter(p.name())) input.put(p.name(), p.value());
@@ -165,27 +202,40 @@ public final class Dispatcher {
     public HttpResponse malformed(String part, boolean json) {
         Service kec = model.requireService("kec");
         Operation envelope = kec.operation("DescribeRegions").orElseThrow();
-        return errorResponse(envelope, SandboxError.documented(kec, envelope, "InvalidQueryParameter", part), requestId(), json, Headers.empty());
+        return errorResponse(
+                envelope,
+                SandboxError.documented(kec, envelope, "InvalidQueryParameter", part),
+                requestId(),
+                json,
+                Headers.empty());
     }
 
     /** 405 with Allow for a method other than GET and POST, with Kingsoft's documented InvalidMethod code. */
     private HttpResponse methodNotAllowed(HttpRequest request, String requestId) {
         Service kec = model.requireService("kec");
         Operation envelope = kec.operation("DescribeRegions").orElseThrow();
-        SandboxError documented = SandboxError.documented(kec, envelope, "InvalidMethod", StrictFormText.shown(request.method()));
-        boolean json = request.headers().first("Accept").map(a -> a.contains("json")).orElse(false);
-        return errorResponse(envelope, new SandboxError(documented.code(), 405, documented.getMessage()), requestId, json,
-            Headers.of("Allow", "GET, POST"));
+        SandboxError documented =
+                SandboxError.documented(kec, envelope, "InvalidMethod", StrictFormText.shown(request.method()));
+        boolean json =
+                request.headers().first("Accept").map(a -> a.contains("json")).orElse(false);
+        return errorResponse(
+                envelope,
+                new SandboxError(documented.code(), 405, documented.getMessage()),
+                requestId,
+                json,
+                Headers.of("Allow", "GET, POST"));
     }
 
-    private HttpResponse errorResponse(Operation envelope, SandboxError e, String requestId, boolean json, Headers extra) {
-        ServiceError error = new ServiceError(e.status(), e.code(), e.getMessage(), ServiceError.typeFor(e.status()), requestId);
+    private HttpResponse errorResponse(
+            Operation envelope, SandboxError e, String requestId, boolean json, Headers extra) {
+        ServiceError error =
+                new ServiceError(e.status(), e.code(), e.getMessage(), ServiceError.typeFor(e.status()), requestId);
         Headers headers = Headers.of("Content-Type", ResponseWriter.contentType(json));
         for (Map.Entry<String, String> h : extra.entries()) headers = headers.with(h.getKey(), h.getValue());
         return new HttpResponse(e.status(), headers, writer.error(envelope, error, json));
     }
 
-    private static void pause(java.time.Duration d) {
+    private static void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

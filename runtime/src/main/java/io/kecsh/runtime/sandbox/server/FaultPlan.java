@@ -17,7 +17,12 @@ public final class FaultPlan {
     /** One planned fault. {@code code} is a documented error code for ERROR. */
     public record Fault(Kind kind, String code) {
         /** PASS: the call goes through untouched (it aims the faults queued after it at a later call). */
-        public enum Kind { ERROR, DROP_BEFORE, DROP_AFTER, PASS }
+        public enum Kind {
+            ERROR,
+            DROP_BEFORE,
+            DROP_AFTER,
+            PASS
+        }
     }
 
     private final Map<String, Deque<Fault>> queued = new ConcurrentHashMap<>();

@@ -30,8 +30,13 @@ public final class RandomFaults {
      * @param actions the actions faults are played on (their documented errors must include the 5xx codes)
      * @param throttle, serverError, dropBefore, dropAfter the chance of each per call; together at most 1
      */
-    public RandomFaults(long seed, Set<String> actions, double throttle, double serverError, double dropBefore, double dropAfter) {
-        if (throttle < 0 || serverError < 0 || dropBefore < 0 || dropAfter < 0 || throttle + serverError + dropBefore + dropAfter > 1) {
+    public RandomFaults(
+            long seed, Set<String> actions, double throttle, double serverError, double dropBefore, double dropAfter) {
+        if (throttle < 0
+                || serverError < 0
+                || dropBefore < 0
+                || dropAfter < 0
+                || throttle + serverError + dropBefore + dropAfter > 1) {
             throw new IllegalArgumentException("fault chances must be between 0 and 1 and add up to at most 1");
         }
         this.random = new Random(seed);
@@ -49,7 +54,9 @@ public final class RandomFaults {
         double x = random.nextDouble();
         FaultPlan.Fault fault;
         if (x < throttle) fault = new FaultPlan.Fault(FaultPlan.Fault.Kind.ERROR, "LimitExceeded");
-        else if ((x -= throttle) < serverError) fault = new FaultPlan.Fault(FaultPlan.Fault.Kind.ERROR, SERVER_ERRORS.get(random.nextInt(SERVER_ERRORS.size())));
+        else if ((x -= throttle) < serverError)
+            fault = new FaultPlan.Fault(
+                    FaultPlan.Fault.Kind.ERROR, SERVER_ERRORS.get(random.nextInt(SERVER_ERRORS.size())));
         else if ((x -= serverError) < dropBefore) fault = new FaultPlan.Fault(FaultPlan.Fault.Kind.DROP_BEFORE, null);
         else if ((x -= dropBefore) < dropAfter) fault = new FaultPlan.Fault(FaultPlan.Fault.Kind.DROP_AFTER, null);
         else return Optional.empty();

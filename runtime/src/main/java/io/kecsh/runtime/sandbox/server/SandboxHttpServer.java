@@ -6,6 +6,13 @@ import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.http.MalformedText;
 import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.http.StrictFormText;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
@@ -22,13 +29,6 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /**
  * HttpCore 5's classic server on loopback, serving every modelled API on one port: any Host is
  * accepted (clients keep their real host names only when a proxy or DNS points them here; with an
@@ -37,13 +37,14 @@ import java.util.Map;
 public final class SandboxHttpServer implements AutoCloseable {
     /** Request line and header line limit (a signed query of every parameter fits many times over). */
     static final int MAX_LINE = 64 * 1024;
+
     static final int MAX_HEADERS = 200;
     /** A form body larger than this is refused rather than held in memory. */
     static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final HttpServer server;
     /** The few Content-Types answered (JSON, XML), each parsed once rather than on every answer. */
-    private final Map<String, ContentType> contentTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ContentType> contentTypes = new ConcurrentHashMap<>();
 
     public SandboxHttpServer(int port, Dispatcher dispatcher) {
         HttpRequestHandler handler = (request, response, context) -> {
@@ -54,7 +55,8 @@ public final class SandboxHttpServer implements AutoCloseable {
                 throw new ConnectionClosedException("planned dropped connection");
             } catch (MalformedRequest bad) {
                 Header accept = request.getFirstHeader("Accept");
-                answer = dispatcher.malformed(bad.part(), accept != null && accept.getValue().contains("json"));
+                answer = dispatcher.malformed(
+                        bad.part(), accept != null && accept.getValue().contains("json"));
                 // a body not read to its end leaves the stream unusable: answer, then close
                 if (bad.closeConnection()) response.setHeader("Connection", "close");
             }
@@ -65,16 +67,20 @@ public final class SandboxHttpServer implements AutoCloseable {
             response.setEntity(new ByteArrayEntity(answer.body(), contentType(answer.contentType())));
         };
         this.server = ServerBootstrap.bootstrap()
-            .setLocalAddress(InetAddress.getLoopbackAddress())
-            .setListenerPort(port)
-            .setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofMinutes(2)).build())
-            // bounds on what one request may make the server hold: a longer line or more headers is refused
-            .setHttp1Config(Http1Config.custom().setMaxLineLength(MAX_LINE).setMaxHeaderCount(MAX_HEADERS).build())
-            .setRequestRouter(RequestRouter.<HttpRequestHandler>builder()
-                .addRoute(RequestRouter.LOCAL_AUTHORITY, "*", handler)
-                .resolveAuthority(RequestRouter.LOCAL_AUTHORITY_RESOLVER)
-                .build())
-            .create();
+                .setLocalAddress(InetAddress.getLoopbackAddress())
+                .setListenerPort(port)
+                .setSocketConfig(
+                        SocketConfig.custom().setSoTimeout(Timeout.ofMinutes(2)).build())
+                // bounds on what one request may make the server hold: a longer line or more headers is refused
+                .setHttp1Config(Http1Config.custom()
+                        .setMaxLineLength(MAX_LINE)
+                        .setMaxHeaderCount(MAX_HEADERS)
+                        .build())
+                .setRequestRouter(RequestRouter.<HttpRequestHandler>builder()
+                        .addRoute(RequestRouter.LOCAL_AUTHORITY, "*", handler)
+                        .resolveAuthority(RequestRouter.LOCAL_AUTHORITY_RESOLVER)
+                        .build())
+                .create();
     }
 
     private ContentType contentType(String value) {
@@ -125,11 +131,12 @@ public final class SandboxHttpServer implements AutoCloseable {
         HttpEntity entity = request.getEntity();
         byte[] body;
         try {
-            if (entity != null && entity.getContentLength() > MAX_BODY) throw new MalformedRequest("(request body)", true);
+            if (entity != null && entity.getContentLength() > MAX_BODY)
+                throw new MalformedRequest("(request body)", true);
             body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_BODY);
             if (body.length >= MAX_BODY) throw new MalformedRequest("(request body)", true);
         } catch (IOException e) {
-            throw new MalformedRequest("(request body)", true);   // a chunk size that is not hex, a body cut short
+            throw new MalformedRequest("(request body)", true); // a chunk size that is not hex, a body cut short
         }
         String host = headers.first("Host").orElse("127.0.0.1");
         int colon = host.lastIndexOf(':');
@@ -142,12 +149,14 @@ public final class SandboxHttpServer implements AutoCloseable {
                 throw new MalformedRequest("(Host header)", false);
             }
         }
-        String path = rawPath.isEmpty() || rawPath.charAt(0) != '/' ? "/" : strictly(() -> StrictFormText.decode(rawPath, "(request URI)"));
+        String path = rawPath.isEmpty() || rawPath.charAt(0) != '/'
+                ? "/"
+                : strictly(() -> StrictFormText.decode(rawPath, "(request URI)"));
         return new HttpRequest(request.getMethod(), "http", hostName, port, path, query, headers, body);
     }
 
     /** Text that does not read strictly is answered as a malformed request naming the part. */
-    private static <T> T strictly(java.util.function.Supplier<T> reading) {
+    private static <T> T strictly(Supplier<T> reading) {
         try {
             return reading.get();
         } catch (MalformedText bad) {

@@ -11,7 +11,6 @@ import io.kecsh.runtime.sandbox.auth.Caller;
 import io.kecsh.runtime.sandbox.auth.KingsoftSignatureCheck;
 import io.kecsh.runtime.sandbox.handler.SandboxError;
 import io.kecsh.runtime.validate.Problem;
-
 import java.util.List;
 import java.util.Set;
 
@@ -26,11 +25,16 @@ import java.util.Set;
 enum WireProtocol {
     KINGSOFT(Set.of("Action", "Version")) {
         @Override
-        Caller authenticate(Signatures signatures, HttpRequest request, List<QueryParam> params, Service service, Operation operation) {
+        Caller authenticate(
+                Signatures signatures,
+                HttpRequest request,
+                List<QueryParam> params,
+                Service service,
+                Operation operation) {
             if (service.metadata().protocol().alibaba()) throw SandboxError.common(service, "IncompleteSignature", "");
             if (!KingsoftSignatureCheck.applies(request)) {
                 throw SandboxError.documented(service, operation, "MissingAuthenticationToken")
-                    .withMessage("Request is missing Authentication Token.");
+                        .withMessage("Request is missing Authentication Token.");
             }
             return signatures.kingsoft().verify(request, service, operation);
         }
@@ -52,8 +56,14 @@ enum WireProtocol {
         }
 
         @Override
-        Caller authenticate(Signatures signatures, HttpRequest request, List<QueryParam> params, Service service, Operation operation) {
-            if (!service.metadata().protocol().alibaba()) return KINGSOFT.authenticate(signatures, request, params, service, operation);
+        Caller authenticate(
+                Signatures signatures,
+                HttpRequest request,
+                List<QueryParam> params,
+                Service service,
+                Operation operation) {
+            if (!service.metadata().protocol().alibaba())
+                return KINGSOFT.authenticate(signatures, request, params, service, operation);
             return signatures.alibaba().verifyAcs3(request, service);
         }
     },
@@ -64,15 +74,20 @@ enum WireProtocol {
         }
 
         @Override
-        Caller authenticate(Signatures signatures, HttpRequest request, List<QueryParam> params, Service service, Operation operation) {
-            if (!service.metadata().protocol().alibaba()) return KINGSOFT.authenticate(signatures, request, params, service, operation);
+        Caller authenticate(
+                Signatures signatures,
+                HttpRequest request,
+                List<QueryParam> params,
+                Service service,
+                Operation operation) {
+            if (!service.metadata().protocol().alibaba())
+                return KINGSOFT.authenticate(signatures, request, params, service, operation);
             return signatures.alibaba().verifyRpc(request, params, service);
         }
     };
 
     /** The two checks a sandbox keeps (each remembers what it must, such as nonces seen). */
-    record Signatures(KingsoftSignatureCheck kingsoft, AlibabaSignatureCheck alibaba) {
-    }
+    record Signatures(KingsoftSignatureCheck kingsoft, AlibabaSignatureCheck alibaba) {}
 
     private final Set<String> ownParameters;
 
@@ -81,7 +96,10 @@ enum WireProtocol {
     }
 
     static WireProtocol of(HttpRequest request, List<QueryParam> params) {
-        if (request.headers().first("Authorization").map(a -> a.startsWith("ACS3-")).orElse(false)) return ACS3;
+        if (request.headers()
+                .first("Authorization")
+                .map(a -> a.startsWith("ACS3-"))
+                .orElse(false)) return ACS3;
         for (QueryParam p : params) if (p.name().equals("Signature") || p.name().equals("SignatureMethod")) return RPC;
         return KINGSOFT;
     }
@@ -109,7 +127,8 @@ enum WireProtocol {
     }
 
     /** Checks the signature the way the called service's endpoint does; the caller it proves. */
-    abstract Caller authenticate(Signatures signatures, HttpRequest request, List<QueryParam> params, Service service, Operation operation);
+    abstract Caller authenticate(
+            Signatures signatures, HttpRequest request, List<QueryParam> params, Service service, Operation operation);
 
     /** The operation whose error envelope answers a request before its own operation is known. */
     Operation envelope(ServiceModel model) {
@@ -120,22 +139,27 @@ enum WireProtocol {
     SandboxError unknownAction(ServiceModel model) {
         Operation envelope = envelope(model);
         Service service = model.serviceOf(envelope);
-        return alibaba() ? SandboxError.common(service, "InvalidAction.NotFound", "")
-            : SandboxError.documented(service, envelope, "NoSuchEntity");
+        return alibaba()
+                ? SandboxError.common(service, "InvalidAction.NotFound", "")
+                : SandboxError.documented(service, envelope, "NoSuchEntity");
     }
 
     /** The first validation problem, with the documented code of the protocol it arrived in. */
     SandboxError invalid(Service service, Operation operation, Problem first) {
         if (alibaba()) {
-            return SandboxError.common(service, first.kind() == Problem.Kind.MISSING ? "MissingParameter" : "InvalidParameter", "",
-                first.path());
+            return SandboxError.common(
+                    service,
+                    first.kind() == Problem.Kind.MISSING ? "MissingParameter" : "InvalidParameter",
+                    "",
+                    first.path());
         }
         return SandboxError.documented(service, operation, first.serverCode(), first.path());
     }
 
     /** A version the service does not have: its own protocol's code, whichever way the request came. */
     static SandboxError wrongVersion(Service service, Operation operation) {
-        return service.metadata().protocol().alibaba() ? SandboxError.common(service, "InvalidParameter", "", "Version")
-            : SandboxError.documented(service, operation, "InvalidParameterValue", "Version");
+        return service.metadata().protocol().alibaba()
+                ? SandboxError.common(service, "InvalidParameter", "", "Version")
+                : SandboxError.documented(service, operation, "InvalidParameterValue", "Version");
     }
 }

@@ -5,11 +5,11 @@ import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.vpc.AttachableInstance;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +45,8 @@ final class InstanceKeys {
         for (int k = 0; k < givenInstances.size(); k++) {
             String id = givenInstances.get(k);
             if (!instances.containsKey(id)) {
-                instances.put(id, AttachableInstance.require(region, state.clock(), "InstanceId." + (k + 1), id, "SSH keys"));
+                instances.put(
+                        id, AttachableInstance.require(region, state.clock(), "InstanceId." + (k + 1), id, "SSH keys"));
             }
         }
         Map<String, Boolean> changed = new LinkedHashMap<>();
@@ -70,7 +71,7 @@ final class InstanceKeys {
     static boolean keyLogin(RegionState region, Instance i) {
         Image image = region.images.get(i.imageId);
         if (image == null || image.platform == null) return true;
-        String platform = image.platform.toLowerCase(java.util.Locale.ROOT);
+        String platform = image.platform.toLowerCase(Locale.ROOT);
         return !platform.startsWith("windows") && !platform.equals("other-linux");
     }
 }

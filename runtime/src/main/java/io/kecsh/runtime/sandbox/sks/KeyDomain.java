@@ -11,10 +11,10 @@ public final class KeyDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
         handlers.on("CreateKey", KeyHandlers::create)
-            .on("ImportKey", KeyHandlers::importKey)
-            .on("DeleteKey", KeyHandlers::delete)
-            .on("DescribeKeys", KeyHandlers::describe)
-            .on("AttachKey", KeyHandlers::attach)
-            .on("DetachKey", KeyHandlers::detach);
+                .on("ImportKey", KeyHandlers::importKey)
+                .on("DeleteKey", KeyHandlers::delete)
+                .on("DescribeKeys", KeyHandlers::describe)
+                .on("AttachKey", KeyHandlers::attach)
+                .on("DetachKey", KeyHandlers::detach);
     }
 }

@@ -3,7 +3,6 @@ package io.kecsh.runtime.sandbox.sks;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.handler.TokenPaging;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,11 +17,11 @@ import java.util.Map;
  * here parameters are read and answers shaped.
  */
 final class KeyHandlers {
-    private KeyHandlers() {
-    }
+    private KeyHandlers() {}
 
     static Map<String, Object> create(SandboxRequest request, SandboxState state) {
-        KeyStore.Created created = new KeyStore(state).create(request.string("KeyName").orElse(null));
+        KeyStore.Created created =
+                new KeyStore(state).create(request.string("KeyName").orElse(null));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("PrivateKey", created.privateKeyPem());
         out.put("Key", new LinkedHashMap<>(created.key()));
@@ -30,16 +29,21 @@ final class KeyHandlers {
     }
 
     static Map<String, Object> importKey(SandboxRequest request, SandboxState state) {
-        Map<String, Object> key = new KeyStore(state).importKey(request.requireString("KeyName"), request.requireString("PublicKey"));
+        Map<String, Object> key =
+                new KeyStore(state).importKey(request.requireString("KeyName"), request.requireString("PublicKey"));
         return Map.of("Key", new LinkedHashMap<>(key));
     }
 
     /** The account's keys in creation order (see {@link KeyStore#select}), public parts only, then NextToken paging; TotalCount counts every matching key. */
     static Map<String, Object> describe(SandboxRequest request, SandboxState state) {
-        List<Map<String, Object>> filters = request.list("Filter").stream().map(KeyHandlers::castMap).toList();
-        List<Long> projects = request.list("ProjectId").stream().map(p -> ((Number) p).longValue()).toList();
+        List<Map<String, Object>> filters =
+                request.list("Filter").stream().map(KeyHandlers::castMap).toList();
+        List<Long> projects = request.list("ProjectId").stream()
+                .map(p -> ((Number) p).longValue())
+                .toList();
         List<Object> all = new ArrayList<>();
-        for (Map<String, Object> key : new KeyStore(state).select(new HashSet<>(request.strings("KeyId")), filters, projects)) {
+        for (Map<String, Object> key :
+                new KeyStore(state).select(new HashSet<>(request.strings("KeyId")), filters, projects)) {
             Map<String, Object> view = new LinkedHashMap<>(key);
             view.put("ProjectId", 0L);
             all.add(view);
@@ -60,11 +64,13 @@ final class KeyHandlers {
     }
 
     static Map<String, Object> attach(SandboxRequest request, SandboxState state) {
-        return answer(new InstanceKeys(state, request.region()).bind(request.strings("KeyId"), request.strings("InstanceId"), true));
+        return answer(new InstanceKeys(state, request.region())
+                .bind(request.strings("KeyId"), request.strings("InstanceId"), true));
     }
 
     static Map<String, Object> detach(SandboxRequest request, SandboxState state) {
-        return answer(new InstanceKeys(state, request.region()).bind(request.strings("KeyId"), request.strings("InstanceId"), false));
+        return answer(new InstanceKeys(state, request.region())
+                .bind(request.strings("KeyId"), request.strings("InstanceId"), false));
     }
 
     /** The samples' {@code InstancesSet: [{InstanceId, Return}]}, one entry per instance in the order given. */

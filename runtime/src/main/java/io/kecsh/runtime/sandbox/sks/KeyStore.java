@@ -4,7 +4,6 @@ import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,8 +26,9 @@ final class KeyStore {
     static final String DEFAULT_NAME = "Ksc_key";
     /** How many bound instances a refused DeleteKey names before "and N more". */
     private static final int SHOWN_INSTANCES = 5;
-    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(ZoneOffset.ofHours(8));
+
+    private static final DateTimeFormatter BEIJING =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8));
 
     private final SandboxState state;
 
@@ -37,8 +37,7 @@ final class KeyStore {
     }
 
     /** A new key pair: the key as stored, and its private half, handed back once and never kept. */
-    record Created(Map<String, Object> key, String privateKeyPem) {
-    }
+    record Created(Map<String, Object> key, String privateKeyPem) {}
 
     /** CreateKey: a real RSA pair named {@code name} ({@code null}: the documented default, Ksc_key). */
     Created create(String name) {
@@ -66,9 +65,11 @@ final class KeyStore {
         List<String> bound = boundTo(id);
         if (!bound.isEmpty()) {
             String shown = String.join(", ", bound.subList(0, Math.min(SHOWN_INSTANCES, bound.size())))
-                + (bound.size() > SHOWN_INSTANCES ? " and " + (bound.size() - SHOWN_INSTANCES) + " more" : "");
-            throw new InvalidValue("KeyId", "Key " + id + " is bound to instance" + (bound.size() == 1 ? " " : "s ") + shown
-                + "; unbind it first (DetachKey).");
+                    + (bound.size() > SHOWN_INSTANCES ? " and " + (bound.size() - SHOWN_INSTANCES) + " more" : "");
+            throw new InvalidValue(
+                    "KeyId",
+                    "Key " + id + " is bound to instance" + (bound.size() == 1 ? " " : "s ") + shown
+                            + "; unbind it first (DetachKey).");
         }
         state.keys.remove(id);
     }
@@ -104,8 +105,10 @@ final class KeyStore {
     private void requireFreeName(String name, boolean given) {
         for (Map<String, Object> key : state.keys.values()) {
             if (name.equals(key.get("KeyName"))) {
-                throw new InvalidValue("KeyName", "A key named " + name + " already exists (" + key.get("KeyId") + "); key names are unique"
-                    + (given ? "." : ", and an omitted KeyName is " + DEFAULT_NAME + "."));
+                throw new InvalidValue(
+                        "KeyName",
+                        "A key named " + name + " already exists (" + key.get("KeyId") + "); key names are unique"
+                                + (given ? "." : ", and an omitted KeyName is " + DEFAULT_NAME + "."));
             }
         }
     }

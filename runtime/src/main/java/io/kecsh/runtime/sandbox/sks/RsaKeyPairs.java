@@ -2,6 +2,7 @@ package io.kecsh.runtime.sandbox.sks;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -25,11 +26,9 @@ final class RsaKeyPairs {
      */
     private static final AtomicReference<CompletableFuture<KeyPair>> NEXT = new AtomicReference<>();
 
-    private RsaKeyPairs() {
-    }
+    private RsaKeyPairs() {}
 
-    record Generated(String publicKey, String privateKeyPem) {
-    }
+    record Generated(String publicKey, String privateKeyPem) {}
 
     static Generated generate(String comment) {
         CompletableFuture<KeyPair> ready = NEXT.getAndSet(CompletableFuture.supplyAsync(RsaKeyPairs::newPair));
@@ -51,8 +50,17 @@ final class RsaKeyPairs {
     /** RSAPrivateKey ::= SEQUENCE { version 0, n, e, d, p, q, d mod (p-1), d mod (q-1), q^-1 mod p } (RFC 8017 A.1.2). */
     static byte[] pkcs1(RSAPrivateCrtKey k) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (BigInteger v : new BigInteger[]{BigInteger.ZERO, k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(),
-            k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()}) {
+        for (BigInteger v : new BigInteger[] {
+            BigInteger.ZERO,
+            k.getModulus(),
+            k.getPublicExponent(),
+            k.getPrivateExponent(),
+            k.getPrimeP(),
+            k.getPrimeQ(),
+            k.getPrimeExponentP(),
+            k.getPrimeExponentQ(),
+            k.getCrtCoefficient()
+        }) {
             der(body, 0x02, v.toByteArray());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -75,7 +83,8 @@ final class RsaKeyPairs {
     }
 
     private static String pem(byte[] der) {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der);
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN RSA PRIVATE KEY-----\n" + base64 + "\n-----END RSA PRIVATE KEY-----\n";
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
@@ -19,33 +20,35 @@ import java.util.Map;
  */
 final class SshPublicKeys {
     static final int MIN_RSA_BITS = 1024;
-    private static final Map<String, Integer> ECDSA_POINT_BYTES = Map.of(
-        "ecdsa-sha2-nistp256", 65, "ecdsa-sha2-nistp384", 97, "ecdsa-sha2-nistp521", 133);
+    private static final Map<String, Integer> ECDSA_POINT_BYTES =
+            Map.of("ecdsa-sha2-nistp256", 65, "ecdsa-sha2-nistp384", 97, "ecdsa-sha2-nistp521", 133);
 
-    private SshPublicKeys() {
-    }
+    private SshPublicKeys() {}
 
     /** A key that parsed: its type and the normalized line (type, blob and comment separated by single spaces). */
-    record Parsed(String type, String line) {
-    }
+    record Parsed(String type, String line) {}
 
     /** Parses one OpenSSH public-key line; the exception's message is the reason it is refused. */
     static Parsed parse(String text) {
         String line = text.strip();
         if (line.startsWith("-----BEGIN") && line.contains("PRIVATE KEY")) {
-            throw new IllegalArgumentException("This is a private key; import its public key (ssh-keygen -y -f KEYFILE prints it).");
+            throw new IllegalArgumentException(
+                    "This is a private key; import its public key (ssh-keygen -y -f KEYFILE prints it).");
         }
         if (line.startsWith("---- BEGIN SSH2 PUBLIC KEY")) {
-            throw new IllegalArgumentException("This is an SSH2 (RFC 4716) public key; give the OpenSSH one-line form (ssh-keygen -i -f KEYFILE converts it).");
+            throw new IllegalArgumentException(
+                    "This is an SSH2 (RFC 4716) public key; give the OpenSSH one-line form (ssh-keygen -i -f KEYFILE converts it).");
         }
         if (line.contains("\n") || line.contains("\r")) {
             throw new IllegalArgumentException("A public key is one line: type, base64 key and an optional comment.");
         }
         String[] parts = line.split("[ \t]+", 3);
         String type = parts[0];
-        if ("ssh-dss".equals(type)) throw new IllegalArgumentException("DSA (ssh-dss) keys are not supported; use RSA, Ed25519 or ECDSA.");
+        if ("ssh-dss".equals(type))
+            throw new IllegalArgumentException("DSA (ssh-dss) keys are not supported; use RSA, Ed25519 or ECDSA.");
         if (!type.equals("ssh-rsa") && !type.equals("ssh-ed25519") && !ECDSA_POINT_BYTES.containsKey(type)) {
-            throw new IllegalArgumentException("A public key starts with its type: ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521.");
+            throw new IllegalArgumentException(
+                    "A public key starts with its type: ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521.");
         }
         if (parts.length < 2) throw new IllegalArgumentException("The base64 key after " + type + " is missing.");
         byte[] blob;
@@ -55,20 +58,24 @@ final class SshPublicKeys {
             throw new IllegalArgumentException("The key after " + type + " is not valid base64.");
         }
         checkBlob(type, ByteBuffer.wrap(blob));
-        return new Parsed(type, parts.length == 3 ? type + " " + parts[1] + " " + parts[2].strip() : type + " " + parts[1]);
+        return new Parsed(
+                type, parts.length == 3 ? type + " " + parts[1] + " " + parts[2].strip() : type + " " + parts[1]);
     }
 
     private static void checkBlob(String type, ByteBuffer in) {
         try {
             String inner = new String(string(in), StandardCharsets.US_ASCII);
-            if (!inner.equals(type)) throw new IllegalArgumentException("The key says " + inner + " but the line says " + type + ".");
+            if (!inner.equals(type))
+                throw new IllegalArgumentException("The key says " + inner + " but the line says " + type + ".");
             switch (type) {
                 case "ssh-rsa" -> {
                     BigInteger e = new BigInteger(string(in));
                     BigInteger n = new BigInteger(string(in));
-                    if (e.signum() <= 0 || !e.testBit(0) || n.signum() <= 0) throw new IllegalArgumentException("The RSA key is malformed.");
+                    if (e.signum() <= 0 || !e.testBit(0) || n.signum() <= 0)
+                        throw new IllegalArgumentException("The RSA key is malformed.");
                     if (n.bitLength() < MIN_RSA_BITS) {
-                        throw new IllegalArgumentException("The RSA key has " + n.bitLength() + " bits; at least " + MIN_RSA_BITS + " are needed.");
+                        throw new IllegalArgumentException("The RSA key has " + n.bitLength() + " bits; at least "
+                                + MIN_RSA_BITS + " are needed.");
                     }
                 }
                 case "ssh-ed25519" -> {
@@ -82,8 +89,9 @@ final class SshPublicKeys {
                     }
                 }
             }
-            if (in.hasRemaining()) throw new IllegalArgumentException("The key has " + in.remaining() + " bytes too many.");
-        } catch (java.nio.BufferUnderflowException | NumberFormatException e) {
+            if (in.hasRemaining())
+                throw new IllegalArgumentException("The key has " + in.remaining() + " bytes too many.");
+        } catch (BufferUnderflowException | NumberFormatException e) {
             throw new IllegalArgumentException("The key after " + type + " is truncated.");
         }
     }
@@ -91,7 +99,7 @@ final class SshPublicKeys {
     /** One SSH wire string: a 4-byte big-endian length, then the bytes. */
     private static byte[] string(ByteBuffer in) {
         int length = in.getInt();
-        if (length < 0 || length > in.remaining()) throw new java.nio.BufferUnderflowException();
+        if (length < 0 || length > in.remaining()) throw new BufferUnderflowException();
         byte[] out = new byte[length];
         in.get(out);
         return out;
@@ -107,7 +115,8 @@ final class SshPublicKeys {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return "ssh-rsa " + Base64.getEncoder().encodeToString(bytes.toByteArray()) + (comment.isEmpty() ? "" : " " + comment);
+        return "ssh-rsa " + Base64.getEncoder().encodeToString(bytes.toByteArray())
+                + (comment.isEmpty() ? "" : " " + comment);
     }
 
     private static void writeString(DataOutputStream out, byte[] value) throws IOException {

@@ -14,14 +14,17 @@ import java.util.Set;
  */
 public final class ChangeSet {
     /** One entry of a region's {@code instances} or {@code networkInterfaces}: its value now (or its absence) is the change. */
-    public record Entry(String region, Kind kind, String id) {
-    }
+    public record Entry(String region, Kind kind, String id) {}
 
-    public enum Kind { INSTANCE, NIC }
+    public enum Kind {
+        INSTANCE,
+        NIC
+    }
 
     private final Set<Entry> touched = new LinkedHashSet<>();
     /** Counts every change of instances, recorded or possible, also when nothing is recorded (see {@link #stamp()}). */
     private long stamp;
+
     private boolean recording;
     private boolean unrecorded;
 

@@ -38,7 +38,11 @@ public final class FieldSnapshot {
             if (!type.isRecord()) return false;
             for (RecordComponent c : type.getRecordComponents()) {
                 Class<?> t = c.getType();
-                if (!t.isPrimitive() && t != String.class && t != Long.class && t != Integer.class && t != Boolean.class) return false;
+                if (!t.isPrimitive()
+                        && t != String.class
+                        && t != Long.class
+                        && t != Integer.class
+                        && t != Boolean.class) return false;
             }
             return true;
         }
@@ -128,8 +132,13 @@ public final class FieldSnapshot {
     }
 
     private static boolean isScalar(Object value) {
-        return value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Boolean
-            || value instanceof BigDecimal || value instanceof Double || value instanceof Enum<?>
-            || PLAIN_RECORD.get(value.getClass());
+        return value instanceof String
+                || value instanceof Long
+                || value instanceof Integer
+                || value instanceof Boolean
+                || value instanceof BigDecimal
+                || value instanceof Double
+                || value instanceof Enum<?>
+                || PLAIN_RECORD.get(value.getClass());
     }
 }

@@ -24,7 +24,8 @@ public final class Ids {
 
     public synchronized String uuid() {
         Random r = new Random(seed * 31 + counter++);
-        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                .toString();
     }
 
     public synchronized String kmsInstanceId() {

@@ -12,10 +12,12 @@ public final class Image {
     public String platform;
     /** queued | saving | active (the ImageState enumeration, lower case). */
     public String state;
+
     public Transition transition;
     public boolean isPublic;
     /** import | copy | share | extend | system (ImageSource). */
     public String source;
+
     public String creationDate;
     public String instanceId;
     public String architecture = "x86_64";
@@ -27,9 +29,11 @@ public final class Image {
     public boolean market;
     /** CopyImage: the image and region this one was copied from. */
     public String copiedFromImageId;
+
     public String copiedFromRegion;
     /** ImportImage: where the file came from and its format. */
     public String importUrl;
+
     public String importFormat;
     public Map<String, Object> extra = new LinkedHashMap<>();
 

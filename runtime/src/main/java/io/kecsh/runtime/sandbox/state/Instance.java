@@ -31,6 +31,7 @@ public final class Instance {
     public Transition transition;
     /** Set when a transition ends in a second one (rebooting → active). */
     public String afterTransition;
+
     public String creationDate;
     public String stoppedMode = "KeepCharging";
     public String autoDeleteTime;

@@ -13,6 +13,7 @@ public final class NetworkInterface {
     public String id;
     /** primary | extension */
     public String type;
+
     public boolean elastic;
     public String instanceId;
     public String subnetId;

@@ -11,9 +11,11 @@ public final class RegionState {
     public String name;
     /** The seeded default VPC's ID (also in {@link #vpcs}). */
     public String vpcId;
+
     public Map<String, Vpc> vpcs = new LinkedHashMap<>();
     /** How many instances the account may have here (RunInstances creates at most this many). */
     public int instanceQuota = 10_000;
+
     public Map<String, Instance> instances = new LinkedHashMap<>();
     public Map<String, Image> images = new LinkedHashMap<>();
     public Map<String, Subnet> subnets = new LinkedHashMap<>();
@@ -21,6 +23,7 @@ public final class RegionState {
     public Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     /** Local-volume snapshots, launch templates, data-guard groups: owned by their handlers. */
     public Map<String, Map<String, Object>> snapshots = new LinkedHashMap<>();
+
     public Map<String, Map<String, Object>> templates = new LinkedHashMap<>();
     public Map<String, Map<String, Object>> dataGuardGroups = new LinkedHashMap<>();
     /**
@@ -28,6 +31,7 @@ public final class RegionState {
      * them: the DSL picks its defaults from DescribeSubnets and DescribeSecurityGroups, as on a real cloud.
      */
     public String defaultSubnetId;
+
     public String defaultSecurityGroupId;
 
     /**
@@ -37,11 +41,11 @@ public final class RegionState {
      * {@code settledAtStamp} and there are {@code settledCount} instances.
      */
     public transient long nothingDueBefore = Long.MIN_VALUE;
+
     public transient long settledAtStamp = -1;
     public transient int settledCount = -1;
 
-    public RegionState() {
-    }
+    public RegionState() {}
 
     public RegionState(String name) {
         this.name = name;
@@ -49,6 +53,8 @@ public final class RegionState {
 
     /** Instances not in the recycle bin or gone. */
     public long liveInstances() {
-        return instances.values().stream().filter(i -> !i.inState("recycling", "deleted")).count();
+        return instances.values().stream()
+                .filter(i -> !i.inState("recycling", "deleted"))
+                .count();
     }
 }

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.sandbox.state;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,13 +17,14 @@ public final class SandboxState {
     public Map<String, Map<String, Object>> kmsInstances = new LinkedHashMap<>();
     /** BSS calls by ClientToken: the recorded answer a repeated token gets back. */
     public Map<String, Map<String, Object>> clientTokens = new LinkedHashMap<>();
+
     public Ids ids = new Ids(20261122L, 0);
 
     private final transient Object lock = new Object();
     /** What changed since the last save, for the state file's journal (not persisted). */
     private final transient ChangeSet changes = new ChangeSet();
     /** The sandbox's clock (not persisted): set when the sandbox starts, read by handlers for transitions. */
-    private transient SandboxClock clock = SandboxClock.manual(java.time.Instant.EPOCH);
+    private transient SandboxClock clock = SandboxClock.manual(Instant.EPOCH);
 
     public Object lock() {
         return lock;

@@ -10,14 +10,23 @@ import java.util.Map;
  * The first problem is named by its path in the file.
  */
 final class StateCheck {
-    private StateCheck() {
-    }
+    private StateCheck() {}
 
     /** The first problem, as "state.regions.cn-beijing-6.instances is null", or null when there is none. */
     static String firstProblem(SandboxState s) {
         if (s == null) return "\"state\" is missing or null";
-        String p = notNull("state", "regions", s.regions, "keys", s.keys, "kmsInstances", s.kmsInstances,
-            "clientTokens", s.clientTokens, "ids", s.ids);
+        String p = notNull(
+                "state",
+                "regions",
+                s.regions,
+                "keys",
+                s.keys,
+                "kmsInstances",
+                s.kmsInstances,
+                "clientTokens",
+                s.clientTokens,
+                "ids",
+                s.ids);
         if (p != null) return p;
         p = nullValue("state.keys", s.keys);
         if (p == null) p = nullValue("state.kmsInstances", s.kmsInstances);
@@ -32,16 +41,43 @@ final class StateCheck {
 
     private static String region(String at, RegionState r) {
         if (r == null) return at + " is null";
-        String p = notNull(at, "instances", r.instances, "images", r.images, "subnets", r.subnets,
-            "securityGroups", r.securityGroups, "networkInterfaces", r.networkInterfaces, "snapshots", r.snapshots,
-            "templates", r.templates, "dataGuardGroups", r.dataGuardGroups);
+        String p = notNull(
+                at,
+                "instances",
+                r.instances,
+                "images",
+                r.images,
+                "subnets",
+                r.subnets,
+                "securityGroups",
+                r.securityGroups,
+                "networkInterfaces",
+                r.networkInterfaces,
+                "snapshots",
+                r.snapshots,
+                "templates",
+                r.templates,
+                "dataGuardGroups",
+                r.dataGuardGroups);
         if (p != null) return p;
         for (Map.Entry<String, Instance> e : r.instances.entrySet()) {
             Instance i = e.getValue();
             String where = at + ".instances." + e.getKey();
             if (i == null) return where + " is null";
-            p = notNull(where, "id", i.id, "state", i.state, "securityGroupIds", i.securityGroupIds,
-                "keyIds", i.keyIds, "dataDisks", i.dataDisks, "extra", i.extra);
+            p = notNull(
+                    where,
+                    "id",
+                    i.id,
+                    "state",
+                    i.state,
+                    "securityGroupIds",
+                    i.securityGroupIds,
+                    "keyIds",
+                    i.keyIds,
+                    "dataDisks",
+                    i.dataDisks,
+                    "extra",
+                    i.extra);
             if (p == null) p = transition(where, i.transition);
             if (p != null) return p;
         }
@@ -55,7 +91,14 @@ final class StateCheck {
         }
         for (Map.Entry<String, Subnet> e : r.subnets.entrySet()) {
             if (e.getValue() == null) return at + ".subnets." + e.getKey() + " is null";
-            p = notNull(at + ".subnets." + e.getKey(), "id", e.getValue().id, "zone", e.getValue().zone, "prefix", e.getValue().prefix);
+            p = notNull(
+                    at + ".subnets." + e.getKey(),
+                    "id",
+                    e.getValue().id,
+                    "zone",
+                    e.getValue().zone,
+                    "prefix",
+                    e.getValue().prefix);
             if (p != null) return p;
         }
         for (Map.Entry<String, SecurityGroup> e : r.securityGroups.entrySet()) {
@@ -82,7 +125,8 @@ final class StateCheck {
     }
 
     private static String nullValue(String at, Map<String, ?> map) {
-        for (Map.Entry<String, ?> e : map.entrySet()) if (e.getValue() == null) return at + "." + e.getKey() + " is null";
+        for (Map.Entry<String, ?> e : map.entrySet())
+            if (e.getValue() == null) return at + "." + e.getKey() + " is null";
         return null;
     }
 
@@ -91,7 +135,8 @@ final class StateCheck {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];
             if (value == null) return at + "." + namesAndValues[i] + " is missing or null";
-            if (value instanceof List<?> list && list.contains(null)) return at + "." + namesAndValues[i] + " holds a null";
+            if (value instanceof List<?> list && list.contains(null))
+                return at + "." + namesAndValues[i] + " holds a null";
         }
         return null;
     }

@@ -3,13 +3,15 @@ package io.kecsh.runtime.sandbox.state;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -54,13 +57,14 @@ public final class StateFile implements StateSaves, AutoCloseable {
 
     private final Path path;
     private final ObjectMapper json = new ObjectMapper()
-        .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .enable(SerializationFeature.INDENT_OUTPUT);
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .enable(SerializationFeature.INDENT_OUTPUT);
     private final StateJournal journal;
     /** The generation of the last whole save (the journal's lines carry it), and the last line's number. */
     private long generation;
+
     private long seq;
     private long compactAt = MIN_COMPACTION;
     private FileChannel lockChannel;
@@ -68,8 +72,9 @@ public final class StateFile implements StateSaves, AutoCloseable {
 
     public StateFile(Path path) {
         this.path = path.toAbsolutePath();
-        this.journal = new StateJournal(this.path.resolveSibling(this.path.getFileName() + ".journal"),
-            json.copy().disable(SerializationFeature.INDENT_OUTPUT));
+        this.journal = new StateJournal(
+                this.path.resolveSibling(this.path.getFileName() + ".journal"),
+                json.copy().disable(SerializationFeature.INDENT_OUTPUT));
     }
 
     /** The journal of changes since the last whole save (it exists only while there are some). */
@@ -94,33 +99,39 @@ public final class StateFile implements StateSaves, AutoCloseable {
         Path lockFile = lockFile();
         try {
             Files.createDirectories(path.getParent());
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock taken;
             try {
                 taken = channel.tryLock();
             } catch (OverlappingFileLockException sameProcess) {
                 channel.close();
-                throw inUse("another sandbox in this process (" + ProcessHandle.current().pid() + ")");
+                throw inUse("another sandbox in this process ("
+                        + ProcessHandle.current().pid() + ")");
             }
             if (taken == null) {
                 channel.close();
                 throw inUse(holder(lockFile));
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            channel.write(
+                    ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(true);
             this.lockChannel = channel;
             this.lock = taken;
         } catch (IOException e) {
-            throw new StateFileException("cannot lock the sandbox state file " + path + " (through " + lockFile + "): " + e.getMessage(), e);
+            throw new StateFileException(
+                    "cannot lock the sandbox state file " + path + " (through " + lockFile + "): " + e.getMessage(), e);
         }
         removeStaleTemps();
         return this;
     }
 
     private StateFileException inUse(String holder) {
-        return new StateFileException("the sandbox state file " + path + " is in use by " + holder
-            + "; stop that sandbox or give this one another state file.", null);
+        return new StateFileException(
+                "the sandbox state file " + path + " is in use by " + holder
+                        + "; stop that sandbox or give this one another state file.",
+                null);
     }
 
     /** "another sandbox (process 1234)", from the PID the holder wrote into the lock file. */
@@ -158,31 +169,43 @@ public final class StateFile implements StateSaves, AutoCloseable {
                 throw damaged("it is not a kecsh sandbox state file (no \"format\": \"" + FORMAT + "\")", null);
             }
             if (root.path("version").asInt() != VERSION) {
-                throw damaged("it has version " + root.path("version").asText() + ", this kecsh reads version " + VERSION, null);
+                throw damaged(
+                        "it has version " + root.path("version").asText() + ", this kecsh reads version " + VERSION,
+                        null);
             }
             JsonNode node = root.path("state");
-            if (!node.isObject() && !node.isNull() && !node.isMissingNode()) throw damaged("its \"state\" is not a JSON object", null);
+            if (!node.isObject() && !node.isNull() && !node.isMissingNode())
+                throw damaged("its \"state\" is not a JSON object", null);
             state = node.isObject() ? json.treeToValue(node, SandboxState.class) : null;
             generation = root.path("journalGeneration").asLong(0);
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+        } catch (JsonEOFException e) {
             throw damaged("it ends in the middle (was it cut short?)", e);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw damaged("its content does not fit the sandbox state format (" + e.getOriginalMessage().split("\n")[0] + ")", e);
+        } catch (MismatchedInputException e) {
+            throw damaged(
+                    "its content does not fit the sandbox state format ("
+                            + e.getOriginalMessage().split("\n")[0] + ")",
+                    e);
         } catch (JsonProcessingException e) {
             boolean located = e.getLocation() != null && e.getLocation().getLineNr() > 0;
-            String where = located ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : "";
+            String where = located
+                    ? " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr()
+                    : "";
             throw damaged("it is not valid JSON" + where, e);
         } catch (ClassCastException e) {
             throw damaged("its top level is not a JSON object", e);
         } catch (IOException e) {
             throw new StateFileException("cannot read the sandbox state file " + path + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw damaged("its content does not fit the sandbox state format (" + e.getMessage().split("\n")[0] + ")", e);
+            throw damaged(
+                    "its content does not fit the sandbox state format ("
+                            + e.getMessage().split("\n")[0] + ")",
+                    e);
         }
         if (state != null) {
             try {
                 seq = journal.replay(state, generation, why -> damaged(why, null));
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 throw new StateFileException(e.getMessage(), e);
             }
         }
@@ -213,7 +236,8 @@ public final class StateFile implements StateSaves, AutoCloseable {
         try {
             journal.append(next, journal.line(generation, next, state, changes));
         } catch (IOException e) {
-            throw new StateFileException("cannot write the sandbox state journal " + journal.path() + ": " + e.getMessage(), e);
+            throw new StateFileException(
+                    "cannot write the sandbox state journal " + journal.path() + ": " + e.getMessage(), e);
         }
         seq = next;
         changes.clear();
@@ -228,7 +252,7 @@ public final class StateFile implements StateSaves, AutoCloseable {
         ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        long nextGeneration = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        long nextGeneration = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         root.put("journalGeneration", nextGeneration);
         root.set("state", json.valueToTree(state));
         Path dir = path.getParent();
@@ -236,8 +260,8 @@ public final class StateFile implements StateSaves, AutoCloseable {
         try {
             Files.createDirectories(dir);
             byte[] bytes = json.writeValueAsBytes(root);
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(
+                    temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) out.write(buffer);
                 out.force(true);
@@ -288,8 +312,10 @@ public final class StateFile implements StateSaves, AutoCloseable {
     }
 
     private StateFileException damaged(String why, Throwable cause) {
-        return new StateFileException("the sandbox state file " + path + " is damaged: " + why
-            + ". It was left as it is; move it away to start from a fresh sandbox.", cause);
+        return new StateFileException(
+                "the sandbox state file " + path + " is damaged: " + why
+                        + ". It was left as it is; move it away to start from a fresh sandbox.",
+                cause);
     }
 
     /** The state file cannot be used; the message says why and what to do. */

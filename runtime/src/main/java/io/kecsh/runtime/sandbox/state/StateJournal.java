@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,7 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The state file's journal ({@code FILE.journal}): the changes since the last whole save, one JSON
@@ -39,6 +40,7 @@ final class StateJournal {
 
     /** Where the next line goes (the end of the last whole line found on replay). */
     private long length;
+
     private FileChannel channel;
     private volatile long writtenSeq;
     /** Guarded by {@link #flushing}. */
@@ -62,7 +64,7 @@ final class StateJournal {
      * Applies the lines of {@code generation} to the state and answers the last sequence number.
      * {@code damaged} turns a reason into the caller's exception.
      */
-    long replay(SandboxState state, long generation, java.util.function.Function<String, RuntimeException> damaged) {
+    long replay(SandboxState state, long generation, Function<String, RuntimeException> damaged) {
         length = 0;
         long seq = 0;
         if (!Files.exists(path)) return seq;
@@ -81,12 +83,14 @@ final class StateJournal {
             JsonNode entry = end < all.length ? parse(all, start, end) : null;
             if (entry == null) {
                 // a line cut short (no newline, or not JSON): only the last one may be, as a kill leaves it
-                if (hasWholeLineAfter(all, end)) throw damaged.apply("its journal " + path + " has a damaged line " + lineNumber);
+                if (hasWholeLineAfter(all, end))
+                    throw damaged.apply("its journal " + path + " has a damaged line " + lineNumber);
                 break;
             }
-            if (entry.path("gen").asLong() != generation) break;   // follows an older save, which the file includes
+            if (entry.path("gen").asLong() != generation) break; // follows an older save, which the file includes
             long entrySeq = entry.path("seq").asLong(-1);
-            if (entrySeq != seq + 1) throw damaged.apply("its journal " + path + " misses changes before line " + lineNumber);
+            if (entrySeq != seq + 1)
+                throw damaged.apply("its journal " + path + " misses changes before line " + lineNumber);
             apply(state, entry, damaged, lineNumber);
             seq = entrySeq;
             start = end + 1;
@@ -116,7 +120,7 @@ final class StateJournal {
         return false;
     }
 
-    private void apply(SandboxState state, JsonNode entry, java.util.function.Function<String, RuntimeException> damaged, int line) {
+    private void apply(SandboxState state, JsonNode entry, Function<String, RuntimeException> damaged, int line) {
         try {
             state.ids = json.treeToValue(entry.get("ids"), Ids.class);
             for (JsonNode change : entry.path("changes")) {
@@ -137,7 +141,8 @@ final class StateJournal {
                 }
             }
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw damaged.apply("its journal " + path + " has a change at line " + line + " that does not fit the state format");
+            throw damaged.apply(
+                    "its journal " + path + " has a change at line " + line + " that does not fit the state format");
         }
     }
 
@@ -150,8 +155,9 @@ final class StateJournal {
         ArrayNode list = entry.putArray("changes");
         for (ChangeSet.Entry e : changes.entries()) {
             RegionState region = state.regions.get(e.region());
-            Map<String, ?> map = region == null ? Map.of()
-                : e.kind() == ChangeSet.Kind.INSTANCE ? region.instances : region.networkInterfaces;
+            Map<String, ?> map = region == null
+                    ? Map.of()
+                    : e.kind() == ChangeSet.Kind.INSTANCE ? region.instances : region.networkInterfaces;
             ObjectNode change = list.addObject();
             change.put("region", e.region());
             change.put("kind", e.kind() == ChangeSet.Kind.INSTANCE ? "instance" : "nic");
@@ -160,7 +166,7 @@ final class StateJournal {
         }
         try {
             byte[] bytes = json.writeValueAsBytes(entry);
-            byte[] line = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+            byte[] line = Arrays.copyOf(bytes, bytes.length + 1);
             line[bytes.length] = '\n';
             return line;
         } catch (JsonProcessingException e) {
@@ -175,7 +181,7 @@ final class StateJournal {
                 durableSeq = 0;
                 boolean created = !Files.exists(path);
                 channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                channel.truncate(length);   // drops a line a kill cut short
+                channel.truncate(length); // drops a line a kill cut short
                 if (created) StateFile.forceDirectory(path.getParent());
             }
         }

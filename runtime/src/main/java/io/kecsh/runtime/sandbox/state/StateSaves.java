@@ -15,7 +15,7 @@ public interface StateSaves {
     /** Returns once the committed change is on disk: only then may it be acknowledged. */
     @FunctionalInterface
     interface Durable {
-        Durable NOW = () -> { };
+        Durable NOW = () -> {};
 
         void await();
     }

@@ -8,6 +8,7 @@ public final class Subnet {
     public String zone;
     /** The first two octets: a /16, room for 10,000 instances and more. */
     public String prefix;
+
     public int nextHost = 8;
     /** ISO-8601 instant (UTC); null in state files written before DescribeSubnets existed. */
     public String createTime;

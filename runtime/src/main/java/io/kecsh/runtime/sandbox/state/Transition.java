@@ -1,5 +1,7 @@
 package io.kecsh.runtime.sandbox.state;
 
+import java.time.Instant;
+
 /**
  * A state change under way: the resource shows its in-between state (stopping) until the change
  * is due, then its target state (stopped). Plain data, so it persists with the resource.
@@ -12,14 +14,18 @@ package io.kecsh.runtime.sandbox.state;
 public record Transition(String target, long readyAtMillis, int describesLeft) {
 
     public static Transition start(String target, SandboxClock clock) {
-        return new Transition(target, clock.instant().plus(clock.transitionDelay()).toEpochMilli(),
-            clock.describesPerTransition());
+        return new Transition(
+                target, clock.instant().plus(clock.transitionDelay()).toEpochMilli(), clock.describesPerTransition());
     }
 
     /** A transition started now that takes {@code factor} times the normal delay (image saving is slower). */
     public static Transition start(String target, SandboxClock clock, int factor) {
-        return new Transition(target, clock.instant().plus(clock.transitionDelay().multipliedBy(factor)).toEpochMilli(),
-            clock.describesPerTransition() * factor);
+        return new Transition(
+                target,
+                clock.instant()
+                        .plus(clock.transitionDelay().multipliedBy(factor))
+                        .toEpochMilli(),
+                clock.describesPerTransition() * factor);
     }
 
     public boolean due(SandboxClock clock) {
@@ -27,9 +33,8 @@ public record Transition(String target, long readyAtMillis, int describesLeft) {
     }
 
     /** Due at {@code now} (read from the clock once for a whole settling pass). */
-    public boolean due(java.time.Instant now, SandboxClock clock) {
-        return now.toEpochMilli() >= readyAtMillis
-            || (clock.describesPerTransition() > 0 && describesLeft <= 0);
+    public boolean due(Instant now, SandboxClock clock) {
+        return now.toEpochMilli() >= readyAtMillis || (clock.describesPerTransition() > 0 && describesLeft <= 0);
     }
 
     /** The same transition after one more describe has seen it. */

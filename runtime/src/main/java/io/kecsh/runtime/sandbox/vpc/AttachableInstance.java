@@ -12,15 +12,13 @@ import io.kecsh.runtime.sandbox.state.SandboxClock;
  * documents no NotFound or IncorrectState codes.
  */
 public final class AttachableInstance {
-    private AttachableInstance() {
-    }
+    private AttachableInstance() {}
 
     /**
      * @param param the parameter to name ("InstanceId", "InstanceId.2")
      * @param what  what the call changes, for the message ("network interfaces", "SSH keys")
      */
-    public static Instance require(RegionState region, SandboxClock clock, String param, String id,
-                                   String what) {
+    public static Instance require(RegionState region, SandboxClock clock, String param, String id, String what) {
         Instance i = region.instances.get(id);
         String state = i == null ? null : effectiveState(i, clock);
         if (i == null || "deleted".equals(state)) {
@@ -30,8 +28,10 @@ public final class AttachableInstance {
             throw new InvalidValue(param, "Instance " + id + " is in the recycle bin; its " + what + " cannot change.");
         }
         if (!"active".equals(state) && !"stopped".equals(state)) {
-            throw new InvalidValue(param, "Instance " + id + " is " + state + "; its " + what
-                + " can change only when it is active or stopped.");
+            throw new InvalidValue(
+                    param,
+                    "Instance " + id + " is " + state + "; its " + what
+                            + " can change only when it is active or stopped.");
         }
         return i;
     }

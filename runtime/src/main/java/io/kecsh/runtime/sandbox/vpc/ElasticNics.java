@@ -5,9 +5,10 @@ import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
+import io.kecsh.runtime.text.UserText;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +20,15 @@ import java.util.Set;
  * rules are {@link NetworkInterfaces}'; here parameters are read and answers shaped.
  */
 final class ElasticNics {
-    private ElasticNics() {
-    }
+    private ElasticNics() {}
 
     static Map<String, Object> create(SandboxRequest request, SandboxState state) {
-        NetworkInterface n = new NetworkInterfaces(state, request.region()).createElastic(request.requireString("SubnetId"),
-            request.strings("SecurityGroupId"), request.string("PrivateIpAddress").orElse(null),
-            request.string("NetworkInterfaceName").orElse(null));
+        NetworkInterface n = new NetworkInterfaces(state, request.region())
+                .createElastic(
+                        request.requireString("SubnetId"),
+                        request.strings("SecurityGroupId"),
+                        request.string("PrivateIpAddress").orElse(null),
+                        request.string("NetworkInterfaceName").orElse(null));
         return Map.of("NetworkInterfaceId", n.id);
     }
 
@@ -48,10 +51,12 @@ final class ElasticNics {
         }
         // MaxResults/NextToken (sdk-go): the token is the offset of the page's first interface
         int from = request.string("NextToken").map(t -> offset(t, found.size())).orElse(0);
-        int to = request.number("MaxResults").map(m -> (int) Math.min(found.size(), from + m)).orElse(found.size());
+        int to = request.number("MaxResults")
+                .map(m -> (int) Math.min(found.size(), from + m))
+                .orElse(found.size());
         List<Object> out = new ArrayList<>();
         for (NetworkInterface n : found.subList(from, to)) out.add(NicView.of(n, region, primaries));
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         if (to < found.size()) result.put("NextToken", Integer.toString(to));
         result.put("TotalCount", found.size());
         result.put("NetworkInterfaceSet", out);
@@ -65,8 +70,9 @@ final class ElasticNics {
         } catch (NumberFormatException notOurs) {
             // falls through to the refusal
         }
-        throw new InvalidValue("NextToken", "NextToken " + io.kecsh.runtime.text.UserText.quoted(token)
-            + " was not given by a previous DescribeNetworkInterfaces.");
+        throw new InvalidValue(
+                "NextToken",
+                "NextToken " + UserText.quoted(token) + " was not given by a previous DescribeNetworkInterfaces.");
     }
 
     /** Filters AND together; a filter's values OR together (names and values case-sensitive, as documented). */
@@ -82,7 +88,7 @@ final class ElasticNics {
             case "instance-type" -> n.instanceId != null && values.contains("kec");
             case "instance-id" -> n.instanceId != null && values.contains(n.instanceId);
             case "private-ip-address" -> values.contains(n.privateIp);
-            default -> false;   // the validator lets only the documented names through
+            default -> false; // the validator lets only the documented names through
         };
     }
 

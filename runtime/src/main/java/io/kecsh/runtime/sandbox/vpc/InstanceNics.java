@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.vpc;
 
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.Map;
 
 /**
@@ -12,8 +11,7 @@ import java.util.Map;
  * the secondary-NIC form otherwise; Detach's two forms take the same parameters, so the NIC decides.
  */
 final class InstanceNics {
-    private InstanceNics() {
-    }
+    private InstanceNics() {}
 
     static Map<String, Object> attach(SandboxRequest request, SandboxState state) {
         NetworkInterfaces nics = new NetworkInterfaces(state, request.region());
@@ -21,24 +19,32 @@ final class InstanceNics {
         if (request.has("NetworkInterfaceId")) {
             nics.attachElastic(instanceId, request.requireString("NetworkInterfaceId"));
         } else {
-            nics.addSecondary(instanceId, request.requireString("SubnetId"), request.strings("SecurityGroupId"),
-                request.string("PrivateIpAddress").orElse(null));
+            nics.addSecondary(
+                    instanceId,
+                    request.requireString("SubnetId"),
+                    request.strings("SecurityGroupId"),
+                    request.string("PrivateIpAddress").orElse(null));
         }
         return Map.of("Return", true);
     }
 
     static Map<String, Object> detach(SandboxRequest request, SandboxState state) {
-        new NetworkInterfaces(state, request.region()).detach(request.requireString("InstanceId"),
-            request.requireString("NetworkInterfaceId"));
+        new NetworkInterfaces(state, request.region())
+                .detach(request.requireString("InstanceId"), request.requireString("NetworkInterfaceId"));
         return Map.of("Return", true);
     }
 
     static Map<String, Object> modify(SandboxRequest request, SandboxState state) {
-        new NetworkInterfaces(state, request.region()).modify(request.requireString("InstanceId"),
-            request.requireString("NetworkInterfaceId"),
-            new NetworkInterfaces.Modification(request.requireString("SubnetId"), request.strings("SecurityGroupId"),
-                request.string("PrivateIpAddress").orElse(null), request.string("DNS1").orElse(null),
-                request.string("DNS2").orElse(null)));
+        new NetworkInterfaces(state, request.region())
+                .modify(
+                        request.requireString("InstanceId"),
+                        request.requireString("NetworkInterfaceId"),
+                        new NetworkInterfaces.Modification(
+                                request.requireString("SubnetId"),
+                                request.strings("SecurityGroupId"),
+                                request.string("PrivateIpAddress").orElse(null),
+                                request.string("DNS1").orElse(null),
+                                request.string("DNS2").orElse(null)));
         return Map.of("Return", true);
     }
 }

@@ -13,13 +13,13 @@ public final class NetworkDomain implements SandboxDomain {
     @Override
     public void register(HandlerRegistry handlers) {
         handlers.on("CreateNetworkInterface", ElasticNics::create)
-            .on("DeleteNetworkInterface", ElasticNics::delete)
-            .on("DescribeNetworkInterfaces", ElasticNics::describe)
-            .on("DescribeVpcs", NetworkReads::vpcs)
-            .on("DescribeSubnets", NetworkReads::subnets)
-            .on("DescribeSecurityGroups", NetworkReads::securityGroups)
-            .on("AttachNetworkInterface", InstanceNics::attach)
-            .on("DetachNetworkInterface", InstanceNics::detach)
-            .on("ModifyNetworkInterfaceAttribute", InstanceNics::modify);
+                .on("DeleteNetworkInterface", ElasticNics::delete)
+                .on("DescribeNetworkInterfaces", ElasticNics::describe)
+                .on("DescribeVpcs", NetworkReads::vpcs)
+                .on("DescribeSubnets", NetworkReads::subnets)
+                .on("DescribeSecurityGroups", NetworkReads::securityGroups)
+                .on("AttachNetworkInterface", InstanceNics::attach)
+                .on("DetachNetworkInterface", InstanceNics::detach)
+                .on("ModifyNetworkInterfaceAttribute", InstanceNics::modify);
     }
 }

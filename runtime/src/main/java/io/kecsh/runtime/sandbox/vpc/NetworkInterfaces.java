@@ -6,7 +6,6 @@ import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.Subnet;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,13 +58,17 @@ final class NetworkInterfaces {
         settle();
         NetworkInterface n = Nics.require(region, "NetworkInterfaceId", id);
         if (!n.elastic && n.instanceId != null) {
-            throw new InvalidValue("NetworkInterfaceId", "Network interface " + n.id + " is the " + kind(n) + " of instance "
-                + n.instanceId + ", not an elastic network interface"
-                + (Nics.PRIMARY.equals(n.type) ? "." : "; DetachNetworkInterface removes it."));
+            throw new InvalidValue(
+                    "NetworkInterfaceId",
+                    "Network interface " + n.id + " is the " + kind(n) + " of instance "
+                            + n.instanceId + ", not an elastic network interface"
+                            + (Nics.PRIMARY.equals(n.type) ? "." : "; DetachNetworkInterface removes it."));
         }
         if (n.instanceId != null) {
-            throw new InvalidValue("NetworkInterfaceId", "Elastic network interface " + n.id + " is attached to instance "
-                + n.instanceId + "; detach it first (DetachNetworkInterface).");
+            throw new InvalidValue(
+                    "NetworkInterfaceId",
+                    "Elastic network interface " + n.id + " is attached to instance " + n.instanceId
+                            + "; detach it first (DetachNetworkInterface).");
         }
         region.networkInterfaces.remove(n.id);
     }
@@ -75,17 +78,23 @@ final class NetworkInterfaces {
         Instance i = attachable(instanceId);
         NetworkInterface n = Nics.require(region, "NetworkInterfaceId", nicId);
         if (!n.elastic) {
-            throw new InvalidValue("NetworkInterfaceId", "Network interface " + n.id + " is the " + kind(n)
-                + " of instance " + n.instanceId + ", not an elastic network interface.");
+            throw new InvalidValue(
+                    "NetworkInterfaceId",
+                    "Network interface " + n.id + " is the " + kind(n) + " of instance " + n.instanceId
+                            + ", not an elastic network interface.");
         }
         if (n.instanceId != null) {
-            throw new InvalidValue("NetworkInterfaceId", "Elastic network interface " + n.id + " is " + Nics.status(n)
-                + (n.instanceId.equals(i.id) ? " on this instance" : " on instance " + n.instanceId)
-                + "; an elastic network interface must be Available and attaches to one instance at a time.");
+            throw new InvalidValue(
+                    "NetworkInterfaceId",
+                    "Elastic network interface " + n.id + " is " + Nics.status(n)
+                            + (n.instanceId.equals(i.id) ? " on this instance" : " on instance " + n.instanceId)
+                            + "; an elastic network interface must be Available and attaches to one instance at a time.");
         }
         if (i.zone != null && !i.zone.equals(n.zone)) {
-            throw new InvalidValue("NetworkInterfaceId", "Elastic network interface " + n.id + " is in zone " + n.zone
-                + ", instance " + i.id + " in zone " + i.zone + ".");
+            throw new InvalidValue(
+                    "NetworkInterfaceId",
+                    "Elastic network interface " + n.id + " is in zone " + n.zone + ", instance " + i.id + " in zone "
+                            + i.zone + ".");
         }
         Nics.attach(n, i.id, state.clock());
     }
@@ -95,12 +104,15 @@ final class NetworkInterfaces {
         Instance i = attachable(instanceId);
         for (NetworkInterface n : region.networkInterfaces.values()) {
             if (i.id.equals(n.instanceId) && Nics.EXTENSION.equals(n.type) && !n.elastic) {
-                throw new InvalidValue("InstanceId", "Instance " + i.id + " already has a secondary NIC (" + n.id
-                    + "); only one can be added (DetachNetworkInterface removes it).");
+                throw new InvalidValue(
+                        "InstanceId",
+                        "Instance " + i.id + " already has a secondary NIC (" + n.id
+                                + "); only one can be added (DetachNetworkInterface removes it).");
             }
         }
         Subnet subnet = sameZone(Nics.subnet(region, "SubnetId", subnetId), i);
-        List<String> groups = Nics.groups(region, subnet, "SecurityGroupId", groupIds.subList(0, Math.min(1, groupIds.size())));
+        List<String> groups =
+                Nics.groups(region, subnet, "SecurityGroupId", groupIds.subList(0, Math.min(1, groupIds.size())));
         NetworkInterface n = Nics.create(state, region, subnet, groups, ip, "PrivateIpAddress", "SubnetId");
         Nics.attach(n, i.id, state.clock());
         region.networkInterfaces.put(n.id, n);
@@ -111,8 +123,10 @@ final class NetworkInterfaces {
         Instance i = attachable(instanceId);
         NetworkInterface n = attachedTo(nicId, i);
         if (Nics.PRIMARY.equals(n.type)) {
-            throw new InvalidValue("NetworkInterfaceId", "Network interface " + n.id + " is the primary NIC of instance " + i.id
-                + "; the primary NIC cannot be detached.");
+            throw new InvalidValue(
+                    "NetworkInterfaceId",
+                    "Network interface " + n.id + " is the primary NIC of instance " + i.id
+                            + "; the primary NIC cannot be detached.");
         }
         Nics.requireSettled(n, "NetworkInterfaceId");
         if (n.elastic) {
@@ -125,8 +139,7 @@ final class NetworkInterfaces {
     }
 
     /** What ModifyNetworkInterfaceAttribute changes; ip, dns1 and dns2 null when not given. */
-    record Modification(String subnetId, List<String> groupIds, String ip, String dns1, String dns2) {
-    }
+    record Modification(String subnetId, List<String> groupIds, String ip, String dns1, String dns2) {}
 
     /**
      * 修改网络接口属性信息 (L5157–L5259): the security groups are replaced by the given list; the
@@ -139,20 +152,26 @@ final class NetworkInterfaces {
         Nics.requireSettled(n, "NetworkInterfaceId");
         boolean primary = Nics.PRIMARY.equals(n.type);
         if (!primary && (m.dns1() != null || m.dns2() != null)) {
-            throw new InvalidValue(m.dns1() != null ? "DNS1" : "DNS2", "Network interface " + n.id + " is a " + kind(n)
-                + "; its DNS follows the primary NIC, so DNS1 and DNS2 must be omitted.");
+            throw new InvalidValue(
+                    m.dns1() != null ? "DNS1" : "DNS2",
+                    "Network interface " + n.id + " is a " + kind(n)
+                            + "; its DNS follows the primary NIC, so DNS1 and DNS2 must be omitted.");
         }
         Subnet subnet = sameZone(Nics.subnet(region, "SubnetId", m.subnetId()), i);
         List<String> groups = Nics.groups(region, subnet, "SecurityGroupId", m.groupIds());
         boolean sameSubnet = subnet.id.equals(n.subnetId);
         boolean keepIp = sameSubnet && (m.ip() == null || m.ip().equals(n.privateIp));
         if (primary && !keepIp && hasEip(i)) {
-            throw new InvalidValue(sameSubnet ? "PrivateIpAddress" : "SubnetId", "Instance " + i.id
-                + " has an EIP bound to its primary NIC; unbind it before changing the primary NIC's subnet or address.");
+            throw new InvalidValue(
+                    sameSubnet ? "PrivateIpAddress" : "SubnetId",
+                    "Instance " + i.id
+                            + " has an EIP bound to its primary NIC; unbind it before changing the primary NIC's subnet or address.");
         }
-        String newIp = keepIp ? n.privateIp
-            : m.ip() != null ? SubnetAddresses.claim(region, subnet, "PrivateIpAddress", m.ip())
-            : SubnetAddresses.allocate(region, subnet, "SubnetId");
+        String newIp = keepIp
+                ? n.privateIp
+                : m.ip() != null
+                        ? SubnetAddresses.claim(region, subnet, "PrivateIpAddress", m.ip())
+                        : SubnetAddresses.allocate(region, subnet, "SubnetId");
         n.subnetId = subnet.id;
         n.vpcId = subnet.vpcId;
         n.zone = subnet.zone;
@@ -178,8 +197,12 @@ final class NetworkInterfaces {
     private NetworkInterface attachedTo(String nicId, Instance i) {
         NetworkInterface n = Nics.require(region, "NetworkInterfaceId", nicId);
         if (!i.id.equals(n.instanceId)) {
-            throw new InvalidValue("NetworkInterfaceId", "Network interface " + n.id + " is not attached to instance " + i.id
-                + (n.instanceId == null ? " (it is Available)." : " (it is on instance " + n.instanceId + ")."));
+            throw new InvalidValue(
+                    "NetworkInterfaceId",
+                    "Network interface " + n.id + " is not attached to instance " + i.id
+                            + (n.instanceId == null
+                                    ? " (it is Available)."
+                                    : " (it is on instance " + n.instanceId + ")."));
         }
         return n;
     }
@@ -187,8 +210,10 @@ final class NetworkInterfaces {
     /** A NIC lives in its instance's zone: a subnet elsewhere cannot carry it. */
     private static Subnet sameZone(Subnet subnet, Instance i) {
         if (i.zone != null && !i.zone.equals(subnet.zone)) {
-            throw new InvalidValue("SubnetId", "Subnet " + subnet.id + " is in zone " + subnet.zone + ", instance " + i.id
-                + " in zone " + i.zone + ".");
+            throw new InvalidValue(
+                    "SubnetId",
+                    "Subnet " + subnet.id + " is in zone " + subnet.zone + ", instance " + i.id + " in zone " + i.zone
+                            + ".");
         }
         return subnet;
     }

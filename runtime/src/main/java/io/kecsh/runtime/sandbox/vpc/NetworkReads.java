@@ -7,7 +7,6 @@ import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
 import io.kecsh.runtime.sandbox.state.Vpc;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,11 +25,11 @@ import java.util.function.BiPredicate;
  * (ANDed; a filter's values ORed) applied before NextToken paging.
  */
 final class NetworkReads {
-    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8));
-    private static final int ADDRESSES = 65_536 - 3;   // a /16 less network, gateway and broadcast
+    private static final DateTimeFormatter BEIJING =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8));
+    private static final int ADDRESSES = 65_536 - 3; // a /16 less network, gateway and broadcast
 
-    private NetworkReads() {
-    }
+    private NetworkReads() {}
 
     static Map<String, Object> vpcs(SandboxRequest request, SandboxState state) {
         RegionState region = state.region(request.region());
@@ -72,7 +71,7 @@ final class NetworkReads {
             case "vpc-id" -> f.getValue().equals(s.vpcId);
             case "availability-zone-name" -> f.getValue().equals(s.zone);
             case "subnet-type" -> f.getValue().equals("Normal");
-            default -> false;   // nat-id, network-acl-id: the sandbox has neither, so nothing matches
+            default -> false; // nat-id, network-acl-id: the sandbox has neither, so nothing matches
         };
     }
 
@@ -84,7 +83,8 @@ final class NetworkReads {
         };
     }
 
-    private static <T> boolean matches(Map<String, Object> filter, T item, BiPredicate<T, Map.Entry<String, String>> has) {
+    private static <T> boolean matches(
+            Map<String, Object> filter, T item, BiPredicate<T, Map.Entry<String, String>> has) {
         String name = String.valueOf(filter.get("Name"));
         List<?> values = filter.get("Value") instanceof List<?> l ? l : List.of();
         return values.stream().anyMatch(v -> has.test(item, Map.entry(name, String.valueOf(v))));
@@ -107,7 +107,8 @@ final class NetworkReads {
     }
 
     private static Map<String, Object> view(RegionState region, Subnet s) {
-        String free = Integer.toString(ADDRESSES - SubnetAddresses.used(region, s).size());
+        String free =
+                Integer.toString(ADDRESSES - SubnetAddresses.used(region, s).size());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("CreateTime", beijing(s.createTime));
         out.put("SubnetId", s.id);

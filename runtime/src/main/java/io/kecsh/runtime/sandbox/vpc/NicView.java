@@ -4,7 +4,6 @@ import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,11 +21,10 @@ import java.util.Map;
  * attached. A non-primary NIC attached to an instance shows the primary NIC's DNS.
  */
 final class NicView {
-    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(ZoneOffset.ofHours(8));
+    private static final DateTimeFormatter BEIJING =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8));
 
-    private NicView() {
-    }
+    private NicView() {}
 
     /** Every primary NIC of the region by instance ID (one pass, for a describe of many NICs). */
     static Map<String, NetworkInterface> primaries(RegionState region) {

@@ -8,7 +8,6 @@ import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
 import io.kecsh.runtime.sandbox.state.Transition;
-
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,16 +29,16 @@ final class Nics {
     static final String IN_USE = "InUse";
     /** The VPC's DNS servers when none were set (the addresses of the DescribeNetworkInterfaces sample). */
     static final String DEFAULT_DNS1 = "198.18.254.30";
+
     static final String DEFAULT_DNS2 = "198.18.254.31";
 
-    private Nics() {
-    }
+    private Nics() {}
 
     /** Applies due attachments; a describe also counts as one look for describe-counted transitions. */
     static void settle(RegionState region, SandboxClock clock, boolean countAsDescribe) {
         for (NetworkInterface n : region.networkInterfaces.values()) {
             if (n.transition == null) continue;
-            if (n.instanceId == null) {             // its instance went away while it was attaching
+            if (n.instanceId == null) { // its instance went away while it was attaching
                 n.transition = null;
                 n.status = AVAILABLE;
             } else if (n.transition.due(clock)) {
@@ -59,7 +58,8 @@ final class Nics {
 
     static NetworkInterface require(RegionState region, String param, String id) {
         NetworkInterface n = region.networkInterfaces.get(id);
-        if (n == null) throw new InvalidValue(param, "There is no network interface " + id + " in " + region.name + ".");
+        if (n == null)
+            throw new InvalidValue(param, "There is no network interface " + id + " in " + region.name + ".");
         return n;
     }
 
@@ -79,10 +79,13 @@ final class Nics {
             String id = ids.get(k);
             String name = param + "." + (k + 1);
             SecurityGroup g = region.securityGroups.get(id);
-            if (g == null) throw new InvalidValue(name, "There is no security group " + id + " in " + region.name + ".");
+            if (g == null)
+                throw new InvalidValue(name, "There is no security group " + id + " in " + region.name + ".");
             if (!g.vpcId.equals(subnet.vpcId)) {
-                throw new InvalidValue(name, "Security group " + id + " is in VPC " + g.vpcId + ", subnet " + subnet.id
-                    + " in VPC " + subnet.vpcId + "; the subnet and the security groups must be in the same VPC.");
+                throw new InvalidValue(
+                        name,
+                        "Security group " + id + " is in VPC " + g.vpcId + ", subnet " + subnet.id + " in VPC "
+                                + subnet.vpcId + "; the subnet and the security groups must be in the same VPC.");
             }
             out.add(id);
         }
@@ -90,8 +93,14 @@ final class Nics {
     }
 
     /** A new NIC in the subnet, not attached, with the given or the next free address. */
-    static NetworkInterface create(SandboxState state, RegionState region, Subnet subnet,
-                                   List<String> groups, String ip, String ipParam, String subnetParam) {
+    static NetworkInterface create(
+            SandboxState state,
+            RegionState region,
+            Subnet subnet,
+            List<String> groups,
+            String ip,
+            String ipParam,
+            String subnetParam) {
         NetworkInterface n = new NetworkInterface();
         n.id = state.ids.uuid();
         n.type = EXTENSION;
@@ -99,8 +108,9 @@ final class Nics {
         n.vpcId = subnet.vpcId;
         n.zone = subnet.zone;
         n.securityGroupIds = new ArrayList<>(groups);
-        n.privateIp = ip != null ? SubnetAddresses.claim(region, subnet, ipParam, ip)
-            : SubnetAddresses.allocate(region, subnet, subnetParam);
+        n.privateIp = ip != null
+                ? SubnetAddresses.claim(region, subnet, ipParam, ip)
+                : SubnetAddresses.allocate(region, subnet, subnetParam);
         n.mac = mac(region, n.id);
         n.status = AVAILABLE;
         n.creationTime = state.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -117,7 +127,8 @@ final class Nics {
     /** Refuses a NIC whose attachment has not finished yet. */
     static void requireSettled(NetworkInterface n, String param) {
         if (ATTACHING.equals(status(n))) {
-            throw new InvalidValue(param, "Network interface " + n.id + " is still Attaching; try again when its Status is InUse.");
+            throw new InvalidValue(
+                    param, "Network interface " + n.id + " is still Attaching; try again when its Status is InUse.");
         }
     }
 

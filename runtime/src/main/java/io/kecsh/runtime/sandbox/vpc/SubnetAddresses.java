@@ -5,7 +5,6 @@ import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.Subnet;
-
 import java.util.HashSet;
 import java.util.Set;
 
@@ -18,8 +17,7 @@ import java.util.Set;
 public final class SubnetAddresses {
     private static final int HOSTS = 62_500;
 
-    private SubnetAddresses() {
-    }
+    private SubnetAddresses() {}
 
     /** A given address for {@code param}: inside the subnet, not reserved, not in use; else InvalidParameterValue. */
     public static String claim(RegionState region, Subnet subnet, String param, String ip) {
@@ -28,9 +26,11 @@ public final class SubnetAddresses {
         }
         String host = ip.substring(subnet.prefix.length() + 1);
         if (host.equals("0.0") || host.equals("0.1") || host.equals("255.255")) {
-            throw new InvalidValue(param, ip + " is reserved in " + cidr(subnet) + " (network, gateway or broadcast address).");
+            throw new InvalidValue(
+                    param, ip + " is reserved in " + cidr(subnet) + " (network, gateway or broadcast address).");
         }
-        if (used(region, subnet).contains(ip)) throw new InvalidValue(param, ip + " is already in use in subnet " + subnet.id + ".");
+        if (used(region, subnet).contains(ip))
+            throw new InvalidValue(param, ip + " is already in use in subnet " + subnet.id + ".");
         return ip;
     }
 

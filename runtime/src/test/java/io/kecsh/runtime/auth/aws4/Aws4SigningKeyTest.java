@@ -1,9 +1,9 @@
 package io.kecsh.runtime.auth.aws4;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.kecsh.runtime.auth.Hashes;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class Aws4SigningKeyTest {
     /** AWS's published example for deriving a signing key (General Reference, "Signature Version 4": IAM, 20120215). */

@@ -1,5 +1,9 @@
 package io.kecsh.runtime.auth.aws4;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kecsh.runtime.auth.Credentials;
@@ -8,10 +12,6 @@ import io.kecsh.runtime.auth.RawHttp;
 import io.kecsh.runtime.auth.SharedTestData;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,10 +22,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * AWS's newer signing test suite ({@code testdata/sigv4-aws-c-auth/v4}, see its SOURCE.md):
@@ -46,12 +45,17 @@ class Aws4SigningTestSuiteTest {
 
     /** kecsh always normalizes paths (SigV4 for every service but S3); these S3-style cases expect the raw path. */
     static final Map<String, String> SKIPPED = Map.of(
-        "get-relative-unnormalized", "It signs the path /example/.. unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
-        "get-relative-relative-unnormalized", "It signs /example1/example2/../.. unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
-        "get-slash-dot-slash-unnormalized", "It signs /./ unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
-        "get-slash-pointless-dot-unnormalized", "It signs /./example unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
-        "get-slash-unnormalized", "It signs // unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
-        "get-slashes-unnormalized", "It signs //example// unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.");
+            "get-relative-unnormalized",
+                    "It signs the path /example/.. unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
+            "get-relative-relative-unnormalized",
+                    "It signs /example1/example2/../.. unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
+            "get-slash-dot-slash-unnormalized",
+                    "It signs /./ unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
+            "get-slash-pointless-dot-unnormalized",
+                    "It signs /./example unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
+            "get-slash-unnormalized", "It signs // unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.",
+            "get-slashes-unnormalized",
+                    "It signs //example// unnormalized, the S3 rule; Kingsoft's SigV4 normalizes every path.");
 
     @TestFactory
     Stream<DynamicTest> signHeaders_everyCase_matchesCanonicalRequestThenStringToSignThenSignature() {
@@ -60,15 +64,20 @@ class Aws4SigningTestSuiteTest {
             assumeFalse(SKIPPED.containsKey(name), () -> SKIPPED.get(name));
             Context context = Context.read(dir);
             HttpRequest request = RawHttp.parse(SharedTestData.read(dir.resolve("request.txt")));
-            if (context.signBody) request = request.withHeader("X-Amz-Content-Sha256", Hashes.sha256Hex(request.body()));
+            if (context.signBody)
+                request = request.withHeader("X-Amz-Content-Sha256", Hashes.sha256Hex(request.body()));
 
-            Aws4Signature result = new Aws4Signer(context.clock()).signHeaders(request, context.signingCredentials(),
-                context.region, context.service);
-            assertEquals(text(dir, "header-canonical-request.txt"), result.canonicalRequest(), name + ": canonical request");
+            Aws4Signature result = new Aws4Signer(context.clock())
+                    .signHeaders(request, context.signingCredentials(), context.region, context.service);
+            assertEquals(
+                    text(dir, "header-canonical-request.txt"), result.canonicalRequest(), name + ": canonical request");
             assertEquals(text(dir, "header-string-to-sign.txt"), result.stringToSign(), name + ": string to sign");
             assertEquals(text(dir, "header-signature.txt"), result.signature(), name + ": signature");
             HttpRequest published = RawHttp.parse(text(dir, "header-signed-request.txt"));
-            assertEquals(published.headers().first("Authorization").orElseThrow(), result.authorization(), name + ": Authorization");
+            assertEquals(
+                    published.headers().first("Authorization").orElseThrow(),
+                    result.authorization(),
+                    name + ": Authorization");
         }));
     }
 
@@ -79,20 +88,24 @@ class Aws4SigningTestSuiteTest {
             assumeFalse(SKIPPED.containsKey(name), () -> SKIPPED.get(name));
             Context context = Context.read(dir);
             HttpRequest request = RawHttp.parse(SharedTestData.read(dir.resolve("request.txt")))
-                .withQueryParam("X-Amz-Expires", String.valueOf(context.expiresSeconds));
+                    .withQueryParam("X-Amz-Expires", String.valueOf(context.expiresSeconds));
 
-            Aws4Signature result = new Aws4Signer(context.clock()).signQuery(request, context.signingCredentials(),
-                context.region, context.service);
-            assertEquals(text(dir, "query-canonical-request.txt"), result.canonicalRequest(), name + ": canonical request");
+            Aws4Signature result = new Aws4Signer(context.clock())
+                    .signQuery(request, context.signingCredentials(), context.region, context.service);
+            assertEquals(
+                    text(dir, "query-canonical-request.txt"), result.canonicalRequest(), name + ": canonical request");
             assertEquals(text(dir, "query-string-to-sign.txt"), result.stringToSign(), name + ": string to sign");
             assertEquals(text(dir, "query-signature.txt"), result.signature(), name + ": signature");
 
             // The published URL, less a token attached after signing, has exactly our parameters.
             HttpRequest published = RawHttp.parse(text(dir, "query-signed-request.txt"));
             List<QueryParam> publishedQuery = context.omitSessionToken
-                ? published.query().stream().filter(p -> !p.name().equals("X-Amz-Security-Token")).toList()
-                : published.query();
-            assertEquals(sorted(publishedQuery), sorted(result.signedRequest().query()), name + ": signed query string");
+                    ? published.query().stream()
+                            .filter(p -> !p.name().equals("X-Amz-Security-Token"))
+                            .toList()
+                    : published.query();
+            assertEquals(
+                    sorted(publishedQuery), sorted(result.signedRequest().query()), name + ": signed query string");
         }));
     }
 
@@ -104,24 +117,44 @@ class Aws4SigningTestSuiteTest {
             Context context = Context.read(dir);
 
             HttpRequest headerForm = RawHttp.parse(text(dir, "header-signed-request.txt"));
-            AuthorizationHeader authz = AuthorizationHeader.parse(headerForm.headers().first("Authorization").orElseThrow());
-            Aws4Signature fromHeader = Aws4Signer.expectedSignature(headerForm,
-                context.secret, authz.region(), authz.service(), headerForm.headers().first("X-Amz-Date").orElseThrow(),
-                authz.signedHeaders(), false);
-            assertEquals(text(dir, "header-canonical-request.txt"), fromHeader.canonicalRequest(), name + ": header form");
+            AuthorizationHeader authz = AuthorizationHeader.parse(
+                    headerForm.headers().first("Authorization").orElseThrow());
+            Aws4Signature fromHeader = Aws4Signer.expectedSignature(
+                    headerForm,
+                    context.secret,
+                    authz.region(),
+                    authz.service(),
+                    headerForm.headers().first("X-Amz-Date").orElseThrow(),
+                    authz.signedHeaders(),
+                    false);
+            assertEquals(
+                    text(dir, "header-canonical-request.txt"), fromHeader.canonicalRequest(), name + ": header form");
             assertTrue(fromHeader.matches(authz.signature()), name + ": header form verifies");
 
             HttpRequest queryForm = RawHttp.parse(text(dir, "query-signed-request.txt"));
             if (context.omitSessionToken) {
                 // The token came after signing: a server that accepts that would drop it first.
-                queryForm = queryForm.withQuery(queryForm.query().stream().filter(p -> !p.name().equals("X-Amz-Security-Token")).toList());
+                queryForm = queryForm.withQuery(queryForm.query().stream()
+                        .filter(p -> !p.name().equals("X-Amz-Security-Token"))
+                        .toList());
             }
-            String[] credential = queryForm.queryValue("X-Amz-Credential").orElseThrow().split("/");
-            Aws4Signature fromQuery = Aws4Signer.expectedSignature(queryForm, context.secret, credential[2], credential[3],
-                queryForm.queryValue("X-Amz-Date").orElseThrow(),
-                List.of(queryForm.queryValue("X-Amz-SignedHeaders").orElseThrow().split(";")), true);
+            String[] credential =
+                    queryForm.queryValue("X-Amz-Credential").orElseThrow().split("/");
+            Aws4Signature fromQuery = Aws4Signer.expectedSignature(
+                    queryForm,
+                    context.secret,
+                    credential[2],
+                    credential[3],
+                    queryForm.queryValue("X-Amz-Date").orElseThrow(),
+                    List.of(queryForm
+                            .queryValue("X-Amz-SignedHeaders")
+                            .orElseThrow()
+                            .split(";")),
+                    true);
             assertEquals(text(dir, "query-canonical-request.txt"), fromQuery.canonicalRequest(), name + ": query form");
-            assertTrue(fromQuery.matches(queryForm.queryValue("X-Amz-Signature").orElseThrow()), name + ": query form verifies");
+            assertTrue(
+                    fromQuery.matches(queryForm.queryValue("X-Amz-Signature").orElseThrow()),
+                    name + ": query form verifies");
         }));
     }
 
@@ -145,20 +178,35 @@ class Aws4SigningTestSuiteTest {
     }
 
     private static List<QueryParam> sorted(List<QueryParam> params) {
-        return params.stream().sorted(Comparator.comparing(QueryParam::name).thenComparing(QueryParam::value)).toList();
+        return params.stream()
+                .sorted(Comparator.comparing(QueryParam::name).thenComparing(QueryParam::value))
+                .toList();
     }
 
-    private record Context(String accessKeyId, String secret, String token, String region, String service,
-                           Instant timestamp, boolean signBody, boolean omitSessionToken, long expiresSeconds) {
+    private record Context(
+            String accessKeyId,
+            String secret,
+            String token,
+            String region,
+            String service,
+            Instant timestamp,
+            boolean signBody,
+            boolean omitSessionToken,
+            long expiresSeconds) {
         static Context read(Path dir) {
             try {
                 JsonNode c = JSON.readTree(dir.resolve("context.json").toFile());
                 JsonNode creds = c.get("credentials");
-                return new Context(creds.get("access_key_id").asText(), creds.get("secret_access_key").asText(),
-                    creds.hasNonNull("token") ? creds.get("token").asText() : null,
-                    c.get("region").asText(), c.get("service").asText(), Instant.parse(c.get("timestamp").asText()),
-                    c.path("sign_body").asBoolean(false), c.path("omit_session_token").asBoolean(false),
-                    c.get("expiration_in_seconds").asLong());
+                return new Context(
+                        creds.get("access_key_id").asText(),
+                        creds.get("secret_access_key").asText(),
+                        creds.hasNonNull("token") ? creds.get("token").asText() : null,
+                        c.get("region").asText(),
+                        c.get("service").asText(),
+                        Instant.parse(c.get("timestamp").asText()),
+                        c.path("sign_body").asBoolean(false),
+                        c.path("omit_session_token").asBoolean(false),
+                        c.get("expiration_in_seconds").asLong());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,17 +1,19 @@
 package io.kecsh.runtime.auth.aws4;
 
-import io.kecsh.runtime.http.Headers;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kecsh.runtime.http.Headers;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CanonicalHeadersTest {
     @Test
     void trimAll_innerRunsAndEnds_becomeSingleSpacesAndNothing() {
         assertEquals("a b c", CanonicalHeaders.trimAll("  a   b\tc  "));
-        assertEquals("\"a b c\"", CanonicalHeaders.trimAll("\"a   b   c\""), "quotes do not protect runs, as the 2015 suite signs");
+        assertEquals(
+                "\"a b c\"",
+                CanonicalHeaders.trimAll("\"a   b   c\""),
+                "quotes do not protect runs, as the 2015 suite signs");
     }
 
     @Test
@@ -21,14 +23,17 @@ class CanonicalHeadersTest {
 
     @Test
     void of_repeatedHeaderInMixedCase_joinsValuesInOrderWithCommas() {
-        Headers headers = Headers.of("My-Header1", "value2", "my-header1", " value2 ", "MY-HEADER1", "value1", "Host", "h");
+        Headers headers =
+                Headers.of("My-Header1", "value2", "my-header1", " value2 ", "MY-HEADER1", "value1", "Host", "h");
         assertEquals(List.of("host", "my-header1"), CanonicalHeaders.signedHeaderNames(headers));
-        assertEquals("host:h\nmy-header1:value2,value2,value1\n",
-            CanonicalHeaders.of(headers, CanonicalHeaders.signedHeaderNames(headers)));
+        assertEquals(
+                "host:h\nmy-header1:value2,value2,value1\n",
+                CanonicalHeaders.of(headers, CanonicalHeaders.signedHeaderNames(headers)));
     }
 
     @Test
     void of_signedHeaderMissingFromRequest_signsAnEmptyValue() {
-        assertEquals("host:h\nx-amz-date:\n", CanonicalHeaders.of(Headers.of("Host", "h"), List.of("host", "x-amz-date")));
+        assertEquals(
+                "host:h\nx-amz-date:\n", CanonicalHeaders.of(Headers.of("Host", "h"), List.of("host", "x-amz-date")));
     }
 }

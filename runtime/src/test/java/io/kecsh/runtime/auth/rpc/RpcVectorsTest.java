@@ -1,16 +1,18 @@
 package io.kecsh.runtime.auth.rpc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kecsh.runtime.auth.Credentials;
-import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.auth.SharedTestData;
+import io.kecsh.runtime.http.FormEncoding;
 import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.QueryParam;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -22,12 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The published values of Alibaba's classic RPC signature in {@code testdata/rpc-hmac-sha1}
@@ -38,36 +37,57 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 class RpcVectorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The parameters RpcSigner adds itself; a worked example's others are the caller's request. */
-    private static final Set<String> SIGNER_PARAMS = Set.of("AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp");
+    private static final Set<String> SIGNER_PARAMS =
+            Set.of("AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp");
 
     static final Map<String, String> SKIPPED_SDK_CASES = Map.of(
-        "golang/service/service_test.go (Test_GetRPCSignature)",
-        "It signs an empty HTTP method (the Go and TypeScript SDKs' zero value), which no request kecsh sends or receives can have.");
+            "golang/service/service_test.go (Test_GetRPCSignature)",
+            "It signs an empty HTTP method (the Go and TypeScript SDKs' zero value), which no request kecsh sends or receives can have.");
 
     @TestFactory
     Stream<DynamicTest> sign_officialWorkedExamples_matchCanonicalQueryThenStringToSignThenSignature() {
         return Stream.of("official-doc-v2-describededicatedhosts.json", "official-doc-describeregions.json")
-            .map(file -> DynamicTest.dynamicTest(file, () -> {
-                JsonNode vector = read(file);
-                JsonNode in = vector.get("inputs");
-                JsonNode params = in.get("params");
-                JsonNode expected = vector.get("expected");
-                HttpRequest request = HttpRequest.get("https", in.get("endpoint").asText(), -1, in.get("path").asText());
-                for (Map.Entry<String, JsonNode> p : params.properties()) {
-                    if (!SIGNER_PARAMS.contains(p.getKey())) request = request.withQueryParam(p.getKey(), p.getValue().asText());
-                }
-                assertEquals("HMAC-SHA1", params.get("SignatureMethod").asText());
-                assertEquals("1.0", params.get("SignatureVersion").asText());
-                RpcSigner signer = new RpcSigner(Clock.fixed(Instant.parse(params.get("Timestamp").asText()), ZoneOffset.UTC),
-                    () -> params.get("SignatureNonce").asText());
-                RpcSignature result = signer.sign(request, new Credentials(in.get("access_key_id").asText(), in.get("access_key_secret").asText()));
+                .map(file -> DynamicTest.dynamicTest(file, () -> {
+                    JsonNode vector = read(file);
+                    JsonNode in = vector.get("inputs");
+                    JsonNode params = in.get("params");
+                    JsonNode expected = vector.get("expected");
+                    HttpRequest request = HttpRequest.get(
+                            "https",
+                            in.get("endpoint").asText(),
+                            -1,
+                            in.get("path").asText());
+                    for (Map.Entry<String, JsonNode> p : params.properties()) {
+                        if (!SIGNER_PARAMS.contains(p.getKey()))
+                            request = request.withQueryParam(
+                                    p.getKey(), p.getValue().asText());
+                    }
+                    assertEquals("HMAC-SHA1", params.get("SignatureMethod").asText());
+                    assertEquals("1.0", params.get("SignatureVersion").asText());
+                    RpcSigner signer = new RpcSigner(
+                            Clock.fixed(Instant.parse(params.get("Timestamp").asText()), ZoneOffset.UTC),
+                            () -> params.get("SignatureNonce").asText());
+                    RpcSignature result = signer.sign(
+                            request,
+                            new Credentials(
+                                    in.get("access_key_id").asText(),
+                                    in.get("access_key_secret").asText()));
 
-                assertEquals(expected.get("canonicalized_query_string").asText(), result.canonicalQuery(), file + ": canonical query");
-                assertEquals(expected.get("string_to_sign").asText(), result.stringToSign(), file + ": string to sign");
-                assertEquals(expected.get("signature").asText(), result.signature(), file + ": signature");
-                String signedUrl = expected.has("signed_url") ? expected.get("signed_url").asText() : expected.get("signed_url_ocr_doc").asText();
-                assertEquals(sorted(queryOf(signedUrl)), sorted(result.signedRequest().query()), file + ": signed URL parameters");
-            }));
+                    assertEquals(
+                            expected.get("canonicalized_query_string").asText(),
+                            result.canonicalQuery(),
+                            file + ": canonical query");
+                    assertEquals(
+                            expected.get("string_to_sign").asText(), result.stringToSign(), file + ": string to sign");
+                    assertEquals(expected.get("signature").asText(), result.signature(), file + ": signature");
+                    String signedUrl = expected.has("signed_url")
+                            ? expected.get("signed_url").asText()
+                            : expected.get("signed_url_ocr_doc").asText();
+                    assertEquals(
+                            sorted(queryOf(signedUrl)),
+                            sorted(result.signedRequest().query()),
+                            file + ": signed URL parameters");
+                }));
     }
 
     /**
@@ -79,13 +99,16 @@ class RpcVectorsTest {
     void expectedSignature_describeRegionsUrls_verifyOnlyWhenTheSignatureIsEncoded() throws IOException {
         JsonNode expected = read("official-doc-describeregions.json").get("expected");
         HttpRequest encoded = received(expected.get("signed_url_ocr_doc").asText());
-        HttpRequest raw = received(expected.get("signed_url_ecs_en_doc_as_printed").asText());
+        HttpRequest raw =
+                received(expected.get("signed_url_ecs_en_doc_as_printed").asText());
         String published = expected.get("signature").asText();
 
-        assertTrue(RpcSigner.expectedSignature(encoded, "testsecret").matches(encoded.queryValue("Signature").orElseThrow()));
+        assertTrue(RpcSigner.expectedSignature(encoded, "testsecret")
+                .matches(encoded.queryValue("Signature").orElseThrow()));
         assertEquals(published, encoded.queryValue("Signature").orElseThrow());
         assertEquals(published.replace('+', ' '), raw.queryValue("Signature").orElseThrow());
-        assertFalse(RpcSigner.expectedSignature(raw, "testsecret").matches(raw.queryValue("Signature").orElseThrow()));
+        assertFalse(RpcSigner.expectedSignature(raw, "testsecret")
+                .matches(raw.queryValue("Signature").orElseThrow()));
     }
 
     /**
@@ -99,17 +122,25 @@ class RpcVectorsTest {
         JsonNode in = vector.get("inputs");
         JsonNode expected = vector.get("expected");
         HttpRequest request = HttpRequest.get("http", in.get("endpoint").asText(), -1, "/");
-        for (Map.Entry<String, JsonNode> p : in.get("params").properties()) request = request.withQueryParam(p.getKey(), p.getValue().asText());
+        for (Map.Entry<String, JsonNode> p : in.get("params").properties())
+            request = request.withQueryParam(p.getKey(), p.getValue().asText());
 
-        RpcSignature result = RpcSigner.expectedSignature(request, in.get("access_key_secret").asText());
+        RpcSignature result =
+                RpcSigner.expectedSignature(request, in.get("access_key_secret").asText());
         assertEquals(expected.get("signature").asText(), result.signature(), "signature");
         String printed = expected.get("string_to_sign_as_printed_in_doc").asText();
         assertNotEquals(printed, result.stringToSign());
-        assertEquals(printed, result.stringToSign().replace("%26", "&"), "the printed text differs only by the unencoded separators");
+        assertEquals(
+                printed,
+                result.stringToSign().replace("%26", "&"),
+                "the printed text differs only by the unencoded separators");
 
         HttpRequest signedUrl = received(expected.get("signed_url").asText());
-        assertTrue(RpcSigner.expectedSignature(signedUrl, in.get("access_key_secret").asText())
-            .matches(signedUrl.queryValue("Signature").orElseThrow()), "the published signed URL verifies");
+        assertTrue(
+                RpcSigner.expectedSignature(
+                                signedUrl, in.get("access_key_secret").asText())
+                        .matches(signedUrl.queryValue("Signature").orElseThrow()),
+                "the published signed URL verifies");
     }
 
     @TestFactory
@@ -120,10 +151,16 @@ class RpcVectorsTest {
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 assumeFalse(SKIPPED_SDK_CASES.containsKey(name), () -> SKIPPED_SDK_CASES.get(name));
                 JsonNode in = c.get("inputs");
-                HttpRequest request = HttpRequest.get("https", "example.invalid", -1, "/").withBody(in.get("method").asText(), new byte[0]);
-                for (Map.Entry<String, JsonNode> p : in.get("params").properties()) request = request.withQueryParam(p.getKey(), p.getValue().asText());
-                assertEquals(c.get("expected").get("signature").asText(),
-                    RpcSigner.expectedSignature(request, in.get("access_key_secret").asText()).signature(), name);
+                HttpRequest request = HttpRequest.get("https", "example.invalid", -1, "/")
+                        .withBody(in.get("method").asText(), new byte[0]);
+                for (Map.Entry<String, JsonNode> p : in.get("params").properties())
+                    request = request.withQueryParam(p.getKey(), p.getValue().asText());
+                assertEquals(
+                        c.get("expected").get("signature").asText(),
+                        RpcSigner.expectedSignature(
+                                        request, in.get("access_key_secret").asText())
+                                .signature(),
+                        name);
             }));
         }
         return tests.stream();
@@ -132,13 +169,20 @@ class RpcVectorsTest {
     @Test
     void skipList_namesOnlyPublishedSdkCases() throws IOException {
         List<String> names = new ArrayList<>();
-        read("darabonba-openapi-util-getRPCSignature.json").get("cases").forEach(c -> names.add(c.get("tests").get(0).asText()));
-        assertEquals(List.of(), SKIPPED_SDK_CASES.keySet().stream().filter(n -> !names.contains(n)).toList());
+        read("darabonba-openapi-util-getRPCSignature.json")
+                .get("cases")
+                .forEach(c -> names.add(c.get("tests").get(0).asText()));
+        assertEquals(
+                List.of(),
+                SKIPPED_SDK_CASES.keySet().stream()
+                        .filter(n -> !names.contains(n))
+                        .toList());
     }
 
     private static HttpRequest received(String url) {
         URI uri = URI.create(url);
-        return HttpRequest.get(uri.getScheme(), uri.getHost(), -1, uri.getPath()).withQuery(FormEncoding.decode(uri.getRawQuery()));
+        return HttpRequest.get(uri.getScheme(), uri.getHost(), -1, uri.getPath())
+                .withQuery(FormEncoding.decode(uri.getRawQuery()));
     }
 
     private static List<QueryParam> queryOf(String url) {
@@ -146,7 +190,9 @@ class RpcVectorsTest {
     }
 
     private static List<QueryParam> sorted(List<QueryParam> params) {
-        return params.stream().sorted(Comparator.comparing(QueryParam::name).thenComparing(QueryParam::value)).toList();
+        return params.stream()
+                .sorted(Comparator.comparing(QueryParam::name).thenComparing(QueryParam::value))
+                .toList();
     }
 
     private static JsonNode read(String file) throws IOException {

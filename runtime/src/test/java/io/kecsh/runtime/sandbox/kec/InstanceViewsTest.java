@@ -1,18 +1,17 @@
 package io.kecsh.runtime.sandbox.kec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.protocol.PreparedItem;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import org.junit.jupiter.api.Test;
 
 /** The kept view is handed out again while nothing changed (that is the point), and never after a change. */
 class InstanceViewsTest {

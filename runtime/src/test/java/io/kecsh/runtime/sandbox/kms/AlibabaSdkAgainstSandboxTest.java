@@ -1,5 +1,10 @@
 package io.kecsh.runtime.sandbox.kms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.aliyun.bssopenapi20171214.models.ModifyInstanceRequest;
 import com.aliyun.bssopenapi20171214.models.ModifyInstanceResponseBody;
 import com.aliyun.bssopenapi20171214.models.RenewChangeInstanceRequest;
@@ -7,6 +12,7 @@ import com.aliyun.bssopenapi20171214.models.RenewChangeInstanceResponseBody;
 import com.aliyun.kms20160120.models.GetKmsInstanceRequest;
 import com.aliyun.kms20160120.models.GetKmsInstanceResponseBody;
 import com.aliyun.tea.TeaException;
+import com.aliyun.tea.okhttp.ClientHelper;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teaopenapi.models.OpenApiRequest;
 import com.aliyun.teaopenapi.models.Params;
@@ -14,21 +20,15 @@ import com.aliyun.teautil.models.RuntimeOptions;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Alibaba's own Java SDKs (kms20160120, bssopenapi20171214, on their tea-openapi core) as clients of
@@ -46,7 +46,8 @@ class AlibabaSdkAgainstSandboxTest {
 
     @BeforeEach
     void startSandbox() {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withClock(SandboxClock.manual(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
+        sandbox = Sandbox.start(SandboxOptions.forTests()
+                .withClock(SandboxClock.manual(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
     }
 
     /**
@@ -55,19 +56,19 @@ class AlibabaSdkAgainstSandboxTest {
      */
     @AfterEach
     void dropIdleSdkConnectionsAndStop() {
-        com.aliyun.tea.okhttp.ClientHelper.clients.values().forEach(c -> c.connectionPool().evictAll());
+        ClientHelper.clients.values().forEach(c -> c.connectionPool().evictAll());
         sandbox.close();
     }
 
     private Config config(String signatureAlgorithm) {
         Config config = new Config()
-            .setAccessKeyId(sandbox.credentials().alibaba().accessKeyId())
-            .setAccessKeySecret(sandbox.credentials().alibaba().secret())
-            .setRegionId("cn-hangzhou")
-            .setEndpoint("127.0.0.1:" + sandbox.port())
-            .setProtocol("HTTP")
-            .setReadTimeout(10_000)
-            .setConnectTimeout(5_000);
+                .setAccessKeyId(sandbox.credentials().alibaba().accessKeyId())
+                .setAccessKeySecret(sandbox.credentials().alibaba().secret())
+                .setRegionId("cn-hangzhou")
+                .setEndpoint("127.0.0.1:" + sandbox.port())
+                .setProtocol("HTTP")
+                .setReadTimeout(10_000)
+                .setConnectTimeout(5_000);
         if (signatureAlgorithm != null) config.setSignatureAlgorithm(signatureAlgorithm);
         return config;
     }
@@ -78,14 +79,24 @@ class AlibabaSdkAgainstSandboxTest {
     }
 
     /** A KMS action through the SDK's generic call, laid out as its generated methods lay theirs out. */
-    private static Map<String, ?> kmsCall(com.aliyun.kms20160120.Client kms, String action, Map<String, Object> query) throws Exception {
-        Params params = new Params().setAction(action).setVersion("2016-01-20").setProtocol("HTTPS").setPathname("/")
-            .setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData").setBodyType("json");
+    private static Map<String, ?> kmsCall(com.aliyun.kms20160120.Client kms, String action, Map<String, Object> query)
+            throws Exception {
+        Params params = new Params()
+                .setAction(action)
+                .setVersion("2016-01-20")
+                .setProtocol("HTTPS")
+                .setPathname("/")
+                .setMethod("POST")
+                .setAuthType("AK")
+                .setStyle("RPC")
+                .setReqBodyType("formData")
+                .setBodyType("json");
         OpenApiRequest request = new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(query));
         return kms.callApi(params, request, noRetries());
     }
 
-    private static Map<String, ?> release(com.aliyun.kms20160120.Client kms, String id, Map<String, Object> more) throws Exception {
+    private static Map<String, ?> release(com.aliyun.kms20160120.Client kms, String id, Map<String, Object> more)
+            throws Exception {
         Map<String, Object> query = new HashMap<>(more);
         query.put("KmsInstanceId", id);
         return kmsCall(kms, "ReleaseKmsInstance", query);
@@ -99,7 +110,9 @@ class AlibabaSdkAgainstSandboxTest {
         com.aliyun.bssopenapi20171214.Client bss = new com.aliyun.bssopenapi20171214.Client(config(signature));
 
         GetKmsInstanceResponseBody.GetKmsInstanceResponseBodyKmsInstance got = kms.getKmsInstanceWithOptions(
-            new GetKmsInstanceRequest().setKmsInstanceId(seeded.subscription()), noRetries()).getBody().getKmsInstance();
+                        new GetKmsInstanceRequest().setKmsInstanceId(seeded.subscription()), noRetries())
+                .getBody()
+                .getKmsInstance();
         assertEquals(seeded.subscription(), got.getInstanceId());
         assertEquals("Connected", got.getStatus());
         // kms20160120 1.2.3 types ZoneIds and VswitchIds as String (an older API revision); the documented
@@ -114,8 +127,10 @@ class AlibabaSdkAgainstSandboxTest {
         assertTrue(got.getCaCertificateChainPem().startsWith("-----BEGIN CERTIFICATE-----"));
         String endDate = got.getEndDate();
         // the members newer than this SDK's model, read from the same SDK's untyped answer
-        Map<?, ?> raw = (Map<?, ?>) ((Map<?, ?>) kmsCall(kms, "GetKmsInstance",
-            Map.of("KmsInstanceId", seeded.subscription())).get("body")).get("KmsInstance");
+        Map<?, ?> raw =
+                (Map<?, ?>) ((Map<?, ?>) kmsCall(kms, "GetKmsInstance", Map.of("KmsInstanceId", seeded.subscription()))
+                                .get("body"))
+                        .get("KmsInstance");
         assertEquals("PREPAY", raw.get("ChargeType"));
         assertEquals("kms_ddi_public_cn", raw.get("ProductType"));
         assertEquals("3", raw.get("ProductVersion"));
@@ -124,38 +139,64 @@ class AlibabaSdkAgainstSandboxTest {
         assertEquals(100, ((Number) raw.get("LogStorage")).intValue());
 
         // the token carries characters the two signatures encode differently (space, + * ~ / : = &)
-        ModifyInstanceResponseBody modified = bss.modifyInstanceWithOptions(new ModifyInstanceRequest()
-            .setProductCode("kms").setProductType("kms_ddi_public_cn").setSubscriptionType("Subscription")
-            .setModifyType("Upgrade").setInstanceId(seeded.subscription()).setClientToken("sdk modify+*~/:=&" + signature)
-            .setParameter(List.of(
-                new ModifyInstanceRequest.ModifyInstanceRequestParameter().setCode("Spec").setValue("2000"),
-                new ModifyInstanceRequest.ModifyInstanceRequestParameter().setCode("SecretNum").setValue("3000"))),
-            noRetries()).getBody();
+        ModifyInstanceResponseBody modified = bss.modifyInstanceWithOptions(
+                        new ModifyInstanceRequest()
+                                .setProductCode("kms")
+                                .setProductType("kms_ddi_public_cn")
+                                .setSubscriptionType("Subscription")
+                                .setModifyType("Upgrade")
+                                .setInstanceId(seeded.subscription())
+                                .setClientToken("sdk modify+*~/:=&" + signature)
+                                .setParameter(List.of(
+                                        new ModifyInstanceRequest.ModifyInstanceRequestParameter()
+                                                .setCode("Spec")
+                                                .setValue("2000"),
+                                        new ModifyInstanceRequest.ModifyInstanceRequestParameter()
+                                                .setCode("SecretNum")
+                                                .setValue("3000"))),
+                        noRetries())
+                .getBody();
         assertEquals("Success", modified.getCode());
         assertEquals("Successful!", modified.getMessage());
         assertEquals(true, modified.getSuccess());
-        assertTrue(modified.getData().getOrderId().matches("[0-9]{15,}"), modified.getData().getOrderId());
+        assertTrue(
+                modified.getData().getOrderId().matches("[0-9]{15,}"),
+                modified.getData().getOrderId());
         assertEquals("business.aliyuncs.com", modified.getData().getHostId());
 
-        RenewChangeInstanceResponseBody renewed = bss.renewChangeInstanceWithOptions(new RenewChangeInstanceRequest()
-            .setProductCode("kms").setInstanceId(seeded.subscription()).setRenewPeriod(2L)
-            .setClientToken("sdk-renew-" + signature)
-            .setParameter(List.of(new RenewChangeInstanceRequest.RenewChangeInstanceRequestParameter()
-                .setCode("KeyNum").setValue("2000"))), noRetries()).getBody();
+        RenewChangeInstanceResponseBody renewed = bss.renewChangeInstanceWithOptions(
+                        new RenewChangeInstanceRequest()
+                                .setProductCode("kms")
+                                .setInstanceId(seeded.subscription())
+                                .setRenewPeriod(2L)
+                                .setClientToken("sdk-renew-" + signature)
+                                .setParameter(
+                                        List.of(new RenewChangeInstanceRequest.RenewChangeInstanceRequestParameter()
+                                                .setCode("KeyNum")
+                                                .setValue("2000"))),
+                        noRetries())
+                .getBody();
         assertEquals("Success", renewed.getCode());
         assertEquals(true, renewed.getSuccess());
 
         GetKmsInstanceResponseBody.GetKmsInstanceResponseBodyKmsInstance after = kms.getKmsInstanceWithOptions(
-            new GetKmsInstanceRequest().setKmsInstanceId(seeded.subscription()), noRetries()).getBody().getKmsInstance();
+                        new GetKmsInstanceRequest().setKmsInstanceId(seeded.subscription()), noRetries())
+                .getBody()
+                .getKmsInstance();
         assertEquals(2000L, after.getSpec());
         assertEquals("3000", after.getSecretNum());
         assertEquals(2000L, after.getKeyNum());
-        assertEquals(Instant.parse(endDate).atZone(KmsInstanceFactory.BILLING_ZONE).plusMonths(2).toInstant(),
-            Instant.parse(after.getEndDate()));
+        assertEquals(
+                Instant.parse(endDate)
+                        .atZone(KmsInstanceFactory.BILLING_ZONE)
+                        .plusMonths(2)
+                        .toInstant(),
+                Instant.parse(after.getEndDate()));
 
         Map<String, ?> released = release(kms, seeded.backedUp(), Map.of());
         assertEquals(200, released.get("statusCode"));
-        assertTrue(((Map<?, ?>) released.get("body")).get("RequestId").toString().length() > 0);
+        assertTrue(
+                ((Map<?, ?>) released.get("body")).get("RequestId").toString().length() > 0);
         assertNull(SeededKms.state(sandbox, seeded.backedUp()));
     }
 
@@ -172,14 +213,21 @@ class AlibabaSdkAgainstSandboxTest {
         Map<String, ?> forced = release(kms, seeded.payAsYouGo(), Map.of("ForceDeleteWithoutBackup", "true"));
         assertEquals(200, forced.get("statusCode"));
 
-        TeaException notFound = assertThrows(TeaException.class, () -> kms.getKmsInstanceWithOptions(
-            new GetKmsInstanceRequest().setKmsInstanceId(seeded.payAsYouGo()), noRetries()));
+        TeaException notFound = assertThrows(
+                TeaException.class,
+                () -> kms.getKmsInstanceWithOptions(
+                        new GetKmsInstanceRequest().setKmsInstanceId(seeded.payAsYouGo()), noRetries()));
         assertEquals("Forbidden.DKMSInstanceNotFound", notFound.getCode());
         assertEquals(403, notFound.getStatusCode());
 
-        TeaException missing = assertThrows(TeaException.class, () -> bss.renewChangeInstanceWithOptions(
-            new RenewChangeInstanceRequest().setProductCode("kms").setInstanceId("kst-nosuchinstance0000").setRenewPeriod(1L),
-            noRetries()));
+        TeaException missing = assertThrows(
+                TeaException.class,
+                () -> bss.renewChangeInstanceWithOptions(
+                        new RenewChangeInstanceRequest()
+                                .setProductCode("kms")
+                                .setInstanceId("kst-nosuchinstance0000")
+                                .setRenewPeriod(1L),
+                        noRetries()));
         assertEquals("ResourceNotExists", missing.getCode());
         assertEquals(400, missing.getStatusCode());
     }

@@ -1,29 +1,31 @@
 package io.kecsh.runtime.sandbox.kms;
 
-import io.kecsh.runtime.client.ClientConfig;
-import io.kecsh.runtime.error.ServiceException;
-import io.kecsh.runtime.protocol.Response;
-import io.kecsh.runtime.sandbox.SandboxFixture;
-import io.kecsh.runtime.sandbox.SandboxOptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kecsh.runtime.client.ClientConfig;
+import io.kecsh.runtime.error.ServiceException;
+import io.kecsh.runtime.protocol.Response;
+import io.kecsh.runtime.sandbox.SandboxFixture;
+import io.kecsh.runtime.sandbox.SandboxOptions;
+import io.kecsh.runtime.sandbox.state.SandboxClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 class BssInstanceChangeSandboxTest {
     private static SandboxFixture fixture(ClientConfig.AlibabaSignature signature) {
-        return new SandboxFixture(SandboxOptions.forTests(), ClientConfig.builder().alibabaSignature(signature));
+        return new SandboxFixture(
+                SandboxOptions.forTests(), ClientConfig.builder().alibabaSignature(signature));
     }
 
     private static List<Map<String, Object>> parameters(String... codeValue) {
@@ -32,7 +34,8 @@ class BssInstanceChangeSandboxTest {
         return out;
     }
 
-    private static Map<String, Object> modify(String id, String subscriptionType, String modifyType, String... codeValue) {
+    private static Map<String, Object> modify(
+            String id, String subscriptionType, String modifyType, String... codeValue) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("ProductCode", "kms");
         p.put("SubscriptionType", subscriptionType);
@@ -59,7 +62,8 @@ class BssInstanceChangeSandboxTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> instance(SandboxFixture f, String id) {
-        return (Map<String, Object>) f.client.call("GetKmsInstance", Map.of("KmsInstanceId", id)).get("KmsInstance");
+        return (Map<String, Object>)
+                f.client.call("GetKmsInstance", Map.of("KmsInstanceId", id)).get("KmsInstance");
     }
 
     private static String orderId(Response r) {
@@ -85,9 +89,27 @@ class BssInstanceChangeSandboxTest {
     void modifyInstance_upgradeSubscription_setsEveryCodeOnTheInstance(ClientConfig.AlibabaSignature signature) {
         try (SandboxFixture f = fixture(signature)) {
             String id = SeededKms.of(f.sandbox).subscription();
-            Response r = f.client.call("ModifyInstance", with(modify(id, "Subscription", "Upgrade",
-                "Spec", "2000", "KeyNum", "3000", "SecretNum", "4000", "VpcNum", "10", "log", "1", "logStore", "1000"),
-                "ProductType", "kms_ddi_public_cn"));
+            Response r = f.client.call(
+                    "ModifyInstance",
+                    with(
+                            modify(
+                                    id,
+                                    "Subscription",
+                                    "Upgrade",
+                                    "Spec",
+                                    "2000",
+                                    "KeyNum",
+                                    "3000",
+                                    "SecretNum",
+                                    "4000",
+                                    "VpcNum",
+                                    "10",
+                                    "log",
+                                    "1",
+                                    "logStore",
+                                    "1000"),
+                            "ProductType",
+                            "kms_ddi_public_cn"));
             assertSuccess(r);
             Map<String, Object> i = instance(f, id);
             assertEquals(2000L, i.get("Spec"));
@@ -104,7 +126,8 @@ class BssInstanceChangeSandboxTest {
     void modifyInstance_downgradePayAsYouGo_lowersValuesAndTurnsLoggingOff() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.ACS3)) {
             String id = SeededKms.of(f.sandbox).payAsYouGo();
-            assertSuccess(f.client.call("ModifyInstance", modify(id, "PayAsYouGo", "Downgrade", "KeyNum", "500", "log", "0")));
+            assertSuccess(f.client.call(
+                    "ModifyInstance", modify(id, "PayAsYouGo", "Downgrade", "KeyNum", "500", "log", "0")));
             Map<String, Object> i = instance(f, id);
             assertEquals(500L, i.get("KeyNum"));
             assertEquals(0L, i.get("Log"));
@@ -116,11 +139,14 @@ class BssInstanceChangeSandboxTest {
     void modifyInstance_upgradeThatLowersAValue_isInvalidParameterAndChangesNothing() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.ACS3)) {
             String id = SeededKms.of(f.sandbox).subscription();
-            ServiceException e = refused(f, "ModifyInstance", modify(id, "Subscription", "Upgrade", "Spec", "2000", "KeyNum", "500"));
+            ServiceException e = refused(
+                    f, "ModifyInstance", modify(id, "Subscription", "Upgrade", "Spec", "2000", "KeyNum", "500"));
             assertEquals("InvalidParameter", e.code());
             assertEquals(400, e.httpStatus());
-            assertEquals("The specified parameter Parameter.2.Value is not valid. An Upgrade cannot lower KeyNum from 1000 to 500;"
-                + " use ModifyType Downgrade.", e.serviceMessage());
+            assertEquals(
+                    "The specified parameter Parameter.2.Value is not valid. An Upgrade cannot lower KeyNum from 1000 to 500;"
+                            + " use ModifyType Downgrade.",
+                    e.serviceMessage());
             assertEquals(1000L, instance(f, id).get("Spec"), "nothing of a refused change is applied");
         }
     }
@@ -129,10 +155,13 @@ class BssInstanceChangeSandboxTest {
     void modifyInstance_downgradeThatRaisesAValue_isInvalidParameter() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.RPC)) {
             String id = SeededKms.of(f.sandbox).subscription();
-            ServiceException e = refused(f, "ModifyInstance", modify(id, "Subscription", "Downgrade", "SecretNum", "1001"));
+            ServiceException e =
+                    refused(f, "ModifyInstance", modify(id, "Subscription", "Downgrade", "SecretNum", "1001"));
             assertEquals("InvalidParameter", e.code());
-            assertTrue(e.serviceMessage().contains("Parameter.1.Value") && e.serviceMessage().contains("cannot raise SecretNum"),
-                e.serviceMessage());
+            assertTrue(
+                    e.serviceMessage().contains("Parameter.1.Value")
+                            && e.serviceMessage().contains("cannot raise SecretNum"),
+                    e.serviceMessage());
             assertEquals("1000", instance(f, id).get("SecretNum"));
         }
     }
@@ -148,11 +177,15 @@ class BssInstanceChangeSandboxTest {
             cases.put(modify(id, "Subscription", "Upgrade", "Spec", "2000", "Spec", "3000"), "Parameter.2.Code");
             cases.put(modify(id, "Subscription", "Upgrade"), "Parameter");
             cases.put(modify(id, "PayAsYouGo", "Upgrade", "Spec", "2000"), "SubscriptionType");
-            cases.put(with(modify(id, "Subscription", "Upgrade", "Spec", "2000"), "ProductType", "kms_ppi_public_cn"), "ProductType");
+            cases.put(
+                    with(modify(id, "Subscription", "Upgrade", "Spec", "2000"), "ProductType", "kms_ppi_public_cn"),
+                    "ProductType");
             cases.forEach((params, param) -> {
                 ServiceException e = refused(f, "ModifyInstance", params);
                 assertEquals("InvalidParameter", e.code(), params.toString());
-                assertTrue(e.serviceMessage().startsWith("The specified parameter " + param + " is not valid. "), e.serviceMessage());
+                assertTrue(
+                        e.serviceMessage().startsWith("The specified parameter " + param + " is not valid. "),
+                        e.serviceMessage());
             });
             assertEquals(1000L, instance(f, id).get("Spec"));
         }
@@ -161,7 +194,8 @@ class BssInstanceChangeSandboxTest {
     @Test
     void modifyInstance_unknownInstance_isResourceNotExists400() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.ACS3)) {
-            ServiceException e = refused(f, "ModifyInstance", modify("kst-nosuchinstance0000", "Subscription", "Upgrade", "Spec", "2000"));
+            ServiceException e = refused(
+                    f, "ModifyInstance", modify("kst-nosuchinstance0000", "Subscription", "Upgrade", "Spec", "2000"));
             assertEquals("ResourceNotExists", e.code());
             assertEquals(400, e.httpStatus());
             assertEquals("The specific resource is not exists.", e.serviceMessage());
@@ -172,7 +206,8 @@ class BssInstanceChangeSandboxTest {
     void modifyInstance_sameClientTokenTwice_answersTheRecordedOrderAndChangesNothingTwice() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.ACS3)) {
             String id = SeededKms.of(f.sandbox).subscription();
-            Map<String, Object> first = with(modify(id, "Subscription", "Upgrade", "Spec", "2000"), "ClientToken", "JASIOFKVNVIXXXXXX");
+            Map<String, Object> first =
+                    with(modify(id, "Subscription", "Upgrade", "Spec", "2000"), "ClientToken", "JASIOFKVNVIXXXXXX");
             Response once = f.client.call("ModifyInstance", first);
             Response other = f.client.call("ModifyInstance", modify(id, "Subscription", "Upgrade", "Spec", "3000"));
             long counter = f.sandbox.state().ids.counter();
@@ -188,12 +223,17 @@ class BssInstanceChangeSandboxTest {
     void modifyInstance_sameClientTokenOtherParameters_isIdempotentParameterMismatch() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.RPC)) {
             String id = SeededKms.of(f.sandbox).subscription();
-            f.client.call("ModifyInstance", with(modify(id, "Subscription", "Upgrade", "Spec", "2000"), "ClientToken", "tok-1"));
-            ServiceException e = refused(f, "ModifyInstance",
-                with(modify(id, "Subscription", "Upgrade", "Spec", "4000"), "ClientToken", "tok-1"));
+            f.client.call(
+                    "ModifyInstance",
+                    with(modify(id, "Subscription", "Upgrade", "Spec", "2000"), "ClientToken", "tok-1"));
+            ServiceException e = refused(
+                    f,
+                    "ModifyInstance",
+                    with(modify(id, "Subscription", "Upgrade", "Spec", "4000"), "ClientToken", "tok-1"));
             assertEquals("IdempotentParameterMismatch", e.code());
             assertEquals(400, e.httpStatus());
-            ServiceException otherAction = refused(f, "RenewChangeInstance", with(renew(id, 1), "ClientToken", "tok-1"));
+            ServiceException otherAction =
+                    refused(f, "RenewChangeInstance", with(renew(id, 1), "ClientToken", "tok-1"));
             assertEquals("IdempotentParameterMismatch", otherAction.code());
             assertEquals(2000L, instance(f, id).get("Spec"));
         }
@@ -211,7 +251,8 @@ class BssInstanceChangeSandboxTest {
             assertEquals(counter + 1, f.sandbox.state().ids.counter(), "one order");
             synchronized (f.sandbox.state().lock()) {
                 assertEquals(1, f.sandbox.state().clientTokens.size());
-                Map<String, Object> record = f.sandbox.state().clientTokens.values().iterator().next();
+                Map<String, Object> record =
+                        f.sandbox.state().clientTokens.values().iterator().next();
                 assertEquals(orderId(r), ((Map<?, ?>) ((Map<?, ?>) record.get("Result")).get("Data")).get("OrderId"));
             }
             assertEquals(7L, instance(f, id).get("VpcNum"));
@@ -249,7 +290,8 @@ class BssInstanceChangeSandboxTest {
     void renewChangeInstance_unknownInstanceOrOtherProduct_isResourceNotExists400() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.ACS3)) {
             String id = SeededKms.of(f.sandbox).subscription();
-            for (Map<String, Object> params : List.of(renew("rm-skjdhaskjdh", 2), with(renew(id, 2), "ProductCode", "rds"))) {
+            for (Map<String, Object> params :
+                    List.of(renew("rm-skjdhaskjdh", 2), with(renew(id, 2), "ProductCode", "rds"))) {
                 ServiceException e = refused(f, "RenewChangeInstance", params);
                 assertEquals("ResourceNotExists", e.code());
                 assertEquals(400, e.httpStatus());
@@ -270,7 +312,9 @@ class BssInstanceChangeSandboxTest {
             cases.forEach((params, param) -> {
                 ServiceException e = refused(f, "RenewChangeInstance", params);
                 assertEquals("InvalidParameter", e.code(), params.toString());
-                assertTrue(e.serviceMessage().startsWith("The specified parameter " + param + " is not valid. "), e.serviceMessage());
+                assertTrue(
+                        e.serviceMessage().startsWith("The specified parameter " + param + " is not valid. "),
+                        e.serviceMessage());
             });
             assertEquals("2027-10-23T16:00:00Z", instance(f, kms.subscription()).get("EndDate"));
         }
@@ -290,6 +334,7 @@ class BssInstanceChangeSandboxTest {
             assertEquals("2027-11-23T16:00:00Z", instance(f, id).get("EndDate"));
         }
     }
+
     @Test
     void stateFile_restartedSandbox_keepsChangesAndClientTokenRecords(@TempDir Path dir) {
         Path file = dir.resolve("state.json");
@@ -299,11 +344,13 @@ class BssInstanceChangeSandboxTest {
         Map<String, Object> params;
         try (SandboxFixture f = new SandboxFixture(options, ClientConfig.builder())) {
             id = SeededKms.of(f.sandbox).subscription();
-            params = with(modify(id, "Subscription", "Upgrade", "SecretNum", "5000"), "ClientToken", "survives-restart");
+            params =
+                    with(modify(id, "Subscription", "Upgrade", "SecretNum", "5000"), "ClientToken", "survives-restart");
             order = orderId(f.client.call("ModifyInstance", params));
         }
-        try (SandboxFixture f = new SandboxFixture(options.withClock(
-            io.kecsh.runtime.sandbox.state.SandboxClock.manual(java.time.Instant.parse("2026-11-22T04:05:00Z"))), ClientConfig.builder())) {
+        try (SandboxFixture f = new SandboxFixture(
+                options.withClock(SandboxClock.manual(Instant.parse("2026-11-22T04:05:00Z"))),
+                ClientConfig.builder())) {
             assertEquals("5000", instance(f, id).get("SecretNum"));
             assertEquals(1000L, instance(f, id).get("Spec"));
             assertEquals(order, orderId(f.client.call("ModifyInstance", params)));

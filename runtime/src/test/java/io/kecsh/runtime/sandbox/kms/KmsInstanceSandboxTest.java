@@ -1,5 +1,11 @@
 package io.kecsh.runtime.sandbox.kms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.client.CloudClient;
 import io.kecsh.runtime.config.Cloud;
@@ -8,29 +14,43 @@ import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.retry.RetryPolicy;
 import io.kecsh.runtime.sandbox.SandboxFixture;
 import io.kecsh.runtime.sandbox.SandboxOptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class KmsInstanceSandboxTest {
-    private static final List<String> DOCUMENTED = List.of("InstanceId", "InstanceName", "Status", "CreateTime", "Spec",
-        "KeyNum", "SecretNum", "VpcNum", "VpcId", "ZoneIds", "VswitchIds", "EndDate", "StartDate", "CaCertificateChainPem",
-        "BindVpcs", "ChargeType", "ProductVersion", "SaleStatus", "Log", "LogStorage", "ProductType");
+    private static final List<String> DOCUMENTED = List.of(
+            "InstanceId",
+            "InstanceName",
+            "Status",
+            "CreateTime",
+            "Spec",
+            "KeyNum",
+            "SecretNum",
+            "VpcNum",
+            "VpcId",
+            "ZoneIds",
+            "VswitchIds",
+            "EndDate",
+            "StartDate",
+            "CaCertificateChainPem",
+            "BindVpcs",
+            "ChargeType",
+            "ProductVersion",
+            "SaleStatus",
+            "Log",
+            "LogStorage",
+            "ProductType");
 
     private static SandboxFixture fixture(ClientConfig.AlibabaSignature signature, boolean json) {
-        return new SandboxFixture(SandboxOptions.forTests(), ClientConfig.builder().alibabaSignature(signature).json(json));
+        return new SandboxFixture(
+                SandboxOptions.forTests(),
+                ClientConfig.builder().alibabaSignature(signature).json(json));
     }
 
     @SuppressWarnings("unchecked")
@@ -40,7 +60,8 @@ class KmsInstanceSandboxTest {
 
     @ParameterizedTest
     @EnumSource(ClientConfig.AlibabaSignature.class)
-    void getKmsInstance_seededSubscription_answersEveryDocumentedFieldAndNothingElse(ClientConfig.AlibabaSignature signature) {
+    void getKmsInstance_seededSubscription_answersEveryDocumentedFieldAndNothingElse(
+            ClientConfig.AlibabaSignature signature) {
         try (SandboxFixture f = fixture(signature, true)) {
             String id = SeededKms.of(f.sandbox).subscription();
             Response r = f.client.call("GetKmsInstance", Map.of("KmsInstanceId", id));
@@ -83,7 +104,7 @@ class KmsInstanceSandboxTest {
     @Test
     void getKmsInstance_xmlAnswer_parsesToTheSameInstance() {
         try (SandboxFixture xml = fixture(ClientConfig.AlibabaSignature.RPC, false);
-             SandboxFixture json = fixture(ClientConfig.AlibabaSignature.ACS3, true)) {
+                SandboxFixture json = fixture(ClientConfig.AlibabaSignature.ACS3, true)) {
             String id = SeededKms.of(xml.sandbox).payAsYouGo();
             assertEquals(id, SeededKms.of(json.sandbox).payAsYouGo(), "seeding is deterministic");
             Map<String, Object> fromXml = kmsInstance(xml.client.call("GetKmsInstance", Map.of("KmsInstanceId", id)));
@@ -99,8 +120,9 @@ class KmsInstanceSandboxTest {
     @EnumSource(ClientConfig.AlibabaSignature.class)
     void getKmsInstance_unknownId_isForbiddenDKMSInstanceNotFound403(ClientConfig.AlibabaSignature signature) {
         try (SandboxFixture f = fixture(signature, true)) {
-            ServiceException e = assertThrows(ServiceException.class,
-                () -> f.client.call("GetKmsInstance", Map.of("KmsInstanceId", "kst-hzz6000000000000000000")));
+            ServiceException e = assertThrows(
+                    ServiceException.class,
+                    () -> f.client.call("GetKmsInstance", Map.of("KmsInstanceId", "kst-hzz6000000000000000000")));
             assertEquals("Forbidden.DKMSInstanceNotFound", e.code());
             assertEquals(403, e.httpStatus());
             assertEquals("The specified DKMS Instance is not found.", e.serviceMessage());
@@ -110,12 +132,16 @@ class KmsInstanceSandboxTest {
     @Test
     void getKmsInstance_staleTimestamp_isIllegalTimestamp400() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.RPC, true);
-             CloudClient late = new CloudClient(ClientConfig.builder().endpoint(f.sandbox.endpoint())
-                 .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba()).alibabaSignature(ClientConfig.AlibabaSignature.RPC)
-                 .clock(Clock.fixed(f.sandbox.clock().instant().minus(Duration.ofHours(1)), ZoneOffset.UTC))
-                 .retryPolicy(RetryPolicy.none()).build())) {
+                CloudClient late = new CloudClient(ClientConfig.builder()
+                        .endpoint(f.sandbox.endpoint())
+                        .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba())
+                        .alibabaSignature(ClientConfig.AlibabaSignature.RPC)
+                        .clock(Clock.fixed(f.sandbox.clock().instant().minus(Duration.ofHours(1)), ZoneOffset.UTC))
+                        .retryPolicy(RetryPolicy.none())
+                        .build())) {
             String id = SeededKms.of(f.sandbox).subscription();
-            ServiceException e = assertThrows(ServiceException.class, () -> late.call("GetKmsInstance", Map.of("KmsInstanceId", id)));
+            ServiceException e = assertThrows(
+                    ServiceException.class, () -> late.call("GetKmsInstance", Map.of("KmsInstanceId", id)));
             assertEquals("IllegalTimestamp", e.code());
             assertEquals(400, e.httpStatus());
         }
@@ -126,7 +152,10 @@ class KmsInstanceSandboxTest {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.ACS3, true)) {
             String id = SeededKms.of(f.sandbox).subscription();
             f.sandbox.faults().failNext("GetKmsInstance", "SerivceUnvailableTemporary", 1);
-            assertEquals(id, kmsInstance(f.client.call("GetKmsInstance", Map.of("KmsInstanceId", id))).get("InstanceId"));
+            assertEquals(
+                    id,
+                    kmsInstance(f.client.call("GetKmsInstance", Map.of("KmsInstanceId", id)))
+                            .get("InstanceId"));
             assertEquals(1, f.sleeps.size());
         }
     }
@@ -139,11 +168,11 @@ class KmsInstanceSandboxTest {
             Response r = f.client.call("ReleaseKmsInstance", Map.of("KmsInstanceId", id));
             assertEquals(Map.of("RequestId", r.requestId()), Map.copyOf(r));
             assertNull(SeededKms.state(f.sandbox, id));
-            ServiceException again = assertThrows(ServiceException.class,
-                () -> f.client.call("ReleaseKmsInstance", Map.of("KmsInstanceId", id)));
+            ServiceException again = assertThrows(
+                    ServiceException.class, () -> f.client.call("ReleaseKmsInstance", Map.of("KmsInstanceId", id)));
             assertEquals("Forbidden.DKMSInstanceNotFound", again.code());
-            ServiceException get = assertThrows(ServiceException.class,
-                () -> f.client.call("GetKmsInstance", Map.of("KmsInstanceId", id)));
+            ServiceException get = assertThrows(
+                    ServiceException.class, () -> f.client.call("GetKmsInstance", Map.of("KmsInstanceId", id)));
             assertEquals("Forbidden.DKMSInstanceNotFound", get.code());
         }
     }
@@ -152,8 +181,10 @@ class KmsInstanceSandboxTest {
     void releaseKmsInstance_subscription_isRejectedUnsupportedOperationEvenWhenForced() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.ACS3, true)) {
             String id = SeededKms.of(f.sandbox).subscription();
-            ServiceException e = assertThrows(ServiceException.class, () -> f.client.call("ReleaseKmsInstance",
-                Map.of("KmsInstanceId", id, "ForceDeleteWithoutBackup", "true")));
+            ServiceException e = assertThrows(
+                    ServiceException.class,
+                    () -> f.client.call(
+                            "ReleaseKmsInstance", Map.of("KmsInstanceId", id, "ForceDeleteWithoutBackup", "true")));
             assertEquals("Rejected.UnsupportedOperation", e.code());
             assertEquals(400, e.httpStatus());
             assertEquals("Unsupported operation.", e.serviceMessage());
@@ -165,9 +196,11 @@ class KmsInstanceSandboxTest {
     void releaseKmsInstance_noBackup_isForbiddenNoBackupUnlessForced() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.RPC, true)) {
             String id = SeededKms.of(f.sandbox).payAsYouGo();
-            for (Map<String, Object> params : List.of(Map.<String, Object>of("KmsInstanceId", id),
-                Map.<String, Object>of("KmsInstanceId", id, "ForceDeleteWithoutBackup", "false"))) {
-                ServiceException e = assertThrows(ServiceException.class, () -> f.client.call("ReleaseKmsInstance", params));
+            for (Map<String, Object> params : List.of(
+                    Map.<String, Object>of("KmsInstanceId", id),
+                    Map.<String, Object>of("KmsInstanceId", id, "ForceDeleteWithoutBackup", "false"))) {
+                ServiceException e =
+                        assertThrows(ServiceException.class, () -> f.client.call("ReleaseKmsInstance", params));
                 assertEquals("Forbidden.NoBackup", e.code());
                 assertEquals(403, e.httpStatus());
                 assertEquals("this kms instance no backup, forbidden delete.", e.serviceMessage());
@@ -181,8 +214,11 @@ class KmsInstanceSandboxTest {
     @Test
     void releaseKmsInstance_unknownId_isForbiddenDKMSInstanceNotFound403() {
         try (SandboxFixture f = fixture(ClientConfig.AlibabaSignature.ACS3, true)) {
-            ServiceException e = assertThrows(ServiceException.class, () -> f.client.call("ReleaseKmsInstance",
-                Map.of("KmsInstanceId", "kst-nosuchinstance0000", "ForceDeleteWithoutBackup", "true")));
+            ServiceException e = assertThrows(
+                    ServiceException.class,
+                    () -> f.client.call(
+                            "ReleaseKmsInstance",
+                            Map.of("KmsInstanceId", "kst-nosuchinstance0000", "ForceDeleteWithoutBackup", "true")));
             assertEquals("Forbidden.DKMSInstanceNotFound", e.code());
             assertEquals(403, e.httpStatus());
             assertEquals(3, f.sandbox.state().kmsInstances.size());

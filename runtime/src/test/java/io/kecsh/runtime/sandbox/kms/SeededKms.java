@@ -1,7 +1,6 @@
 package io.kecsh.runtime.sandbox.kms;
 
 import io.kecsh.runtime.sandbox.Sandbox;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

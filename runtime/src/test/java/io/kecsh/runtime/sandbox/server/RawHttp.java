@@ -16,8 +16,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Answer send(int port, byte[] request, int timeoutMillis) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -25,7 +24,7 @@ final class RawHttp {
             try {
                 socket.getOutputStream().write(request);
                 socket.getOutputStream().flush();
-                socket.shutdownOutput();   // an incomplete request then ends: the server must answer or close
+                socket.shutdownOutput(); // an incomplete request then ends: the server must answer or close
             } catch (IOException serverClosedFirst) {
                 // it may already have answered and closed (a refused head); read what it sent
             }
@@ -54,7 +53,8 @@ final class RawHttp {
         int status = Integer.parseInt(h.substring(9, 12));
         int length = 0;
         for (String line : h.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+                length = Integer.parseInt(line.substring(15).trim());
         }
         return new Answer(status, h, new String(in.readNBytes(length), StandardCharsets.UTF_8));
     }

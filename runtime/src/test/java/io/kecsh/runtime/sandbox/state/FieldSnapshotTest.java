@@ -1,11 +1,11 @@
 package io.kecsh.runtime.sandbox.state;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** A snapshot notices every kind of change to a plain-data object, whoever makes it. */
 class FieldSnapshotTest {
@@ -15,7 +15,7 @@ class FieldSnapshotTest {
         i.name = "web-1";
         i.state = "building";
         i.keyIds.add("key-1");
-        i.dataDisks.add(new java.util.LinkedHashMap<>(Map.of("DiskSize", 20L)));
+        i.dataDisks.add(new LinkedHashMap<>(Map.of("DiskSize", 20L)));
         return i;
     }
 

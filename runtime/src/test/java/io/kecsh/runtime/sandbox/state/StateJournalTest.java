@@ -1,12 +1,14 @@
 package io.kecsh.runtime.sandbox.state;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxFixture;
 import io.kecsh.runtime.sandbox.SandboxOptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The state file's journal, over HTTP: an instance change is appended to {@code FILE.journal}
@@ -37,11 +36,32 @@ class StateJournalTest {
         RegionState r = f.sandbox.state().region(REGION);
         String image;
         synchronized (f.sandbox.state().lock()) {
-            image = r.images.values().stream().filter(i -> "centos-7.6".equals(i.platform)).findFirst().orElseThrow().id;
+            image = r.images.values().stream()
+                    .filter(i -> "centos-7.6".equals(i.platform))
+                    .findFirst()
+                    .orElseThrow()
+                    .id;
         }
-        Map<?, ?> created = (Map<?, ?>) ((List<?>) f.client.call("RunInstances", Map.of("ImageId", image, "SubnetId", r.defaultSubnetId,
-            "SecurityGroupId", r.defaultSecurityGroupId, "MinCount", 1, "MaxCount", 1, "ChargeType", "Daily",
-            "InstanceType", "S4.2B")).get("InstancesSet")).get(0);
+        Map<?, ?> created = (Map<?, ?>) ((List<?>) f.client
+                        .call(
+                                "RunInstances",
+                                Map.of(
+                                        "ImageId",
+                                        image,
+                                        "SubnetId",
+                                        r.defaultSubnetId,
+                                        "SecurityGroupId",
+                                        r.defaultSecurityGroupId,
+                                        "MinCount",
+                                        1,
+                                        "MaxCount",
+                                        1,
+                                        "ChargeType",
+                                        "Daily",
+                                        "InstanceType",
+                                        "S4.2B"))
+                        .get("InstancesSet"))
+                .get(0);
         return (String) created.get("InstanceId");
     }
 
@@ -98,7 +118,8 @@ class StateJournalTest {
     }
 
     @Test
-    void aDamagedLineBeforeGoodOnes_isReportedNamingTheJournal_andNothingIsReplaced(@TempDir Path dir) throws IOException {
+    void aDamagedLineBeforeGoodOnes_isReportedNamingTheJournal_andNothingIsReplaced(@TempDir Path dir)
+            throws IOException {
         Path file = dir.resolve("cloud.json");
         Path journal = dir.resolve("cloud.json.journal");
         try (SandboxFixture f = start(file)) {
@@ -107,14 +128,19 @@ class StateJournalTest {
         }
         String text = Files.readString(journal);
         Files.writeString(journal, "{not json\n" + text);
-        StateFile.StateFileException e = assertThrows(StateFile.StateFileException.class,
-            () -> Sandbox.start(SandboxOptions.forTests().withStateFile(file)));
-        assertTrue(e.getMessage().contains("is damaged: its journal " + journal.toAbsolutePath() + " has a damaged line 1"), e.getMessage());
+        StateFile.StateFileException e = assertThrows(
+                StateFile.StateFileException.class,
+                () -> Sandbox.start(SandboxOptions.forTests().withStateFile(file)));
+        assertTrue(
+                e.getMessage()
+                        .contains("is damaged: its journal " + journal.toAbsolutePath() + " has a damaged line 1"),
+                e.getMessage());
         assertEquals("{not json\n" + text, Files.readString(journal, StandardCharsets.UTF_8));
     }
 
     @Test
-    void aFileWithoutAGeneration_asAnOlderKecshWroteIt_getsAWholeSaveAtItsFirstChange(@TempDir Path dir) throws IOException {
+    void aFileWithoutAGeneration_asAnOlderKecshWroteIt_getsAWholeSaveAtItsFirstChange(@TempDir Path dir)
+            throws IOException {
         Path file = dir.resolve("cloud.json");
         Path journal = dir.resolve("cloud.json.journal");
         String id;
@@ -128,7 +154,8 @@ class StateJournalTest {
         try (SandboxFixture f = start(file)) {
             rename(f, id, "first-change");
             assertFalse(Files.exists(journal), "the first change was a whole save");
-            assertTrue(Files.readString(file).contains("first-change") && Files.readString(file).contains("journalGeneration"));
+            assertTrue(Files.readString(file).contains("first-change")
+                    && Files.readString(file).contains("journalGeneration"));
             rename(f, id, "second-change");
             assertTrue(Files.exists(journal), "later changes are journaled");
         }
@@ -147,7 +174,8 @@ class StateJournalTest {
             assertTrue(Files.exists(journal));
             f.client.call("CreateKey", Map.of("KeyName", "whole-save"));
             assertFalse(Files.exists(journal), "the whole save includes the journal's lines");
-            assertTrue(Files.readString(file).contains(id) && Files.readString(file).contains("whole-save"));
+            assertTrue(Files.readString(file).contains(id)
+                    && Files.readString(file).contains("whole-save"));
             rename(f, id, "after-the-whole-save");
         }
         try (SandboxFixture f = start(file)) {

@@ -14,8 +14,7 @@ final class BeijingTime {
     static final ZoneOffset OFFSET = ZoneOffset.ofHours(8);
     private static final DateTimeFormatter SAMPLE_FORM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private BeijingTime() {
-    }
+    private BeijingTime() {}
 
     static LocalDateTime now(Clock clock) {
         return LocalDateTime.ofInstant(clock.instant(), OFFSET).truncatedTo(ChronoUnit.SECONDS);

@@ -9,7 +9,6 @@ import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Rule;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.model.ServiceModel;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,15 +33,12 @@ import java.util.Set;
  * ({@link #offers}: is an instance type sold in a zone).
  */
 public final class Catalog {
-    public record Region(String code, String zh, List<String> zones) {
-    }
+    public record Region(String code, String zh, List<String> zones) {}
 
-    public record Zone(String code, String zh, String region) {
-    }
+    public record Zone(String code, String zh, String region) {}
 
     /** Enhanced networking (SR-IOV): the family's …（联网增强） row, from {@code minVcpu} vCPUs up. */
-    public record Enhanced(String zh, List<String> zones, int minVcpu) {
-    }
+    public record Enhanced(String zh, List<String> zones, int minVcpu) {}
 
     public record Family(String code, String zh, List<String> zones, List<String> systemDisks, Enhanced enhanced) {
         public boolean offeredIn(String zone) {
@@ -57,8 +53,8 @@ public final class Catalog {
     }
 
     /** The cloud data disks (DataDisk.n) a family may take: types, size range in GB, how many. */
-    public record DataDiskQuota(List<String> types, BigDecimal minSize, BigDecimal maxSize, int count, Set<String> families) {
-    }
+    public record DataDiskQuota(
+            List<String> types, BigDecimal minSize, BigDecimal maxSize, int count, Set<String> families) {}
 
     private static volatile Catalog bundled;
 
@@ -68,6 +64,7 @@ public final class Catalog {
     private final Map<String, Type> types = new LinkedHashMap<>();
     /** The types and families only today's catalogue has (not the model). */
     private final Map<String, Type> todayTypes = new LinkedHashMap<>();
+
     private final Map<String, Family> todayFamilies = new LinkedHashMap<>();
     private final DataDiskQuota dataDisks;
 
@@ -91,13 +88,24 @@ public final class Catalog {
         for (EnumValue v : kec.requireEnum("InstanceFamily").values()) {
             boolean everywhere = Boolean.TRUE.equals(v.attr("allZones").orElse(false));
             List<String> offered = everywhere ? List.copyOf(zones.keySet()) : strings(v.attr("zones"));
-            Enhanced enhanced = v.attr("enhanced").map(e -> (Map<?, ?>) e).map(e -> new Enhanced(String.valueOf(e.get("zh")),
-                strings(Optional.ofNullable(e.get("zones"))), ((Number) e.get("minVcpu")).intValue())).orElse(null);
+            Enhanced enhanced = v.attr("enhanced")
+                    .map(e -> (Map<?, ?>) e)
+                    .map(e -> new Enhanced(
+                            String.valueOf(e.get("zh")),
+                            strings(Optional.ofNullable(e.get("zones"))),
+                            ((Number) e.get("minVcpu")).intValue()))
+                    .orElse(null);
             families.put(v.value(), new Family(v.value(), v.zh(), offered, strings(v.attr("systemDisks")), enhanced));
         }
         for (EnumValue v : kec.requireEnum("InstanceType").values()) {
-            types.put(v.value(), new Type(v.value(), families.get(text(v, "family")), number(v, "vcpu"), number(v, "memoryGb"),
-                number(v, "gpus")));
+            types.put(
+                    v.value(),
+                    new Type(
+                            v.value(),
+                            families.get(text(v, "family")),
+                            number(v, "vcpu"),
+                            number(v, "memoryGb"),
+                            number(v, "gpus")));
         }
         dataDisks = dataDiskQuota(kec);
         addToday(today);
@@ -105,7 +113,8 @@ public final class Catalog {
 
     private static JsonNode readToday() {
         try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream("sandbox/catalogue-today.json")) {
-            if (in == null) throw new IllegalStateException("sandbox/catalogue-today.json is missing from the classpath");
+            if (in == null)
+                throw new IllegalStateException("sandbox/catalogue-today.json is missing from the classpath");
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("sandbox/catalogue-today.json", e);
@@ -119,7 +128,8 @@ public final class Catalog {
             else f.path("zones").forEach(z -> offered.add(z.asText()));
             List<String> disks = new ArrayList<>();
             f.path("systemDisks").forEach(d -> disks.add(d.asText()));
-            Family family = new Family(f.path("value").asText(), f.path("zh").asText(), List.copyOf(offered), List.copyOf(disks), null);
+            Family family = new Family(
+                    f.path("value").asText(), f.path("zh").asText(), List.copyOf(offered), List.copyOf(disks), null);
             families.put(family.code(), family);
             todayFamilies.put(family.code(), family);
         }
@@ -127,7 +137,12 @@ public final class Catalog {
             String name = t.path("type").asText();
             Family family = families.get(name.substring(0, name.indexOf('.')));
             if (family == null) throw new IllegalStateException("catalogue-today: " + name + " has no known family");
-            Type type = new Type(name, family, t.path("vcpu").asInt(), t.path("memoryGb").asInt(), t.path("gpus").asInt());
+            Type type = new Type(
+                    name,
+                    family,
+                    t.path("vcpu").asInt(),
+                    t.path("memoryGb").asInt(),
+                    t.path("gpus").asInt());
             if (types.putIfAbsent(name, type) == null) todayTypes.put(name, type);
         }
     }
@@ -139,16 +154,34 @@ public final class Catalog {
      */
     public LiveCatalogue liveCatalogue() {
         Map<String, List<EnumValue>> lists = Map.of(
-            "InstanceType", todayTypes.values().stream().map(Catalog::asValue).toList(),
-            "InstanceFamily", todayFamilies.values().stream().map(f -> new EnumValue(f.code(), f.zh(), "", Map.of("zones", f.zones()))).toList());
+                "InstanceType",
+                        todayTypes.values().stream().map(Catalog::asValue).toList(),
+                "InstanceFamily",
+                        todayFamilies.values().stream()
+                                .map(f -> new EnumValue(f.code(), f.zh(), "", Map.of("zones", f.zones())))
+                                .toList());
         // The sandbox is the server: beyond the model it takes exactly these, so for every other open
         // enumeration its list of additions is empty (an unlisted filter name or zone is refused).
-        return (service, enumName) -> Optional.of("kec".equals(service) ? lists.getOrDefault(enumName, List.of()) : List.of());
+        return (service, enumName) ->
+                Optional.of("kec".equals(service) ? lists.getOrDefault(enumName, List.of()) : List.of());
     }
 
     private static EnumValue asValue(Type t) {
-        return new EnumValue(t.name(), "", "", Map.of("family", t.family().code(), "vcpu", t.vcpu(), "memoryGb", t.memoryGb(),
-            "gpus", t.gpus(), "zones", t.family().zones()));
+        return new EnumValue(
+                t.name(),
+                "",
+                "",
+                Map.of(
+                        "family",
+                        t.family().code(),
+                        "vcpu",
+                        t.vcpu(),
+                        "memoryGb",
+                        t.memoryGb(),
+                        "gpus",
+                        t.gpus(),
+                        "zones",
+                        t.family().zones()));
     }
 
     /**
@@ -210,22 +243,32 @@ public final class Catalog {
         Member list = run.param("DataDisk").orElseThrow();
         Member size = list.member().members().get("Size");
         Set<String> families = run.rules().stream()
-            .filter(r -> r.kind() == Rule.Kind.ONLY_WHEN && r.param().equals("DataDisk") && r.when() != null
-                && "family".equals(r.when().attr()) && r.when().kind() == Condition.Kind.IN)
-            .findFirst().map(r -> Set.copyOf(r.when().values()))
-            .orElseThrow(() -> new IllegalStateException("RunInstances has no DataDisk family rule"));
-        return new DataDiskQuota(kec.requireEnum("DataDiskType").names(), size.min().orElseThrow(), size.max().orElseThrow(),
-            list.maxItems().orElseThrow(), families);
+                .filter(r -> r.kind() == Rule.Kind.ONLY_WHEN
+                        && r.param().equals("DataDisk")
+                        && r.when() != null
+                        && "family".equals(r.when().attr())
+                        && r.when().kind() == Condition.Kind.IN)
+                .findFirst()
+                .map(r -> Set.copyOf(r.when().values()))
+                .orElseThrow(() -> new IllegalStateException("RunInstances has no DataDisk family rule"));
+        return new DataDiskQuota(
+                kec.requireEnum("DataDiskType").names(),
+                size.min().orElseThrow(),
+                size.max().orElseThrow(),
+                list.maxItems().orElseThrow(),
+                families);
     }
 
     private static String text(EnumValue v, String attr) {
-        return v.attr(attr).map(Object::toString).orElseThrow(() ->
-            new IllegalStateException("the model gives " + v.value() + " no " + attr));
+        return v.attr(attr)
+                .map(Object::toString)
+                .orElseThrow(() -> new IllegalStateException("the model gives " + v.value() + " no " + attr));
     }
 
     private static int number(EnumValue v, String attr) {
-        return v.attr(attr).map(n -> ((Number) n).intValue()).orElseThrow(() ->
-            new IllegalStateException("the model gives " + v.value() + " no " + attr));
+        return v.attr(attr)
+                .map(n -> ((Number) n).intValue())
+                .orElseThrow(() -> new IllegalStateException("the model gives " + v.value() + " no " + attr));
     }
 
     private static List<String> strings(Optional<?> value) {

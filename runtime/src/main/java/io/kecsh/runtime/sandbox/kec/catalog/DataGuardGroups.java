@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,7 @@ public final class DataGuardGroups {
     /** The isolation level of the DescribeDataGuardGroup sample: one instance per physical host. */
     static final String LEVEL = "host";
 
-    private DataGuardGroups() {
-    }
+    private DataGuardGroups() {}
 
     /** The members of every group, in instance creation order, in one pass over the region. */
     public static Map<String, List<Instance>> members(RegionState region) {

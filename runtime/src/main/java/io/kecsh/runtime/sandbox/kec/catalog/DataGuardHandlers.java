@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +25,20 @@ final class DataGuardHandlers {
 
     Map<String, Object> delete(SandboxRequest request, SandboxState state) {
         List<Object> results = new ArrayList<>();
-        for (String id : groups(request, state).delete(request.strings("DataGuardId"))) results.add(Map.of("DataGuardId", id, "Return", true));
+        for (String id : groups(request, state).delete(request.strings("DataGuardId")))
+            results.add(Map.of("DataGuardId", id, "Return", true));
         return Map.of("ReturnSet", results);
     }
 
     Map<String, Object> describe(SandboxRequest request, SandboxState state) {
         List<Object> groups = new ArrayList<>();
-        for (DataGuards.Group g : groups(request, state).select(request.string("DataGuardId").orElse(null),
-                request.string("DataGuardName").orElse(null))) {
+        for (DataGuards.Group g : groups(request, state)
+                .select(
+                        request.string("DataGuardId").orElse(null),
+                        request.string("DataGuardName").orElse(null))) {
             List<Object> list = new ArrayList<>();
-            g.members().forEach(i -> list.add(Map.of("InstanceId", i.id, "InstanceName", i.name == null ? "" : i.name)));
+            g.members()
+                    .forEach(i -> list.add(Map.of("InstanceId", i.id, "InstanceName", i.name == null ? "" : i.name)));
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("DataGuardId", g.stored().get("DataGuardId"));
             item.put("DataGuardName", g.stored().get("DataGuardName"));
@@ -60,7 +63,8 @@ final class DataGuardHandlers {
 
     Map<String, Object> remove(SandboxRequest request, SandboxState state) {
         List<Object> results = new ArrayList<>();
-        for (String id : groups(request, state).remove(request.requireString("DataGuardId"), request.strings("InstanceId"))) {
+        for (String id :
+                groups(request, state).remove(request.requireString("DataGuardId"), request.strings("InstanceId"))) {
             results.add(Map.of("InstanceId", id, "Return", true));
         }
         return Map.of("ReturnSet", results);

@@ -4,7 +4,6 @@ import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,8 +56,10 @@ final class DataGuards {
             group(param, ids.get(n));
             int used = members.getOrDefault(ids.get(n), List.of()).size();
             if (used > 0) {
-                throw new InvalidValue(param, "The data-guard group " + ids.get(n) + " still holds " + used + " instance"
-                    + (used == 1 ? "" : "s") + "; remove them with RemoveVmFromDataGuard first.");
+                throw new InvalidValue(
+                        param,
+                        "The data-guard group " + ids.get(n) + " still holds " + used + " instance"
+                                + (used == 1 ? "" : "s") + "; remove them with RemoveVmFromDataGuard first.");
             }
         }
         List<String> deleted = new ArrayList<>(new LinkedHashSet<>(ids));
@@ -67,15 +68,15 @@ final class DataGuards {
     }
 
     /** A group as stored, and its members in instance creation order. */
-    record Group(Map<String, Object> stored, List<Instance> members) {
-    }
+    record Group(Map<String, Object> stored, List<Instance> members) {}
 
     /** Groups matching the id and the name when given (null: any; an unknown one matches nothing). */
     List<Group> select(String id, String name) {
         Map<String, List<Instance>> members = DataGuardGroups.members(region);
         List<Group> out = new ArrayList<>();
         for (Map<String, Object> g : region.dataGuardGroups.values()) {
-            if (id != null && !id.equals(g.get("DataGuardId")) || name != null && !name.equals(g.get("DataGuardName"))) continue;
+            if (id != null && !id.equals(g.get("DataGuardId")) || name != null && !name.equals(g.get("DataGuardName")))
+                continue;
             out.add(new Group(g, members.getOrDefault((String) g.get("DataGuardId"), List.of())));
         }
         return out;
@@ -92,22 +93,31 @@ final class DataGuards {
         for (int n = 0; n < ids.size(); n++) {
             String param = "InstanceId." + (n + 1);
             Instance i = instance(param, ids.get(n));
-            if (i.inState("recycling", "deleting")) throw new InvalidValue(param, "The instance " + i.id + " is " + i.state + ".");
+            if (i.inState("recycling", "deleting"))
+                throw new InvalidValue(param, "The instance " + i.id + " is " + i.state + ".");
             if ("Local_SSD".equals(i.systemDiskType) || i.dataDiskGb > 0) {
-                throw new InvalidValue(param, "Only instances whose disks are all cloud disks can join a data-guard group; "
-                    + i.id + " has a local disk.");
+                throw new InvalidValue(
+                        param,
+                        "Only instances whose disks are all cloud disks can join a data-guard group; " + i.id
+                                + " has a local disk.");
             }
-            if (i.dataGuardId != null && !i.dataGuardId.equals(groupId) && region.dataGuardGroups.containsKey(i.dataGuardId)) {
-                throw new InvalidValue(param, "The instance " + i.id + " is already in data-guard group " + i.dataGuardId
-                    + "; an instance is in one group at a time.");
+            if (i.dataGuardId != null
+                    && !i.dataGuardId.equals(groupId)
+                    && region.dataGuardGroups.containsKey(i.dataGuardId)) {
+                throw new InvalidValue(
+                        param,
+                        "The instance " + i.id + " is already in data-guard group " + i.dataGuardId
+                                + "; an instance is in one group at a time.");
             }
             if (!groupId.equals(i.dataGuardId) && !joining.contains(i)) joining.add(i);
         }
         int used = DataGuardGroups.members(region, groupId).size();
         int capacity = DataGuardGroups.capacity(group);
         if (used + joining.size() > capacity) {
-            throw new InvalidValue("DataGuardId", "The data-guard group " + groupId + " holds " + used + " of " + capacity
-                + " instances; " + joining.size() + " more do not fit.");
+            throw new InvalidValue(
+                    "DataGuardId",
+                    "The data-guard group " + groupId + " holds " + used + " of " + capacity + " instances; "
+                            + joining.size() + " more do not fit.");
         }
         joining.forEach(i -> i.dataGuardId = groupId);
     }
@@ -130,13 +140,15 @@ final class DataGuards {
 
     private Map<String, Object> group(String param, String id) {
         Map<String, Object> group = region.dataGuardGroups.get(id);
-        if (group == null) throw new InvalidValue(param, "There is no data-guard group " + id + " in " + region.name + ".");
+        if (group == null)
+            throw new InvalidValue(param, "There is no data-guard group " + id + " in " + region.name + ".");
         return group;
     }
 
     private Instance instance(String param, String id) {
         Instance i = region.instances.get(id);
-        if (i == null || i.inState("deleted")) throw new InvalidValue(param, "There is no instance " + id + " in " + region.name + ".");
+        if (i == null || i.inState("deleted"))
+            throw new InvalidValue(param, "There is no instance " + id + " in " + region.name + ".");
         return i;
     }
 
@@ -145,7 +157,9 @@ final class DataGuards {
         if (name.isBlank()) throw new InvalidValue("DataGuardName", "The name cannot be blank.");
         for (Map<String, Object> g : region.dataGuardGroups.values()) {
             if (name.equals(g.get("DataGuardName")) && !g.get("DataGuardId").equals(self)) {
-                throw new InvalidValue("DataGuardName", "A data-guard group named " + name + " already exists in " + region.name + ".");
+                throw new InvalidValue(
+                        "DataGuardName",
+                        "A data-guard group named " + name + " already exists in " + region.name + ".");
             }
         }
     }

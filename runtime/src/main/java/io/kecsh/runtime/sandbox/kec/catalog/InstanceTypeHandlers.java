@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +26,8 @@ final class InstanceTypeHandlers {
         for (Catalog.Family f : catalog.families()) {
             if (f.zones().isEmpty()) continue;
             families.add(family(f.zones(), f.zh(), f.code()));
-            if (f.enhanced() != null) families.add(family(f.enhanced().zones(), f.enhanced().zh(), f.code()));
+            if (f.enhanced() != null)
+                families.add(family(f.enhanced().zones(), f.enhanced().zh(), f.code()));
         }
         return Map.of("InstanceFamilySet", families);
     }
@@ -46,7 +46,9 @@ final class InstanceTypeHandlers {
      * while the item still lists all its zones (the sample and the model's decision on Filter).
      */
     Map<String, Object> describeTypeConfigs(SandboxRequest request, SandboxState state) {
-        List<TypeFilter> filters = request.list("Filter").stream().map(f -> TypeFilter.of((Map<?, ?>) f)).toList();
+        List<TypeFilter> filters = request.list("Filter").stream()
+                .map(f -> TypeFilter.of((Map<?, ?>) f))
+                .toList();
         List<Object> configs = new ArrayList<>();
         for (Catalog.Type t : catalog.types()) {
             if (t.family() == null || t.family().zones().isEmpty()) continue;
@@ -69,14 +71,15 @@ final class InstanceTypeHandlers {
         t.family().systemDisks().forEach(d -> system.add(Map.of("SystemDiskType", d)));
         item.put("SystemDiskQuotaSet", system);
         List<Object> data = new ArrayList<>();
-        catalog.dataDisks(t.family().code()).ifPresent(q -> q.types().forEach(d -> {
-            Map<String, Object> quota = new LinkedHashMap<>();
-            quota.put("DataDiskType", d);
-            quota.put("DataDiskMinSize", asFloat(q.minSize()));
-            quota.put("DataDiskMaxsize", asFloat(q.maxSize()));
-            quota.put("DataDiskCount", q.count());
-            data.add(quota);
-        }));
+        catalog.dataDisks(t.family().code())
+                .ifPresent(q -> q.types().forEach(d -> {
+                    Map<String, Object> quota = new LinkedHashMap<>();
+                    quota.put("DataDiskType", d);
+                    quota.put("DataDiskMinSize", asFloat(q.minSize()));
+                    quota.put("DataDiskMaxsize", asFloat(q.maxSize()));
+                    quota.put("DataDiskCount", q.count());
+                    data.add(quota);
+                }));
         item.put("DataDiskQuotaSet", data);
         return item;
     }
@@ -95,16 +98,22 @@ final class InstanceTypeHandlers {
     /** One Filter.N: its name and values. */
     private record TypeFilter(String name, List<String> values) {
         static TypeFilter of(Map<?, ?> filter) {
-            return new TypeFilter(String.valueOf(filter.get("Name")),
-                ((List<?>) filter.get("Value")).stream().map(String::valueOf).toList());
+            return new TypeFilter(
+                    String.valueOf(filter.get("Name")),
+                    ((List<?>) filter.get("Value"))
+                            .stream().map(String::valueOf).toList());
         }
 
         boolean keeps(Catalog.Type t, Catalog catalog) {
             return switch (name) {
                 case "instance-type" -> values.contains(t.name());
                 case "instance-family" -> values.contains(t.family().code());
-                case "availability-zone" -> t.family().zones().stream().anyMatch(z -> values.contains(z)
-                    || catalog.zone(z).map(zone -> values.contains(zone.region())).orElse(false));
+                case "availability-zone" ->
+                    t.family().zones().stream()
+                            .anyMatch(z -> values.contains(z)
+                                    || catalog.zone(z)
+                                            .map(zone -> values.contains(zone.region()))
+                                            .orElse(false));
                 default -> true;
             };
         }

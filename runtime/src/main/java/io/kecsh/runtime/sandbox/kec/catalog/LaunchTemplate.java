@@ -10,7 +10,6 @@ import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
 import io.kecsh.runtime.sandbox.state.SecurityGroup;
 import io.kecsh.runtime.sandbox.state.Subnet;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +26,25 @@ import java.util.Map;
 final class LaunchTemplate {
     /** The key of the CreateModel parameters in a stored template (read by RunInstances). */
     static final String PARAMS = "params";
+
     static final String PASSWORD_KEPT_OUT = "****";
     /** CreateModel parameters DescribeModels shows under the same name (ModelSet members). */
-    private static final List<String> SHOWN_AS_GIVEN = List.of("ImageId", "SystemDisk", "DataDiskGb", "SubnetId", "ChargeType",
-        "PurchaseTime", "PrivateIpAddress", "InstanceName", "ProjectId", "DataGuardId", "KeyId",
-        "AddressBandWidth", "AddressChargeType", "AddressPurchaseTime", "AddressProjectId");
+    private static final List<String> SHOWN_AS_GIVEN = List.of(
+            "ImageId",
+            "SystemDisk",
+            "DataDiskGb",
+            "SubnetId",
+            "ChargeType",
+            "PurchaseTime",
+            "PrivateIpAddress",
+            "InstanceName",
+            "ProjectId",
+            "DataGuardId",
+            "KeyId",
+            "AddressBandWidth",
+            "AddressChargeType",
+            "AddressPurchaseTime",
+            "AddressProjectId");
 
     private final SandboxRequest request;
     private final SandboxState state;
@@ -63,12 +76,14 @@ final class LaunchTemplate {
         checkSystemDisk(image);
         request.string("PrivateIpAddress").ifPresent(ip -> {
             if (!ip.startsWith(subnet.prefix + ".")) {
-                throw new InvalidValue("PrivateIpAddress", ip + " is not in subnet " + subnet.id + " (" + subnet.prefix + ".0/24).");
+                throw new InvalidValue(
+                        "PrivateIpAddress", ip + " is not in subnet " + subnet.id + " (" + subnet.prefix + ".0/24).");
             }
         });
         request.string("DataGuardId").ifPresent(id -> {
             if (!region.dataGuardGroups.containsKey(id)) {
-                throw new InvalidValue("DataGuardId", "There is no data-guard group " + id + " in " + region.name + ".");
+                throw new InvalidValue(
+                        "DataGuardId", "There is no data-guard group " + id + " in " + region.name + ".");
             }
         });
 
@@ -79,7 +94,9 @@ final class LaunchTemplate {
         t.put("CreateTime", now);
         t.put("ModifiedTime", now);
         t.put("AvailabilityZone", subnet.zone);
-        t.put("AvailabilityZoneName", catalog.zone(subnet.zone).map(Catalog.Zone::zh).orElse(subnet.zone));
+        t.put(
+                "AvailabilityZoneName",
+                catalog.zone(subnet.zone).map(Catalog.Zone::zh).orElse(subnet.zone));
         t.put("InstanceType", type);
         t.put("KeepImageLogin", request.flag("KeepImageLogin"));
         t.put("SriovNetSupport", request.flag("SriovNetSupport"));
@@ -87,7 +104,8 @@ final class LaunchTemplate {
         // ModelSet has one SecurityGroupId: the first of the groups the template binds
         t.put("SecurityGroupId", request.strings("SecurityGroupId").get(0));
         for (String name : SHOWN_AS_GIVEN) {
-            if (request.has(name) && !t.containsKey(name)) t.put(name, request.params().get(name));
+            if (request.has(name) && !t.containsKey(name))
+                t.put(name, request.params().get(name));
         }
         if (request.has("DataDisk")) {
             List<Object> disks = new ArrayList<>();
@@ -121,7 +139,8 @@ final class LaunchTemplate {
                 params.put(name, value);
             } else if (target.type() == MemberType.LIST) {
                 params.put(name, List.of(value));
-            } else if ((target.type() == MemberType.INTEGER || target.type() == MemberType.LONG) && given == MemberType.STRING) {
+            } else if ((target.type() == MemberType.INTEGER || target.type() == MemberType.LONG)
+                    && given == MemberType.STRING) {
                 params.put(name, Long.parseLong(value.toString()));
             } else {
                 params.put(name, value);
@@ -149,7 +168,8 @@ final class LaunchTemplate {
             String id = ids.get(k);
             String name = "SecurityGroupId." + (k + 1);
             SecurityGroup group = region.securityGroups.get(id);
-            if (group == null) throw new InvalidValue(name, "There is no security group " + id + " in " + region.name + ".");
+            if (group == null)
+                throw new InvalidValue(name, "There is no security group " + id + " in " + region.name + ".");
             if (!group.vpcId.equals(subnet.vpcId)) {
                 throw new InvalidValue(name, "The security group is in another VPC than subnet " + subnet.id + ".");
             }
@@ -160,19 +180,23 @@ final class LaunchTemplate {
     private void checkType(String type, String zone) {
         Catalog.Type t = catalog.type(type).orElseThrow();
         if (!t.family().offeredIn(zone)) {
-            throw new InvalidValue("InstanceType", type + " is not sold in " + zone + " (DescribeInstanceTypeConfigs lists where it is).");
+            throw new InvalidValue(
+                    "InstanceType",
+                    type + " is not sold in " + zone + " (DescribeInstanceTypeConfigs lists where it is).");
         }
         if (request.flag("SriovNetSupport")) {
             Catalog.Enhanced e = t.family().enhanced();
             if (!t.sriovNetSupport() || !e.zones().contains(zone)) {
-                throw new InvalidValue("SriovNetSupport", "Enhanced networking is not offered for " + type + " in " + zone + ".");
+                throw new InvalidValue(
+                        "SriovNetSupport", "Enhanced networking is not offered for " + type + " in " + zone + ".");
             }
         }
     }
 
     /** "当计费类型为Monthly（包年包月）时，有效值1-36": the validator lets 0 through for Monthly (decision item 31). */
     private void checkPurchaseTime() {
-        if ("Monthly".equals(request.requireString("ChargeType")) && request.number("PurchaseTime").orElse(0L) < 1) {
+        if ("Monthly".equals(request.requireString("ChargeType"))
+                && request.number("PurchaseTime").orElse(0L) < 1) {
             throw new InvalidValue("PurchaseTime", "A Monthly template needs a PurchaseTime of 1 to 36 months.");
         }
     }
@@ -186,7 +210,9 @@ final class LaunchTemplate {
             }
         });
         if (request.flag("KeepImageLogin") && image.isPublic) {
-            throw new InvalidValue("KeepImageLogin", "KeepImageLogin applies only to custom images; " + image.id + " is a public image.");
+            throw new InvalidValue(
+                    "KeepImageLogin",
+                    "KeepImageLogin applies only to custom images; " + image.id + " is a public image.");
         }
     }
 
@@ -194,8 +220,9 @@ final class LaunchTemplate {
     private void checkSystemDisk(Image image) {
         request.structure("SystemDisk").map(d -> d.get("DiskSize")).ifPresent(size -> {
             if (((Number) size).longValue() < image.sizeGb) {
-                throw new InvalidValue("SystemDisk.DiskSize", "The image " + image.id + " needs a system disk of at least "
-                    + image.sizeGb + " GB.");
+                throw new InvalidValue(
+                        "SystemDisk.DiskSize",
+                        "The image " + image.id + " needs a system disk of at least " + image.sizeGb + " GB.");
             }
         });
     }

@@ -3,7 +3,6 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,16 @@ final class LaunchTemplates {
     /** Stores the template {@code build} makes, once the name is free and the region has room; the stored template. */
     Map<String, Object> add(String name, Supplier<Map<String, Object>> build) {
         if (region.templates.values().stream().anyMatch(t -> name.equals(t.get("ModelName")))) {
-            throw new InvalidValue("ModelName", "A launch template named " + name + " already exists in " + region.name
-                + " (names may not repeat).");
+            throw new InvalidValue(
+                    "ModelName",
+                    "A launch template named " + name + " already exists in " + region.name
+                            + " (names may not repeat).");
         }
         if (region.templates.size() >= PER_REGION) {
-            throw new InvalidValue("ModelName", region.name + " already has " + PER_REGION
-                + " launch templates, the most an account may have in a region; delete one with TerminateModels first.");
+            throw new InvalidValue(
+                    "ModelName",
+                    region.name + " already has " + PER_REGION
+                            + " launch templates, the most an account may have in a region; delete one with TerminateModels first.");
         }
         Map<String, Object> template = build.get();
         region.templates.put((String) template.get("ModelId"), template);
@@ -53,15 +56,15 @@ final class LaunchTemplates {
     void terminate(List<String> ids) {
         for (int n = 0; n < ids.size(); n++) {
             if (!region.templates.containsKey(ids.get(n))) {
-                throw new InvalidValue("ModelId." + (n + 1), "There is no launch template " + ids.get(n) + " in " + region.name + ".");
+                throw new InvalidValue(
+                        "ModelId." + (n + 1), "There is no launch template " + ids.get(n) + " in " + region.name + ".");
             }
         }
         ids.forEach(region.templates::remove);
     }
 
     /** A page of templates as stored, and how many matched in all. */
-    record Page(List<Map<String, Object>> templates, int total) {
-    }
+    record Page(List<Map<String, Object>> templates, int total) {}
 
     /**
      * The templates named (all when {@code named} is null; an unknown ID matches nothing), in

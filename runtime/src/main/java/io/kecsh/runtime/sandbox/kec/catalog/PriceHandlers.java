@@ -3,7 +3,6 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -32,7 +31,8 @@ final class PriceHandlers {
         Params.image(request, region);
         Catalog.Type type = catalog.type(request.requireString("InstanceType")).orElseThrow();
         String chargeType = Params.stringOrDefault(request, "ChargeType");
-        long months = "Monthly".equals(chargeType) ? request.number("PurchaseTime").orElse(1L) : 0;
+        long months =
+                "Monthly".equals(chargeType) ? request.number("PurchaseTime").orElse(1L) : 0;
         long count = request.number("MaxCount").orElse(1L);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("InstancePrice", price(PriceTable.charge(PriceTable.hourly(type), chargeType, months, count)));
@@ -40,7 +40,8 @@ final class PriceHandlers {
             BigDecimal disks = BigDecimal.ZERO;
             for (Object d : request.list("DataDisk")) {
                 Map<?, ?> disk = (Map<?, ?>) d;
-                disks = disks.add(PriceTable.diskHourly(String.valueOf(disk.get("Type")), ((Number) disk.get("Size")).longValue()));
+                disks = disks.add(PriceTable.diskHourly(
+                        String.valueOf(disk.get("Type")), ((Number) disk.get("Size")).longValue()));
             }
             info.put("EBSPrice", price(PriceTable.charge(disks, chargeType, months, count)));
         }
@@ -65,9 +66,13 @@ final class PriceHandlers {
         String zone = request.requireString("AvailabilityZone");
         Catalog.Type type = catalog.type(request.requireString("InstanceType")).orElseThrow();
         List<Object> points = new ArrayList<>();
-        for (SpotPrices.Point p : spotPrices.history(request.region(), zone, type,
+        for (SpotPrices.Point p : spotPrices.history(
+                request.region(),
+                zone,
+                type,
                 request.string("StartTime").map(PriceHandlers::wallClock).orElse(null),
-                request.string("EndTime").map(PriceHandlers::wallClock).orElse(null), BeijingTime.now(state.clock()))) {
+                request.string("EndTime").map(PriceHandlers::wallClock).orElse(null),
+                BeijingTime.now(state.clock()))) {
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("SpotPrice", p.spot());
             point.put("OriginPrice", p.origin());

@@ -37,17 +37,15 @@ public final class PriceTable {
     private static final int SCALE = 5;
 
     /** A price as the Instanceprice / EBSprice types give it: list, discount amount, paid; unit null for Monthly. */
-    public record Price(BigDecimal original, BigDecimal discount, BigDecimal trade, String unit) {
-    }
+    public record Price(BigDecimal original, BigDecimal discount, BigDecimal trade, String unit) {}
 
-    private PriceTable() {
-    }
+    private PriceTable() {}
 
     /** The pay-as-you-go list price of one instance of the type, an hour. */
     public static BigDecimal hourly(Catalog.Type type) {
         return PER_VCPU.multiply(BigDecimal.valueOf(type.vcpu()))
-            .add(PER_GB_MEMORY.multiply(BigDecimal.valueOf(type.memoryGb())))
-            .add(PER_GPU.multiply(BigDecimal.valueOf(type.gpus())));
+                .add(PER_GB_MEMORY.multiply(BigDecimal.valueOf(type.memoryGb())))
+                .add(PER_GPU.multiply(BigDecimal.valueOf(type.gpus())));
     }
 
     /** A cloud disk of {@code type} (SSD3.0, EHDD) and {@code sizeGb}, an hour. */
@@ -62,8 +60,10 @@ public final class PriceTable {
         return switch (chargeType) {
             case "Daily" -> undiscounted(each.multiply(BigDecimal.valueOf(24)).multiply(DAILY_FACTOR), "Day");
             case "Monthly" -> {
-                BigDecimal original = each.multiply(BigDecimal.valueOf((long) HOURS_A_MONTH * months)).multiply(MONTHLY_FACTOR);
-                BigDecimal discount = months >= LONG_TERM_MONTHS ? original.multiply(LONG_TERM_DISCOUNT) : BigDecimal.ZERO;
+                BigDecimal original = each.multiply(BigDecimal.valueOf((long) HOURS_A_MONTH * months))
+                        .multiply(MONTHLY_FACTOR);
+                BigDecimal discount =
+                        months >= LONG_TERM_MONTHS ? original.multiply(LONG_TERM_DISCOUNT) : BigDecimal.ZERO;
                 yield new Price(round(original), round(discount), round(original.subtract(discount)), null);
             }
             default -> undiscounted(each, "Hour");

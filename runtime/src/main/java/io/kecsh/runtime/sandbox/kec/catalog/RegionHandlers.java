@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +27,13 @@ final class RegionHandlers {
     /** The zones of the endpoint's region, as the sample's {AvailabilityZone, Region} items. */
     Map<String, Object> describeZones(SandboxRequest request, SandboxState state) {
         List<Object> zones = new ArrayList<>();
-        catalog.region(request.region()).ifPresent(r -> r.zones().forEach(z -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("AvailabilityZone", z);
-            item.put("Region", r.code());
-            zones.add(item);
-        }));
+        catalog.region(request.region())
+                .ifPresent(r -> r.zones().forEach(z -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("AvailabilityZone", z);
+                    item.put("Region", r.code());
+                    zones.add(item);
+                }));
         return Map.of("AvailabilityZoneSet", zones);
     }
 }

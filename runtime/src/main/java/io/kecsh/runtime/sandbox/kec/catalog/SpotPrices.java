@@ -1,7 +1,6 @@
 package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.sandbox.handler.InvalidValue;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -30,11 +29,11 @@ final class SpotPrices {
     }
 
     /** One hour's spot price and the type's pay-as-you-go price, at the hour's Beijing time text. */
-    record Point(BigDecimal spot, BigDecimal origin, String timestamp) {
-    }
+    record Point(BigDecimal spot, BigDecimal origin, String timestamp) {}
 
     /** The history of a type in a zone, one point per hour on the hour; {@code start} / {@code end} null: the defaults. */
-    List<Point> history(String region, String zone, Catalog.Type type, LocalDateTime start, LocalDateTime end, LocalDateTime now) {
+    List<Point> history(
+            String region, String zone, Catalog.Type type, LocalDateTime start, LocalDateTime end, LocalDateTime now) {
         if (!catalog.zone(zone).map(z -> z.region().equals(region)).orElse(false)) {
             throw new InvalidValue("AvailabilityZone", zone + " is not a zone of " + region + ".");
         }
@@ -44,10 +43,13 @@ final class SpotPrices {
         LocalDateTime to = end != null ? end : now;
         LocalDateTime from = start != null ? start : to.minus(DEFAULT_WINDOW);
         if (from.isAfter(to)) {
-            throw new InvalidValue("StartTime", "StartTime " + BeijingTime.format(from) + " is after EndTime " + BeijingTime.format(to) + ".");
+            throw new InvalidValue(
+                    "StartTime",
+                    "StartTime " + BeijingTime.format(from) + " is after EndTime " + BeijingTime.format(to) + ".");
         }
         if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw new InvalidValue("StartTime", "StartTime may lie at most 3 days before EndTime (" + BeijingTime.format(to) + ").");
+            throw new InvalidValue(
+                    "StartTime", "StartTime may lie at most 3 days before EndTime (" + BeijingTime.format(to) + ").");
         }
         BigDecimal origin = PriceTable.round(PriceTable.hourly(type));
         LocalDateTime last = to.isAfter(now) ? now : to;

@@ -2,7 +2,6 @@ package io.kecsh.runtime.sandbox.kec.catalog;
 
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +23,8 @@ final class TemplateHandlers {
     Map<String, Object> create(SandboxRequest request, SandboxState state) {
         LaunchTemplates templates = new LaunchTemplates(state, request.region());
         String name = request.requireString("ModelName");
-        Map<String, Object> template = templates.add(name, () -> new LaunchTemplate(request, state, templates.region(), catalog).build());
+        Map<String, Object> template =
+                templates.add(name, () -> new LaunchTemplate(request, state, templates.region(), catalog).build());
         return Map.of("ModelId", template.get("ModelId"), "ModelName", name);
     }
 
@@ -40,7 +40,10 @@ final class TemplateHandlers {
     Map<String, Object> describe(SandboxRequest request, SandboxState state) {
         Set<String> named = request.has("ModelId") ? new HashSet<>(request.strings("ModelId")) : null;
         LaunchTemplates.Page page = new LaunchTemplates(state, request.region())
-            .select(named, Params.numberOrDefault(request, "Marker"), Params.numberOrDefault(request, "MaxResults"));
+                .select(
+                        named,
+                        Params.numberOrDefault(request, "Marker"),
+                        Params.numberOrDefault(request, "MaxResults"));
         List<Object> shown = new ArrayList<>();
         page.templates().forEach(t -> shown.add(LaunchTemplate.view(t)));
         Map<String, Object> out = new LinkedHashMap<>();

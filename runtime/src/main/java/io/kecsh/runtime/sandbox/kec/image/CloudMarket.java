@@ -8,7 +8,6 @@ import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,10 +27,10 @@ public final class CloudMarket {
     static final String RESOURCE = "sandbox/cloud-market-images.json";
     /** The page size of the sample; no request parameter asks for another page. */
     static final int PER_PAGE = 10;
+
     private static final List<Map<String, Object>> ITEMS = load();
 
-    private CloudMarket() {
-    }
+    private CloudMarket() {}
 
     public static void register(HandlerRegistry handlers) {
         handlers.on("QueryImageList", CloudMarket::queryImageList);

@@ -6,7 +6,6 @@ import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -18,15 +17,14 @@ import java.util.Map;
  * Thin: each checks what the request refers to and lets {@link RegionImages} change the state.
  */
 public final class ImageHandlers {
-    private ImageHandlers() {
-    }
+    private ImageHandlers() {}
 
     public static void register(HandlerRegistry handlers) {
         handlers.on("CreateImage", ImageHandlers::createImage)
-            .on("DescribeImages", ImageHandlers::describeImages)
-            .on("RemoveImages", ImageHandlers::removeImages)
-            .on("ModifyImageAttribute", ImageHandlers::modifyImageAttribute)
-            .on("ImportImage", ImageHandlers::importImage);
+                .on("DescribeImages", ImageHandlers::describeImages)
+                .on("RemoveImages", ImageHandlers::removeImages)
+                .on("ModifyImageAttribute", ImageHandlers::modifyImageAttribute)
+                .on("ImportImage", ImageHandlers::importImage);
     }
 
     static Map<String, Object> createImage(SandboxRequest r, SandboxState state) {
@@ -37,8 +35,11 @@ public final class ImageHandlers {
         }
         for (Precondition p : r.operation().preconditions()) {
             if (p.when() == null && !p.states().contains(instance.state)) {
-                throw r.invalid("InstanceId", "Instance " + instanceId + " is " + instance.state
-                    + "; an image can be created only from an instance that is " + String.join(" or ", p.states()) + ".");
+                throw r.invalid(
+                        "InstanceId",
+                        "Instance " + instanceId + " is " + instance.state
+                                + "; an image can be created only from an instance that is "
+                                + String.join(" or ", p.states()) + ".");
             }
         }
         Image image = images(r, state).createFrom(instance, r.requireString("Name"), state.ids);
@@ -48,8 +49,8 @@ public final class ImageHandlers {
     static Map<String, Object> describeImages(SandboxRequest r, SandboxState state) {
         RegionImages images = images(r, state);
         List<Image> listed = r.string("ImageId")
-            .map(id -> List.of(Lookup.image(r, images, "ImageId", id, true)))
-            .orElseGet(images::describeAll);
+                .map(id -> List.of(Lookup.image(r, images, "ImageId", id, true)))
+                .orElseGet(images::describeAll);
         return Map.of("ImagesSet", listed.stream().map(ImageView::of).toList());
     }
 
@@ -57,8 +58,10 @@ public final class ImageHandlers {
         RegionImages images = images(r, state);
         Image image = Lookup.ownImage(r, images, "ImageId", r.requireString("ImageId"), "removed");
         images.liveUserOf(image.id).ifPresent(user -> {
-            throw r.invalid("ImageId", "Image " + image.id + " is in use by instance " + user.id + " (" + user.state
-                + "); terminate the instances launched from it first.");
+            throw r.invalid(
+                    "ImageId",
+                    "Image " + image.id + " is in use by instance " + user.id + " (" + user.state
+                            + "); terminate the instances launched from it first.");
         });
         images.remove(image.id);
         return Map.of("ReturnSet", List.of(Map.of("ImageId", image.id, "Return", true)));
@@ -73,11 +76,19 @@ public final class ImageHandlers {
     static Map<String, Object> importImage(SandboxRequest r, SandboxState state) {
         String url = r.requireString("ImageUrl");
         if (!isBucketObject(url)) {
-            throw r.invalid("ImageUrl", url + " is not the address of a file in a KS3 bucket"
-                + " (http://<bucket>.ks3-<region>.ksyun.com/<file>).");
+            throw r.invalid(
+                    "ImageUrl",
+                    url + " is not the address of a file in a KS3 bucket"
+                            + " (http://<bucket>.ks3-<region>.ksyun.com/<file>).");
         }
-        Image image = images(r, state).importFile(r.requireString("ImageName"), r.requireString("Platform"),
-            r.requireString("Architecture"), url, r.requireString("ImageFormat"), state.ids);
+        Image image = images(r, state)
+                .importFile(
+                        r.requireString("ImageName"),
+                        r.requireString("Platform"),
+                        r.requireString("Architecture"),
+                        url,
+                        r.requireString("ImageFormat"),
+                        state.ids);
         return Map.of("ImageId", image.id);
     }
 
@@ -88,8 +99,10 @@ public final class ImageHandlers {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
             String path = uri.getPath() == null ? "" : uri.getPath();
-            return (scheme.equals("http") || scheme.equals("https")) && host.contains("ks3")
-                && path.length() > 1 && !path.endsWith("/");
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && host.contains("ks3")
+                    && path.length() > 1
+                    && !path.endsWith("/");
         } catch (URISyntaxException e) {
             return false;
         }

@@ -3,7 +3,6 @@ package io.kecsh.runtime.sandbox.kec.image;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.Transition;
-
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -20,8 +19,7 @@ final class ImageLifecycle {
     /** Saving an image takes three times as long as a state change of an instance. */
     static final int SAVING_FACTOR = 3;
 
-    private ImageLifecycle() {
-    }
+    private ImageLifecycle() {}
 
     /** A new image that is queued now and will be saved. */
     static void begin(Image image, SandboxClock clock) {
@@ -60,7 +58,8 @@ final class ImageLifecycle {
     /** The next step, timed from when the previous one was due (not from when someone looked). */
     private static Transition after(Transition previous, String target, SandboxClock clock) {
         long millis = clock.transitionDelay().multipliedBy(SAVING_FACTOR).toMillis();
-        return new Transition(target, previous.readyAtMillis() + millis, clock.describesPerTransition() * SAVING_FACTOR);
+        return new Transition(
+                target, previous.readyAtMillis() + millis, clock.describesPerTransition() * SAVING_FACTOR);
     }
 
     static String isoNow(SandboxClock clock) {

@@ -4,7 +4,6 @@ import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,13 +20,12 @@ public final class ImageSharingHandlers {
     /** Kingsoft account IDs are numbers (the samples: 2000001278, 73403251). */
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{1,20}");
 
-    private ImageSharingHandlers() {
-    }
+    private ImageSharingHandlers() {}
 
     public static void register(HandlerRegistry handlers) {
         handlers.on("CopyImage", ImageSharingHandlers::copyImage)
-            .on("DescribeImageSharePermission", ImageSharingHandlers::describeSharePermission)
-            .on("ModifyImageSharePermission", ImageSharingHandlers::modifySharePermission);
+                .on("DescribeImageSharePermission", ImageSharingHandlers::describeSharePermission)
+                .on("ModifyImageSharePermission", ImageSharingHandlers::modifySharePermission);
     }
 
     static Map<String, Object> copyImage(SandboxRequest r, SandboxState state) {
@@ -46,7 +44,8 @@ public final class ImageSharingHandlers {
             }
             String name = r.string("DestinationImageName").orElse(source.name);
             for (String destination : new LinkedHashSet<>(r.strings("DestinationRegion"))) {
-                new RegionImages(state.region(destination), state.clock()).receiveCopy(source, r.region(), name, state.ids);
+                new RegionImages(state.region(destination), state.clock())
+                        .receiveCopy(source, r.region(), name, state.ids);
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -56,15 +55,21 @@ public final class ImageSharingHandlers {
     }
 
     static Map<String, Object> describeSharePermission(SandboxRequest r, SandboxState state) {
-        Image image = Lookup.ownImage(r, ImageHandlers.images(r, state), "ImageId", r.requireString("ImageId"), "shared");
-        return Map.of("SharePermissionSet", image.sharedWith.stream().map(a -> Map.of("AccountId", a)).toList());
+        Image image =
+                Lookup.ownImage(r, ImageHandlers.images(r, state), "ImageId", r.requireString("ImageId"), "shared");
+        return Map.of(
+                "SharePermissionSet",
+                image.sharedWith.stream().map(a -> Map.of("AccountId", a)).toList());
     }
 
     static Map<String, Object> modifySharePermission(SandboxRequest r, SandboxState state) {
-        Image image = Lookup.ownImage(r, ImageHandlers.images(r, state), "ImageId", r.requireString("ImageId"), "shared");
+        Image image =
+                Lookup.ownImage(r, ImageHandlers.images(r, state), "ImageId", r.requireString("ImageId"), "shared");
         boolean share = "share".equals(r.requireString("Permission"));
         if (share && !image.inState(ImageLifecycle.ACTIVE)) {
-            throw r.invalid("ImageId", "Image " + image.id + " is " + image.state + "; an image can be shared once it is active.");
+            throw r.invalid(
+                    "ImageId",
+                    "Image " + image.id + " is " + image.state + "; an image can be shared once it is active.");
         }
         List<String> failures = new ArrayList<>();
         for (String account : new LinkedHashSet<>(r.strings("AccountId"))) {

@@ -1,15 +1,13 @@
 package io.kecsh.runtime.sandbox.kec.image;
 
 import io.kecsh.runtime.sandbox.state.Image;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** An image as the Image type (§5) describes it, for DescribeImages. */
 final class ImageView {
-    private ImageView() {
-    }
+    private ImageView() {}
 
     /**
      * The Image members. ImageState: the enumeration's lower case for the account's own images,

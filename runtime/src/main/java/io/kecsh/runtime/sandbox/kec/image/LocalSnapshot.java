@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kecsh.runtime.sandbox.state.Transition;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,9 +15,9 @@ import java.util.Map;
  */
 final class LocalSnapshot {
     private static final ObjectMapper FIELDS = new ObjectMapper()
-        .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     String id;
     String name;
@@ -30,6 +29,7 @@ final class LocalSnapshot {
     String instanceId;
     /** creating, then ACTIVE (the sample's and the LocalVolumeSnapshotReady waiter's value). */
     String state;
+
     Transition transition;
     String creationDate;
     /** manual: made by CreateLocalVolumeSnapshot (the sample's auto comes from a snapshot policy). */

@@ -3,7 +3,6 @@ package io.kecsh.runtime.sandbox.kec.image;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ record LocalVolume(String id, String name, String category, long sizeGb, Instanc
     static final String TYPE = "SSD";
     /** The only local-volume state the documents show: the disk is part of its instance. */
     static final String ATTACHED = "attached";
+
     private static final String SYSTEM_SUFFIX = "-a";
     private static final String DATA_SUFFIX = "-c";
     private static final long DEFAULT_SYSTEM_GB = 20;
@@ -34,11 +34,16 @@ record LocalVolume(String id, String name, String category, long sizeGb, Instanc
         List<LocalVolume> volumes = new ArrayList<>(2);
         if (instance.inState("deleted")) return volumes;
         if (hasLocalSystemDisk(instance)) {
-            volumes.add(new LocalVolume(instance.id + SYSTEM_SUFFIX, "ksc-" + instance.id + "-vda", SYSTEM,
-                systemSize(instance, region), instance));
+            volumes.add(new LocalVolume(
+                    instance.id + SYSTEM_SUFFIX,
+                    "ksc-" + instance.id + "-vda",
+                    SYSTEM,
+                    systemSize(instance, region),
+                    instance));
         }
         if (instance.dataDiskGb > 0) {
-            volumes.add(new LocalVolume(instance.id + DATA_SUFFIX, "ksc-" + instance.id + "-vdc", DATA, instance.dataDiskGb, instance));
+            volumes.add(new LocalVolume(
+                    instance.id + DATA_SUFFIX, "ksc-" + instance.id + "-vdc", DATA, instance.dataDiskGb, instance));
         }
         return volumes;
     }

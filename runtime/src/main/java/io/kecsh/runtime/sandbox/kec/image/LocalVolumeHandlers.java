@@ -5,7 +5,6 @@ import io.kecsh.runtime.sandbox.handler.SandboxRequest;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,15 +16,14 @@ import java.util.Set;
 
 /** Local volumes (derived from instances) and their snapshots: list, snapshot, roll back, delete. */
 public final class LocalVolumeHandlers {
-    private LocalVolumeHandlers() {
-    }
+    private LocalVolumeHandlers() {}
 
     public static void register(HandlerRegistry handlers) {
         handlers.on("DescribeLocalVolumes", LocalVolumeHandlers::describeLocalVolumes)
-            .on("CreateLocalVolumeSnapshot", LocalVolumeHandlers::createSnapshot)
-            .on("DescribeLocalVolumeSnapshots", LocalVolumeHandlers::describeSnapshots)
-            .on("RollbackLocalVolume", LocalVolumeHandlers::rollback)
-            .on("DeleteLocalVolumeSnapshot", LocalVolumeHandlers::deleteSnapshots);
+                .on("CreateLocalVolumeSnapshot", LocalVolumeHandlers::createSnapshot)
+                .on("DescribeLocalVolumeSnapshots", LocalVolumeHandlers::describeSnapshots)
+                .on("RollbackLocalVolume", LocalVolumeHandlers::rollback)
+                .on("DeleteLocalVolumeSnapshot", LocalVolumeHandlers::deleteSnapshots);
     }
 
     static Map<String, Object> describeLocalVolumes(SandboxRequest r, SandboxState state) {
@@ -41,10 +39,12 @@ public final class LocalVolumeHandlers {
                 if (matches(r, view)) set.add(view);
             }
         }
-        // Marker/MaxResults (sdk-go's DescribeLocalVolumesRequest): an offset and a page size, as DescribeInstances pages
+        // Marker/MaxResults (sdk-go's DescribeLocalVolumesRequest): an offset and a page size, as DescribeInstances
+        // pages
         int total = set.size();
         int from = (int) Math.min(r.number("Marker").orElse(0L), total);
-        int to = r.number("MaxResults").map(m -> (int) Math.min(total, from + m)).orElse(total);
+        int to =
+                r.number("MaxResults").map(m -> (int) Math.min(total, from + m)).orElse(total);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("Marker", to < total ? to : 0);
         result.put("LocalVolumeCount", total);
@@ -57,11 +57,17 @@ public final class LocalVolumeHandlers {
         LocalVolume volume = volume(r, region);
         Instance instance = volume.instance();
         if (!instance.inState("active", "stopped")) {
-            throw r.invalid("LocalVolumeId", "Instance " + instance.id + " is " + instance.state
-                + "; its local volumes can be snapshotted when it is active or stopped.");
+            throw r.invalid(
+                    "LocalVolumeId",
+                    "Instance " + instance.id + " is " + instance.state
+                            + "; its local volumes can be snapshotted when it is active or stopped.");
         }
-        LocalSnapshot s = new RegionSnapshots(region, state.clock()).create(volume, r.requireString("LocalVolumeSnapshotName"),
-            r.string("LocalVolumeSnapshotDesc").orElse(null), state.ids);
+        LocalSnapshot s = new RegionSnapshots(region, state.clock())
+                .create(
+                        volume,
+                        r.requireString("LocalVolumeSnapshotName"),
+                        r.string("LocalVolumeSnapshotDesc").orElse(null),
+                        state.ids);
         return Map.of("LocalVolumeSnapshotId", s.id);
     }
 
@@ -73,34 +79,49 @@ public final class LocalVolumeHandlers {
             for (Instance i : region.instances.values()) if (name.equals(i.name)) ids.add(i.id);
             return ids;
         });
-        List<LocalSnapshot> seen = new RegionSnapshots(region, state.clock()).describe(s ->
-            volumeName.map(s.volumeName::equals).orElse(true) && instanceIds.map(ids -> ids.contains(s.instanceId)).orElse(true));
+        List<LocalSnapshot> seen = new RegionSnapshots(region, state.clock())
+                .describe(s -> volumeName.map(s.volumeName::equals).orElse(true)
+                        && instanceIds.map(ids -> ids.contains(s.instanceId)).orElse(true));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("LocalVolumeSnapshotCount", seen.size());
-        result.put("LocalVolumeSnapshotSet", seen.stream().map(LocalSnapshot::view).toList());
+        result.put(
+                "LocalVolumeSnapshotSet", seen.stream().map(LocalSnapshot::view).toList());
         return result;
     }
 
     static Map<String, Object> rollback(SandboxRequest r, SandboxState state) {
         RegionState region = state.region(r.region());
         String snapshotId = r.requireString("LocalVolumeSnapshotId");
-        LocalSnapshot s = new RegionSnapshots(region, state.clock()).find(snapshotId).orElseThrow(() ->
-            r.invalid("LocalVolumeSnapshotId", "There is no local volume snapshot " + snapshotId + " in region " + r.region() + "."));
+        LocalSnapshot s = new RegionSnapshots(region, state.clock())
+                .find(snapshotId)
+                .orElseThrow(() -> r.invalid(
+                        "LocalVolumeSnapshotId",
+                        "There is no local volume snapshot " + snapshotId + " in region " + r.region() + "."));
         // today's SDKs send the snapshot alone: a snapshot belongs to one volume, which is then the one rolled back
-        LocalVolume volume = r.has("LocalVolumeId") ? volume(r, region) : LocalVolume.find(region, s.volumeId).orElseThrow(() ->
-            r.invalid("LocalVolumeSnapshotId", "The local volume " + s.volumeId + " of snapshot " + snapshotId + " no longer exists."));
+        LocalVolume volume = r.has("LocalVolumeId")
+                ? volume(r, region)
+                : LocalVolume.find(region, s.volumeId)
+                        .orElseThrow(() -> r.invalid(
+                                "LocalVolumeSnapshotId",
+                                "The local volume " + s.volumeId + " of snapshot " + snapshotId
+                                        + " no longer exists."));
         if (!s.volumeId.equals(volume.id())) {
-            throw r.invalid("LocalVolumeSnapshotId", "Snapshot " + snapshotId + " is of local volume " + s.volumeId
-                + ", not of " + volume.id() + ".");
+            throw r.invalid(
+                    "LocalVolumeSnapshotId",
+                    "Snapshot " + snapshotId + " is of local volume " + s.volumeId + ", not of " + volume.id() + ".");
         }
         if (!RegionSnapshots.ACTIVE.equals(s.state)) {
-            throw r.invalid("LocalVolumeSnapshotId", "Snapshot " + snapshotId + " is " + s.state
-                + "; a volume can be rolled back to an ACTIVE snapshot.");
+            throw r.invalid(
+                    "LocalVolumeSnapshotId",
+                    "Snapshot " + snapshotId + " is " + s.state
+                            + "; a volume can be rolled back to an ACTIVE snapshot.");
         }
         Instance instance = volume.instance();
         if (!instance.inState("stopped")) {
-            throw r.invalid("LocalVolumeId", "Instance " + instance.id + " is " + instance.state
-                + "; stop it before rolling back its local volume.");
+            throw r.invalid(
+                    "LocalVolumeId",
+                    "Instance " + instance.id + " is " + instance.state
+                            + "; stop it before rolling back its local volume.");
         }
         return Map.of("Return", true);
     }
@@ -111,8 +132,9 @@ public final class LocalVolumeHandlers {
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             if (snapshots.find(id).isEmpty()) {
-                throw r.invalid("LocalVolumeSnapshotId." + (i + 1),
-                    "There is no local volume snapshot " + id + " in region " + r.region() + ".");
+                throw r.invalid(
+                        "LocalVolumeSnapshotId." + (i + 1),
+                        "There is no local volume snapshot " + id + " in region " + r.region() + ".");
             }
         }
         List<Map<String, Object>> set = new ArrayList<>();
@@ -137,7 +159,8 @@ public final class LocalVolumeHandlers {
 
     private static LocalVolume volume(SandboxRequest r, RegionState region) {
         String id = r.requireString("LocalVolumeId");
-        return LocalVolume.find(region, id).orElseThrow(() ->
-            r.invalid("LocalVolumeId", "There is no local volume " + id + " in region " + r.region() + "."));
+        return LocalVolume.find(region, id)
+                .orElseThrow(() -> r.invalid(
+                        "LocalVolumeId", "There is no local volume " + id + " in region " + r.region() + "."));
     }
 }

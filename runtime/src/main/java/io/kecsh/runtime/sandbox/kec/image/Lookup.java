@@ -8,8 +8,7 @@ import io.kecsh.runtime.sandbox.state.Image;
  * InvalidParameterValue naming the parameter, with the sandbox's reason.
  */
 final class Lookup {
-    private Lookup() {
-    }
+    private Lookup() {}
 
     static Image image(SandboxRequest r, RegionImages images, String param, String id) {
         return image(r, images, param, id, false);
@@ -17,15 +16,17 @@ final class Lookup {
 
     /** {@code described}: the lookup is a describe, which counts toward describe-driven transitions. */
     static Image image(SandboxRequest r, RegionImages images, String param, String id, boolean described) {
-        return images.find(id, described).orElseThrow(() ->
-            r.invalid(param, "There is no image " + id + " in region " + r.region() + "."));
+        return images.find(id, described)
+                .orElseThrow(() -> r.invalid(param, "There is no image " + id + " in region " + r.region() + "."));
     }
 
     /** One of the account's own images; a public image is refused ({@code doing}: "removed", "shared" …). */
     static Image ownImage(SandboxRequest r, RegionImages images, String param, String id, String doing) {
         Image image = image(r, images, param, id);
         if (image.isPublic) {
-            throw r.invalid(param, "Image " + id + " is a public image; only the account's private images can be " + doing + ".");
+            throw r.invalid(
+                    param,
+                    "Image " + id + " is a public image; only the account's private images can be " + doing + ".");
         }
         return image;
     }

@@ -5,7 +5,6 @@ import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import java.util.Optional;
 final class RegionImages {
     /** Default system-disk size of an imported image when nothing else is known. */
     private static final long LINUX_DISK_GB = 20;
+
     private static final long WINDOWS_DISK_GB = 50;
 
     private final RegionState region;
@@ -61,7 +61,8 @@ final class RegionImages {
         image.platform = base != null ? base.platform : "other-linux";
         image.architecture = base != null ? base.architecture : "x86_64";
         image.cloudInitSupport = base == null || base.cloudInitSupport;
-        image.sizeGb = instance.systemDiskSize > 0 ? instance.systemDiskSize : base != null ? base.sizeGb : LINUX_DISK_GB;
+        image.sizeGb =
+                instance.systemDiskSize > 0 ? instance.systemDiskSize : base != null ? base.sizeGb : LINUX_DISK_GB;
         image.isNpe = instance.sriovNetSupport || (base != null && base.isNpe);
         image.isPublic = false;
         image.source = "extend";
@@ -112,7 +113,8 @@ final class RegionImages {
     /** An instance that still runs from this image (the recycle bin and deleted instances do not count). */
     Optional<Instance> liveUserOf(String imageId) {
         for (Instance instance : region.instances.values()) {
-            if (imageId.equals(instance.imageId) && !instance.inState("recycling", "deleted")) return Optional.of(instance);
+            if (imageId.equals(instance.imageId) && !instance.inState("recycling", "deleted"))
+                return Optional.of(instance);
         }
         return Optional.empty();
     }

@@ -4,7 +4,6 @@ import io.kecsh.runtime.sandbox.state.Ids;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import io.kecsh.runtime.sandbox.state.Transition;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

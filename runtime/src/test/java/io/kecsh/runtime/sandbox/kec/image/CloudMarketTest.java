@@ -1,15 +1,14 @@
 package io.kecsh.runtime.sandbox.kec.image;
 
+import static io.kecsh.runtime.sandbox.kec.image.ImageFixture.list;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.protocol.Response;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-
-import static io.kecsh.runtime.sandbox.kec.image.ImageFixture.list;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class CloudMarketTest {
     @Test

@@ -1,5 +1,9 @@
 package io.kecsh.runtime.sandbox.kec.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.client.CloudClient;
 import io.kecsh.runtime.config.Cloud;
@@ -10,16 +14,11 @@ import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A test sandbox with helpers for the image domain's tests: instances, image lookups, errors. */
 final class ImageFixture implements AutoCloseable {
@@ -66,7 +65,7 @@ final class ImageFixture implements AutoCloseable {
     }
 
     Instance instance(String state) {
-        return instance(state, i -> { });
+        return instance(state, i -> {});
     }
 
     void setState(Instance instance, String state) {
@@ -77,14 +76,18 @@ final class ImageFixture implements AutoCloseable {
 
     Image firstPublicImage() {
         synchronized (f.sandbox.state().lock()) {
-            return f.sandbox.state().region(REGION).images.values().stream().filter(i -> i.isPublic && !i.market).findFirst().orElseThrow();
+            return f.sandbox.state().region(REGION).images.values().stream()
+                    .filter(i -> i.isPublic && !i.market)
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
     /** Creates an image of a fresh active instance and lets it become active. */
     String activeImage(String name) {
         Instance source = instance("active");
-        String id = (String) client.call("CreateImage", Map.of("InstanceId", source.id, "Name", name)).get("ImageId");
+        String id = (String) client.call("CreateImage", Map.of("InstanceId", source.id, "Name", name))
+                .get("ImageId");
         advance(STEP.multipliedBy(4));
         assertEquals("active", describeImage(client, id).get("ImageState"));
         return id;
@@ -96,11 +99,14 @@ final class ImageFixture implements AutoCloseable {
 
     /** A client of the same sandbox for another region. */
     CloudClient clientIn(String region) {
-        return new CloudClient(ClientConfig.builder().endpoint(f.sandbox.endpoint())
-            .credentials(Cloud.KINGSOFT, f.sandbox.credentials().kingsoft())
-            .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba())
-            .region(Cloud.KINGSOFT, region)
-            .clock(f.sandbox.clock()).sleeper(d -> { }).build());
+        return new CloudClient(ClientConfig.builder()
+                .endpoint(f.sandbox.endpoint())
+                .credentials(Cloud.KINGSOFT, f.sandbox.credentials().kingsoft())
+                .credentials(Cloud.ALIBABA, f.sandbox.credentials().alibaba())
+                .region(Cloud.KINGSOFT, region)
+                .clock(f.sandbox.clock())
+                .sleeper(d -> {})
+                .build());
     }
 
     static Map<String, Object> describeImage(CloudClient client, String id) {
@@ -115,7 +121,9 @@ final class ImageFixture implements AutoCloseable {
     }
 
     static List<String> ids(Response response, String member, String idMember) {
-        return list(response, member).stream().map(m -> (String) m.get(idMember)).collect(Collectors.toList());
+        return list(response, member).stream()
+                .map(m -> (String) m.get(idMember))
+                .collect(Collectors.toList());
     }
 
     /** The call fails with InvalidParameterValue naming {@code param}; the message carries {@code why}. */
@@ -123,8 +131,11 @@ final class ImageFixture implements AutoCloseable {
         ServiceException e = assertThrows(ServiceException.class, () -> client.call(action, params));
         assertEquals("InvalidParameterValue", e.code(), e.getMessage());
         assertEquals(400, e.httpStatus());
-        assertTrue(e.serviceMessage().startsWith("An invalid or out-of-range value was supplied for the input parameter " + param + ". "),
-            e.serviceMessage());
+        assertTrue(
+                e.serviceMessage()
+                        .startsWith("An invalid or out-of-range value was supplied for the input parameter " + param
+                                + ". "),
+                e.serviceMessage());
         assertTrue(e.serviceMessage().contains(why), e.serviceMessage());
         return e;
     }

@@ -1,23 +1,22 @@
 package io.kecsh.runtime.sandbox.kec.image;
 
+import static io.kecsh.runtime.sandbox.kec.image.ImageFixture.describeImage;
+import static io.kecsh.runtime.sandbox.kec.image.ImageFixture.list;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.SandboxFixture;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static io.kecsh.runtime.sandbox.kec.image.ImageFixture.describeImage;
-import static io.kecsh.runtime.sandbox.kec.image.ImageFixture.list;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What this domain keeps survives a restart from the state file, transitions under way included. */
 class ImageStatePersistenceTest {
@@ -38,9 +37,14 @@ class ImageStatePersistenceTest {
                 source.creationDate = "2026-11-22T03:00:00Z";
                 f.sandbox.state().region("cn-beijing-6").instances.put(source.id, source);
             }
-            imageId = (String) f.client.call("CreateImage", Map.of("InstanceId", source.id, "Name", "survivor")).get("ImageId");
-            snapshotId = (String) f.client.call("CreateLocalVolumeSnapshot", Map.of("LocalVolumeId", source.id + "-c",
-                "LocalVolumeSnapshotName", "survivor")).get("LocalVolumeSnapshotId");
+            imageId = (String) f.client
+                    .call("CreateImage", Map.of("InstanceId", source.id, "Name", "survivor"))
+                    .get("ImageId");
+            snapshotId = (String) f.client
+                    .call(
+                            "CreateLocalVolumeSnapshot",
+                            Map.of("LocalVolumeId", source.id + "-c", "LocalVolumeSnapshotName", "survivor"))
+                    .get("LocalVolumeSnapshotId");
             clock.advance(Duration.ofSeconds(10));
             assertEquals("saving", describeImage(f.client, imageId).get("ImageState"));
         }
@@ -48,12 +52,18 @@ class ImageStatePersistenceTest {
             assertEquals(20261122L, f.sandbox.state().ids.seed(), "the ID sequence carries on from the file");
             assertEquals("saving", describeImage(f.client, imageId).get("ImageState"));
             Response snapshots = f.client.call("DescribeLocalVolumeSnapshots", Map.of());
-            assertEquals(snapshotId, list(snapshots, "LocalVolumeSnapshotSet").get(0).get("LocalVolumeSnapshotId"));
-            assertEquals("ACTIVE", list(snapshots, "LocalVolumeSnapshotSet").get(0).get("State"));
+            assertEquals(
+                    snapshotId, list(snapshots, "LocalVolumeSnapshotSet").get(0).get("LocalVolumeSnapshotId"));
+            assertEquals(
+                    "ACTIVE", list(snapshots, "LocalVolumeSnapshotSet").get(0).get("State"));
             clock.advance(Duration.ofSeconds(30));
             assertEquals("active", describeImage(f.client, imageId).get("ImageState"));
-            assertTrue(describeImage(f.client, "3d939f30-e3db-4bd4-9dda-f8b40a92e9c6").get("Name").toString().contains("Nvidia"),
-                "market images were seeded once, into the state file");
+            assertTrue(
+                    describeImage(f.client, "3d939f30-e3db-4bd4-9dda-f8b40a92e9c6")
+                            .get("Name")
+                            .toString()
+                            .contains("Nvidia"),
+                    "market images were seeded once, into the state file");
         }
     }
 
@@ -63,7 +73,9 @@ class ImageStatePersistenceTest {
             Instance source = x.instance("active");
             Response r = x.client.call("CreateImage", Map.of("InstanceId", source.id, "Name", "dry", "DryRun", true));
             assertTrue(r.dryRun());
-            assertEquals(4, list(x.client.call("DescribeImages", Map.of()), "ImagesSet").size());
+            assertEquals(
+                    4,
+                    list(x.client.call("DescribeImages", Map.of()), "ImagesSet").size());
         }
     }
 }
