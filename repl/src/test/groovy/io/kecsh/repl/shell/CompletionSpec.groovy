@@ -197,7 +197,7 @@ class CompletionSpec extends Specification {
             .findAll { k, v -> k != null && !k.startsWith('handled by') }.collectEntries { k, v -> [k, v*.value()] }
 
         then:
-        words*.value().take(4) == ['count: ', 'min: ', 'zone: ', 'type: ']
+        words*.value().take(5) == ['count: ', 'min: ', 'zone: ', 'tags: ', 'type: ']   // the verb's own words, then the action's
         byTarget.every { k, v -> v.size() == 1 }
         words.every { Character.isLowerCase(it.value().charAt(0)) }
         words*.value().containsAll(['type: ', 'image: ', 'name: ', 'subnet: '])
