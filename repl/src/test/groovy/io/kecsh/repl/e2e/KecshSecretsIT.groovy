@@ -156,6 +156,29 @@ class KecshSecretsIT extends Specification {
             """.stripIndent())
     }
 
+    def "a half-written archive of a launcher killed while training is removed at the next start; a running one's is kept"() {
+        given: 'training already failed for this jar (so nothing trains now), and two leftovers: a dead launcher\'s and a live one\'s'
+        assert Files.isRegularFile(JAR): "${JAR} is built in package; run mvn verify"
+        Path cache = Files.createDirectories(home.resolve('.kecsh/cache'))
+        Files.writeString(cache.resolve('kecsh-jdk17.jsa.failed'), '')
+        Files.writeString(cache.resolve('kecsh-jdk25.aot.failed'), '')
+        long dead = (4_000_000L..4_100_000L).find { !ProcessHandle.of(it).isPresent() }
+        Path orphan = cache.resolve("kecsh-jdk17.jsa.${dead}")
+        Path orphanAot = cache.resolve("kecsh-jdk25.aot.${dead}")
+        Path training = cache.resolve("kecsh-jdk17.jsa.${ProcessHandle.current().pid()}")
+        [orphan, orphanAot, training].each { Files.write(it, new byte[1024]) }
+
+        when:
+        Map version = run(Path.of(System.getProperty('java.home')), '', ['--version'])
+
+        then:
+        version.code == 0
+        !Files.exists(orphan)
+        !Files.exists(orphanAot)
+        Files.exists(training)   // its launcher may still be writing it
+        Files.exists(cache.resolve('kecsh-jdk17.jsa.failed'))
+    }
+
     /** The launcher as a user runs it, with only this environment: credentials for the sandbox, the JDK, a fresh home. */
     private Map<String, Object> run(Path javaHome, String stdin, List<String> args) {
         ProcessBuilder pb = new ProcessBuilder([LAUNCHER.toString()] + args)
