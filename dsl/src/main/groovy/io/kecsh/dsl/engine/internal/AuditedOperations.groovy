@@ -2,15 +2,11 @@ package io.kecsh.dsl.engine.internal
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.engine.CloudOperations
-import io.kecsh.runtime.catalog.LiveCatalogue
+import io.kecsh.dsl.engine.ForwardingOperations
 import io.kecsh.runtime.error.ServiceException
 import io.kecsh.runtime.error.TransportException
 import io.kecsh.runtime.model.Operation
-import io.kecsh.runtime.model.ServiceModel
-import io.kecsh.runtime.retry.RetryPolicy
-import io.kecsh.runtime.validate.OpenValueRule
 import io.kecsh.runtime.validate.ValidationException
-import io.kecsh.runtime.waiter.WaitOptions
 
 /**
  * Writes every mutating call that goes to the cloud into the {@link AuditLog}: it sits just above
@@ -18,12 +14,11 @@ import io.kecsh.runtime.waiter.WaitOptions
  * plan only recorded is not in it, and one refused by validation (nothing sent) is not either.
  */
 @CompileStatic
-class AuditedOperations implements CloudOperations {
-    final CloudOperations delegate
+class AuditedOperations extends ForwardingOperations {
     final AuditLog log
 
     AuditedOperations(CloudOperations delegate, AuditLog log) {
-        this.delegate = delegate
+        super(delegate)
         this.log = log
     }
 
@@ -52,47 +47,7 @@ class AuditedOperations implements CloudOperations {
     }
 
     @Override
-    Iterable<Map<String, Object>> pages(String action, Map<String, ?> params) {
-        delegate.pages(action, params)
-    }
-
-    @Override
-    Map<String, Object> waitFor(String waiter, Map<String, ?> params, WaitOptions options) {
-        delegate.waitFor(waiter, params, options)
-    }
-
-    @Override
-    ServiceModel getModel() {
-        delegate.model
-    }
-
-    @Override
-    CloudOperations inRegion(String region) {
-        new AuditedOperations(delegate.inRegion(region), log)
-    }
-
-    @Override
-    OpenValueRule.Verdict judgeRegion(String region) {
-        delegate.judgeRegion(region)
-    }
-
-    @Override
-    String getRegion() {
-        delegate.region
-    }
-
-    @Override
-    String regionFor(String service) {
-        delegate.regionFor(service)
-    }
-
-    @Override
-    LiveCatalogue getCatalogue() {
-        delegate.catalogue
-    }
-
-    @Override
-    CloudOperations withRetry(RetryPolicy policy) {
-        new AuditedOperations(delegate.withRetry(policy), log)
+    protected CloudOperations wrap(CloudOperations inner) {
+        new AuditedOperations(inner, log)
     }
 }

@@ -2,30 +2,25 @@ package io.kecsh.dsl.engine.internal
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.engine.CloudOperations
-import io.kecsh.runtime.catalog.LiveCatalogue
+import io.kecsh.dsl.engine.ForwardingOperations
 import io.kecsh.runtime.model.Operation
-import io.kecsh.runtime.model.ServiceModel
-import io.kecsh.runtime.retry.RetryPolicy
-import io.kecsh.runtime.validate.OpenValueRule
-import io.kecsh.runtime.waiter.WaitOptions
 
 /**
  * Operations whose calls, and each page of a listing, first take a slot from {@link EndpointRates}
  * for their endpoint (service and region). A waiter's polls are spaced by its own interval.
  */
 @CompileStatic
-class RateLimitedOperations implements CloudOperations {
-    final CloudOperations delegate
+class RateLimitedOperations extends ForwardingOperations {
     final EndpointRates rates
 
     RateLimitedOperations(CloudOperations delegate, EndpointRates rates) {
-        this.delegate = delegate
+        super(delegate)
         this.rates = rates
     }
 
     private String endpoint(String action) {
         Operation op = delegate.model.requireOperation(action)
-        "${op.serviceName()} ${delegate.region}".toString()
+        "${op.serviceName()} ${delegate.regionFor(op.serviceName())}".toString()   // KMS and BSS: the Alibaba endpoint
     }
 
     @Override
@@ -55,42 +50,7 @@ class RateLimitedOperations implements CloudOperations {
     }
 
     @Override
-    Map<String, Object> waitFor(String waiter, Map<String, ?> params, WaitOptions options) {
-        delegate.waitFor(waiter, params, options)
-    }
-
-    @Override
-    ServiceModel getModel() {
-        delegate.model
-    }
-
-    @Override
-    CloudOperations inRegion(String region) {
-        new RateLimitedOperations(delegate.inRegion(region), rates)
-    }
-
-    @Override
-    OpenValueRule.Verdict judgeRegion(String region) {
-        delegate.judgeRegion(region)
-    }
-
-    @Override
-    String getRegion() {
-        delegate.region
-    }
-
-    @Override
-    String regionFor(String service) {
-        delegate.regionFor(service)
-    }
-
-    @Override
-    LiveCatalogue getCatalogue() {
-        delegate.catalogue
-    }
-
-    @Override
-    CloudOperations withRetry(RetryPolicy policy) {
-        new RateLimitedOperations(delegate.withRetry(policy), rates)
+    protected CloudOperations wrap(CloudOperations inner) {
+        new RateLimitedOperations(inner, rates)
     }
 }

@@ -2,12 +2,8 @@ package io.kecsh.dsl.engine.safety
 
 import groovy.transform.CompileStatic
 import io.kecsh.dsl.engine.CloudOperations
-import io.kecsh.runtime.catalog.LiveCatalogue
+import io.kecsh.dsl.engine.ForwardingOperations
 import io.kecsh.runtime.model.Operation
-import io.kecsh.runtime.model.ServiceModel
-import io.kecsh.runtime.retry.RetryPolicy
-import io.kecsh.runtime.validate.OpenValueRule
-import io.kecsh.runtime.waiter.WaitOptions
 
 /**
  * The outermost {@link CloudOperations} of a session: every destructive call passes the session's
@@ -16,12 +12,11 @@ import io.kecsh.runtime.waiter.WaitOptions
  * {@code instances { terminate() }}.
  */
 @CompileStatic
-class GuardedOperations implements CloudOperations {
-    final CloudOperations delegate
+class GuardedOperations extends ForwardingOperations {
     final Safety safety
 
     GuardedOperations(CloudOperations delegate, Safety safety) {
-        this.delegate = delegate
+        super(delegate)
         this.safety = safety
     }
 
@@ -38,47 +33,7 @@ class GuardedOperations implements CloudOperations {
     }
 
     @Override
-    Iterable<Map<String, Object>> pages(String action, Map<String, ?> params) {
-        delegate.pages(action, params)
-    }
-
-    @Override
-    Map<String, Object> waitFor(String waiter, Map<String, ?> params, WaitOptions options) {
-        delegate.waitFor(waiter, params, options)
-    }
-
-    @Override
-    ServiceModel getModel() {
-        delegate.model
-    }
-
-    @Override
-    CloudOperations inRegion(String region) {
-        new GuardedOperations(delegate.inRegion(region), safety)
-    }
-
-    @Override
-    OpenValueRule.Verdict judgeRegion(String region) {
-        delegate.judgeRegion(region)
-    }
-
-    @Override
-    String getRegion() {
-        delegate.region
-    }
-
-    @Override
-    String regionFor(String service) {
-        delegate.regionFor(service)
-    }
-
-    @Override
-    LiveCatalogue getCatalogue() {
-        delegate.catalogue
-    }
-
-    @Override
-    CloudOperations withRetry(RetryPolicy policy) {
-        new GuardedOperations(delegate.withRetry(policy), safety)
+    protected CloudOperations wrap(CloudOperations inner) {
+        new GuardedOperations(inner, safety)
     }
 }
