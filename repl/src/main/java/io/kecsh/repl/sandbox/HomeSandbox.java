@@ -90,6 +90,7 @@ public final class HomeSandbox {
     }
 
     /** Only one kecsh starts the sandbox; one that waited here finds it started. */
+    @SuppressWarnings("try") // the lock is held by the try, never read
     private EndpointFile.Entry startUnderLock() {
         try (FileChannel channel = FileChannel.open(
                         PrivateFiles.file(dir.resolve(START_LOCK)), StandardOpenOption.READ, StandardOpenOption.WRITE);

@@ -110,11 +110,14 @@ final class ParameterHint {
         }
         Service service = vocabulary.model().serviceOf(op);
         ShellCompleter.enumOf(call, typed, service).ifPresent(e -> parts.add(values(service, e)));
+        // the prose last: a narrow terminal cuts the line's end, and the allowed values matter more
+        if (word.getKind() == Verbs.Word.Kind.PARAMETER)
+            op.param(word.getTarget()).map(Member::doc).ifPresent(doc -> parts.add(ShellCompleter.brief(doc)));
         return String.join(" · ", parts);
     }
 
     /**
-     * Type, range, default and gloss of the member. "required" only for an action called by its API
+     * Type, range and default of the member (its gloss comes last, after the allowed values). "required" only for an action called by its API
      * name: a verb may fill what the API requires (run's image, subnet …) and refuses itself what it cannot.
      */
     private static void member(String typed, Member m, boolean apiCall, List<String> parts) {
@@ -124,7 +127,6 @@ final class ParameterHint {
         if (m.required() && apiCall) parts.add("required");
         range(m).ifPresent(parts::add);
         m.defaultValue().ifPresent(d -> parts.add("default " + d));
-        if (m.doc() != null) parts.add(ShellCompleter.brief(m.doc()));
     }
 
     /** {@code 1–100}, {@code ≥ 1}, {@code ≤ 64 characters}; empty when the model gives no bound. */
