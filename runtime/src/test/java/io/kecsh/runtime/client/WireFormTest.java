@@ -13,9 +13,9 @@ import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.RegionState;
+import io.kecsh.runtime.testing.OneInstance;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,28 +66,8 @@ class WireFormTest {
 
     private Map<String, Object> launch(String userData) {
         RegionState region = sandbox.state().region("cn-beijing-6");
-        String image = region.images.values().stream()
-                .filter(i -> i.platform.equals("centos-7.6"))
-                .map(i -> i.id)
-                .findFirst()
-                .orElseThrow();
-        Map<String, Object> p = new HashMap<>(Map.of(
-                "ImageId",
-                image,
-                "SubnetId",
-                region.defaultSubnetId,
-                "SecurityGroupId",
-                region.defaultSecurityGroupId,
-                "MinCount",
-                1,
-                "MaxCount",
-                1,
-                "ChargeType",
-                "HourlyInstantSettlement",
-                "InstanceType",
-                "S4.2B",
-                "UserData",
-                userData));
+        Map<String, Object> p = OneInstance.runParams(region);
+        p.put("UserData", userData);
         return p;
     }
 

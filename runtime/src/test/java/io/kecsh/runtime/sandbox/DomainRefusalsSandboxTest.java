@@ -10,6 +10,7 @@ import io.kecsh.runtime.model.ErrorDef;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.overlay.InstalledModel;
 import io.kecsh.runtime.sandbox.state.RegionState;
+import io.kecsh.runtime.testing.OneInstance;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -51,20 +52,12 @@ class DomainRefusalsSandboxTest {
         return e;
     }
 
-    private String centos() {
-        return region.images.values().stream()
-                .filter(i -> i.platform.equals("centos-7.6"))
-                .map(i -> i.id)
-                .findFirst()
-                .orElseThrow();
-    }
-
     private String template(String name) {
         Map<String, Object> p = new HashMap<>(Map.of(
                 "InstanceType",
                 "N3.2B",
                 "ImageId",
-                centos(),
+                OneInstance.centos(region),
                 "SubnetId",
                 region.defaultSubnetId,
                 "SecurityGroupId",
@@ -106,21 +99,7 @@ class DomainRefusalsSandboxTest {
     void attachKey_anUnknownSecondInstance_isTheDocumentedError_andBindsNothing() {
         String key = (String)
                 ((Map<?, ?>) f.client.call("CreateKey", Map.of("KeyName", "k1")).get("Key")).get("KeyId");
-        Map<String, Object> run = new HashMap<>(Map.of(
-                "ImageId",
-                centos(),
-                "SubnetId",
-                region.defaultSubnetId,
-                "SecurityGroupId",
-                region.defaultSecurityGroupId,
-                "MinCount",
-                1,
-                "MaxCount",
-                1,
-                "ChargeType",
-                "HourlyInstantSettlement",
-                "InstanceType",
-                "S4.2B"));
+        Map<String, Object> run = OneInstance.runParams(region);
         String instance = (String)
                 ((Map<?, ?>) ((List<?>) f.client.call("RunInstances", run).get("InstancesSet")).get(0))
                         .get("InstanceId");
@@ -139,21 +118,7 @@ class DomainRefusalsSandboxTest {
 
     @Test
     void deleteNetworkInterface_aPrimaryNic_isTheDocumentedErrorOfTheVpcService() {
-        Map<String, Object> run = new HashMap<>(Map.of(
-                "ImageId",
-                centos(),
-                "SubnetId",
-                region.defaultSubnetId,
-                "SecurityGroupId",
-                region.defaultSecurityGroupId,
-                "MinCount",
-                1,
-                "MaxCount",
-                1,
-                "ChargeType",
-                "HourlyInstantSettlement",
-                "InstanceType",
-                "S4.2B"));
+        Map<String, Object> run = OneInstance.runParams(region);
         String instance = (String)
                 ((Map<?, ?>) ((List<?>) f.client.call("RunInstances", run).get("InstancesSet")).get(0))
                         .get("InstanceId");

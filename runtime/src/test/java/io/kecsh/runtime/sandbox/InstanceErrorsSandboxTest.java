@@ -8,6 +8,7 @@ import io.kecsh.runtime.model.ErrorDef;
 import io.kecsh.runtime.model.Service;
 import io.kecsh.runtime.overlay.InstalledModel;
 import io.kecsh.runtime.sandbox.state.RegionState;
+import io.kecsh.runtime.testing.OneInstance;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -43,26 +44,7 @@ class InstanceErrorsSandboxTest {
     }
 
     private String launch() {
-        String image = region.images.values().stream()
-                .filter(i -> i.platform.equals("centos-7.6"))
-                .map(i -> i.id)
-                .findFirst()
-                .orElseThrow();
-        Map<String, Object> p = new HashMap<>(Map.of(
-                "ImageId",
-                image,
-                "SubnetId",
-                region.defaultSubnetId,
-                "SecurityGroupId",
-                region.defaultSecurityGroupId,
-                "MinCount",
-                1,
-                "MaxCount",
-                1,
-                "ChargeType",
-                "HourlyInstantSettlement",
-                "InstanceType",
-                "S4.2B"));
+        Map<String, Object> p = OneInstance.runParams(region);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> set =
                 (List<Map<String, Object>>) f.client.call("RunInstances", p).get("InstancesSet");

@@ -3,7 +3,7 @@ package io.kecsh.runtime.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kecsh.runtime.sandbox.state.RegionState;
-import java.util.HashMap;
+import io.kecsh.runtime.testing.OneInstance;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,26 +24,7 @@ class InstanceTagsSandboxTest {
     }
 
     private String launch(List<Map<String, String>> tags) {
-        String image = region.images.values().stream()
-                .filter(i -> i.platform.equals("centos-7.6"))
-                .map(i -> i.id)
-                .findFirst()
-                .orElseThrow();
-        Map<String, Object> p = new HashMap<>(Map.of(
-                "ImageId",
-                image,
-                "SubnetId",
-                region.defaultSubnetId,
-                "SecurityGroupId",
-                region.defaultSecurityGroupId,
-                "MinCount",
-                1,
-                "MaxCount",
-                1,
-                "ChargeType",
-                "HourlyInstantSettlement",
-                "InstanceType",
-                "S4.2B"));
+        Map<String, Object> p = OneInstance.runParams(region);
         if (!tags.isEmpty()) p.put("Tag", tags);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> set =
