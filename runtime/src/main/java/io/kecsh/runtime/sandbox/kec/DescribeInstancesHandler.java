@@ -34,17 +34,13 @@ final class DescribeInstancesHandler implements ActionHandler {
         Instances instances = new Instances(state, request.region(), catalog);
         instances.described();
         Map<String, List<NetworkInterface>> nics = nicIndex.byInstance(instances.region());
-        List<Instance> all = instances.select(query(request), nics);
-        long marker = request.number("Marker").orElse(0L);
         long max = Math.min(request.number("MaxResults").orElse(10L), 1000);
-        int from = (int) Math.min(marker, all.size());
-        int to = (int) Math.min(all.size(), from + max);
-        List<Object> page = new ArrayList<>(to - from);
-        for (Instance i : all.subList(from, to)) {
-            page.add(views.of(i, nics.getOrDefault(i.id, List.of()), instances.dataGuardName(i), request.service()));
+        InstancePage page = instances.page(query(request), request.number("Marker").orElse(0L), max, () -> nics);
+        List<Object> set = new ArrayList<>(page.instances().size());
+        for (Instance i : page.instances()) {
+            set.add(views.of(i, nics.getOrDefault(i.id, List.of()), instances.dataGuardName(i), request.service()));
         }
-        return Map.of(
-                "Marker", to < all.size() ? (long) to : 0L, "InstanceCount", (long) all.size(), "InstancesSet", page);
+        return Map.of("Marker", page.marker(), "InstanceCount", (long) page.count(), "InstancesSet", set);
     }
 
     /** InstanceId.N, ProjectId.N (default: the default project, 0), Filter.N, Search and Sort.N as a query. */

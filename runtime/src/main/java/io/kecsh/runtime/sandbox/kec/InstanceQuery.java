@@ -22,6 +22,17 @@ record InstanceQuery(Set<String> ids, Set<Long> projects, List<Filter> filters, 
 
     record SortKey(String name, boolean descending) {}
 
+    /**
+     * The project whose instances, in creation order without the recycle bin, are all this query can
+     * select (then narrowed to {@link #ids} when there are some), or null when it needs a pass over the
+     * region: a filter, a search, a sort, several projects.
+     */
+    Long indexedProject() {
+        return filters.isEmpty() && search == null && sort.isEmpty() && projects.size() == 1
+                ? projects.iterator().next()
+                : null;
+    }
+
     /** Whether the recycle bin is asked for (it is hidden otherwise). */
     boolean recycleBin() {
         for (Filter f : filters)
