@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * DescribeInstances: the parameters as an {@link InstanceQuery} for the {@link Instances} backend,
- * then a Marker/MaxResults page with InstanceCount. Each instance's view is kept between calls
+ * which answers a Marker/MaxResults page with InstanceCount ({@link InstancePage}). Each instance's view is kept between calls
  * ({@link InstanceViews}, with the region's NICs by instance in {@link NicIndex}): this handler lives
  * as long as its sandbox, so they do too.
  */

@@ -41,8 +41,8 @@ record InstanceQuery(Set<String> ids, Set<Long> projects, List<Filter> filters, 
     }
 
     /**
-     * A predicate for one pass over a region (no stream per instance: every page of a large region
-     * scans all of it); {@code nics} are each instance's network interfaces, read only when a filter needs them.
+     * A predicate for one pass over a region (no stream per instance: every page of a query with
+     * filters, search, sort or several projects scans all of it); {@code nics} are each instance's network interfaces, read only when a filter needs them.
      */
     Predicate<Instance> matcher(Map<String, List<NetworkInterface>> nics) {
         boolean recycleBin = recycleBin();
