@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.state.Instance;
+import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.testing.OneInstance;
 import java.time.Duration;
@@ -115,6 +116,58 @@ class InstancePagingSandboxTest {
         assertPage(describe(Map.of("MaxResults", 5)), 0, 5, 0);
         assertEquals(7L, describe(Map.of("MaxResults", 5)).get("InstanceCount"));
         assertPage(describe(Map.of("ProjectId", List.of(4))), 0, 10, 4);
+    }
+
+    /** A NIC attached or detached in the state directly, without a handler: the next page shows it. */
+    @Test
+    void nicsAttachedOrDetachedDirectly_showInTheNextPage() {
+        launch(6, 0);
+        String first = listed(0).get(0);
+        assertEquals(1, nicsOf(describe(Map.of("MaxResults", 5)), first).size());
+        NetworkInterface free;
+        synchronized (f.sandbox.state().lock()) {
+            NetworkInterface primary = primaryOf(first);
+            free = new NetworkInterface();
+            free.id = f.sandbox.state().ids.uuid();
+            free.type = "extension";
+            free.elastic = true;
+            free.subnetId = primary.subnetId;
+            free.vpcId = primary.vpcId;
+            free.zone = primary.zone;
+            free.privateIp = "10.0.250.250";
+            free.status = "Available";
+            region.networkInterfaces.put(free.id, free); // a new NIC: the region has one more
+        }
+        assertEquals(1, nicsOf(describe(Map.of("MaxResults", 5)), first).size());
+        synchronized (f.sandbox.state().lock()) {
+            free.instanceId = first; // attached: the same number of NICs
+            free.status = "InUse";
+        }
+        assertEquals(
+                List.of(primaryOf(first).id, free.id), nicsOf(describe(Map.of("MaxResults", 5)), first));
+        synchronized (f.sandbox.state().lock()) {
+            free.instanceId = null; // detached again
+            free.status = "Available";
+        }
+        assertEquals(List.of(primaryOf(first).id), nicsOf(describe(Map.of("MaxResults", 5)), first));
+    }
+
+    private NetworkInterface primaryOf(String instanceId) {
+        return region.networkInterfaces.values().stream()
+                .filter(n -> instanceId.equals(n.instanceId) && "primary".equals(n.type))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> nicsOf(Response page, String instanceId) {
+        return ((List<Map<String, Object>>) page.get("InstancesSet"))
+                .stream()
+                        .filter(i -> instanceId.equals(i.get("InstanceId")))
+                        .findFirst()
+                        .map(i -> ((List<Map<String, Object>>) i.get("NetworkInterfaceSet"))
+                                .stream().map(n -> (String) n.get("NetworkInterfaceId")).toList())
+                        .orElseThrow();
     }
 
     /** Between pages: launch some, terminate some (to the recycle bin, or for good), let the clock finish them. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * DescribeInstances: the parameters as an {@link InstanceQuery} for the {@link Instances} backend,
@@ -33,12 +34,13 @@ final class DescribeInstancesHandler implements ActionHandler {
     public Map<String, Object> handle(SandboxRequest request, SandboxState state) {
         Instances instances = new Instances(state, request.region(), catalog);
         instances.described();
-        Map<String, List<NetworkInterface>> nics = nicIndex.byInstance(instances.region());
+        Supplier<Map<String, List<NetworkInterface>>> nics = () -> nicIndex.byInstance(instances.region(), state.changes());
         long max = Math.min(request.number("MaxResults").orElse(10L), 1000);
-        InstancePage page = instances.page(query(request), request.number("Marker").orElse(0L), max, () -> nics);
+        InstancePage page = instances.page(query(request), request.number("Marker").orElse(0L), max, nics);
         List<Object> set = new ArrayList<>(page.instances().size());
         for (Instance i : page.instances()) {
-            set.add(views.of(i, nics.getOrDefault(i.id, List.of()), instances.dataGuardName(i), request.service()));
+            List<NetworkInterface> own = nicIndex.of(instances.region(), i, state.changes());
+            set.add(views.of(i, own, instances.dataGuardName(i), request.service()));
         }
         return Map.of("Marker", page.marker(), "InstanceCount", (long) page.count(), "InstancesSet", set);
     }
