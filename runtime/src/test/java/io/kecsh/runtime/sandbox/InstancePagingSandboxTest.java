@@ -55,9 +55,7 @@ class InstancePagingSandboxTest {
         java.util.Collections.shuffle(ids, random);
         List<String> asked = ids.subList(0, Math.min(ids.size(), 30));
         Response byId = describe(Map.of("InstanceId", asked, "MaxResults", 5, "Marker", 2));
-        List<String> expected = listed(0).stream()
-                .filter(asked::contains)
-                .toList();
+        List<String> expected = listed(0).stream().filter(asked::contains).toList();
         assertEquals((long) expected.size(), byId.get("InstanceCount"));
         assertEquals(expected.subList(Math.min(2, expected.size()), Math.min(7, expected.size())), idsOf(byId));
     }
@@ -143,8 +141,7 @@ class InstancePagingSandboxTest {
             free.instanceId = first; // attached: the same number of NICs
             free.status = "InUse";
         }
-        assertEquals(
-                List.of(primaryOf(first).id, free.id), nicsOf(describe(Map.of("MaxResults", 5)), first));
+        assertEquals(List.of(primaryOf(first).id, free.id), nicsOf(describe(Map.of("MaxResults", 5)), first));
         synchronized (f.sandbox.state().lock()) {
             free.instanceId = null; // detached again
             free.status = "Available";
@@ -166,7 +163,9 @@ class InstancePagingSandboxTest {
                         .filter(i -> instanceId.equals(i.get("InstanceId")))
                         .findFirst()
                         .map(i -> ((List<Map<String, Object>>) i.get("NetworkInterfaceSet"))
-                                .stream().map(n -> (String) n.get("NetworkInterfaceId")).toList())
+                                .stream()
+                                        .map(n -> (String) n.get("NetworkInterfaceId"))
+                                        .toList())
                         .orElseThrow();
     }
 

@@ -34,9 +34,11 @@ final class DescribeInstancesHandler implements ActionHandler {
     public Map<String, Object> handle(SandboxRequest request, SandboxState state) {
         Instances instances = new Instances(state, request.region(), catalog);
         instances.described();
-        Supplier<Map<String, List<NetworkInterface>>> nics = () -> nicIndex.byInstance(instances.region(), state.changes());
+        Supplier<Map<String, List<NetworkInterface>>> nics =
+                () -> nicIndex.byInstance(instances.region(), state.changes());
         long max = Math.min(request.number("MaxResults").orElse(10L), 1000);
-        InstancePage page = instances.page(query(request), request.number("Marker").orElse(0L), max, nics);
+        InstancePage page =
+                instances.page(query(request), request.number("Marker").orElse(0L), max, nics);
         List<Object> set = new ArrayList<>(page.instances().size());
         for (Instance i : page.instances()) {
             List<NetworkInterface> own = nicIndex.of(instances.region(), i, state.changes());

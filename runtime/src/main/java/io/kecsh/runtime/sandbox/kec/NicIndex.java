@@ -49,7 +49,10 @@ final class NicIndex {
         List<NetworkInterface> free = new ArrayList<>();
         for (NetworkInterface nic : region.networkInterfaces.values()) {
             if (nic.instanceId == null) free.add(nic);
-            else byInstance.computeIfAbsent(nic.instanceId, id -> new ArrayList<>(1)).add(nic);
+            else
+                byInstance
+                        .computeIfAbsent(nic.instanceId, id -> new ArrayList<>(1))
+                        .add(nic);
         }
         Kept k = new Kept(region.networkInterfaces, region.networkInterfaces.size(), changes.stamp(), free, byInstance);
         kept.put(region, k);
