@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * DescribeInstances: the parameters as an {@link InstanceQuery} for the {@link Instances} backend,
- * then a Marker/MaxResults page with InstanceCount. Each instance's view is kept between calls
+ * which answers a Marker/MaxResults page with InstanceCount ({@link InstancePage}). Each instance's view is kept between calls
  * ({@link InstanceViews}, with the region's NICs by instance in {@link NicIndex}): this handler lives
  * as long as its sandbox, so they do too.
  */
@@ -33,18 +34,17 @@ final class DescribeInstancesHandler implements ActionHandler {
     public Map<String, Object> handle(SandboxRequest request, SandboxState state) {
         Instances instances = new Instances(state, request.region(), catalog);
         instances.described();
-        Map<String, List<NetworkInterface>> nics = nicIndex.byInstance(instances.region());
-        List<Instance> all = instances.select(query(request), nics);
-        long marker = request.number("Marker").orElse(0L);
+        Supplier<Map<String, List<NetworkInterface>>> nics =
+                () -> nicIndex.byInstance(instances.region(), state.changes());
         long max = Math.min(request.number("MaxResults").orElse(10L), 1000);
-        int from = (int) Math.min(marker, all.size());
-        int to = (int) Math.min(all.size(), from + max);
-        List<Object> page = new ArrayList<>(to - from);
-        for (Instance i : all.subList(from, to)) {
-            page.add(views.of(i, nics.getOrDefault(i.id, List.of()), instances.dataGuardName(i), request.service()));
+        InstancePage page =
+                instances.page(query(request), request.number("Marker").orElse(0L), max, nics);
+        List<Object> set = new ArrayList<>(page.instances().size());
+        for (Instance i : page.instances()) {
+            List<NetworkInterface> own = nicIndex.of(instances.region(), i, state.changes());
+            set.add(views.of(i, own, instances.dataGuardName(i), request.service()));
         }
-        return Map.of(
-                "Marker", to < all.size() ? (long) to : 0L, "InstanceCount", (long) all.size(), "InstancesSet", page);
+        return Map.of("Marker", page.marker(), "InstanceCount", (long) page.count(), "InstancesSet", set);
     }
 
     /** InstanceId.N, ProjectId.N (default: the default project, 0), Filter.N, Search and Sort.N as a query. */

@@ -22,6 +22,17 @@ record InstanceQuery(Set<String> ids, Set<Long> projects, List<Filter> filters, 
 
     record SortKey(String name, boolean descending) {}
 
+    /**
+     * The project whose instances, in creation order without the recycle bin, are all this query can
+     * select (then narrowed to {@link #ids} when there are some), or null when it needs a pass over the
+     * region: a filter, a search, a sort, several projects.
+     */
+    Long indexedProject() {
+        return filters.isEmpty() && search == null && sort.isEmpty() && projects.size() == 1
+                ? projects.iterator().next()
+                : null;
+    }
+
     /** Whether the recycle bin is asked for (it is hidden otherwise). */
     boolean recycleBin() {
         for (Filter f : filters)
@@ -30,8 +41,8 @@ record InstanceQuery(Set<String> ids, Set<Long> projects, List<Filter> filters, 
     }
 
     /**
-     * A predicate for one pass over a region (no stream per instance: every page of a large region
-     * scans all of it); {@code nics} are each instance's network interfaces, read only when a filter needs them.
+     * A predicate for one pass over a region (no stream per instance: every page of a query with
+     * filters, search, sort or several projects scans all of it); {@code nics} are each instance's network interfaces, read only when a filter needs them.
      */
     Predicate<Instance> matcher(Map<String, List<NetworkInterface>> nics) {
         boolean recycleBin = recycleBin();

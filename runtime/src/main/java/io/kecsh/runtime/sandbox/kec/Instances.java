@@ -4,6 +4,7 @@ import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.kec.catalog.Catalog;
 import io.kecsh.runtime.sandbox.state.Image;
 import io.kecsh.runtime.sandbox.state.Instance;
+import io.kecsh.runtime.sandbox.state.InstancesByProject;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The instances of one region and every rule about changing them, as moto keeps an EC2 backend
@@ -204,14 +206,39 @@ final class Instances {
             InstanceStates.settle(region, state.clock(), true, state.changes());
     }
 
-    /** The instances a query selects, in its order; {@code nicsByInstance}: the region's NICs by instance. */
-    List<Instance> select(InstanceQuery query, Map<String, List<NetworkInterface>> nicsByInstance) {
-        Predicate<Instance> selected = query.matcher(nicsByInstance);
-        List<Instance> out = new ArrayList<>();
-        for (Instance i : region.instances.values()) if (selected.test(i)) out.add(i);
-        Comparator<Instance> order = query.order();
-        if (order != null) out.sort(order);
-        return out;
+    /**
+     * The page of the instances a query selects, in its order, from {@code marker} (an offset) with at
+     * most {@code max}; {@code nicsByInstance}: the region's NICs by instance, read only when a filter
+     * needs them. Without filters, search or sort, a project's instances come from the region's index
+     * ({@link InstancesByProject}), so a page costs its own size, not the region's; by InstanceId, as
+     * many lookups as IDs. Other queries go over the region.
+     */
+    InstancePage page(
+            InstanceQuery query, long marker, long max, Supplier<Map<String, List<NetworkInterface>>> nicsByInstance) {
+        Long project = query.indexedProject();
+        if (project != null && query.ids().isEmpty()) {
+            InstancesByProject index = region.byProject();
+            return InstancePage.of(
+                    () -> index.count(project, state.changes()),
+                    marker,
+                    max,
+                    (from, to) -> index.page(project, from, to, state.changes()));
+        }
+        List<Instance> all = new ArrayList<>();
+        if (project != null) {
+            Predicate<Instance> selected = query.matcher(Map.of()); // no filter reads NICs
+            for (String id : query.ids()) {
+                Instance i = region.instances.get(id);
+                if (i != null && selected.test(i)) all.add(i);
+            }
+            region.byProject().sortByCreation(all, state.changes());
+        } else {
+            Predicate<Instance> selected = query.matcher(nicsByInstance.get());
+            for (Instance i : region.instances.values()) if (selected.test(i)) all.add(i);
+            Comparator<Instance> order = query.order();
+            if (order != null) all.sort(order);
+        }
+        return InstancePage.of(all::size, marker, max, all::subList);
     }
 
     /** The name of the instance's data-guard group (null: none, or unnamed): part of its view. */

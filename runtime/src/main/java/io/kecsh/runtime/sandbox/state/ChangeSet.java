@@ -24,6 +24,8 @@ public final class ChangeSet {
     private final Set<Entry> touched = new LinkedHashSet<>();
     /** Counts every change of instances, recorded or possible, also when nothing is recorded (see {@link #stamp()}). */
     private long stamp;
+    /** Counts the changes of instances that no writer named (see {@link #unnamedChanges()}). */
+    private long unnamed;
 
     private boolean recording;
     private boolean unrecorded;
@@ -40,6 +42,7 @@ public final class ChangeSet {
     /** The instance {@code id} of the region was created, changed or removed. */
     public void instance(RegionState region, String id) {
         stamp++;
+        region.byProject().touched(id);
         if (recording) touched.add(new Entry(region.name, Kind.INSTANCE, id));
     }
 
@@ -55,7 +58,10 @@ public final class ChangeSet {
      * another domain (its own resources' clocks aside) leaves them alone.
      */
     public void unrecorded(boolean mayChangeInstances) {
-        if (mayChangeInstances) stamp++;
+        if (mayChangeInstances) {
+            stamp++;
+            unnamed++;
+        }
         if (recording) unrecorded = true;
     }
 
@@ -66,6 +72,14 @@ public final class ChangeSet {
      */
     public long stamp() {
         return stamp;
+    }
+
+    /**
+     * Changes when instances may have changed without a writer naming them (an action that does not
+     * record its changes): what is kept per instance ({@link InstancesByProject}) must be built again.
+     */
+    public long unnamedChanges() {
+        return unnamed;
     }
 
     public boolean isUnrecorded() {

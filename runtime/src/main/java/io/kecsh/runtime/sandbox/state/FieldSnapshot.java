@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The values of a plain-data object's public fields (an {@link Instance}, a {@link NetworkInterface})
@@ -93,7 +94,7 @@ public final class FieldSnapshot {
                 if (c == UNSAFE) return UNSAFE;
                 out.add(c);
             }
-            return Collections.unmodifiableList(out);
+            return out; // kept here only, never handed out: no read-only wrapper to walk through
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();
@@ -113,14 +114,19 @@ public final class FieldSnapshot {
         if (kept == UNSAFE) return false;
         if (kept == live) return true;
         if (kept == null || live == null) return false;
-        if (kept instanceof List<?> a) {
+        if (kept instanceof ArrayList<?> a) {
             if (!(live instanceof List<?> b) || a.size() != b.size()) return false;
+            if (b instanceof RandomAccess) { // by index: no iterator for every list of every view checked
+                for (int k = 0; k < a.size(); k++) if (!same(a.get(k), b.get(k))) return false;
+                return true;
+            }
             Iterator<?> i = b.iterator();
             for (Object item : a) if (!same(item, i.next())) return false;
             return true;
         }
         if (kept instanceof Map<?, ?> a) {
             if (!(live instanceof Map<?, ?> b) || a.size() != b.size()) return false;
+            if (a.isEmpty()) return true;
             Iterator<? extends Map.Entry<?, ?>> i = b.entrySet().iterator();
             for (Map.Entry<?, ?> e : a.entrySet()) {
                 Map.Entry<?, ?> f = i.next();

@@ -45,10 +45,17 @@ public final class RegionState {
     public transient long settledAtStamp = -1;
     public transient int settledCount = -1;
 
+    /** Not persisted: the instances by project, as describes without filters list them (kept through the ChangeSet). */
+    private final transient InstancesByProject byProject = new InstancesByProject(this);
+
     public RegionState() {}
 
     public RegionState(String name) {
         this.name = name;
+    }
+
+    public InstancesByProject byProject() {
+        return byProject;
     }
 
     /** Instances not in the recycle bin or gone. */
