@@ -38,7 +38,7 @@ public class InstanceStreamBench {
             long t0 = System.nanoTime();
             for (int done = 0; done < seed; done += 1000) {
                 int n = Math.min(1000, seed - done);
-                kecsh.eval("defaults { image 'centos-7.6'; chargeType 'HourlyInstantSettlement' }; instances { run type: 'S4.2B', count: " + n + ", name: 'bench', suffix: " + (done + 1) + " }; null");
+                kecsh.eval("defaults { image 'centos-7.6'; chargeType 'HourlyInstantSettlement' }; instances { run type: 'S4.2B', count: " + n + ", name: 'bench" + (done / 1000) + "-', suffix: 1 }; null"); // a suffix goes to 9999 only
             }
             if (seed > 0) System.out.printf("seeded %,d instances in %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
             String walk = list ? "instances.list().size()" : "long n = 0; instances.each { n++ }; n";

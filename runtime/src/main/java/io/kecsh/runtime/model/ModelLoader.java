@@ -3,6 +3,7 @@ package io.kecsh.runtime.model;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,8 +26,66 @@ public final class ModelLoader {
     // a key written twice (a merge's leftover) would silently keep the last; refuse it at load instead
     private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /**
+     * The bundled model, each service's files read and built the first time that service is asked for (the
+     * index alone is read here). Reads the same files into the same model as {@code build(bundledFiles())},
+     * with the same errors, only later: when the broken service is first used.
+     */
     public ServiceModel loadBundled() {
-        return build(bundledFiles());
+        Map<String, String> folders = new LinkedHashMap<>();
+        for (JsonNode entry : read(ROOT + "index.json", true).path("services")) {
+            String folder = entry.asText();
+            folders.put(folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder, folder);
+        }
+        BundledReads reads = new BundledReads(folders);
+        reads.model = new ServiceModel(List.copyOf(folders.keySet()), reads::service);
+        return reads.model;
+    }
+
+    /** Reads one bundled service on demand; a service that inherits ({@code commonFrom}) reads its parent first. */
+    private final class BundledReads {
+        private final Map<String, String> folders;
+        // each read service's commonParams and commonErrors only (not its whole tree): what a child inherits
+        private final Map<String, JsonNode> commons = new ConcurrentHashMap<>();
+        private final Set<String> reading = ConcurrentHashMap.newKeySet();
+        private ServiceModel model;
+
+        BundledReads(Map<String, String> folders) {
+            this.folders = folders;
+        }
+
+        Service service(String name) {
+            ServiceFiles f = files(folders.get(name));
+            if (!f.name().equals(name))
+                throw new ModelException(ROOT + "index.json: folder " + f.folder() + " holds service " + f.name()
+                        + "; a service's folder starts with its name");
+            ObjectNode common = json.createObjectNode();
+            for (String inherited : List.of("commonParams", "commonErrors"))
+                if (f.service().has(inherited))
+                    common.set(inherited, f.service().get(inherited));
+            commons.put(name, common);
+            JsonNode parent = null;
+            String from = commonFrom(f.service());
+            if (from != null) {
+                if (!folders.containsKey(from)) throw unknownParent(f.service(), from);
+                if (!reading.add(name)) throw new ModelException(name + ": commonFrom goes round in a circle");
+                try {
+                    model.requireService(from);
+                } finally {
+                    reading.remove(name);
+                }
+                parent = commons.get(from);
+            }
+            return new ServiceReader(f.service(), parent, f.paginators(), f.waiters()).read();
+        }
+    }
+
+    private ServiceFiles files(String folder) {
+        return new ServiceFiles(
+                folder,
+                read(ROOT + folder + "/service.json", true),
+                read(ROOT + folder + "/paginators.json", false),
+                read(ROOT + folder + "/waiters.json", false));
     }
 
     /**
@@ -46,12 +107,7 @@ public final class ModelLoader {
         JsonNode index = read(ROOT + "index.json", true);
         Map<String, ServiceFiles> files = new LinkedHashMap<>();
         for (JsonNode entry : index.path("services")) {
-            String folder = entry.asText();
-            ServiceFiles f = new ServiceFiles(
-                    folder,
-                    read(ROOT + folder + "/service.json", true),
-                    read(ROOT + folder + "/paginators.json", false),
-                    read(ROOT + folder + "/waiters.json", false));
+            ServiceFiles f = files(entry.asText());
             files.put(f.name(), f);
         }
         return files;
@@ -76,13 +132,20 @@ public final class ModelLoader {
 
     /** Kingsoft's smaller APIs share kec's common parameters and errors ("commonFrom": "kec"). */
     private static JsonNode inheritedFrom(JsonNode service, Map<String, JsonNode> all) {
-        String from = service.path("metadata").path("commonFrom").asText(null);
+        String from = commonFrom(service);
         if (from == null) return null;
         JsonNode parent = all.get(from);
-        if (parent == null)
-            throw new ModelException(
-                    service.path("metadata").path("service").asText() + ": commonFrom names unknown service " + from);
+        if (parent == null) throw unknownParent(service, from);
         return parent;
+    }
+
+    private static String commonFrom(JsonNode service) {
+        return service.path("metadata").path("commonFrom").asText(null);
+    }
+
+    private static ModelException unknownParent(JsonNode service, String from) {
+        return new ModelException(
+                service.path("metadata").path("service").asText() + ": commonFrom names unknown service " + from);
     }
 
     private JsonNode read(String resource, boolean required) {

@@ -9,20 +9,60 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every modelled API, loaded once from the bundled data files. The one place the rest of kecsh
  * asks what exists: operations, parameters, enumerations, paginators, waiters, errors.
+ *
+ * <p>The bundled model reads a service's files the first time that service is asked for (a run of
+ * {@code kec.DescribeRegions()} reads kec's files only): the names are known from the index without
+ * reading anything, and asking for every service ({@link #services()}, an action no read service has)
+ * reads the rest. A broken file fails with the same error, when its service is first asked for.
  */
 public final class ServiceModel {
     private static volatile ServiceModel bundled;
 
-    private final Map<String, Service> services;
+    private final Map<String, LazyService> services;
 
     ServiceModel(List<Service> services) {
-        Map<String, Service> byName = new LinkedHashMap<>();
-        services.forEach(s -> byName.put(s.name(), s));
+        Map<String, LazyService> byName = new LinkedHashMap<>();
+        services.forEach(s -> byName.put(s.name(), new LazyService(s)));
         this.services = Collections.unmodifiableMap(byName);
+    }
+
+    /** Services by name, each read by {@code read} on first use (in the names' order when all are asked for). */
+    ServiceModel(List<String> names, Function<String, Service> read) {
+        Map<String, LazyService> byName = new LinkedHashMap<>();
+        names.forEach(n -> byName.put(n, new LazyService(n, read)));
+        this.services = Collections.unmodifiableMap(byName);
+    }
+
+    /** One service, read once on first use; a failed read fails again (the same way) at the next use. */
+    private static final class LazyService {
+        private final String name;
+        private final Function<String, Service> read;
+        private volatile Service service;
+
+        LazyService(Service service) {
+            this.name = service.name();
+            this.read = null;
+            this.service = service;
+        }
+
+        LazyService(String name, Function<String, Service> read) {
+            this.name = name;
+            this.read = read;
+        }
+
+        Service get() {
+            Service s = service;
+            if (s != null) return s;
+            synchronized (this) {
+                if (service == null) service = read.apply(name);
+                return service;
+            }
+        }
     }
 
     /** The model shipped inside kecsh, loaded on first use and shared (it is immutable). */
@@ -40,16 +80,31 @@ public final class ServiceModel {
         return model;
     }
 
+    /** Every service, in the index's order (reads those not read yet). */
     public Collection<Service> services() {
-        return services.values();
+        return services.values().stream().map(LazyService::get).toList();
+    }
+
+    /** The services whose files have been read so far (all, for a model built from files at once). */
+    List<String> servicesRead() {
+        return services.values().stream()
+                .filter(s -> s.service != null)
+                .map(s -> s.name)
+                .toList();
+    }
+
+    /** The services' names, in the index's order, without reading any. */
+    public List<String> serviceNames() {
+        return List.copyOf(services.keySet());
     }
 
     public Optional<Service> service(String name) {
-        Service exact = services.get(name);
-        if (exact != null) return Optional.of(exact);
+        LazyService exact = services.get(name);
+        if (exact != null) return Optional.of(exact.get());
         return services.values().stream()
-                .filter(s -> s.name().equalsIgnoreCase(name))
-                .findFirst();
+                .filter(s -> s.name.equalsIgnoreCase(name))
+                .findFirst()
+                .map(LazyService::get);
     }
 
     public Service requireService(String name) {
@@ -60,14 +115,16 @@ public final class ServiceModel {
     /** Every operation of every service, ordered by service then name. */
     public List<Operation> operations() {
         List<Operation> all = new ArrayList<>();
-        services.values().forEach(s -> all.addAll(s.operations()));
+        services().forEach(s -> all.addAll(s.operations()));
         return all;
     }
 
     /** An action by name across all services (action names are unique across the modelled APIs). */
     public Optional<Operation> findOperation(String action) {
-        for (Service s : services.values()) {
-            Optional<Operation> op = s.operation(action);
+        // in the index's order, reading each service only when the ones before it do not have the action
+        // (kec comes first: a run of kec's actions reads no other service's files)
+        for (LazyService lazy : services.values()) {
+            Optional<Operation> op = lazy.get().operation(action);
             if (op.isPresent() && op.get().answersTo(action)) return op;
         }
         String lower = action.toLowerCase(Locale.ROOT);
