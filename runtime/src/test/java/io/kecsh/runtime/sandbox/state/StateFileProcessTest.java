@@ -121,8 +121,9 @@ class StateFileProcessTest {
         int kills = Integer.getInteger("kecsh.stateFileKills", 6);
         Random random = new Random(20261203L);
         Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
+        // The sandbox restarted after one kill is checked, then takes the next burst: a start per kill, not two.
+        Child child = Child.start(file);
         for (int k = 0; k < kills; k++) {
-            Child child = Child.start(file);
             try (CloudClient client = client(child.endpoint)) {
                 List<String> ids = new ArrayList<>();
                 if (acknowledged.isEmpty()) {
@@ -160,8 +161,8 @@ class StateFileProcessTest {
             } finally {
                 child.process.destroyForcibly();
             }
-            Child again = Child.start(file);
-            try (CloudClient client = client(again.endpoint)) {
+            child = Child.start(file);
+            try (CloudClient client = client(child.endpoint)) {
                 var page = client.call("DescribeInstances", Map.of("InstanceId", List.copyOf(acknowledged.keySet())));
                 for (Object i : (List<?>) page.get("InstancesSet")) {
                     Map<?, ?> instance = (Map<?, ?>) i;
@@ -173,11 +174,13 @@ class StateFileProcessTest {
                                     + name);
                 }
                 assertEquals(3, ((List<?>) page.get("InstancesSet")).size());
-            } finally {
-                again.process.destroyForcibly();
-                again.process.waitFor(30, TimeUnit.SECONDS);
+            } catch (Throwable e) {
+                child.process.destroyForcibly();
+                throw e;
             }
         }
+        child.process.destroyForcibly();
+        child.process.waitFor(30, TimeUnit.SECONDS);
         assertTrue(
                 acknowledged.values().stream().mapToInt(Integer::intValue).sum() >= kills,
                 "renames were acknowledged: " + acknowledged);
