@@ -66,6 +66,7 @@ final class LiveIds implements AutoCloseable {
     private final Duration ttl;
     /** How long the first TAB of a kind waits for its listing before saying it is still being read. */
     private final Duration firstWait;
+
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {

@@ -112,7 +112,8 @@ final class ShellCompleter implements Completer {
             return out;
         }
         switch (at.position()) {
-            case ARGUMENT -> vocabulary.resolve(context, at.call()).ifPresent(call -> positional(call, at, out, notices));
+            case ARGUMENT ->
+                vocabulary.resolve(context, at.call()).ifPresent(call -> positional(call, at, out, notices));
             case COMMAND -> out.addAll(commands.candidates(at.call()));
             case WORD -> {
                 Set<String> verbs = Verbs.of(context).keySet();
@@ -124,7 +125,8 @@ final class ShellCompleter implements Completer {
             case MEMBER -> members(context, at.receiver(), out);
             case PARAM_NAME ->
                 vocabulary.resolve(context, at.call()).ifPresent(call -> parameterNames(call, at.prefix(), out));
-            case PARAM_VALUE -> vocabulary.resolve(context, at.call()).ifPresent(call -> values(call, at, out, notices));
+            case PARAM_VALUE ->
+                vocabulary.resolve(context, at.call()).ifPresent(call -> values(call, at, out, notices));
             default -> {}
         }
         return out;
