@@ -320,6 +320,9 @@ class KecshCommandSpec extends CommandSpecification {
         ['help']                      || "unknown command 'help' (did you mean --help?)"
         ['--regin', 'x', '-e', '1']   || 'did you mean --region?'
         ['describe', 'run']           || 'did you mean RunInstances?'
+        ['--fresh', '--state', 's.json', '-e', '1'] || '--fresh and --state contradict each other'
+        ['run', '--state', 's.json', 'x.groovy', '--fresh'] || '--fresh and --state contradict each other'
+        ['sandbox', 'status', '--fresh', '--state', 's.json'] || '--fresh and --state contradict each other'
     }
 
     def "--version and --help"() {
