@@ -55,6 +55,13 @@ import java.lang.annotation.Target
      */
     String selected() default ''
 
+    /**
+     * The API parameter the verb's own argument fills ({@code delete key} sends KeyId, {@code snapshot
+     * volume} LocalVolumeId): required by the action, yet typed without its name. Every verb that takes
+     * an argument besides its named words declares which parameter it becomes, or {@link #selected}.
+     */
+    String argument() default ''
+
     /** The verb takes only its own words ({@link #own}, {@link #names}, {@link #ownFrom}), no API parameters by name. */
     boolean closed() default false
 }

@@ -34,6 +34,8 @@ final class Verbs {
         Map<String, String> fills
         /** The API parameter the selection fills ({@link Verb#selected}), or null. */
         String selected
+        /** The API parameter the verb's own argument fills ({@link Verb#argument}), or null. */
+        String argument
 
         /**
          * Why {@code value} is too few for the counting word, from the counted parameter's minimum in
@@ -146,7 +148,7 @@ final class Verbs {
             out[m.name] = new Info(name: m.name, action: v.action(), names: pairs(v.names()),
                 own: v.own().toList() + (fills.keySet() as List<String>) + enumWords(v.ownFrom()),
                 filters: pairs(v.filters()), closed: v.closed(), counts: pairs(v.counts()), fills: fills,
-                selected: v.selected() ?: null)
+                selected: v.selected() ?: null, argument: v.argument() ?: null)
         }
         Collections.unmodifiableMap(out)
     }

@@ -3,7 +3,9 @@ package io.kecsh.repl.cli;
 import io.kecsh.repl.output.OutputFormat;
 import java.net.URI;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -76,6 +78,20 @@ public final class GlobalOptions {
                     "Refuse every destructive call (terminate, reinstall, release, remove, delete) before it is sent: exit 6. "
                             + "For unattended runs that must never destroy anything (the Jenkins library sets it unless allowDestructive).")
     boolean refuseDestructive;
+
+    /**
+     * {@code --fresh} (a throw-away sandbox in memory) and {@code --state FILE} (one kept in FILE)
+     * each choose the sandbox: together they contradict each other, and kecsh will not guess which was meant.
+     */
+    void refuseContradictions(CommandLine cmd) {
+        if (fresh && state != null) {
+            throw new ParameterException(
+                    cmd,
+                    "--fresh and --state contradict each other (--fresh forgets the cloud at exit, --state "
+                            + state
+                            + " keeps it there): give one of them");
+        }
+    }
 
     public String profile() {
         return profile;

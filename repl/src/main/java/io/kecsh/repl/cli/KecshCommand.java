@@ -68,7 +68,12 @@ public final class KecshCommand implements Callable<Integer> {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrors(context.err()))
                 .setExecutionExceptionHandler(
-                        (ex, cmd, parsed) -> root.failure().report(ex));
+                        (ex, cmd, parsed) -> root.failure().report(ex))
+                // options that contradict each other are a usage error, before any command runs
+                .setExecutionStrategy(parsed -> {
+                    root.global.refuseContradictions(parsed.commandSpec().commandLine());
+                    return new CommandLine.RunLast().execute(parsed);
+                });
         // After the script's name kecsh still takes its own options (`kecsh run list.groovy --output json`, as
         // the README shows); any other word, option-like or not, is the script's, and after `--` every word is.
         for (String scripted : new String[] {"run", "plan"}) {

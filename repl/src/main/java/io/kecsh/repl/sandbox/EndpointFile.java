@@ -29,8 +29,11 @@ final class EndpointFile {
 
     private EndpointFile() {}
 
-    /** What the file says: the serving process (PID and start time, so a reused PID is not taken for it), its port and keys. */
-    record Entry(long pid, long startedMillis, int port, SandboxCredentials keys, Path stateFile) {
+    /**
+     * What the file says: the serving process (PID and start time, so a reused PID is not taken for it),
+     * its port and keys, its state file, and the {@link OverlayFingerprint} of the model it loaded.
+     */
+    record Entry(long pid, long startedMillis, int port, SandboxCredentials keys, Path stateFile, String models) {
         URI endpoint() {
             return URI.create("http://127.0.0.1:" + port + "/");
         }
@@ -51,10 +54,10 @@ final class EndpointFile {
         }
 
         /** The entry of this process, serving on {@code port}. */
-        static Entry ofThisProcess(int port, SandboxCredentials keys, Path stateFile) {
+        static Entry ofThisProcess(int port, SandboxCredentials keys, Path stateFile, String models) {
             ProcessHandle me = ProcessHandle.current();
             long started = me.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-            return new Entry(me.pid(), started, port, keys, stateFile);
+            return new Entry(me.pid(), started, port, keys, stateFile, models);
         }
 
         @Override
@@ -74,7 +77,9 @@ final class EndpointFile {
                     new SandboxCredentials(
                             new Credentials(p.getProperty("kingsoft.key"), p.getProperty("kingsoft.secret")),
                             new Credentials(p.getProperty("alibaba.key"), p.getProperty("alibaba.secret"))),
-                    Path.of(p.getProperty("state"))));
+                    Path.of(p.getProperty("state")),
+                    // a file from before overlays were fingerprinted: its model is unknown, so never the same
+                    p.getProperty("models", "")));
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
@@ -94,6 +99,7 @@ final class EndpointFile {
         p.setProperty("alibaba.key", e.keys().alibaba().accessKeyId());
         p.setProperty("alibaba.secret", e.keys().alibaba().secret());
         p.setProperty("state", e.stateFile().toString());
+        p.setProperty("models", e.models());
         Path temp = dir.resolve(NAME + "." + e.pid() + ".tmp");
         Files.deleteIfExists(temp);
         PrivateFiles.file(temp);

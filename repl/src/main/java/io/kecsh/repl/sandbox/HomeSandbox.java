@@ -71,16 +71,51 @@ public final class HomeSandbox {
     public SandboxEndpoint connect() {
         try {
             PrivateFiles.directory(dir);
+            String models = OverlayFingerprint.of(home);
+            // this process already uses it (a second connect): it is no restart's to decide, and trying would
+            // open and close the lease file, which drops this process's own lock on it
+            if (!Lease.heldHere(dir)) restartIfModelsChanged(models);
             Lease.hold(dir);
             EndpointFile.Entry entry =
                     EndpointFile.read(dir).filter(EndpointFile.Entry::live).orElseGet(this::startUnderLock);
+            String older = entry.models().equals(models)
+                    ? ""
+                    : "; it still serves the model overlays it started with, as another kecsh uses it"
+                            + " (kecsh sandbox stop once that has ended, and the next kecsh loads yours)";
             return new SandboxEndpoint(
                     entry.endpoint(),
                     entry.keys(),
-                    "home sandbox at " + entry.endpoint() + ", state in " + entry.stateFile());
+                    "home sandbox at " + entry.endpoint() + ", state in " + entry.stateFile() + older);
         } catch (IOException e) {
             throw new ConfigException("the home sandbox in " + dir + " cannot be used: " + e.getMessage()
                     + " (--fresh uses a throw-away sandbox instead)");
+        }
+    }
+
+    /**
+     * The sandbox reads the model overlays once, at start; one that runs with other overlays than this
+     * kecsh's ({@link OverlayFingerprint}: a file added, changed or removed since) is stopped here, so
+     * that the next start below loads them. Safe for the cloud it keeps: the sandbox saves its state
+     * after every change and closes the state file on SIGTERM, and the next one starts from that file
+     * (a state written with the old model loads with the new one: an overlay adds parameters and
+     * values, the resources stay as they were). Only when no other kecsh uses it, under the exclusive
+     * lease: stopping it under an open shell would break that shell's calls, so it then runs on as it
+     * is and {@link #connect} says so.
+     */
+    private void restartIfModelsChanged(String models) throws IOException {
+        Optional<EndpointFile.Entry> running = running();
+        if (running.isEmpty() || running.get().models().equals(models)) return;
+        Optional<FileLock> unused = Lease.exclusive(dir, Duration.ZERO);
+        if (unused.isEmpty()) return;
+        try {
+            // a kecsh arriving meanwhile waits for the lease, then finds no endpoint and starts the next sandbox
+            Optional<EndpointFile.Entry> still = running();
+            if (still.isPresent() && !still.get().models().equals(models)) {
+                end(still.get());
+                EndpointFile.remove(dir);
+            }
+        } finally {
+            Lease.release(unused.get());
         }
     }
 

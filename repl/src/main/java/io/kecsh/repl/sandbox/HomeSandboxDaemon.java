@@ -24,7 +24,8 @@ import java.util.Optional;
  * made for it alone, keeps the state in {@code HOME/.kecsh/sandbox/state.json} (saved atomically
  * after every change, locked against a second process), publishes itself in the endpoint file, and
  * stops — removing that file — when no kecsh has used it for IDLE_SECONDS, when the file no longer
- * names it (reset, or the home removed) or on SIGTERM.
+ * names it (reset, or the home removed) or on SIGTERM. It reads the model overlays once, at start: a
+ * kecsh that finds them changed since restarts it ({@link HomeSandbox#connect}).
  */
 public final class HomeSandboxDaemon {
     /** How often it looks at its endpoint file and whether anyone uses it. */
@@ -41,6 +42,8 @@ public final class HomeSandboxDaemon {
         Path stateFile = dir.resolve(HomeSandbox.STATE);
         waitForStateFile(stateFile);
         SandboxCredentials keys = randomKeys();
+        // taken before the overlays are read: one changed while they load makes the next kecsh restart this sandbox
+        String models = OverlayFingerprint.of(home);
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(SandboxOptions.interactive()
@@ -52,7 +55,7 @@ public final class HomeSandboxDaemon {
             System.exit(2);
             return;
         }
-        EndpointFile.Entry me = EndpointFile.Entry.ofThisProcess(sandbox.port(), keys, stateFile);
+        EndpointFile.Entry me = EndpointFile.Entry.ofThisProcess(sandbox.port(), keys, stateFile, models);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {

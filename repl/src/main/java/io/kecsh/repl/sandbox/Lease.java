@@ -45,6 +45,11 @@ final class Lease {
         }
     }
 
+    /** Whether this process uses the sandbox in {@code dir} already ({@link #hold} was called). */
+    static boolean heldHere(Path dir) throws IOException {
+        return HELD.containsKey(file(dir));
+    }
+
     /**
      * The exclusive lock when no kecsh uses the sandbox, trying for up to {@code wait}; empty while one
      * does (this process included). Closing the channel of the lock releases it.

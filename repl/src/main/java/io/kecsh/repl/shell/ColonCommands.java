@@ -162,6 +162,7 @@ final class ColonCommands {
             try {
                 shell.session().getSession().region(region);
                 shell.transcript().region(shell.region());
+                shell.liveIds().warm(); // the ids TAB offered in the old region are read in the new one now
             } catch (IllegalArgumentException wrong) {
                 throw new IllegalArgumentException(":region: " + wrong.getMessage(), wrong);
             }
@@ -179,6 +180,7 @@ final class ColonCommands {
             nextSession.setPlan(current.getPlan());
             shell.switchTo(next, nextSession);
             shell.transcript().profile(profile, shell.region());
+            shell.liveIds().warm();
         }
         Kecsh kecsh = shell.kecsh();
         out.println("profile " + kecsh.getProfile() + (kecsh.usesSandbox() ? " (sandbox)" : "") + ", region "

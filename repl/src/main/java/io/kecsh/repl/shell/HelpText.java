@@ -143,6 +143,16 @@ final class HelpText {
                             .append("), from the selection (where …)");
                     continue;
                 }
+                if (w.getParameter().equals(verb.getArgument())) {
+                    // required by the action, but typed as the verb's argument, without its name
+                    out.append(w.getParameter())
+                            .append(" (")
+                            .append(m.type().label())
+                            .append("), from the argument (")
+                            .append(verb.getName())
+                            .append(" …)");
+                    continue;
+                }
                 String dflt = defaulted.get(w.getParameter());
                 boolean required =
                         m.required() && dflt == null && !verb.getCounts().containsValue(w.getParameter());

@@ -84,7 +84,8 @@ public final class KecshShell {
                 () -> session().getSession().getOps(),
                 () -> region() + "|" + kecsh().getProfile(),
                 options.clock(),
-                options.liveIdLifetime());
+                options.liveIdLifetime(),
+                options.liveIdFirstWait());
         this.commands = new ColonCommands(this, model, vocabulary, out).table();
         this.history = new PrivateHistory(redactor, secrets, options.historyFile());
         LineReaderBuilder builder = LineReaderBuilder.builder()

@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -25,15 +27,18 @@ import java.util.function.Supplier;
 /**
  * Resource ids for completion (instances with their names, images, subnets, security groups,
  * keys, snapshots …), fetched on a background thread for the current region and profile, every
- * page of it, and kept briefly. Completion never waits long: {@link #ids} answers from the cache
- * at once and starts a refresh when it is stale; only a cold cache waits, at most
- * {@link #FIRST_WAIT}, so the first TAB usually has the list and a slow backend never holds the prompt.
+ * page of it, and kept briefly. Completion never waits long: {@link #listing} answers from the cache
+ * at once and starts a refresh when it is stale; only a cold cache waits, at most the first wait
+ * (a second), so the first TAB usually has the list and a slow backend never holds the prompt. When
+ * the read is slower than that, the listing says it is still {@linkplain Listing#loading loading}
+ * (the shell says so), never an empty list that would read as "there are none". A region or
+ * profile switch starts reading, at once, the kinds of ids completion asked for before.
  * Which action lists a kind of id comes from the model: a read-only Describe action without
  * required parameters whose output lists structures carrying that id.
  */
 final class LiveIds implements AutoCloseable {
-    /** How long the first TAB of a kind waits for its listing before answering with what there is. */
-    static final Duration FIRST_WAIT = Duration.ofMillis(1000);
+    /** What completion has for one kind of id now; {@code loading} when nothing was ever read and the read still runs. */
+    record Listing(List<Entry> entries, boolean loading) {}
 
     /** One id, what a person recognises it by (its name), and where it is (a subnet's zone), if anything. */
     record Entry(String id, String label, String detail) {
@@ -59,6 +64,9 @@ final class LiveIds implements AutoCloseable {
     private final Supplier<String> scope;
     private final Clock clock;
     private final Duration ttl;
+    /** How long the first TAB of a kind waits for its listing before saying it is still being read. */
+    private final Duration firstWait;
+
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
@@ -69,11 +77,22 @@ final class LiveIds implements AutoCloseable {
 
     /** {@code scope} names the region and profile, so a switch never shows another region's ids. */
     LiveIds(ServiceModel model, Supplier<CloudOperations> ops, Supplier<String> scope, Clock clock, Duration ttl) {
+        this(model, ops, scope, clock, ttl, Duration.ofSeconds(1));
+    }
+
+    LiveIds(
+            ServiceModel model,
+            Supplier<CloudOperations> ops,
+            Supplier<String> scope,
+            Clock clock,
+            Duration ttl,
+            Duration firstWait) {
         this.model = model;
         this.ops = ops;
         this.scope = scope;
         this.clock = clock;
         this.ttl = ttl;
+        this.firstWait = firstWait;
     }
 
     /** Whether ids of this parameter can be listed at all. */
@@ -83,10 +102,19 @@ final class LiveIds implements AutoCloseable {
 
     /** What the cache has now (perhaps nothing); a stale or empty entry starts a refresh. */
     List<Entry> ids(String idParam) {
+        return listing(idParam).entries();
+    }
+
+    /**
+     * What the cache has now, and whether it is still being read for the first time; a stale or
+     * empty entry starts a refresh.
+     */
+    Listing listing(String idParam) {
         Optional<Source> source = source(idParam);
-        if (source.isEmpty()) return List.of();
+        if (source.isEmpty()) return new Listing(List.of(), false);
         String key = scope.get() + "|" + idParam;
         Cached cached = cache.get(key);
+        boolean loading = false;
         if (cached == null
                 || cached.changed()
                 || Duration.between(cached.at(), clock.instant()).compareTo(ttl) >= 0) {
@@ -95,17 +123,33 @@ final class LiveIds implements AutoCloseable {
             // as it was).
             if (cached == null || cached.changed()) {
                 try {
-                    refreshing.get(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    refreshing.get(firstWait.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException | ExecutionException slowOrFailed) {
-                    // answer with nothing now; the listing lands in the cache for the next TAB
+                    // answered below with what there is; the listing lands in the cache for the next TAB
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                boolean done = refreshing.isDone(); // before the cache is read: a read that ends between is in it
                 Cached now = cache.get(key);
                 if (now != null) cached = now;
+                // nothing read yet and the read still runs: "loading", never an empty list that reads as "none"
+                loading = cached == null && !done;
             }
         }
-        return cached == null ? List.of() : cached.entries();
+        return new Listing(cached == null ? List.of() : cached.entries(), loading);
+    }
+
+    /**
+     * After a region or profile switch: the kinds of ids completion has asked for (in any region)
+     * are read for the new one now, in the background, so the first TAB there finds them.
+     */
+    void warm() {
+        String prefix = scope.get() + "|";
+        Set<String> kinds = new TreeSet<>();
+        for (String key : cache.keySet()) kinds.add(key.substring(key.lastIndexOf('|') + 1));
+        for (String kind : kinds) {
+            if (!cache.containsKey(prefix + kind)) source(kind).ifPresent(source -> refresh(prefix + kind, source));
+        }
     }
 
     /**
@@ -121,6 +165,7 @@ final class LiveIds implements AutoCloseable {
             if (!key.startsWith(prefix)) continue;
             source(key.substring(prefix.length())).ifPresent(source -> refresh(key, source));
         }
+        warm(); // the line may have switched the region (region '…')
     }
 
     /** Completes when the refreshes started so far have finished (tests wait on this instead of sleeping). */

@@ -77,13 +77,33 @@ final class ShellCompleter implements Completer {
         this.variables = variables;
     }
 
+    /**
+     * What one TAB finds: the candidates, and a line to show above the prompt when there is
+     * something to say about them (ids still being read), else null.
+     */
+    record Completion(List<Candidate> candidates, String notice) {}
+
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
-        out.addAll(candidates(line.line(), line.cursor()));
+        Completion found = completion(line.line(), line.cursor());
+        out.addAll(found.candidates());
+        // JLine shows no candidates as a bell: without this line, ids still being read would look like none
+        if (found.notice() != null) reader.printAbove(found.notice());
     }
 
     /** The candidates at a cursor position (the unit the tests drive). */
     List<Candidate> candidates(String buffer, int cursor) {
+        return completion(buffer, cursor).candidates();
+    }
+
+    /** The candidates at a cursor position, with what to say about them. */
+    Completion completion(String buffer, int cursor) {
+        List<String> notices = new ArrayList<>(1);
+        List<Candidate> found = candidates(buffer, cursor, notices);
+        return new Completion(found, notices.isEmpty() ? null : notices.get(0));
+    }
+
+    private List<Candidate> candidates(String buffer, int cursor, List<String> notices) {
         CursorContext at = CursorAnalyser.analyse(buffer, cursor);
         Class<?> context = vocabulary.contextOf(at.blocks());
         List<Candidate> out = new ArrayList<>();
@@ -92,7 +112,8 @@ final class ShellCompleter implements Completer {
             return out;
         }
         switch (at.position()) {
-            case ARGUMENT -> vocabulary.resolve(context, at.call()).ifPresent(call -> positional(call, at, out));
+            case ARGUMENT ->
+                vocabulary.resolve(context, at.call()).ifPresent(call -> positional(call, at, out, notices));
             case COMMAND -> out.addAll(commands.candidates(at.call()));
             case WORD -> {
                 Set<String> verbs = Verbs.of(context).keySet();
@@ -104,7 +125,8 @@ final class ShellCompleter implements Completer {
             case MEMBER -> members(context, at.receiver(), out);
             case PARAM_NAME ->
                 vocabulary.resolve(context, at.call()).ifPresent(call -> parameterNames(call, at.prefix(), out));
-            case PARAM_VALUE -> vocabulary.resolve(context, at.call()).ifPresent(call -> values(call, at, out));
+            case PARAM_VALUE ->
+                vocabulary.resolve(context, at.call()).ifPresent(call -> values(call, at, out, notices));
             default -> {}
         }
         return out;
@@ -168,14 +190,18 @@ final class ShellCompleter implements Completer {
      * of the id its action takes that none of the verb's own names fills ({@code attach key, to: web}:
      * the key, {@code to:} is the instance).
      */
-    private void positional(DslVocabulary.Call call, CursorContext at, List<Candidate> out) {
+    private void positional(DslVocabulary.Call call, CursorContext at, List<Candidate> out, List<String> notices) {
         Set<String> named = call.verb() == null
                 ? Set.of()
                 : new HashSet<>(call.verb().getNames().values());
-        call.operation().params().keySet().stream()
-                .filter(p -> p.endsWith("Id") && !named.contains(p) && liveIds.lists(p))
-                .findFirst()
-                .ifPresent(param -> liveIdCandidates(param, false, at, out));
+        // the verb's declared argument first (keys { delete ' is a KeyId), else the first id none of its names fills
+        String declared = call.verb() == null ? null : call.verb().getArgument();
+        (declared != null && liveIds.lists(declared)
+                        ? Optional.of(declared)
+                        : call.operation().params().keySet().stream()
+                                .filter(p -> p.endsWith("Id") && !named.contains(p) && liveIds.lists(p))
+                                .findFirst())
+                .ifPresent(param -> liveIdCandidates(param, false, at, out, notices));
     }
 
     private void members(Class<?> context, String receiver, List<Candidate> out) {
@@ -250,7 +276,7 @@ final class ShellCompleter implements Completer {
         };
     }
 
-    private void values(DslVocabulary.Call call, CursorContext at, List<Candidate> out) {
+    private void values(DslVocabulary.Call call, CursorContext at, List<Candidate> out, List<String> notices) {
         Service service = vocabulary.model().serviceOf(call.operation());
         Optional<EnumDef> enumDef = enumOf(call, at.param(), service);
         String here = region.get();
@@ -263,7 +289,7 @@ final class ShellCompleter implements Completer {
         apiName(call, at.param())
                 .filter(liveIds::lists)
                 .ifPresent(param -> liveIdCandidates(
-                        param, call.verb() != null && ParameterNames.BY_NAME.contains(param), at, out));
+                        param, call.verb() != null && ParameterNames.BY_NAME.contains(param), at, out, notices));
     }
 
     /**
@@ -271,9 +297,12 @@ final class ShellCompleter implements Completer {
      * resource's name starts with it (the id is what goes in; JLine is told these are already
      * matched, see {@link ShellMatcher}); names too where the verb takes a name for the id.
      */
-    private void liveIdCandidates(String param, boolean byName, CursorContext at, List<Candidate> out) {
+    private void liveIdCandidates(
+            String param, boolean byName, CursorContext at, List<Candidate> out, List<String> notices) {
         String typed = at.prefix().toLowerCase(Locale.ROOT);
-        List<LiveIds.Entry> entries = liveIds.ids(param);
+        LiveIds.Listing listing = liveIds.listing(param);
+        if (listing.loading()) notices.add(loading(param));
+        List<LiveIds.Entry> entries = listing.entries();
         for (LiveIds.Entry id : entries) {
             if (!id.id().toLowerCase(Locale.ROOT).startsWith(typed)
                     && !id.label().toLowerCase(Locale.ROOT).startsWith(typed)) continue;
@@ -286,6 +315,13 @@ final class ShellCompleter implements Completer {
             for (Candidate c : named)
                 if (c.displ().toLowerCase(Locale.ROOT).startsWith(typed)) out.add(ShellMatcher.matched(c));
         }
+    }
+
+    /** The line a TAB shows while the ids it asked for are still being read. */
+    private String loading(String param) {
+        String where = region.get();
+        return "(reading the " + param + "s" + (where == null ? "" : " of " + where)
+                + " from the cloud … TAB again lists them)";
     }
 
     /**

@@ -28,6 +28,7 @@ public final class ShellOptions {
     private final Function<Kecsh, String> bannerFor;
     private final Clock clock;
     private final Duration liveIdLifetime;
+    private final Duration liveIdFirstWait;
     private final String editor;
     private final String pager;
 
@@ -40,6 +41,7 @@ public final class ShellOptions {
         this.bannerFor = b.bannerFor;
         this.clock = b.clock;
         this.liveIdLifetime = b.liveIdLifetime;
+        this.liveIdFirstWait = b.liveIdFirstWait;
         this.editor = b.editor;
         this.pager = b.pager;
     }
@@ -84,6 +86,11 @@ public final class ShellOptions {
     public Duration liveIdLifetime() {
         return liveIdLifetime;
     }
+
+    /** How long the first TAB for ids nobody has read yet waits for them before saying they are being read. */
+    public Duration liveIdFirstWait() {
+        return liveIdFirstWait;
+    }
     /** The command {@code :edit} runs with a file name after it. */
     public String editor() {
         return editor;
@@ -103,6 +110,7 @@ public final class ShellOptions {
         private Function<Kecsh, String> bannerFor;
         private Clock clock = Clock.systemUTC();
         private Duration liveIdLifetime = Duration.ofSeconds(30);
+        private Duration liveIdFirstWait = Duration.ofSeconds(1);
         private String editor = firstSet(System.getenv("VISUAL"), System.getenv("EDITOR"), "vi");
         private String pager = firstSet(System.getenv("PAGER"), "less -FRX");
 
@@ -144,6 +152,12 @@ public final class ShellOptions {
 
         public Builder liveIdLifetime(Duration d) {
             liveIdLifetime = d;
+            return this;
+        }
+
+        /** A test sets 0 to see what a TAB shows while the ids are still being read (a slow cloud). */
+        public Builder liveIdFirstWait(Duration d) {
+            liveIdFirstWait = d;
             return this;
         }
         /** The editor command for {@code :edit} (default: $VISUAL, then $EDITOR, then vi). */

@@ -66,6 +66,25 @@ class KecshCommandSpec extends CommandSpecification {
         command << ['-e', 'run', 'shell']
     }
 
+    def "a misspelt region in a catalogue read (QueryImageList's Region) is refused in one line with a did-you-mean, never sent"() {
+        when:
+        int code = kecsh('-e', "market.QueryImageList(Region: 'cn-bejing-6')")
+
+        then:
+        code == ExitCodes.VALIDATION
+        stderr.readLines().size() == 1
+        stderr.contains("'cn-bejing-6'")
+        stderr.contains('did you mean cn-beijing-6?')
+
+        when: '--debug logs every request on the wire: the read is not among them'
+        errBytes.reset()
+        kecsh('--debug', '-e', "market.QueryImageList(Region: 'cn-bejing-6')")
+
+        then:
+        stderr.contains('did you mean cn-beijing-6?')
+        !stderr.contains('Action=QueryImageList')
+    }
+
     def "terminate prints the instances as they are after the call, not their old state"() {
         when:
         int code = kecsh('-e', "instances { run type: 'S4.2B', name: 'gone' }.waitUntil 'active'; instances { where name: 'gone'; terminate() }")
@@ -320,6 +339,9 @@ class KecshCommandSpec extends CommandSpecification {
         ['help']                      || "unknown command 'help' (did you mean --help?)"
         ['--regin', 'x', '-e', '1']   || 'did you mean --region?'
         ['describe', 'run']           || 'did you mean RunInstances?'
+        ['--fresh', '--state', 's.json', '-e', '1'] || '--fresh and --state contradict each other'
+        ['run', '--state', 's.json', 'x.groovy', '--fresh'] || '--fresh and --state contradict each other'
+        ['sandbox', 'status', '--fresh', '--state', 's.json'] || '--fresh and --state contradict each other'
     }
 
     def "--version and --help"() {

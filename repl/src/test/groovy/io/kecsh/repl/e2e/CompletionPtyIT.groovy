@@ -72,6 +72,37 @@ class CompletionPtyIT extends Specification {
         process.exitValue() == 0
     }
 
+    def "after :region the first TAB for ids completes them, or says in a line that they are being read: never a silent nothing"() {
+        given: 'ids asked for once in cn-beijing-6, then an instance in cn-shanghai-2'
+        launch()
+        pty.await(PROMPT)
+        pty.await('home sandbox at')
+        type("instances { terminate '\t")
+        type("\u0003")
+        pty.await(PROMPT)
+        type(":region cn-shanghai-2\r")
+        pty.await('kecsh cn-shanghai-2> ')
+        type("instances { run type: 'S4.2B', name: 'sh-1' }\r")
+        String ran = pty.await('kecsh cn-shanghai-2> ')
+        String id = (ran =~ /(\p{XDigit}{8}-[\p{XDigit}-]{27})\s+sh-1/).with { it.find() ? it.group(1) : null }
+
+        when: 'the first TAB in the new region, on a name'
+        type("instances { terminate 'sh\t")
+        String first = pty.await(~/${id}|TAB again lists them/)
+        if (!first.contains(id)) {
+            type('\t')
+            pty.await(id)
+        }
+        type("\u0003")
+        pty.await('kecsh cn-shanghai-2> ')
+        type(":quit\r")
+
+        then: 'the id came (at once, or at the TAB the line asked for)'
+        id != null
+        process.waitFor(pty.secondsLeft(), TimeUnit.SECONDS)
+        process.exitValue() == 0
+    }
+
     def "the help line below the input names the parameter under the cursor, its type, default and values"() {
         given:
         launch()

@@ -229,6 +229,60 @@ class HomeSandboxSpec extends Specification {
         sandboxProcesses().size() == 1
     }
 
+    /** An overlay adding a stop mode the built-in model does not know (as ModelOverlaySpec's). */
+    static final String OVERLAY = '''
+        {"enums": {"StoppedMode": {"values": [{"value": "OverlayHibernate", "doc": "a stop mode added by an overlay"}]}}}
+        '''
+
+    def "an overlay added while the home sandbox runs: the next kecsh restarts it with the new model, and the cloud stays"() {
+        given: 'a sandbox started without overlays, with one instance in it'
+        assert kecsh('-e', "instances { run type: 'S4.2B', name: 'kept' }.size()").code == 0
+        long before = endpoint().getProperty('pid') as long
+
+        when: 'the user adds an overlay, then uses its value'
+        Path file = home.resolve('.kecsh/models/kec/2016-03-04/service.json')
+        Files.createDirectories(file.parent)
+        Files.writeString(file, OVERLAY)
+        def stopped = kecsh('-e', "instances { where name: 'kept'; stop mode: 'OverlayHibernate' }.size()")
+
+        then: 'the sandbox that took the call knew the value, and it kept the instance'
+        stopped.code == 0
+        stopped.out.trim() == '1'
+        (endpoint().getProperty('pid') as long) != before
+        sandboxProcesses().size() == 1
+
+        when: 'the overlay unchanged: the same sandbox serves the next kecsh'
+        long after = endpoint().getProperty('pid') as long
+        def listed = kecsh('-e', 'instances.list().size()')
+
+        then:
+        listed.out.trim() == '1'
+        (endpoint().getProperty('pid') as long) == after
+    }
+
+    def "an overlay changed while another kecsh uses the home sandbox: it is not stopped under that kecsh, and the banner says why"() {
+        given: 'a script still running on the sandbox'
+        Process busy = start([:], '', '-e', "instances.list().size(); Thread.sleep(60000)")
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
+        while (!Files.exists(dir.resolve('endpoint')) && System.nanoTime() < deadline) Thread.sleep(100)
+        Thread.sleep(2000)
+        long serving = endpoint().getProperty('pid') as long
+
+        when:
+        Path file = home.resolve('.kecsh/models/kec/2016-03-04/service.json')
+        Files.createDirectories(file.parent)
+        Files.writeString(file, OVERLAY)
+        def listed = kecsh('--debug', '-e', 'instances.list().size()')
+
+        then:
+        listed.code == 0
+        (endpoint().getProperty('pid') as long) == serving
+        listed.err.contains('it still serves the model overlays it started with, as another kecsh uses it')
+
+        cleanup:
+        busy.destroyForcibly()
+    }
+
     def "the sandbox process stops itself when no kecsh has used it for KECSH_SANDBOX_IDLE seconds, and the state stays"() {
         given:
         assert kecsh([KECSH_SANDBOX_IDLE: '2'], '-e', "instances { run type: 'S4.2B' }.size()").code == 0

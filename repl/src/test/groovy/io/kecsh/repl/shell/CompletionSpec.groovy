@@ -166,6 +166,34 @@ class CompletionSpec extends Specification {
         complete("instances { terminate '")*.descr() == ['web-1']
     }
 
+    def "after a region switch the first TAB for ids lists them or says they are being read, never an empty list; the next TAB lists them"() {
+        given: 'a shell whose first TAB does not wait for a read (a cloud slower than the wait), used in cn-beijing-6'
+        KecshShell slow = new KecshShell(kecsh, ShellOptions.builder().historyFile(null).clock(clock)
+            .liveIdLifetime(Duration.ofMinutes(5)).liveIdFirstWait(Duration.ZERO).build(), terminal)
+        slow.session()
+        slow.evaluate("instances { run type: 'S4.2B', name: 'bj-1' }", 'test')
+        slow.completer().candidates("instances { terminate '", 23)
+        slow.liveIds().settled().get(10, TimeUnit.SECONDS)
+        kecsh.eval("region 'cn-shanghai-2'; instances { run type: 'S4.2B', name: 'sh-1' }")
+        String shanghai = kecsh.sandbox.state().region('cn-shanghai-2').instances.values().find { it.name == 'sh-1' }.id
+
+        when: 'the region switches, and TAB at once'
+        slow.evaluate("region 'cn-shanghai-2'", 'test')
+        ShellCompleter.Completion first = slow.completer().completion("instances { terminate '", 23)
+
+        then: 'the ids, or a line saying they are being read there; never the old region\'s'
+        !first.candidates().isEmpty() || first.notice() =~ /reading the InstanceIds of cn-shanghai-2 .* TAB again lists them/
+        first.candidates().every { it.descr() == 'sh-1' }
+
+        when:
+        slow.liveIds().settled().get(10, TimeUnit.SECONDS)
+        ShellCompleter.Completion next = slow.completer().completion("instances { terminate '", 23)
+
+        then:
+        next.candidates()*.value() == ["${shanghai}'".toString()]
+        next.notice() == null
+    }
+
     def "where type: ' offers instance types, with vCPU and memory"() {
         when:
         Candidate s42b = complete("instances { where type: 'S4.2").find { it.displ() == 'S4.2B' }

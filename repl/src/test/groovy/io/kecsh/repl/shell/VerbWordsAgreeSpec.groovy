@@ -79,6 +79,29 @@ class VerbWordsAgreeSpec extends Specification {
         [context, verb] << DslClasses.reachable().collectMany { Class<?> c -> Verbs.of(c).values().collect { [c, it] } }
     }
 
+    def "#context.simpleName #verb.name: what the verb fills itself (its argument, the selection) is declared, and :help never calls it required"() {
+        given:
+        Operation op = model.requireOperation(verb.action)
+        boolean takesArgument = context.methods.findAll { it.name == verb.name && it.isAnnotationPresent(io.kecsh.dsl.engine.Verb) }
+            .any { m -> m.parameterTypes.any { !Map.isAssignableFrom(it) } }
+        String filled = verb.selected ?: verb.argument
+        List<String> section = helpSection(context, verb).readLines()
+
+        expect: 'a verb that takes an argument says which API parameter it becomes'
+        !takesArgument || filled != null
+
+        and: 'the declared parameter is one of the action\'s'
+        filled == null || op.params().containsKey(filled)
+
+        and: ':help says where it comes from, not that it must be typed'
+        filled == null || section.findAll { it =~ /^  \w+:\s+${filled} \(/ }.every { line ->
+            !line.contains('required') && (line.contains('from the argument') || line.contains('from the selection'))
+        }
+
+        where:
+        [context, verb] << DslClasses.reachable().collectMany { Class<?> c -> Verbs.of(c).values().collect { [c, it] } }
+    }
+
     def "the shell completes a word as the parameter it fills"() {
         expect:
         completion('instances { run ')['type'] == 'InstanceType'
@@ -126,11 +149,17 @@ class VerbWordsAgreeSpec extends Specification {
             .collectEntries { m -> [m.group(1), meaning(m.group(2))] }
     }
 
-    /** What :help VERB shows for this context: each word it lists, as the verb itself, a filter or the parameter it fills. */
-    private Map<String, String> helpWords(Class<?> context, Verbs.Info verb, Operation op) {
+    /** The part of :help VERB about this context's verb. */
+    private String helpSection(Class<?> context, Verbs.Info verb) {
         List<String> sections = help.of(verb.name).split(/\n(?=\w+ \{ )/) as List<String>
         String section = sections.find { it.startsWith("${blockWord(context)} { ${verb.name} ") }
         assert section != null: ":help ${verb.name} has no section for ${context.simpleName}"
+        section
+    }
+
+    /** What :help VERB shows for this context: each word it lists, as the verb itself, a filter or the parameter it fills. */
+    private Map<String, String> helpWords(Class<?> context, Verbs.Info verb, Operation op) {
+        String section = helpSection(context, verb)
         Map<String, String> out = [:]
         section.eachLine { String line ->
             def word = line =~ /^  (\w+):\s+(.*)$/

@@ -25,6 +25,7 @@ import io.kecsh.runtime.retry.RetryDecision;
 import io.kecsh.runtime.retry.RetryPolicy;
 import io.kecsh.runtime.text.Suggestions;
 import io.kecsh.runtime.validate.OpenValueRule;
+import io.kecsh.runtime.validate.Problem;
 import io.kecsh.runtime.validate.RegionNames;
 import io.kecsh.runtime.validate.ValidationReport;
 import io.kecsh.runtime.validate.Validator;
@@ -32,6 +33,7 @@ import io.kecsh.runtime.waiter.WaitOptions;
 import io.kecsh.runtime.waiter.WaiterRunner;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,16 +128,72 @@ public final class CloudClient implements Invoker, AutoCloseable {
      */
     public OpenValueRule.Verdict judgeRegion(String region) {
         OpenValueRule.Verdict verdict = RegionNames.judge(model, catalogue(), region);
-        if (verdict != OpenValueRule.Verdict.UNKNOWN || config.catalogues == null) return verdict;
+        if (verdict != OpenValueRule.Verdict.UNKNOWN || !readRegionList()) return verdict;
+        return RegionNames.judge(model, catalogue(), region);
+    }
+
+    /** Reads the live region list now (at most {@link #REGION_LIST_WAIT}); false offline, slow or without catalogues. */
+    private boolean readRegionList() {
+        if (config.catalogues == null) return false;
         try {
             config.catalogues.refresh(region(Cloud.KINGSOFT)).get(REGION_LIST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return verdict;
+            return false;
         } catch (ExecutionException | TimeoutException unreadable) {
-            return verdict; // offline or slow: the name stays unknown
+            return false; // offline or slow: the name stays unknown
         }
-        return RegionNames.judge(model, catalogue(), region);
+    }
+
+    /**
+     * A value of a Region parameter (QueryImageList's Region, CopyImage's DestinationRegion) that no
+     * source knows is judged as {@link #judgeRegion} judges {@code region '…'}: with the live region
+     * list read first, a misspelt one is an error with a did-you-mean, never sent. (The validator
+     * alone only warns: the region list is the kec catalogue's, which another service's Region
+     * enumeration does not see.)
+     */
+    private ValidationReport judgeRegionValues(Operation operation, ValidationReport report) {
+        Service service = model.serviceOf(operation);
+        List<Problem> judged = new ArrayList<>();
+        boolean refused = false;
+        for (Problem p : report.problems()) {
+            String name = p.path().split("[.\\[]", 2)[0];
+            boolean region = p.warning()
+                    && operation
+                            .param(name)
+                            .map(m -> m.member() != null ? m.member() : m)
+                            .flatMap(m -> m.enumName())
+                            .flatMap(service::enumDef)
+                            .map(e -> e.subsetOf().orElse(e.name()))
+                            .filter("Region"::equals)
+                            .isPresent();
+            Object given = report.normalized().get(name);
+            List<?> values = given instanceof List<?> l ? l : given == null ? List.of() : List.of(given);
+            String wrong = !region
+                    ? null
+                    : values.stream()
+                            .map(String::valueOf)
+                            .filter(v -> judgeRegion(v) == OpenValueRule.Verdict.WRONG)
+                            .findFirst()
+                            .orElse(null);
+            if (wrong == null) {
+                judged.add(p);
+            } else {
+                refused = true;
+                judged.add(new Problem(
+                        p.kind(),
+                        false,
+                        p.path(),
+                        p.given(),
+                        p.path() + ": " + RegionNames.refusal(wrong, RegionNames.known(model, catalogue())),
+                        p.allowed(),
+                        p.suggestions()));
+            }
+        }
+        return refused
+                ? new ValidationReport(report.operation(), judged, report.normalized(), report.variant())
+                : report;
     }
 
     /**
@@ -201,7 +259,9 @@ public final class CloudClient implements Invoker, AutoCloseable {
         Service service = model.serviceOf(operation);
         Cloud cloud = cloudOf(service);
         String region = region(cloud);
-        ValidationReport report = validator.validate(operation, params).orThrow();
+        ValidationReport report = validator.validate(operation, params);
+        if (report.isValid() && !report.warnings().isEmpty()) report = judgeRegionValues(operation, report);
+        report.orThrow();
         report.warnings().forEach(w -> config.warnings.accept(w.toString()));
         Map<String, Object> typed = new LinkedHashMap<>(report.normalized());
         // a ClientToken makes retries safe: fill one in once and reuse it on every attempt

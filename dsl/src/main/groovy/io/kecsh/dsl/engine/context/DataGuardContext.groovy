@@ -19,13 +19,13 @@ class DataGuardContext extends ResourceContext {
         super(session)
     }
 
-    @Verb(action = 'CreateDataGuardGroup')
+    @Verb(action = 'CreateDataGuardGroup', argument = 'DataGuardName')
     DataGuardInfo create(String name) {
         String id = perform(declared('create'), [DataGuardName: name]).DataGuardId as String
         describe(id)
     }
 
-    @Verb(action = 'AddVmIntoDataGuard', names = ['to=DataGuardId'])
+    @Verb(action = 'AddVmIntoDataGuard', argument = 'InstanceId', names = ['to=DataGuardId'])
     DataGuardInfo add(Map args = [:], Object instances) {
         Verbs.Info verb = declared('add')
         required(verb, args, 'to', 'add web, to: group')
@@ -38,7 +38,7 @@ class DataGuardContext extends ResourceContext {
     }
 
     /** Takes instances out; the ones the group refused are reported, the rest stay out. */
-    @Verb(action = 'RemoveVmFromDataGuard', names = ['from=DataGuardId'])
+    @Verb(action = 'RemoveVmFromDataGuard', argument = 'InstanceId', names = ['from=DataGuardId'])
     DataGuardInfo remove(Map args = [:], Object instances) {
         Verbs.Info verb = declared('remove')
         required(verb, args, 'from', 'remove web, from: group')
@@ -49,7 +49,7 @@ class DataGuardContext extends ResourceContext {
         describe(params.DataGuardId as String)
     }
 
-    @Verb(action = 'ModifyDataGuardGroups', names = ['to=DataGuardName'])
+    @Verb(action = 'ModifyDataGuardGroups', argument = 'DataGuardId', names = ['to=DataGuardName'])
     DataGuardInfo rename(Map args = [:], Object group) {
         Verbs.Info verb = declared('rename')
         required(verb, args, 'to', "rename group, to: 'web-spread'")
@@ -58,7 +58,7 @@ class DataGuardContext extends ResourceContext {
         describe(id)
     }
 
-    @Verb(action = 'DeleteDataGuardGroups')
+    @Verb(action = 'DeleteDataGuardGroups', argument = 'DataGuardId')
     List<String> delete(Object groups) {
         Verbs.Info verb = declared('delete')
         Batches.overList('delete', ids(groups, 'delete', 'data-guard group'), op(verb.action), 'DataGuardId') { List<String> chunk, int offset ->

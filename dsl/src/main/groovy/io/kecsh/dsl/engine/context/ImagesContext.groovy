@@ -36,7 +36,7 @@ class ImagesContext extends ResourceContext {
     }
 
     /** {@code copy id, to: ['cn-shanghai-2'], name: 'web_v1'}: one copy per region (ImageAvailable there). */
-    @Verb(action = 'CopyImage', names = ['to=DestinationRegion', 'name=DestinationImageName'])
+    @Verb(action = 'CopyImage', argument = 'ImageId', names = ['to=DestinationRegion', 'name=DestinationImageName'])
     boolean copy(Map args = [:], Object images) {
         Verbs.Info verb = declared('copy')
         required(verb, args, 'to', "copy id, to: ['cn-shanghai-2']")
@@ -46,12 +46,12 @@ class ImagesContext extends ResourceContext {
     }
 
     /** {@code share id, with: ['2000123456']}: other accounts may launch from it. */
-    @Verb(action = 'ModifyImageSharePermission', names = ['with=AccountId'])
+    @Verb(action = 'ModifyImageSharePermission', argument = 'ImageId', names = ['with=AccountId'])
     List<String> share(Map args = [:], Object image) {
         permission(args, image, 'share', 'share')
     }
 
-    @Verb(action = 'ModifyImageSharePermission', names = ['with=AccountId'])
+    @Verb(action = 'ModifyImageSharePermission', argument = 'ImageId', names = ['with=AccountId'])
     List<String> unshare(Map args = [:], Object image) {
         permission(args, image, 'cancel', 'unshare')
     }
@@ -71,7 +71,7 @@ class ImagesContext extends ResourceContext {
             .collect { it.AccountId as String }
     }
 
-    @Verb(action = 'ModifyImageAttribute', names = ['to=Name'])
+    @Verb(action = 'ModifyImageAttribute', argument = 'ImageId', names = ['to=Name'])
     ImageInfo rename(Map args = [:], Object image) {
         Verbs.Info verb = declared('rename')
         required(verb, args, 'to', "rename id, to: 'web_v2'")
@@ -81,7 +81,7 @@ class ImagesContext extends ResourceContext {
     }
 
     /** RemoveImages takes one image a call; each is removed in turn and a failure part way says which were (see {@link Batches}). */
-    @Verb(action = 'RemoveImages')
+    @Verb(action = 'RemoveImages', argument = 'ImageId')
     List<String> remove(Object images) {
         Verbs.Info verb = declared('remove')
         List<String> gone = Batches.over('remove', ids(images, 'remove', 'image'), 1) { List<String> one, int offset ->

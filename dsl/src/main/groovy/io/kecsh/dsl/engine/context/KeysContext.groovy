@@ -25,33 +25,33 @@ class KeysContext extends ResourceContext {
         super(session)
     }
 
-    @Verb(action = 'CreateKey')
+    @Verb(action = 'CreateKey', argument = 'KeyName')
     KeyInfo create(Map args = [:], String name) {
         Map<String, Object> r = send(declared('create'), args, [KeyName: name])
         KeyInfo.from((Map<String, Object>) r.Key, r.PrivateKey as String)
     }
 
-    @Verb(action = 'ImportKey')
+    @Verb(action = 'ImportKey', argument = 'KeyName')
     KeyInfo importKey(Map args = [:], String name) {
         Verbs.Info verb = declared('importKey')
         required(verb, args, 'publicKey', "importKey 'laptop', publicKey: new File('id_ed25519.pub').text")
         KeyInfo.from((Map<String, Object>) send(verb, args, [KeyName: name]).Key)
     }
 
-    @Verb(action = 'DeleteKey')
+    @Verb(action = 'DeleteKey', argument = 'KeyId')
     boolean delete(Object key) {
         perform(declared('delete'), [KeyId: id(key, 'delete', 'key')]).Return != false
     }
 
     /** Installs keys on instances (100 instances a call, see {@link Batches}); instances that refused are reported. */
-    @Verb(action = 'AttachKey', names = ['to=InstanceId'])
+    @Verb(action = 'AttachKey', argument = 'KeyId', names = ['to=InstanceId'])
     List<String> attach(Map args = [:], Object keys) {
         Verbs.Info verb = declared('attach')
         required(verb, args, 'to', 'attach key, to: web')
         each(verb, args, keys, 'to')
     }
 
-    @Verb(action = 'DetachKey', names = ['from=InstanceId'])
+    @Verb(action = 'DetachKey', argument = 'KeyId', names = ['from=InstanceId'])
     List<String> detach(Map args = [:], Object keys) {
         Verbs.Info verb = declared('detach')
         required(verb, args, 'from', 'detach key, from: web')

@@ -44,25 +44,25 @@ class KmsContext extends ResourceContext implements TakesActions {
         codes.values().collectEntries { EnumValue v -> [v.value().uncapitalize(), v.value()] } as Map<String, String>
     }
 
-    @Verb(action = 'GetKmsInstance')
+    @Verb(action = 'GetKmsInstance', argument = 'KmsInstanceId')
     KmsInstanceInfo get(Object instance) {
         String id = id(instance, 'get', 'KMS instance')
         KmsInstanceInfo.from((Map<String, Object>) perform(declared('get'), [KmsInstanceId: id]).KmsInstance)
     }
 
     /** Raises quotas: {@code upgrade id, spec: 2000, keyNum: 2000}; returns [orderId:, instance:]. */
-    @Verb(action = 'ModifyInstance', names = ['token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
+    @Verb(action = 'ModifyInstance', argument = 'InstanceId', names = ['token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> upgrade(Map quotas = [:], Object instance) {
         change('Upgrade', 'upgrade', quotas, instance)
     }
 
-    @Verb(action = 'ModifyInstance', names = ['token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
+    @Verb(action = 'ModifyInstance', argument = 'InstanceId', names = ['token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> downgrade(Map quotas = [:], Object instance) {
         change('Downgrade', 'downgrade', quotas, instance)
     }
 
     /** {@code renew id, months: 12} (and quota words, changed with the renewal); subscription instances only. */
-    @Verb(action = 'RenewChangeInstance', names = ['months=RenewPeriod', 'token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
+    @Verb(action = 'RenewChangeInstance', argument = 'InstanceId', names = ['months=RenewPeriod', 'token=ClientToken'], ownFrom = QUOTA_CODES, closed = true)
     Map<String, Object> renew(Map args = [:], Object instance) {
         if (args.months == null) throw new IllegalArgumentException("renew: months: is missing, e.g. renew 'kst-…', months: 12")
         Verbs.Info verb = declared('renew')
@@ -75,7 +75,7 @@ class KmsContext extends ResourceContext implements TakesActions {
     }
 
     /** Releases a pay-as-you-go instance; {@code force: true} even without a backup. */
-    @Verb(action = 'ReleaseKmsInstance', names = ['force=ForceDeleteWithoutBackup'])
+    @Verb(action = 'ReleaseKmsInstance', argument = 'KmsInstanceId', names = ['force=ForceDeleteWithoutBackup'])
     boolean release(Map args = [:], Object instance) {
         Verbs.Info verb = declared('release')
         Map<String, Object> p = params(verb, args, [KmsInstanceId: id(instance, 'release', 'KMS instance')])

@@ -35,7 +35,7 @@ class NetworkInterfacesContext extends ResourceContext {
     }
 
     /** The elastic-NIC form of AttachNetworkInterface: this NIC onto that instance. */
-    @Verb(action = 'AttachNetworkInterface', names = ['to=InstanceId'])
+    @Verb(action = 'AttachNetworkInterface', argument = 'NetworkInterfaceId', names = ['to=InstanceId'])
     NetworkInterfaceInfo attach(Map args = [:], Object nic) {
         Verbs.Info verb = declared('attach')
         required(verb, args, 'to', 'attach eni, to: web[0]')
@@ -44,7 +44,7 @@ class NetworkInterfacesContext extends ResourceContext {
         describe(id)
     }
 
-    @Verb(action = 'DetachNetworkInterface', names = ['from=InstanceId'])
+    @Verb(action = 'DetachNetworkInterface', argument = 'NetworkInterfaceId', names = ['from=InstanceId'])
     NetworkInterfaceInfo detach(Map args = [:], Object nic) {
         Verbs.Info verb = declared('detach')
         required(verb, args, 'from', 'detach eni, from: web[0]')
@@ -53,14 +53,14 @@ class NetworkInterfacesContext extends ResourceContext {
         describe(id)
     }
 
-    @Verb(action = 'ModifyNetworkInterfaceAttribute', names = ['instance=InstanceId'])
+    @Verb(action = 'ModifyNetworkInterfaceAttribute', argument = 'NetworkInterfaceId', names = ['instance=InstanceId'])
     NetworkInterfaceInfo modify(Map args = [:], Object nic) {
         String id = id(nic, 'modify', 'network interface')
         send(declared('modify'), args, [NetworkInterfaceId: id])
         describe(id)
     }
 
-    @Verb(action = 'DeleteNetworkInterface')
+    @Verb(action = 'DeleteNetworkInterface', argument = 'NetworkInterfaceId')
     boolean delete(Object nic) {
         perform(declared('delete'), [NetworkInterfaceId: id(nic, 'delete', 'network interface')]).Return != false
     }

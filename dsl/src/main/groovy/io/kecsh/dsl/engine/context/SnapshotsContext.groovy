@@ -39,7 +39,7 @@ class SnapshotsContext extends ResourceContext {
     }
 
     /** {@code snapshot volume, name: 'before-upgrade'} → the new snapshot (creating, then ACTIVE). */
-    @Verb(action = 'CreateLocalVolumeSnapshot', names = ['name=LocalVolumeSnapshotName', 'description=LocalVolumeSnapshotDesc'])
+    @Verb(action = 'CreateLocalVolumeSnapshot', argument = 'LocalVolumeId', names = ['name=LocalVolumeSnapshotName', 'description=LocalVolumeSnapshotDesc'])
     SnapshotInfo snapshot(Map args = [:], Object volume) {
         Verbs.Info verb = declared('snapshot')
         required(verb, args, 'name', "snapshot volume, name: 'before-upgrade'")
@@ -50,7 +50,7 @@ class SnapshotsContext extends ResourceContext {
     }
 
     /** {@code rollback volume, to: snapshot}: the instance must be stopped. */
-    @Verb(action = 'RollbackLocalVolume', names = ['to=LocalVolumeSnapshotId'])
+    @Verb(action = 'RollbackLocalVolume', argument = 'LocalVolumeId', names = ['to=LocalVolumeSnapshotId'])
     boolean rollback(Map args = [:], Object volume) {
         Verbs.Info verb = declared('rollback')
         required(verb, args, 'to', 'rollback volume, to: snapshot')
@@ -58,7 +58,7 @@ class SnapshotsContext extends ResourceContext {
     }
 
     /** Deletes snapshots, as many a call as the model allows (see {@link Batches}); an unknown ID fails its call, which deletes nothing. */
-    @Verb(action = 'DeleteLocalVolumeSnapshot')
+    @Verb(action = 'DeleteLocalVolumeSnapshot', argument = 'LocalVolumeSnapshotId')
     List<String> delete(Object snapshots) {
         List<String> wanted = ids(snapshots, 'delete', 'snapshot')
         Verbs.Info verb = declared('delete')

@@ -43,7 +43,7 @@ class TemplatesContext extends ResourceContext {
         ((List<Map<String, Object>>) (session.ops.call('DescribeModels', [:]).ModelSet ?: [])).collect { TemplateInfo.from(it) }
     }
 
-    @Verb(action = 'TerminateModels')
+    @Verb(action = 'TerminateModels', argument = 'ModelId')
     boolean delete(Object templates) {
         perform(declared('delete'), [ModelId: ids(templates, 'delete', 'template')]).Return != false
     }
