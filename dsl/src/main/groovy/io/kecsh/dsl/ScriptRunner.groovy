@@ -1,12 +1,11 @@
 package io.kecsh.dsl
 
-import io.kecsh.dsl.check.DestructiveCall
 import io.kecsh.dsl.check.LiteralChecks
 import io.kecsh.dsl.check.RegionChecks
 import io.kecsh.dsl.check.ScriptErrors
+import io.kecsh.dsl.check.VisibleRefusals
 import io.kecsh.dsl.engine.KecshSession
 import io.kecsh.dsl.error.KecshScriptException
-import io.kecsh.dsl.error.RefusedException
 import io.kecsh.runtime.catalog.LiveCatalogue
 import io.kecsh.runtime.validate.RegionNames
 import java.util.function.Function
@@ -100,20 +99,13 @@ class ScriptRunner {
     }
 
     /**
-     * With refuseDestructive, a script whose text shows a destructive call is refused before its first
-     * call, not when it reaches it: a script that launches and then terminates launches nothing.
-     * Calls the compiler cannot see (computed names, variables) are still refused before each call.
+     * A script whose text shows a destructive call the guard would refuse (refuseDestructive, or a
+     * protect rule covering all it chooses) is refused before its first call, not when it reaches
+     * it: a script that launches and then terminates launches nothing ({@link VisibleRefusals}).
      */
     private void refuseVisibleDestructive(String fileName) {
-        if (!session.safety.refuseDestructive) return
-        List<DestructiveCall> seen = customizers.findAll { it instanceof LiteralChecks }
-            .collectMany { ((LiteralChecks) it).destructiveIn(fileName) }
-        if (!seen) return
-        DestructiveCall first = seen[0]
-        String others = seen.size() > 1 ? " (also: ${seen.drop(1)*.toString().join(', ')})" : ''
-        throw new KecshScriptException(fileName, first.line, 0, "${first.written} (${first.action}) refused before the script's first call: " +
-            "destructive actions are not allowed in this run (refuseDestructive)${others}. Nothing was sent.",
-            new RefusedException(first.action, [], 'refused before the first call: the script shows destructive calls'))
+        List<LiteralChecks> checks = customizers.findAll { it instanceof LiteralChecks } as List<LiteralChecks>
+        VisibleRefusals.check(fileName, checks.collectMany { it.destructiveIn(fileName) }, checks.collectMany { it.protectionsIn(fileName) }, session.safety)
     }
 
     /**

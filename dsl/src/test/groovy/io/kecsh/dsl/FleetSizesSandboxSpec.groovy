@@ -57,6 +57,48 @@ class FleetSizesSandboxSpec extends KecshSandboxSpecification {
         size << [1, 49, 50, 51, 100, 101, 120, 1000]
     }
 
+    def "1000 instances: every other instance verb reaches them all"() {
+        given:
+        kecsh.eval("instances { run type: 'S4.2B', count: 1000, name: 'web', suffix: 1 }.waitUntil('active')")
+
+        when: 'the verbs that take a list of instances, on the whole fleet; those that take one a call, on 101 of it'
+        Map done = kecsh.eval('''
+            def done = [:]
+            instances {
+                where name: ~/^web-/
+                done.monitor = monitor().size()
+                done.unmonitor = unmonitor().size()
+                done.autoDelete = autoDelete(at: '2099-01-01 00:00').size()
+                done.reboot = reboot().size()
+            }
+            instances { where name: ~/^web-/; waitUntil 'active'; stop() }.waitUntil 'stopped'
+            def some = instances.list().take(101)
+            instances {
+                where ids: some
+                done.resize = resize(type: 'S4.4B').size()
+                done.modify = modify(hostName: 'fleet').size()
+                done.reinstall = reinstall(keepImageLogin: true).size()
+                waitUntil 'stopped'
+            }
+            instances { where name: ~/^web-/; done.start = start().size() }
+            done.active = instances { where name: ~/^web-/; waitUntil 'active' }.size()
+            done.streamed = instances.stream(pageSize: 100).count { it.type == 'S4.4B' && it.state == 'active' }
+            done.vnc = instances { where ids: some; vnc() }.size()   // it needs them running
+            done
+        ''') as Map
+
+        then:
+        done == [monitor: 1000, unmonitor: 1000, autoDelete: 1000, reboot: 1000,
+                 resize: 101, modify: 101, reinstall: 101, start: 1000, active: 1000, streamed: 101, vnc: 101]
+        statesAndTypes() == ['active S4.4B': 101, 'active S4.2B': 899]
+    }
+
+    private Map<String, Integer> statesAndTypes() {
+        synchronized (kecsh.sandbox.state().lock()) {
+            kecsh.sandbox.state().region('cn-beijing-6').instances.values().countBy { "${it.state} ${it.type}".toString() } as Map<String, Integer>
+        }
+    }
+
     def "calls are sized by the model's limit: #total by #perCall is #expected"() {
         expect:
         Batches.sizes(total, perCall) == expected

@@ -88,12 +88,13 @@ class InstanceChangesSandboxSpec extends KecshSandboxSpecification {
         given:
         Kecsh guarded = hermetic(home.resolve('guarded')).protect(name: ~/^prod-/).build()
 
-        when:
         guarded.eval('''
             instances { run type: 'S4.2B', name: 'prod-db' }.waitUntil 'active'
             instances { where name: 'prod-db'; stop() }.waitUntil 'stopped'
-            instances { where name: 'prod-db'; reinstall() }
         ''')
+
+        when:
+        guarded.eval("instances { where name: 'prod-db'; reinstall() }")
 
         then:
         KecshScriptException e = thrown()

@@ -8,6 +8,19 @@ import io.kecsh.dsl.result.ParallelResults
  * `concurrency` at a time, calls to an endpoint spaced by `perSecond`, a failure as data.
  */
 class ParallelSandboxSpec extends KecshSandboxSpecification {
+    /** When each DescribeInstances went over the wire to the sandbox (System.nanoTime). */
+    List<Long> describesAt = Collections.synchronizedList([])
+
+    @Override
+    protected Kecsh.Builder configure(Kecsh.Builder builder) {
+        builder.wireLog { String line -> if (line.startsWith('→') && line.contains('Action=DescribeInstances')) describesAt << System.nanoTime() }
+    }
+
+    /** The shortest time between two calls, in milliseconds. */
+    private static long shortestGapMs(List<Long> times) {
+        List<Long> sorted = times.sort(false)
+        (1..<sorted.size()).collect { int i -> (sorted[i] - sorted[i - 1]).intdiv(1_000_000L) as long }.min()
+    }
 
     def "each region runs its block in its own region, at most `concurrency` at a time"() {
         when:
@@ -78,6 +91,22 @@ class ParallelSandboxSpec extends KecshSandboxSpecification {
         r.every { it.ok }
         (r.values['cn-shanghai-2'] as long) > (r.values['cn-beijing-6'] as long)
         elapsedMs >= 900   // 6 calls at 10 a second, twice (one region after the other)
+    }
+
+    def "perSecond spaces a wait's polls too: the sandbox sees at most perSecond DescribeInstances a second"() {
+        given:
+        kecsh.eval("instances { run type: 'S4.2B', count: 2, name: 'wt' }")
+        describesAt.clear()
+
+        when:
+        ParallelResults r = kecsh.eval("""
+            parallel(regions: ['cn-beijing-6'], perSecond: 1) { instances { where name: 'wt'; waitUntil 'active' }.size() }
+        """) as ParallelResults
+
+        then:
+        r.values == ['cn-beijing-6': 2]
+        describesAt.size() >= 4   // the choice, then the wait's polls while the instances build
+        shortestGapMs(describesAt) >= 900   // one a second (less a little for the clock): unpaced polls follow each other at once
     }
 
     def "a wrong option is one line with a did-you-mean"() {

@@ -53,7 +53,7 @@ class SafetySandboxSpec extends Specification {
         how                 | source
         'the curated verb'  | "instances { where name: ~/db/; terminate() }"
         'the fallback'      | "kec.TerminateInstances(InstanceId: ['ID'], ForceDelete: true)"
-        'a planned script'  | "plan { instances { where name: 'prod-db'; terminate() } }"
+        'a planned script'  | "plan { instances { where name: ~/db/; terminate() } }"   // a choice only the call can judge (see ProtectBeforeFirstCallSandboxSpec)
     }
 
     def "protect by #criteria guards only what it names"() {

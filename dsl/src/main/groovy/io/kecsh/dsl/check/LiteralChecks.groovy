@@ -25,6 +25,8 @@ class LiteralChecks extends CompilationCustomizer {
     private final Validator validator
     /** The destructive calls each compiled script shows, by its file name (read by ScriptRunner before running). */
     private final Map<String, List<DestructiveCall>> destructive = new ConcurrentHashMap<>()
+    /** The literal protect statements of each compiled script's body, by its file name. */
+    private final Map<String, List<DeclaredProtection>> protections = new ConcurrentHashMap<>()
 
     LiteralChecks(ServiceModel model) {
         this(model, LiveCatalogue.NONE)
@@ -52,10 +54,16 @@ class LiteralChecks extends CompilationCustomizer {
         List<DestructiveCall> seen = []
         new LiteralVisitor(source, model, validator, seen).visitClass(classNode)
         destructive[source.name] = seen
+        protections[source.name] = DeclaredProtection.of(classNode)
     }
 
     /** The destructive calls the last compilation of this file showed (empty if none or not compiled here). */
     List<DestructiveCall> destructiveIn(String fileName) {
         destructive.getOrDefault(fileName, Collections.<DestructiveCall>emptyList())
+    }
+
+    /** The literal protect statements the last compilation of this file showed. */
+    List<DeclaredProtection> protectionsIn(String fileName) {
+        protections.getOrDefault(fileName, Collections.<DeclaredProtection>emptyList())
     }
 }

@@ -7,6 +7,7 @@ import io.kecsh.dsl.engine.ParameterNames
 import io.kecsh.dsl.engine.ServiceProxy
 import io.kecsh.dsl.engine.TakesActions
 import io.kecsh.dsl.engine.Verbs
+import io.kecsh.dsl.engine.safety.Targets
 import io.kecsh.dsl.result.WaitStates
 import io.kecsh.dsl.result.WaitsFor
 import io.kecsh.runtime.model.Operation
@@ -15,9 +16,11 @@ import io.kecsh.runtime.model.ServiceModel
 import io.kecsh.runtime.validate.Problem
 import io.kecsh.runtime.validate.Validator
 import java.lang.reflect.Method
+import java.util.regex.Pattern
 import org.codehaus.groovy.ast.ASTNode
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.DynamicVariable
+import org.codehaus.groovy.ast.MethodNode
 import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
@@ -30,6 +33,8 @@ import org.codehaus.groovy.ast.expr.PropertyExpression
 import org.codehaus.groovy.ast.expr.TupleExpression
 import org.codehaus.groovy.ast.expr.UnaryMinusExpression
 import org.codehaus.groovy.ast.expr.VariableExpression
+import org.codehaus.groovy.ast.stmt.BlockStatement
+import org.codehaus.groovy.ast.stmt.Statement
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.syntax.SyntaxException
@@ -54,6 +59,13 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
 
     /** Where the destructive calls the script shows are reported (see {@link DestructiveCall}). */
     private final List<DestructiveCall> destructive
+    /** Visiting the script's body (its run method), not a method it declares. */
+    private boolean inBody
+    /**
+     * What the innermost {@code instances { }} block has chosen before the statement being visited,
+     * as protect's criteria ({@link ChoiceWords}); null when nothing is known.
+     */
+    private Map<String, Object> chosen
 
     LiteralVisitor(SourceUnit source, ServiceModel model, Validator validator, List<DestructiveCall> destructive = []) {
         this.destructive = destructive
@@ -66,6 +78,12 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
     @Override
     protected SourceUnit getSourceUnit() {
         source
+    }
+
+    @Override
+    protected void visitConstructorOrMethod(MethodNode node, boolean isConstructor) {
+        inBody = !isConstructor && node.name == 'run' && node.parameters.length == 0
+        super.visitConstructorOrMethod(node, isConstructor)
     }
 
     @Override
@@ -103,7 +121,8 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
             }
             Verbs.Info verb = Verbs.of(context)[name]
             if (verb != null) {
-                checkVerb(verb, name, namedArguments(call), call)
+                // the innermost block's choice is the one its verbs act on
+                checkVerb(verb, name, namedArguments(call), call, context.is(contexts.peek()) ? chosen : null)
                 break
             }
             if (TakesActions.isAssignableFrom(context) && Character.isUpperCase(name.charAt(0)) && !hasOwnMethod(context, name)) {
@@ -127,14 +146,33 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         for (Expression arg : args) {
             if (arg instanceof ClosureExpression) {
                 contexts.push(delegate)
+                Map<String, Object> outer = chosen
+                chosen = null
                 try {
-                    arg.visit(this)
+                    Statement code = ((ClosureExpression) arg).code
+                    if (ChoiceWords.chooses(delegate) && code instanceof BlockStatement) visitChoosing((BlockStatement) code)
+                    else arg.visit(this)
                 } finally {
                     contexts.pop()
+                    chosen = outer
                 }
             } else {
                 arg.visit(this)
             }
+        }
+    }
+
+    /**
+     * An {@code instances { }} block, statement by statement, knowing what is chosen before each: a
+     * {@code where} (or {@code list}) statement of the block itself chooses for the statements after
+     * it; one inside a condition or a loop makes the choice unknown from there on.
+     */
+    private void visitChoosing(BlockStatement block) {
+        for (Statement s : block.statements) {
+            MethodCallExpression choice = ChoiceWords.directChoice(s)
+            if (choice == null && ChoiceWords.mentionsChoice(s)) chosen = null
+            s.visit(this)
+            if (choice != null) chosen = ChoiceWords.criteria(choice)
         }
     }
 
@@ -153,7 +191,13 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
             return
         }
         String label = "${serviceName}.${op.name()}"
-        if (op.destructive()) destructive << new DestructiveCall(label, label, call.lineNumber)
+        if (op.destructive()) {
+            String target = Targets.targetParameter(op)
+            Expression given = target == null ? null : namedArguments(call).find { constantString(it.keyExpression) == target }?.valueExpression
+            Object ids = given == null ? null : DeclaredProtection.literal(given)
+            destructive << new DestructiveCall(label, label, call.lineNumber, call.columnNumber, Targets.kindOf(op),
+                ids instanceof Pattern || ids == null ? null : [id: ids] as Map<String, Object>, inBody)
+        }
         namedArguments(call).each { MapEntryExpression entry ->
             String key = constantString(entry.keyExpression)
             if (key == null) return
@@ -162,10 +206,13 @@ class LiteralVisitor extends ClassCodeVisitorSupport {
         }
     }
 
-    private void checkVerb(Verbs.Info verb, String label, List<MapEntryExpression> named, MethodCallExpression call) {
+    private void checkVerb(Verbs.Info verb, String label, List<MapEntryExpression> named, MethodCallExpression call, Map<String, Object> selection = null) {
         Operation op = model.findOperation(verb.action).orElse(null)
         if (op == null) return   // a spec checks every @Verb names a real action
-        if (op.destructive()) destructive << new DestructiveCall(label, "${model.serviceOf(op).name()}.${op.name()}".toString(), call.lineNumber)
+        if (op.destructive()) {
+            destructive << new DestructiveCall(label, "${model.serviceOf(op).name()}.${op.name()}".toString(), call.lineNumber, call.columnNumber,
+                Targets.kindOf(op), verb.selected ? selection : null, inBody)
+        }
         named.each { MapEntryExpression entry ->
             String key = constantString(entry.keyExpression)
             if (key == null) return

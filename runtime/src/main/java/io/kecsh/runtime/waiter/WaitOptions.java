@@ -8,13 +8,24 @@ import java.util.function.Consumer;
  * How long to wait and how often to look. Any timeout and interval are accepted (no hidden cap);
  * the interval grows by half each poll up to {@code maxInterval} (never below the interval given).
  */
-public record WaitOptions(Duration timeout, Duration interval, Duration maxInterval, Consumer<WaitProgress> progress) {
+public record WaitOptions(
+        Duration timeout,
+        Duration interval,
+        Duration maxInterval,
+        Consumer<WaitProgress> progress,
+        Runnable beforeCall) {
 
     public WaitOptions {
         if (timeout.isNegative()) throw new IllegalArgumentException("timeout must not be negative");
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval must be positive");
         if (maxInterval.compareTo(interval) < 0) maxInterval = interval;
         if (progress == null) progress = p -> {};
+        if (beforeCall == null) beforeCall = () -> {};
+    }
+
+    /** Nothing to do before each call a poll sends. */
+    public WaitOptions(Duration timeout, Duration interval, Duration maxInterval, Consumer<WaitProgress> progress) {
+        this(timeout, interval, maxInterval, progress, null);
     }
 
     /** The waiter's own delay and attempts, as the model gives them. */
@@ -30,14 +41,26 @@ public record WaitOptions(Duration timeout, Duration interval, Duration maxInter
     }
 
     public WaitOptions withTimeout(Duration t) {
-        return new WaitOptions(t, interval, maxInterval, progress);
+        return new WaitOptions(t, interval, maxInterval, progress, beforeCall);
     }
 
     public WaitOptions withInterval(Duration i) {
-        return new WaitOptions(timeout, i, maxInterval.compareTo(i) < 0 ? i : maxInterval, progress);
+        return new WaitOptions(timeout, i, maxInterval.compareTo(i) < 0 ? i : maxInterval, progress, beforeCall);
     }
 
     public WaitOptions withProgress(Consumer<WaitProgress> p) {
-        return new WaitOptions(timeout, interval, maxInterval, p);
+        return new WaitOptions(timeout, interval, maxInterval, p, beforeCall);
+    }
+
+    /**
+     * Also runs {@code r} before each call a poll sends (every page, every slice of a long id list):
+     * where a rate limit takes its slot, so a wait's polls count against it as every other call does.
+     */
+    public WaitOptions withBeforeCall(Runnable r) {
+        Runnable prior = beforeCall;
+        return new WaitOptions(timeout, interval, maxInterval, progress, () -> {
+            prior.run();
+            r.run();
+        });
     }
 }

@@ -51,8 +51,12 @@ public final class WaiterRunner {
         Duration delay = options.interval();
         Map<String, Object> last = null;
         Operation operation = model.requireOperation(waiter.operation());
+        Invoker paced = (action, p) -> {
+            options.beforeCall().run();
+            return invoker.invoke(action, p);
+        };
         WholeSetPoll poll = new WholeSetPoll(
-                invoker,
+                paced,
                 operation,
                 model.serviceOf(operation).paginator(operation.name()).orElse(null));
         for (int attempt = 1; ; attempt++) {

@@ -107,6 +107,30 @@ class WaiterRunnerTest {
     }
 
     @Test
+    void beforeCall_runsBeforeEveryCallAPollSends_eachSliceOfALongIdList() {
+        ManualTime time = new ManualTime();
+        List<String> seen = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) ids.add("i-" + i);
+        Iterator<Map<String, Object>> answers = List.of(
+                        states("building"), states("building"), states("active"), states("active"))
+                .iterator();
+        new WaiterRunner(
+                        (a, p) -> {
+                            seen.add("call");
+                            return answers.next();
+                        },
+                        time.clock(),
+                        time::sleep)
+                .await(
+                        ACTIVE,
+                        Map.of("InstanceId", ids),
+                        WaitOptions.defaultsFor(ACTIVE).withBeforeCall(() -> seen.add("slot")));
+        // two polls, each two slices (100 + 50): a slot before each of the four calls
+        assertEquals(List.of("slot", "call", "slot", "call", "slot", "call", "slot", "call"), seen);
+    }
+
+    @Test
     void aWaitersOwnInput_isSent_alongsideTheCallers() {
         ManualTime time = new ManualTime();
         List<Map<String, ?>> calls = new ArrayList<>();

@@ -4,10 +4,14 @@ import groovy.transform.CompileStatic
 import io.kecsh.dsl.engine.CloudOperations
 import io.kecsh.dsl.engine.ForwardingOperations
 import io.kecsh.runtime.model.Operation
+import io.kecsh.runtime.model.Service
+import io.kecsh.runtime.model.Waiter
+import io.kecsh.runtime.waiter.WaitOptions
 
 /**
- * Operations whose calls, and each page of a listing, first take a slot from {@link EndpointRates}
- * for their endpoint (service and region). A waiter's polls are spaced by its own interval.
+ * Operations whose calls, each page of a listing, and each call of a waiter's polls first take a
+ * slot from {@link EndpointRates} for their endpoint (service and region): a wait on a fleet polls
+ * DescribeInstances as often as its interval says, and those calls count against the same limit.
  */
 @CompileStatic
 class RateLimitedOperations extends ForwardingOperations {
@@ -47,6 +51,18 @@ class RateLimitedOperations extends ForwardingOperations {
                  page
              }] as Iterator<Map<String, Object>>
         } as Iterable<Map<String, Object>>
+    }
+
+    @Override
+    Map<String, Object> waitFor(String waiter, Map<String, ?> params, WaitOptions options) {
+        String operation = null
+        for (Service s : delegate.model.services()) {
+            Waiter w = s.waiter(waiter).orElse(null)
+            if (w != null) operation = w.operation()
+        }
+        if (operation == null) return delegate.waitFor(waiter, params, options)   // unknown: the runtime words it
+        String endpoint = endpoint(operation)
+        delegate.waitFor(waiter, params, options.withBeforeCall({ -> rates.acquire(endpoint) } as Runnable))
     }
 
     @Override

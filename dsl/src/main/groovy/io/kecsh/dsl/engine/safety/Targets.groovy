@@ -23,11 +23,23 @@ final class Targets {
         String lookupFailure
     }
 
+    /** The parameter naming a destructive call's targets (InstanceId), or null. */
+    static String targetParameter(Operation op) {
+        op.params().find { String k, Member m -> m.required() && k.endsWith('Id') }?.key
+    }
+
+    /** The kind of resource a destructive call acts on, in protect's words ('instance', 'kms instance'), or null. */
+    static String kindOf(Operation op) {
+        String param = targetParameter(op)
+        param == null ? null : param[0..-3].replaceAll(/([a-z])([A-Z])/, '$1 $2').toLowerCase()
+    }
+
     static Found of(Operation op, Map<String, ?> params, CloudOperations reader) {
-        Map.Entry<String, Member> param = op.params().find { String k, Member m -> m.required() && k.endsWith('Id') }
+        String key = targetParameter(op)
         Found found = new Found()
-        if (param == null) return found
-        String kind = param.key[0..-3].replaceAll(/([a-z])([A-Z])/, '$1 $2').toLowerCase()
+        if (key == null) return found
+        String kind = kindOf(op)
+        Map.Entry<String, Member> param = op.params().find { String k, Member m -> k == key }
         Object given = params[param.key]
         List<String> ids = (given instanceof Collection ? (Collection) given : given == null ? [] : [given]).collect { it as String }
         Map<String, Map> details = [:]
