@@ -96,6 +96,7 @@ def main():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KSYUN_", "ALIBABA_CLOUD_", "KECSH_"))}
     env["HOME"] = home
     env["KECSH_CACHE"] = os.environ.get("KECSH_CACHE", os.path.join(home, "cache"))
+    env["KECSH_NO_DAEMON"] = "1"  # the phases of a run in its own JVM (bench/daemon.py measures the warm daemon)
     server = None
     try:
         subprocess.run([o.kecsh, "--version"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # trains the archive

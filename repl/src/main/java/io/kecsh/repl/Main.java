@@ -2,6 +2,7 @@ package io.kecsh.repl;
 
 import io.kecsh.repl.cli.CommandContext;
 import io.kecsh.repl.cli.KecshCommand;
+import io.kecsh.repl.daemon.DaemonClient;
 import io.kecsh.repl.shell.ShellLauncher;
 
 /**
@@ -13,6 +14,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // -e and run go to this home's warm JVM when one runs (started in the background by the first): before
+        // anything of picocli, Groovy or the model is loaded here
+        int served = DaemonClient.serve(args);
+        if (served != DaemonClient.NOT_SERVED) System.exit(served);
         System.exit(KecshCommand.execute(args, CommandContext.system().withShell(new ShellLauncher())));
     }
 }

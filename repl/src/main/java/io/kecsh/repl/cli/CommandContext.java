@@ -46,11 +46,16 @@ public final class CommandContext {
 
     /** The running process: System streams, System.getenv(), $HOME (else user.home), $COLUMNS for the width. */
     public static CommandContext system() {
+        return system(System.out, System.err, System.in);
+    }
+
+    /** The running process's environment, home and width with these streams (a run in the warm daemon: its client's). */
+    public static CommandContext system(PrintStream out, PrintStream err, InputStream in) {
         Map<String, String> env = System.getenv();
         return builder()
-                .out(System.out)
-                .err(System.err)
-                .in(System.in)
+                .out(out)
+                .err(err)
+                .in(in)
                 .environment(env)
                 .home(SettingsResolver.userHome(env))
                 .width(parseWidth(env.get("COLUMNS")))

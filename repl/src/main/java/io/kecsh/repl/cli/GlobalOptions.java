@@ -93,6 +93,12 @@ public final class GlobalOptions {
         }
     }
 
+    @Option(
+            names = "--no-daemon",
+            scope = ScopeType.INHERIT,
+            description = "Run -e or run in this JVM, not in this home's warm one (also: KECSH_NO_DAEMON=1).")
+    boolean noDaemon;
+
     public String profile() {
         return profile;
     }

@@ -24,6 +24,7 @@ final class Subcommands {
         ALL.put("run", RunCommand::new);
         ALL.put("plan", PlanCommand::new);
         ALL.put("sandbox", SandboxCommand::new);
+        ALL.put("daemon", DaemonCommand::new);
         ALL.put("describe", DescribeCommand::new);
         ALL.put("validate", ValidateCommand::new);
         ALL.put("models", ModelsCommand::new);

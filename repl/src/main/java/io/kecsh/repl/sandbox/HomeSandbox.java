@@ -119,6 +119,11 @@ public final class HomeSandbox {
         }
     }
 
+    /** This process uses no home sandbox any more (until its next {@link #connect}): the warm daemon between runs. */
+    public static void releaseLeases() {
+        Lease.releaseAll();
+    }
+
     /** The sandbox process of this home, if one runs. */
     Optional<EndpointFile.Entry> running() {
         return EndpointFile.read(dir).filter(EndpointFile.Entry::live);

@@ -72,6 +72,17 @@ final class Lease {
         }
     }
 
+    /**
+     * Gives up every lease this process holds: a process that outlives its runs (the warm daemon)
+     * calls it when none runs, so that its home sandbox can still stop when idle and be reset.
+     */
+    static void releaseAll() {
+        synchronized (HELD) {
+            HELD.values().forEach(Lease::release);
+            HELD.clear();
+        }
+    }
+
     /** When a kecsh last took the lease. */
     static Instant lastTaken(Path dir) throws IOException {
         return Files.getLastModifiedTime(file(dir)).toInstant();

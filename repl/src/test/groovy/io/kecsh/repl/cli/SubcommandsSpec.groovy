@@ -23,8 +23,8 @@ class SubcommandsSpec extends CommandSpecification {
         ['--region', 'cn-beijing-6', 'describe', 'X']  || ['describe']
         ['run', 'x.groovy', '--', 'plan']              || ['run']
         ['--', 'run']                                  || []
-        ['rn', 'x.groovy']                             || ['run', 'plan', 'sandbox', 'describe', 'validate', 'models']
-        ['--help']                                     || ['run', 'plan', 'sandbox', 'describe', 'validate', 'models']
+        ['rn', 'x.groovy']                             || ['run', 'plan', 'sandbox', 'daemon', 'describe', 'validate', 'models']
+        ['--help']                                     || ['run', 'plan', 'sandbox', 'daemon', 'describe', 'validate', 'models']
     }
 
     def "a subcommand built alone still takes the inherited options and its own"() {
