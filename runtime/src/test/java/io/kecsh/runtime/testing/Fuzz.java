@@ -39,6 +39,7 @@ public final class Fuzz {
      * thread's CPU time itself inflates (cache and frequency), for an input that passes on replay.
      */
     public static final Duration CPU_BUDGET = Duration.ofSeconds(1);
+
     public static final Duration WALL_CEILING = Duration.ofSeconds(10);
     public static final long ALLOCATION_BASE = 64L << 20;
     public static final long ALLOCATION_PER_CHAR = 256;
