@@ -1,5 +1,6 @@
 package io.kecsh.repl.daemon;
 
+import io.kecsh.runtime.files.PrivateFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -217,7 +218,7 @@ public final class DaemonClient {
 
     /** Whether a daemon of this key holds its lock (starting or running). */
     private static boolean starting(Path lock) {
-        try (FileChannel ch = FileChannel.open(Private.file(lock), StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(PrivateFiles.file(lock), StandardOpenOption.WRITE)) {
             FileLock l = ch.tryLock();
             if (l == null) return true;
             l.release();

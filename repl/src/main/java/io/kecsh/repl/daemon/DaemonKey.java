@@ -1,5 +1,6 @@
 package io.kecsh.repl.daemon;
 
+import io.kecsh.runtime.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -56,7 +57,7 @@ record DaemonKey(Path directory, String hex, String jar) {
     static DaemonKey of(Path home, String jar, List<String> jvmOptions, String cwd, Map<String, String> environment)
             throws IOException {
         Path dir = directory(home);
-        Private.directory(dir);
+        PrivateFiles.directory(dir);
         MessageDigest sha = sha256();
         sha.update(salt(dir));
         StringBuilder material = new StringBuilder()
@@ -88,7 +89,7 @@ record DaemonKey(Path directory, String hex, String jar) {
         Path tmp = dir.resolve(SALT + "." + ProcessHandle.current().pid());
         Files.deleteIfExists(tmp);
         try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Private.FILE));
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PrivateFiles.FILE));
         } catch (FileAlreadyExistsException ignored) {
             // removed just above
         }

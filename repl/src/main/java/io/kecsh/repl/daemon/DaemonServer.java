@@ -3,6 +3,7 @@ package io.kecsh.repl.daemon;
 import io.kecsh.repl.cli.CommandContext;
 import io.kecsh.repl.cli.KecshCommand;
 import io.kecsh.repl.sandbox.HomeSandbox;
+import io.kecsh.runtime.files.PrivateFiles;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.SandboxClock;
 import java.io.BufferedInputStream;
@@ -85,8 +86,8 @@ public final class DaemonServer {
                 DaemonKey.directory(home),
                 args[0],
                 Path.of(jar).toAbsolutePath().toString());
-        Private.directory(key.directory());
-        FileChannel lockChannel = FileChannel.open(Private.file(key.lock()), StandardOpenOption.WRITE);
+        PrivateFiles.directory(key.directory());
+        FileChannel lockChannel = FileChannel.open(PrivateFiles.file(key.lock()), StandardOpenOption.WRITE);
         FileLock lock = lockChannel.tryLock();
         if (lock == null) System.exit(0); // another daemon of this key is starting or running
         long parent = args.length > 2 ? Long.parseLong(args[2]) : -1;
@@ -128,7 +129,7 @@ public final class DaemonServer {
         Files.deleteIfExists(socket); // a killed daemon's: this one holds the key's lock
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        Files.setPosixFilePermissions(socket, Private.FILE);
+        Files.setPosixFilePermissions(socket, PrivateFiles.FILE);
         Thread idleWatch = new Thread(this::watchIdle, "kecsh-daemon-idle");
         idleWatch.setDaemon(true);
         idleWatch.start();

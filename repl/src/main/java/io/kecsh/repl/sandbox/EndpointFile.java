@@ -1,6 +1,7 @@
 package io.kecsh.repl.sandbox;
 
 import io.kecsh.runtime.auth.Credentials;
+import io.kecsh.runtime.files.PrivateFiles;
 import io.kecsh.runtime.sandbox.auth.SandboxCredentials;
 import java.io.IOException;
 import java.io.Reader;

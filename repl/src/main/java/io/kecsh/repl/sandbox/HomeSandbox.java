@@ -2,6 +2,7 @@ package io.kecsh.repl.sandbox;
 
 import io.kecsh.dsl.engine.SandboxEndpoint;
 import io.kecsh.runtime.config.ConfigException;
+import io.kecsh.runtime.files.PrivateFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

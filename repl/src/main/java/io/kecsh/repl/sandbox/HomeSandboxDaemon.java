@@ -1,6 +1,7 @@
 package io.kecsh.repl.sandbox;
 
 import io.kecsh.runtime.auth.Credentials;
+import io.kecsh.runtime.files.PrivateFiles;
 import io.kecsh.runtime.overlay.InstalledModel;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;

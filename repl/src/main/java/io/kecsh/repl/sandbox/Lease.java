@@ -1,5 +1,6 @@
 package io.kecsh.repl.sandbox;
 
+import io.kecsh.runtime.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,6 +1,7 @@
 package io.kecsh.runtime.files;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,21 +16,41 @@ import java.util.Set;
  * nobody else ever sees any of it. Where the file system has no POSIX permissions nothing is set.
  */
 public final class PrivateFiles {
-    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private PrivateFiles() {}
 
-    /** Creates {@code dir} and any missing parent below an existing one as 0700; tightens an open one. */
-    public static void directory(Path dir) throws IOException {
-        if (!posix()) {
-            Files.createDirectories(dir);
-            return;
-        }
+    /**
+     * Creates {@code dir} and any missing parent as 0700, made so from the start (never created open
+     * and closed afterwards); tightens an existing one found more open. Another kecsh making it at the
+     * same moment is no error.
+     */
+    public static Path directory(Path dir) throws IOException {
+        if (!posix()) return Files.createDirectories(dir);
         Path parent = dir.getParent();
-        if (parent != null && !Files.exists(parent)) directory(parent);
-        if (!Files.exists(dir)) Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
-        else Files.setPosixFilePermissions(dir, DIRECTORY);
+        if (parent != null && !Files.isDirectory(parent)) directory(parent);
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
+        } catch (FileAlreadyExistsException exists) {
+            // made by another kecsh, or by the user
+        }
+        if (!Files.getPosixFilePermissions(dir).equals(DIRECTORY)) Files.setPosixFilePermissions(dir, DIRECTORY);
+        return dir;
+    }
+
+    /** An empty file made 0600, or an existing one kept as it is and made 0600 if it was more open. */
+    public static Path file(Path file) throws IOException {
+        if (!posix()) {
+            if (!Files.exists(file)) Files.createFile(file);
+            return file;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+        } catch (FileAlreadyExistsException exists) {
+            if (!Files.getPosixFilePermissions(file).equals(FILE)) Files.setPosixFilePermissions(file, FILE);
+        }
+        return file;
     }
 
     /** Replaces {@code file} with {@code content}, atomically, as a 0600 file in a 0700 directory. */
