@@ -43,11 +43,13 @@ class KecshCommand {
     /**
      * What the launcher itself needs, whatever the test's environment: this JDK, the tools a shell
      * script uses, one CDS cache, and flags for short-lived JVMs (C1 only starts faster, and that
-     * is all a script run needs). A test's own variables come on top.
+     * is all a script run needs). No warm daemon: every feature has a home of its own, so each would
+     * start one that warms up in the background against the runs it never serves; that a run through
+     * the daemon is the same as one in its own JVM is KecshDaemonIT's. A test's own variables come on top.
      */
     static Map<String, String> launcherEnvironment() {
         [JAVA_HOME: System.getProperty('java.home'), PATH: '/usr/local/bin:/usr/bin:/bin', KECSH_CACHE: CDS_CACHE.toString(),
-         KECSH_JAVA_OPTS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC', LANG: 'C.UTF-8']
+         KECSH_JAVA_OPTS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC', LANG: 'C.UTF-8', KECSH_NO_DAEMON: '1']
     }
 
     private static final Path CDS_CACHE = Files.createTempDirectory('kecsh-cds')
