@@ -1,11 +1,10 @@
 package io.kecsh.repl.daemon;
 
 import io.kecsh.repl.cli.CommandContext;
+import io.kecsh.repl.cli.FixedWorkload;
 import io.kecsh.repl.cli.KecshCommand;
 import io.kecsh.repl.sandbox.HomeSandbox;
 import io.kecsh.runtime.files.PrivateFiles;
-import io.kecsh.runtime.sandbox.SandboxOptions;
-import io.kecsh.runtime.sandbox.state.SandboxClock;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -21,17 +20,13 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * The warm JVM of {@code kecsh -e} and {@code kecsh run}, one per {@link DaemonKey} (jar, JVM,
@@ -103,24 +98,9 @@ public final class DaemonServer {
 
     /** The fixed workload (as the launcher's training: nothing of the user's), so the first client's run is warm. */
     private static void warmUp() throws IOException {
-        Path home = Files.createTempDirectory("kecsh-daemon-warm-up");
-        try (PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
-            CommandContext context = CommandContext.builder()
-                    .out(nowhere)
-                    .err(nowhere)
-                    .environment(Map.of())
-                    .home(home)
-                    .sandboxOptions(
-                            SandboxOptions.interactive().withClock(SandboxClock.interactive(Duration.ofMillis(1))))
-                    .build();
+        FixedWorkload.run(context -> {
             for (int i = 0; i < 2; i++) KecshCommand.execute(new String[] {"--sandbox", "-e", WARM_UP}, context);
-        } catch (RuntimeException | LinkageError ignored) {
-            // a warm-up that fails only leaves the daemon colder
-        } finally {
-            try (Stream<Path> all = Files.walk(home)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        });
     }
 
     private void serve() throws IOException {
