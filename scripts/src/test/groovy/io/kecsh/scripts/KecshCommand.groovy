@@ -2,8 +2,10 @@ package io.kecsh.scripts
 
 import groovy.transform.Immutable
 
+import java.nio.channels.FileChannel
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.StandardOpenOption
 import java.nio.file.attribute.PosixFilePermissions
 import java.util.concurrent.TimeUnit
 
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeUnit
  * <p>
  * {@link #launcher} is what runs: the repository's own {@code ./kecsh} launcher, the one users run,
  * over the shaded jar that {@code package} built before this module's tests. Its class-data-sharing
- * archive goes to one cache for the whole test run, so only the first run pays for making it.
+ * archive goes to one cache for the whole test run (both test JVMs), so it is made once.
  */
 class KecshCommand {
     /** A run that takes longer than this is a hung test, not a slow one. */
@@ -52,7 +54,29 @@ class KecshCommand {
          KECSH_JAVA_OPTS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC', LANG: 'C.UTF-8', KECSH_NO_DAEMON: '1']
     }
 
-    private static final Path CDS_CACHE = Files.createTempDirectory('kecsh-cds')
+    /** The module's test JVMs share one (the build names it in kecsh.cds.cache); else one per JVM. */
+    private static final Path CDS_CACHE = System.getProperty('kecsh.cds.cache')
+        ? Path.of(System.getProperty('kecsh.cds.cache')).toAbsolutePath()
+        : Files.createTempDirectory('kecsh-cds')
+    private static boolean archivePrepared
+
+    /**
+     * The launcher's first run trains its archive (about 15 s of CPU) before it runs anything; the
+     * module's two test JVMs would each train one at the same time. The first to take the lock
+     * trains it with a {@code --version}; the other waits for it and then finds it made.
+     */
+    static synchronized void prepareArchive() {
+        if (archivePrepared) return
+        Path lock = CDS_CACHE.resolveSibling(CDS_CACHE.fileName.toString() + '.lock')
+        FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE).withCloseable { FileChannel channel ->
+            channel.lock()
+            Path home = Files.createTempDirectory('kecsh-train-home')
+            Result r = exec(launcher() + ['--version'], launcherEnvironment() + [HOME: home.toString()])
+            assert r.exitCode == 0: r.toString()
+            home.toFile().deleteDir()
+        }
+        archivePrepared = true
+    }
 
     static Path repo() {
         Path.of(System.getProperty('kecsh.repo', '..')).toAbsolutePath().normalize()
@@ -64,6 +88,7 @@ class KecshCommand {
     }
 
     static Result run(List<String> argv, Map<String, String> env, Path workingDirectory = null) {
+        prepareArchive()
         exec(launcher() + argv, launcherEnvironment() + env, workingDirectory)
     }
 
@@ -91,6 +116,7 @@ class KecshCommand {
 
     /** An executable {@code kecsh} in {@code dir}, for things that call the command by name (Jenkins' sh). */
     static Path shim(Path dir) {
+        prepareArchive()
         Path file = dir.resolve('kecsh')
         Closure<String> q = { String it -> "'" + it.replace("'", "'\\''") + "'" }
         String exports = launcherEnvironment().findAll { k, v -> k != 'PATH' }.collect { k, v -> "export ${k}=${q(v)}\n" }.join('')
