@@ -67,14 +67,22 @@ final class NicIndex {
     }
 
     private Kept build(RegionState region, ChangeSet changes) {
-        Map<String, List<NetworkInterface>> byInstance = new HashMap<>();
+        // built again after every instance or NIC writer: sized once, and an instance's only NIC
+        // (the usual case) is a one-element list, not a grown ArrayList
+        Map<String, List<NetworkInterface>> byInstance = new HashMap<>(region.networkInterfaces.size() * 4 / 3 + 1);
         List<NetworkInterface> free = new ArrayList<>();
         for (NetworkInterface nic : region.networkInterfaces.values()) {
-            if (nic.instanceId == null) free.add(nic);
-            else
-                byInstance
-                        .computeIfAbsent(nic.instanceId, id -> new ArrayList<>(1))
-                        .add(nic);
+            if (nic.instanceId == null) {
+                free.add(nic);
+                continue;
+            }
+            List<NetworkInterface> known = byInstance.putIfAbsent(nic.instanceId, List.of(nic));
+            if (known != null) {
+                List<NetworkInterface> more = new ArrayList<>(known.size() + 1);
+                more.addAll(known);
+                more.add(nic);
+                byInstance.put(nic.instanceId, more);
+            }
         }
         Kept k = new Kept(region.networkInterfaces, region.networkInterfaces.size(), changes.stamp(), free, byInstance);
         kept.put(region, k);
