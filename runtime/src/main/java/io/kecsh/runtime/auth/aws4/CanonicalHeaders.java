@@ -55,6 +55,8 @@ public final class CanonicalHeaders {
 
     /** Every value of the header (matched case-insensitively), trimmed, in order, comma-joined. */
     public static String value(Headers headers, String name) {
+        List<String> values = headers.all(name);
+        if (values.size() == 1) return trimAll(values.get(0)); // the usual header: no stream, no join
         return String.join(
                 ",", headers.all(name).stream().map(CanonicalHeaders::trimAll).toList());
     }
