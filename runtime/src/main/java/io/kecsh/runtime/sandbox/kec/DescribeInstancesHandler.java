@@ -40,7 +40,8 @@ final class DescribeInstancesHandler implements ActionHandler {
         InstancePage page =
                 instances.page(query(request), request.number("Marker").orElse(0L), max, nics);
         List<Object> set = new ArrayList<>(page.instances().size());
-        NicIndex.Lookup nicsOf = page.instances().isEmpty() ? null : nicIndex.lookup(instances.region(), state.changes());
+        NicIndex.Lookup nicsOf =
+                page.instances().isEmpty() ? null : nicIndex.lookup(instances.region(), state.changes());
         for (Instance i : page.instances()) {
             List<NetworkInterface> own = nicsOf.of(i);
             set.add(views.of(i, own, instances.dataGuardName(i), request.service()));
