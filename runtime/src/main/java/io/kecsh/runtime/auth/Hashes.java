@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,8 +22,9 @@ public final class Hashes {
      */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> instance("SHA-256"));
 
-    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
-    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> mac("HmacSHA1"));
+    private static final ThreadLocal<KeyedMac> HMAC_SHA256 =
+            ThreadLocal.withInitial(() -> new KeyedMac(mac("HmacSHA256")));
+    private static final ThreadLocal<KeyedMac> HMAC_SHA1 = ThreadLocal.withInitial(() -> new KeyedMac(mac("HmacSHA1")));
 
     private Hashes() {}
 
@@ -60,13 +62,30 @@ public final class Hashes {
                 expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] hmac(Mac mac, byte[] key, String data) {
+    private static byte[] hmac(KeyedMac keyed, byte[] key, String data) {
+        Mac mac = keyed.mac;
         try {
-            mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
+            // doFinal leaves the MAC keyed as before: a server checking signatures signed with one
+            // day's key (kept) is spared keying it again for every request
+            if (!Arrays.equals(keyed.key, key)) {
+                keyed.key = null; // not keyed, should init fail
+                mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
+                keyed.key = key.clone();
+            }
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             // No key material in the message: the key may be a secret or derived from one.
             throw new IllegalStateException("this JVM cannot compute " + mac.getAlgorithm(), e);
+        }
+    }
+
+    /** A thread's MAC and the key it is initialised with (null: none yet). */
+    private static final class KeyedMac {
+        final Mac mac;
+        byte[] key;
+
+        KeyedMac(Mac mac) {
+            this.mac = mac;
         }
     }
 

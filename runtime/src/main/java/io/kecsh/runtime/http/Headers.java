@@ -28,6 +28,13 @@ public final class Headers {
         return h;
     }
 
+    /** These headers in this order (copied: a server builds a request's headers at once, not one copy per header). */
+    public static Headers of(List<Map.Entry<String, String>> entries) {
+        List<Map.Entry<String, String>> copy = new ArrayList<>(entries.size());
+        for (Map.Entry<String, String> e : entries) copy.add(Map.entry(e.getKey(), e.getValue()));
+        return new Headers(copy);
+    }
+
     /** A copy with one more header (an existing one of that name stays). */
     public Headers with(String name, String value) {
         List<Map.Entry<String, String>> copy = new ArrayList<>(entries);

@@ -28,10 +28,19 @@ public final class StrictFormText {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
-            String name = decode(rawName, shown(rawName));
-            out.add(new QueryParam(name, eq < 0 ? "" : decode(pair.substring(eq + 1), shown(name))));
+            String name = decodeNaming(rawName, rawName);
+            out.add(new QueryParam(name, eq < 0 ? "" : decodeNaming(pair.substring(eq + 1), name)));
         }
         return out;
+    }
+
+    /** {@link #decode} naming {@code name} as {@link #shown} prints it, made only when the text is malformed (rarely). */
+    private static String decodeNaming(String text, String name) {
+        try {
+            return decode(text, null);
+        } catch (MalformedText bad) {
+            throw new MalformedText(shown(name));
+        }
     }
 
     /** The text of a body that must be UTF-8. */

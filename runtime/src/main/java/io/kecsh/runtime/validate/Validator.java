@@ -9,10 +9,12 @@ import io.kecsh.runtime.model.ServiceModel;
 import io.kecsh.runtime.model.Variant;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a request against the model and reports every problem at once: unknown names, wrong
@@ -24,6 +26,8 @@ public final class Validator {
     private final ServiceModel model;
     private final Formats formats;
     private final LiveCatalogue catalogue;
+    /** By operation (compared by identity: the model's own objects). */
+    private final Map<Operation, Map<String, Member>> mergedParams = new ConcurrentHashMap<>();
 
     public Validator(ServiceModel model) {
         this(model, Clock.systemUTC());
@@ -55,8 +59,7 @@ public final class Validator {
 
     public ValidationReport validate(Operation operation, Map<String, ?> request) {
         Service service = model.serviceOf(operation);
-        Map<String, Member> params = new LinkedHashMap<>(service.commonParams());
-        params.putAll(operation.params());
+        Map<String, Member> params = paramsOf(operation, service);
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> typed = new ParameterReader(problems).read(params, request);
 
@@ -77,6 +80,21 @@ public final class Validator {
         RuleChecker rules = new RuleChecker(service, params, typed, problems);
         for (Rule rule : operation.rules()) rules.check(rule);
         return new ValidationReport(operation.name(), problems, typed, variant == null ? null : variant.name());
+    }
+
+    /**
+     * The service's common parameters and then the operation's, merged once for each operation (the
+     * model does not change): a sandbox validates every call, and merging some forty members each
+     * time showed in its profile.
+     */
+    private Map<String, Member> paramsOf(Operation operation, Service service) {
+        Map<String, Member> known = mergedParams.get(operation);
+        if (known != null) return known;
+        Map<String, Member> merged = new LinkedHashMap<>(service.commonParams());
+        merged.putAll(operation.params());
+        Map<String, Member> params = Collections.unmodifiableMap(merged);
+        mergedParams.put(operation, params);
+        return params;
     }
 
     private static Problem missing(Operation operation, Member member, Variant variant) {

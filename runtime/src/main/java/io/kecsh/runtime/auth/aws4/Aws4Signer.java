@@ -38,6 +38,9 @@ public final class Aws4Signer {
     public static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /** SHA-256 of no bytes, hex: every GET's payload hash. */
+    private static final String EMPTY_PAYLOAD_HASH = Hashes.sha256Hex(new byte[0]);
+
     private static final Pattern AMZ_DATE_SHAPE = Pattern.compile("\\d{8}T\\d{6}Z");
     /** Query parameters this signer owns: replaced, never duplicated, when a request is re-signed. */
     private static final Set<String> QUERY_AUTH_PARAMS = Set.of(
@@ -143,11 +146,7 @@ public final class Aws4Signer {
             throw new IllegalArgumentException(
                     "the date must be ISO 8601 basic format yyyyMMdd'T'HHmmss'Z', got " + amzDate);
         }
-        List<String> canonicalNames = signedHeaders.stream()
-                .map(CanonicalHeaders::lowerCase)
-                .distinct()
-                .sorted()
-                .toList();
+        List<String> canonicalNames = CanonicalHeaders.canonicalNames(signedHeaders);
         List<QueryParam> query =
                 queryForm ? CanonicalQuery.without(received.query(), X_AMZ_SIGNATURE) : received.query();
         Steps steps = compute(received, query, secret, region, service, amzDate, canonicalNames);
@@ -189,12 +188,17 @@ public final class Aws4Signer {
                 CanonicalQuery.of(query),
                 CanonicalHeaders.of(request.headers(), signedHeaders),
                 CanonicalHeaders.signedHeadersValue(signedHeaders),
-                Hashes.sha256Hex(request.body()));
+                payloadHash(request.body()));
         String scope = credentialScope(amzDate, region, service);
         String stringToSign = String.join("\n", ALGORITHM, amzDate, scope, Hashes.sha256Hex(canonicalRequest));
         byte[] key = Aws4SigningKey.derive(secret, amzDate.substring(0, 8), region, service);
         String signature = Hashes.hex(Hashes.hmacSha256(key, stringToSign));
         return new Steps(canonicalRequest, stringToSign, scope, signature);
+    }
+
+    /** The hex SHA-256 of the body; a GET's empty body has one hash, known without hashing. */
+    private static String payloadHash(byte[] body) {
+        return body.length == 0 ? EMPTY_PAYLOAD_HASH : Hashes.sha256Hex(body);
     }
 
     private static Headers withHost(HttpRequest request) {

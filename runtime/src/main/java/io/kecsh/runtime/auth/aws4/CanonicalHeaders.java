@@ -21,6 +21,25 @@ public final class CanonicalHeaders {
         return headers.lowerCaseNames().stream().sorted().toList();
     }
 
+    /**
+     * The signed names as they are canonically written: lower-cased, distinct, sorted. A list that
+     * already is (what every signer sends: often just {@code host}) is returned as it is, without a
+     * stream and a sort for every signature checked.
+     */
+    public static List<String> canonicalNames(List<String> names) {
+        String previous = null;
+        for (String name : names) {
+            if (!name.equals(lowerCase(name)) || (previous != null && previous.compareTo(name) >= 0))
+                return names.stream()
+                        .map(CanonicalHeaders::lowerCase)
+                        .distinct()
+                        .sorted()
+                        .toList();
+            previous = name;
+        }
+        return List.copyOf(names);
+    }
+
     /** The canonical block; each entry ends in {@code \n}. A signed name that is absent signs as empty. */
     public static String of(Headers headers, List<String> signedHeaders) {
         StringBuilder out = new StringBuilder();
@@ -36,6 +55,8 @@ public final class CanonicalHeaders {
 
     /** Every value of the header (matched case-insensitively), trimmed, in order, comma-joined. */
     public static String value(Headers headers, String name) {
+        List<String> values = headers.all(name);
+        if (values.size() == 1) return trimAll(values.get(0)); // the usual header: no stream, no join
         return String.join(
                 ",", headers.all(name).stream().map(CanonicalHeaders::trimAll).toList());
     }

@@ -15,6 +15,7 @@ public final class CanonicalUri {
 
     /** @param decodedPath the path as {@link io.kecsh.runtime.http.HttpRequest#path()} holds it */
     public static String of(String decodedPath) {
+        if ("/".equals(decodedPath)) return "/"; // every query-API call: nothing to resolve or encode
         return Rfc3986.encodePath(normalize(decodedPath));
     }
 

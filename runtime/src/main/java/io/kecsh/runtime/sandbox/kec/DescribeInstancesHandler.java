@@ -40,8 +40,10 @@ final class DescribeInstancesHandler implements ActionHandler {
         InstancePage page =
                 instances.page(query(request), request.number("Marker").orElse(0L), max, nics);
         List<Object> set = new ArrayList<>(page.instances().size());
+        NicIndex.Lookup nicsOf =
+                page.instances().isEmpty() ? null : nicIndex.lookup(instances.region(), state.changes());
         for (Instance i : page.instances()) {
-            List<NetworkInterface> own = nicIndex.of(instances.region(), i, state.changes());
+            List<NetworkInterface> own = nicsOf.of(i);
             set.add(views.of(i, own, instances.dataGuardName(i), request.service()));
         }
         return Map.of("Marker", page.marker(), "InstanceCount", (long) page.count(), "InstancesSet", set);

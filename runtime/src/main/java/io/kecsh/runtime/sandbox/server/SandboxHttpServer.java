@@ -6,9 +6,13 @@ import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.http.MalformedText;
 import io.kecsh.runtime.http.QueryParam;
 import io.kecsh.runtime.http.StrictFormText;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +28,7 @@ import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.impl.routing.RequestRouter;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -64,7 +68,7 @@ public final class SandboxHttpServer implements AutoCloseable {
             for (Map.Entry<String, String> h : answer.headers().entries()) {
                 if (!h.getKey().equalsIgnoreCase("Content-Type")) response.addHeader(h.getKey(), h.getValue());
             }
-            response.setEntity(new ByteArrayEntity(answer.body(), contentType(answer.contentType())));
+            response.setEntity(new AnswerEntity(answer, contentType(answer.contentType())));
         };
         this.server = ServerBootstrap.bootstrap()
                 .setLocalAddress(InetAddress.getLoopbackAddress())
@@ -126,8 +130,10 @@ public final class SandboxHttpServer implements AutoCloseable {
         if (fragment >= 0) rawQuery = rawQuery.substring(0, fragment);
         String queryText = rawQuery;
         List<QueryParam> query = strictly(() -> StrictFormText.pairs(queryText));
-        Headers headers = Headers.empty();
-        for (Header h : request.getHeaders()) headers = headers.with(h.getName(), h.getValue());
+        Header[] received = request.getHeaders();
+        List<Map.Entry<String, String>> entries = new ArrayList<>(received.length);
+        for (Header h : received) entries.add(Map.entry(h.getName(), h.getValue()));
+        Headers headers = Headers.of(entries);
         HttpEntity entity = request.getEntity();
         byte[] body;
         try {
@@ -153,6 +159,45 @@ public final class SandboxHttpServer implements AutoCloseable {
                 ? "/"
                 : strictly(() -> StrictFormText.decode(rawPath, "(request URI)"));
         return new HttpRequest(request.getMethod(), "http", hostName, port, path, query, headers, body);
+    }
+
+    /** An answer's body as HttpCore writes it: straight from the response, without a copy of it first. */
+    private static final class AnswerEntity extends AbstractHttpEntity {
+        private final HttpResponse answer;
+
+        AnswerEntity(HttpResponse answer, ContentType contentType) {
+            super(contentType, null);
+            this.answer = answer;
+        }
+
+        @Override
+        public long getContentLength() {
+            return answer.bodyLength();
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new ByteArrayInputStream(answer.body());
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            answer.writeBodyTo(out);
+            out.flush(); // as HttpCore's ByteArrayEntity does
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {}
     }
 
     /** Text that does not read strictly is answered as a malformed request naming the part. */

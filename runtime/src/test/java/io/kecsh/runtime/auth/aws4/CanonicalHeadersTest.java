@@ -36,4 +36,13 @@ class CanonicalHeadersTest {
         assertEquals(
                 "host:h\nx-amz-date:\n", CanonicalHeaders.of(Headers.of("Host", "h"), List.of("host", "x-amz-date")));
     }
+
+    @Test
+    void canonicalNames_asAServerReceivesThem_lowerCasedDistinctSorted() {
+        assertEquals(List.of("host", "x-amz-date"), CanonicalHeaders.canonicalNames(List.of("host", "x-amz-date")));
+        assertEquals(List.of("host", "x-amz-date"), CanonicalHeaders.canonicalNames(List.of("x-amz-date", "host")));
+        assertEquals(List.of("host", "x-amz-date"), CanonicalHeaders.canonicalNames(List.of("Host", "X-Amz-Date")));
+        assertEquals(List.of("host"), CanonicalHeaders.canonicalNames(List.of("host", "host")));
+        assertEquals(List.of("host"), CanonicalHeaders.canonicalNames(List.of("host", "HOST")));
+    }
 }
