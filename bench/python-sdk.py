@@ -20,18 +20,21 @@ daemon handling. Every mode runs the two sides in turn, pair after pair, and pri
   calls     bench/client-bench calls N against kscore_side.py calls N (DescribeInstances MaxResults 10,
             sequential and 8 threads): calls/s and CPU per call;
   cold      N DescribeInstances from a cold process: bench/client-bench cold N (the runtime client, with the
-            launcher's memory flags), `kecsh -e` looping N calls in its own JVM, and kscore's loop: peak RSS;
+            launcher's memory flags, and with C1 only as well), `kecsh -e` looping N calls in its own JVM, and
+            kscore's loop: peak RSS;
   page      every instance of the endpoint: kscore's Marker loop (MaxResults 1000), bench/client-bench page
             (the paginator) and `kecsh -e 'instances.list().size()'`, the two JVMs under -Xmx128m;
   sandbox   a `kecsh sandbox` on a state file holding N instances (default 100,000), seeded through the API
             by kscore (RunInstances, 50 a call, over two subnets: one /16 holds 62,500); the region's quota
             (10,000) is raised in the new state file first. It serves until interrupted.
 
-Without --endpoint a `kecsh sandbox` is started (another process, so its CPU and memory are not counted).
+Without --endpoint a `kecsh sandbox` is started (another process, so its CPU and memory are not counted)
+and 50 instances are made in it, so that DescribeInstances answers a page of 10.
 The machine is shared: read the CPU figures and the ratios of pairs, and the load average printed with them.
 """
 import argparse, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, time
 
+sys.dont_write_bytecode = True  # no __pycache__ in bench/ for its own two imports
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _timing  # noqa: E402
 import daemon  # noqa: E402  (its wait_warm / stop / status: the warm daemon handled one way)
@@ -138,6 +141,9 @@ def cold(o, env):
     sides = [("kscore loop", side(o, env, "cold", o.calls), env),
              ("kecsh runtime client", [CLIENT_BENCH, "cold", str(o.calls), "--endpoint", o.endpoint],
               dict(env, BENCH_JAVA_OPTS=LAUNCHER_MEMORY)),
+             # the flags "Memory of a cold run" recommends for one-shot runs (C1 only), not the launcher's yet
+             ("… C1 only (TieredStopAtLevel=1)", [CLIENT_BENCH, "cold", str(o.calls), "--endpoint", o.endpoint],
+              dict(env, BENCH_JAVA_OPTS=LAUNCHER_MEMORY + " -XX:TieredStopAtLevel=1")),
              ("kecsh -e loop, own JVM", [KECSH, "--endpoint", o.endpoint, "-e", loop], dict(env, KECSH_NO_DAEMON="1"))]
     _timing.run([KECSH, "--version"], env)  # the launcher's archive, trained before the first measured run
     print(f"cold run of {o.calls} DescribeInstances (MaxResults 10), {o.rounds} rounds in turn, {_timing.load()}")
@@ -224,6 +230,8 @@ def main():
                 sys.exit("page needs --endpoint (a sandbox with many instances: see the sandbox mode)")
             server, o.endpoint, keys = start_sandbox(env)
             env.update(keys)
+            # a page of DescribeInstances holds 10 of them, as client-bench's embedded sandbox's 50 do
+            subprocess.run(side(o, env, "seed", 50), env=env, check=True, stdout=subprocess.DEVNULL)
         else:
             env.update({k: v for k, v in os.environ.items() if k.startswith(("KSYUN_", "ALIBABA_CLOUD_"))})
         o.calls = o.calls or (5000 if o.mode == "calls" else 2000)

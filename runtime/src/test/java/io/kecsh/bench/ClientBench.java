@@ -120,7 +120,12 @@ public final class ClientBench {
         long process0 = processCpu();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) describe(client);
-        report("sequential", n, System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - cpu0, processCpu() - process0);
+        report(
+                "sequential",
+                n,
+                System.nanoTime() - t0,
+                THREADS.getCurrentThreadCpuTime() - cpu0,
+                processCpu() - process0);
 
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
