@@ -15,7 +15,11 @@ JVM (the shell script, exec, and the process's end after the JVM's exit log line
 uptime at exit); "JVM boot" runs from the JVM's start to the load of io.kecsh.repl.Main. Logging each
 class load costs a little; compare builds with this same script (A/B), and trust CPU on a busy machine.
 """
-import argparse, os, re, resource, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _timing  # noqa: E402
 
 MARKERS = [  # (class whose first load starts the phase, phase name)
     ("io.kecsh.repl.Main", "kecsh main: context, secrets of the environment"),
@@ -40,14 +44,7 @@ def one_run(kecsh, args, env):
     env = dict(env)
     env["KECSH_JAVA_OPTS"] = (env.get("KECSH_JAVA_OPTS", "") +
                               f" -Xlog:class+load=info,gc+heap+exit=info:file={log}:uptimenanos,tags").strip()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.monotonic()
-    done = subprocess.run([kecsh] + args, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    wall = time.monotonic() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if done.returncode != 0:
-        sys.exit(f"kecsh {' '.join(args)} exited {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}")
+    wall, cpu = _timing.run([kecsh] + args, env)[:2]
     first, exit_at, loaded = {}, None, 0
     with open(log, errors="replace") as f:
         for line in f:

@@ -117,14 +117,21 @@ public final class ClientBench {
     private static void calls(CloudClient client, int n) throws Exception {
         for (int i = 0; i < Math.max(2000, n / 2); i++) describe(client); // warm-up: the JIT competes for the cores
         long cpu0 = THREADS.getCurrentThreadCpuTime();
+        long process0 = processCpu();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) describe(client);
-        report("sequential", n, System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - cpu0);
+        report(
+                "sequential",
+                n,
+                System.nanoTime() - t0,
+                THREADS.getCurrentThreadCpuTime() - cpu0,
+                processCpu() - process0);
 
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong cpu = new AtomicLong();
         List<Future<?>> done = new ArrayList<>();
+        long process1 = processCpu();
         long t1 = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
@@ -134,14 +141,24 @@ public final class ClientBench {
             }));
         }
         for (Future<?> f : done) f.get();
-        report("8 threads", n / threads * threads, System.nanoTime() - t1, cpu.get());
+        report("8 threads", n / threads * threads, System.nanoTime() - t1, cpu.get(), processCpu() - process1);
         pool.shutdown();
     }
 
-    private static void report(String how, int n, long wallNanos, long cpuNanos) {
+    /**
+     * The calling threads' CPU is the client's own work; the process's adds the JIT, the collector and the
+     * embedded sandbox if there is one (so read it against an --endpoint): the figure to compare with a
+     * Python process's, which has no other threads.
+     */
+    private static void report(String how, int n, long wallNanos, long cpuNanos, long processCpuNanos) {
         System.out.printf(
-                "%-10s %6d calls: %7.0f calls/s, client CPU %6.0f µs/call%n",
-                how, n, n / (wallNanos / 1e9), cpuNanos / 1e3 / n);
+                "%-10s %6d calls: %7.0f calls/s, client CPU %6.0f µs/call, process CPU %6.0f µs/call%n",
+                how, n, n / (wallNanos / 1e9), cpuNanos / 1e3 / n, processCpuNanos / 1e3 / n);
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void cold(CloudClient client, int n, long started) throws Exception {
