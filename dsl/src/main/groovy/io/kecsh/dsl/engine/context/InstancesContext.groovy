@@ -330,6 +330,8 @@ class InstancesContext extends ResourceContext {
         List<Iterable<Map<String, Object>>> listings = slices.collect { List<String> slice ->
             session.ops.pages(action, slice == null ? request : request + [InstanceId: slice])
         }
-        new InstanceStream(listings, { InstanceInfo i -> CRITERIA.matches(criteria, i) } as Predicate<InstanceInfo>)
+        // only name and type patterns are kecsh's to check; without them every instance is kept unchecked
+        Predicate<InstanceInfo> keep = criteria.name == null && criteria.type == null ? null : { InstanceInfo i -> CRITERIA.matches(criteria, i) } as Predicate<InstanceInfo>
+        new InstanceStream(listings, keep)
     }
 }

@@ -2,10 +2,10 @@ package io.kecsh.runtime.sandbox.kec.image;
 
 import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.TokenPaging;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
-import io.kecsh.runtime.sandbox.handler.TokenPaging;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
