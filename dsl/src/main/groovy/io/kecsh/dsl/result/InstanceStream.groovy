@@ -1,5 +1,6 @@
 package io.kecsh.dsl.result
 
+import groovy.transform.CompileStatic
 import java.util.function.Predicate
 import java.util.stream.Stream
 import java.util.stream.StreamSupport
@@ -10,12 +11,13 @@ import java.util.stream.StreamSupport
  * however many instances there are, and a walk that stops early ({@code find}, {@code take},
  * {@code break}, {@code stream().limit}) fetches no further page. Each iteration reads the cloud
  * afresh (it is not a snapshot); Groovy's {@code collect}/{@code findAll}/{@code toList()} on it
- * materialise what they keep, as they would on any Iterable.
+ * materialise what they keep, as they would on any Iterable. Statically compiled: it runs once an item.
  */
+@CompileStatic
 class InstanceStream implements Iterable<InstanceInfo> {
     /** One lazy paginator per slice of IDs (one for a listing without IDs), each yielding pages. */
     private final List<Iterable<Map<String, Object>>> listings
-    /** What only kecsh can check after the server answered (a name or type pattern). */
+    /** What only kecsh can check after the server answered (a name or type pattern); null: keep every one. */
     private final Predicate<InstanceInfo> keep
 
     InstanceStream(List<Iterable<Map<String, Object>>> listings, Predicate<InstanceInfo> keep) {
@@ -39,15 +41,18 @@ class InstanceStream implements Iterable<InstanceInfo> {
         private Iterator<Map<String, Object>> pages = Collections.emptyIterator()
         private Iterator<Map<String, Object>> items = Collections.emptyIterator()
         private InstanceInfo next
+        /** One copy of each value the walk's instances repeat (see {@link InstanceInfo#from(Map, Map)}). */
+        private final Map<String, String> shared = new HashMap<>()
 
         @Override
         boolean hasNext() {
             while (next == null) {
                 if (items.hasNext()) {
-                    InstanceInfo candidate = InstanceInfo.from(items.next())
-                    if (keep.test(candidate)) next = candidate
+                    InstanceInfo candidate = InstanceInfo.from(items.next(), shared)
+                    if (keep == null || keep.test(candidate)) next = candidate
                 } else if (pages.hasNext()) {
-                    items = ((List<Map<String, Object>>) (pages.next().InstancesSet ?: [])).iterator()
+                    Object set = pages.next().get('InstancesSet')
+                    items = set instanceof List ? ((List<Map<String, Object>>) set).iterator() : Collections.<Map<String, Object>> emptyIterator()
                 } else if (listing.hasNext()) {
                     pages = listing.next().iterator()
                 } else {

@@ -19,6 +19,8 @@ class GdslSpec extends Specification {
         'CloudScript.plan'     : "plan's block is ordinary script code: it runs where it is written, so every block and verb works inside it",
         'CloudScript.parallel' : "parallel's block is ordinary script code run once per region (its owner), each on a thread whose session is that region's",
         'InstancesContext.each': "each's closure is Groovy's each: it gets one InstanceInfo and runs where it is written",
+        'VolumesContext.each': "each's closure is Groovy's each: it gets one VolumeInfo and runs where it is written",
+        'NetworkInterfacesContext.each': "each's closure is Groovy's each: it gets one NetworkInterfaceInfo and runs where it is written",
     ]
     static final ServiceModel MODEL = ServiceModel.bundled()
 

@@ -111,7 +111,7 @@ class InstancesContext extends ResourceContext {
         options.keySet().each { Object k ->
             if (k != 'pageSize') throw new IllegalArgumentException("list: unknown option ${io.kecsh.runtime.text.UserText.quoted(k as String)}${io.kecsh.runtime.text.Suggestions.didYouMean(k as String, ['pageSize'])}; list takes pageSize (or use where for criteria)")
         }
-        this.pageSize = options.pageSize == null ? null : pageSize('list', session.ops.model.requireOperation(declared('where').action), options.pageSize) as Integer
+        this.pageSize = options.pageSize == null ? null : pageSize('list', session.ops.model.requireOperation(declared('where').action), options.pageSize, 'instances') as Integer
         this.criteria = [:]
         select()
     }
@@ -131,7 +131,7 @@ class InstancesContext extends ResourceContext {
         Operation op = session.ops.model.requireOperation(declared.action)
         criteria.keySet().each { k -> declared.word(op, k as String) }
         Map<String, Object> request = CRITERIA.request(criteria, op)
-        if (criteria.pageSize != null) request.MaxResults = pageSize('stream', op, criteria.pageSize)
+        if (criteria.pageSize != null) request.MaxResults = pageSize('stream', op, criteria.pageSize, 'instances')
         Map<String, Object> c = new LinkedHashMap<>(criteria)
         streamOf(request, CRITERIA.ids(c), c)
     }
@@ -330,21 +330,8 @@ class InstancesContext extends ResourceContext {
         List<Iterable<Map<String, Object>>> listings = slices.collect { List<String> slice ->
             session.ops.pages(action, slice == null ? request : request + [InstanceId: slice])
         }
-        new InstanceStream(listings, { InstanceInfo i -> CRITERIA.matches(criteria, i) } as Predicate<InstanceInfo>)
-    }
-
-    /**
-     * The one check of {@code pageSize:} for list and stream: a whole number within the model's
-     * MaxResults range, said in the verb's words when it is not (before anything is sent).
-     */
-    private static long pageSize(String verb, Operation op, Object value) {
-        BigDecimal min = op.param('MaxResults').flatMap { it.min() }.orElse(null)
-        BigDecimal max = op.param('MaxResults').flatMap { it.max() }.orElse(null)
-        BigDecimal n = value instanceof Number ? new BigDecimal(value.toString()) : null
-        if (n == null || n.stripTrailingZeros().scale() > 0 || (min != null && n < min) || (max != null && n > max)) {
-            throw new IllegalArgumentException("${verb} pageSize: ${value instanceof Number ? value : 'a ' + (value?.getClass()?.simpleName ?: 'null')} " +
-                "must be a whole number from ${min?.toPlainString() ?: 1} to ${max?.toPlainString() ?: 'any'} (instances a call, MaxResults)")
-        }
-        n.longValue()
+        // only name and type patterns are kecsh's to check; without them every instance is kept unchecked
+        Predicate<InstanceInfo> keep = criteria.name == null && criteria.type == null ? null : { InstanceInfo i -> CRITERIA.matches(criteria, i) } as Predicate<InstanceInfo>
+        new InstanceStream(listings, keep)
     }
 }

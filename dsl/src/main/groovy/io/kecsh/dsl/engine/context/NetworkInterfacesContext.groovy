@@ -5,8 +5,10 @@ import io.kecsh.dsl.engine.Verb
 import io.kecsh.dsl.engine.Verbs
 import io.kecsh.dsl.engine.internal.NetworkPlacement
 import io.kecsh.dsl.result.NetworkInterfaceInfo
+import io.kecsh.dsl.result.PagedItems
 import io.kecsh.runtime.text.Suggestions
 import io.kecsh.runtime.text.UserText
+import java.util.function.Function
 
 /**
  * {@code networkInterfaces { … }}: elastic NICs — {@code create subnet: …, securityGroups: […]},
@@ -19,6 +21,8 @@ class NetworkInterfacesContext extends ResourceContext {
         // the names terraform-provider-ksyun sends (issue 12)
         vpc: 'vpc-id', subnet: 'subnet-id', securityGroup: 'securitygroup-id', instanceType: 'instance-type',
         instance: 'instance-id', ip: 'private-ip-address'].asImmutable()
+
+    private static final String ACTION = 'DescribeNetworkInterfaces'
 
     NetworkInterfacesContext(KecshSession session) {
         super(session)
@@ -66,28 +70,51 @@ class NetworkInterfacesContext extends ResourceContext {
     }
 
     /**
-     * The region's network interfaces, chosen on the server: {@code id:}/{@code ids:}, {@code zone:},
-     * {@code status:} (Bind | UnBind), {@code vpc:}, {@code subnet:}, {@code securityGroup:},
-     * {@code instance:} (an id or instances), {@code instanceType:} (kec), {@code ip:}.
+     * The region's network interfaces, chosen on the server, every page of DescribeNetworkInterfaces
+     * read into one list: {@code id:}/{@code ids:}, {@code zone:}, {@code status:} (Bind | UnBind),
+     * {@code vpc:}, {@code subnet:}, {@code securityGroup:}, {@code instance:} (an id or instances),
+     * {@code instanceType:} (kec), {@code ip:}. For a large inventory walk {@link #stream} or
+     * {@link #each}, which hold one page at a time.
      */
     List<NetworkInterfaceInfo> list(Map criteria = [:]) {
+        paged('list', criteria, null).toList()
+    }
+
+    /**
+     * The interfaces {@link #list} gives, read lazily one page at a time as they are iterated
+     * ({@link PagedItems}): constant memory at any inventory size. Takes list's criteria and
+     * {@code pageSize:} (interfaces a call, the model's MaxResults range; the largest by default).
+     */
+    PagedItems<NetworkInterfaceInfo> stream(Map criteria = [:]) {
+        Map rest = new LinkedHashMap(criteria)
+        Object size = rest.remove('pageSize')
+        paged('stream', rest, size)
+    }
+
+    /** {@code networkInterfaces.each { NetworkInterfaceInfo n -> … }}: every interface, one page in memory at a time. */
+    void each(Closure<?> action) {
+        stream().each(action)
+    }
+
+    private PagedItems<NetworkInterfaceInfo> paged(String verb, Map criteria, Object size) {
         List<Map> filters = []
         List<String> wanted = null
         criteria.each { k, v ->
             String key = k as String
-            if (key == 'id' || key == 'ids') wanted = ids(v, 'list', 'network interface')
-            else if (key == 'instance') filters << [Name: FILTERS[key], Value: ids(v, 'list', 'instance')]
+            if (key == 'id' || key == 'ids') wanted = ids(v, verb, 'network interface')
+            else if (key == 'instance') filters << [Name: FILTERS[key], Value: ids(v, verb, 'instance')]
             else if (FILTERS.containsKey(key)) filters << [Name: FILTERS[key], Value: (v instanceof Collection ? v : [v]).collect { it as String }]
             else {
-                List<String> valid = (FILTERS.keySet() as List<String>) + ['id']
-                throw new IllegalArgumentException("list: unknown criterion ${UserText.quoted(key)}${Suggestions.didYouMean(key, valid)}; criteria: ${valid.join(', ')}")
+                List<String> valid = (FILTERS.keySet() as List<String>) + ['id'] + (verb == 'stream' ? ['pageSize'] : [])
+                throw new IllegalArgumentException("${verb}: unknown criterion ${UserText.quoted(key)}${Suggestions.didYouMean(key, valid)}; criteria: ${valid.join(', ')}")
             }
         }
         Map<String, Object> params = [:]
         if (filters) params.Filter = filters
         if (wanted) params.NetworkInterfaceId = wanted
-        ((List<Map<String, Object>>) (session.ops.call('DescribeNetworkInterfaces', params).NetworkInterfaceSet ?: []))
-            .collect { NetworkInterfaceInfo.from(it) }
+        if (size != null) params.MaxResults = pageSize(verb, session.ops.model.requireOperation(ACTION), size, 'interfaces')
+        new PagedItems<NetworkInterfaceInfo>(session.ops.pages(ACTION, params), 'NetworkInterfaceSet',
+            { Map<String, Object> it -> NetworkInterfaceInfo.from(it) } as Function)
     }
 
     private NetworkInterfaceInfo describe(String id) {

@@ -87,4 +87,20 @@ abstract class ResourceContext {
         if (args[key] == null) throw new IllegalArgumentException("${verb.name}: ${key}: is missing, e.g. ${example}")
         args[key]
     }
+
+    /**
+     * The one check of {@code pageSize:} for every listing that pages (instances, volumes, network
+     * interfaces): a whole number within the model's MaxResults range, said in the verb's words when
+     * it is not (before anything is sent). {@code what} names the items ('instances').
+     */
+    protected static long pageSize(String verb, Operation op, Object value, String what) {
+        BigDecimal min = op.param('MaxResults').flatMap { it.min() }.orElse(null)
+        BigDecimal max = op.param('MaxResults').flatMap { it.max() }.orElse(null)
+        BigDecimal n = value instanceof Number ? new BigDecimal(value.toString()) : null
+        if (n == null || n.stripTrailingZeros().scale() > 0 || (min != null && n < min) || (max != null && n > max)) {
+            throw new IllegalArgumentException("${verb} pageSize: ${value instanceof Number ? value : 'a ' + (value?.getClass()?.simpleName ?: 'null')} " +
+                "must be a whole number from ${min?.toPlainString() ?: 1} to ${max?.toPlainString() ?: 'any'} (${what} a call, MaxResults)")
+        }
+        n.longValue()
+    }
 }

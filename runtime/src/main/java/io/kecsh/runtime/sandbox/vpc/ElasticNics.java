@@ -2,6 +2,7 @@ package io.kecsh.runtime.sandbox.vpc;
 
 import io.kecsh.runtime.sandbox.handler.InvalidValue;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.TokenPaging;
 import io.kecsh.runtime.sandbox.state.NetworkInterface;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
@@ -51,9 +52,9 @@ final class ElasticNics {
         }
         // MaxResults/NextToken (sdk-go): the token is the offset of the page's first interface
         int from = request.string("NextToken").map(t -> offset(t, found.size())).orElse(0);
-        int to = request.number("MaxResults")
-                .map(m -> (int) Math.min(found.size(), from + m))
-                .orElse(found.size());
+        // without MaxResults at most the model's largest page, as every NextToken read of the sandbox (TokenPaging)
+        int to = (int)
+                Math.min(found.size(), from + request.number("MaxResults").orElse((long) TokenPaging.DEFAULT_PAGE));
         List<Object> out = new ArrayList<>();
         for (NetworkInterface n : found.subList(from, to)) out.add(NicView.of(n, region, primaries));
         Map<String, Object> result = new LinkedHashMap<>();

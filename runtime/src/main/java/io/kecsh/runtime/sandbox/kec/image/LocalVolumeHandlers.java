@@ -2,6 +2,7 @@ package io.kecsh.runtime.sandbox.kec.image;
 
 import io.kecsh.runtime.sandbox.handler.HandlerRegistry;
 import io.kecsh.runtime.sandbox.handler.SandboxRequest;
+import io.kecsh.runtime.sandbox.handler.TokenPaging;
 import io.kecsh.runtime.sandbox.state.Instance;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.sandbox.state.SandboxState;
@@ -40,11 +41,11 @@ public final class LocalVolumeHandlers {
             }
         }
         // Marker/MaxResults (sdk-go's DescribeLocalVolumesRequest): an offset and a page size, as DescribeInstances
-        // pages
+        // pages. No source gives the page size without MaxResults: at most the largest the model allows, so a
+        // client that reads one answer sees that there is more (Marker) instead of the sandbox answering everything.
         int total = set.size();
         int from = (int) Math.min(r.number("Marker").orElse(0L), total);
-        int to =
-                r.number("MaxResults").map(m -> (int) Math.min(total, from + m)).orElse(total);
+        int to = (int) Math.min(total, from + r.number("MaxResults").orElse((long) TokenPaging.DEFAULT_PAGE));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("Marker", to < total ? to : 0);
         result.put("LocalVolumeCount", total);
