@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,8 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
+import org.jline.terminal.spi.SystemStream;
+import sun.misc.Signal;
 
 /**
  * The client half of the shell through the warm daemon: it puts its terminal in raw mode (no echo,
@@ -35,7 +38,9 @@ final class ShellClient {
     private static final int READ_TIMEOUT_TENTHS = 1;
 
     private final SocketChannel channel;
-    private final Terminal terminal;
+    /** The process's terminal, for its mode and size only: no JLine terminal (its capabilities cost an infocmp run). */
+    private final Pty terminal;
+
     private final Attributes cooked;
     private final Attributes raw;
     private final DataInputStream in;
@@ -46,10 +51,10 @@ final class ShellClient {
     private boolean pumpPaused;
     private boolean pumpIdle;
 
-    private ShellClient(SocketChannel channel, Terminal terminal) throws IOException {
+    private ShellClient(SocketChannel channel, Pty terminal) throws IOException {
         this.channel = channel;
         this.terminal = terminal;
-        this.cooked = terminal.getAttributes();
+        this.cooked = terminal.getAttr();
         this.raw = raw(cooked);
         this.in = new DataInputStream(new BufferedInputStream(ChannelStreams.in(channel), 65536));
         this.out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel)));
@@ -57,14 +62,21 @@ final class ShellClient {
 
     /** The shell in the daemon on this process's terminal; {@link DaemonClient#NOT_SERVED} when it cannot be. */
     static int relay(SocketChannel channel, DaemonKey key, String[] args) throws IOException {
-        Terminal terminal;
+        Pty terminal;
         try {
-            terminal = TerminalBuilder.builder().system(true).dumb(false).build();
-        } catch (IOException | RuntimeException noTerminal) {
+            terminal = new JniTerminalProvider().current(SystemStream.Output);
+        } catch (IOException | LinkageError | RuntimeException noNativeAccess) {
             channel.close();
             return DaemonClient.NOT_SERVED;
         }
-        return new ShellClient(channel, terminal).run(key, args);
+        ShellClient client;
+        try {
+            client = new ShellClient(channel, terminal);
+        } catch (IOException notATerminal) {
+            channel.close();
+            return DaemonClient.NOT_SERVED;
+        }
+        return client.run(key, args);
     }
 
     private int run(DaemonKey key, String[] args) throws IOException {
@@ -77,12 +89,12 @@ final class ShellClient {
                     Frames.TERMINAL,
                     String.join(
                             "\0",
-                            terminal.getType(),
-                            terminal.encoding().name(),
+                            type(),
+                            encoding().name(),
                             Integer.toString(size.getColumns()),
                             Integer.toString(size.getRows())));
             // raw before the daemon can print its prompt: keys typed from here on are not echoed twice
-            terminal.setAttributes(raw);
+            terminal.setAttr(raw);
             Frames.write(out, Frames.ARGS, Frames.joinArgs(args));
             Frames.Frame first = Frames.read(in);
             if (first == null || first.type() != Frames.STARTED) {
@@ -90,9 +102,8 @@ final class ShellClient {
                 return DaemonClient.NOT_SERVED;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> onSignal(ended), "kecsh-shell-signal"));
-            terminal.handle(Terminal.Signal.WINCH, signal -> sendSize());
-            // keys make no signals here (ISIG off); a kill -INT ends this process as a TERM does, terminal restored
-            terminal.handle(Terminal.Signal.INT, signal -> System.exit(130));
+            // keys make no signals here (ISIG off); a kill -INT, -TERM or -HUP runs the shutdown hook as the JVM does
+            Signal.handle(new Signal("WINCH"), signal -> sendSize());
             Thread pump = new Thread(this::pumpKeys, "kecsh-shell-keys");
             pump.setDaemon(true);
             pump.start();
@@ -101,7 +112,6 @@ final class ShellClient {
             ended.countDown();
             restore();
             channel.close();
-            terminal.close();
         }
     }
 
@@ -127,10 +137,25 @@ final class ShellClient {
         return raw;
     }
 
+    /** $TERM, as JLine reads it for a shell in its own process. */
+    private static String type() {
+        String type = System.getenv("TERM");
+        return type == null || type.isBlank() ? "ansi" : type;
+    }
+
+    /** The terminal's encoding as the JVM found it (JDK 17 sets sun.stdout.encoding when stdout is a terminal). */
+    private static Charset encoding() {
+        for (String property : new String[] {"stdout.encoding", "sun.stdout.encoding"}) {
+            String name = System.getProperty(property);
+            if (name != null && Charset.isSupported(name)) return Charset.forName(name);
+        }
+        return Charset.defaultCharset();
+    }
+
     private void restore() {
         try {
-            terminal.setAttributes(cooked);
-        } catch (RuntimeException gone) {
+            terminal.setAttr(cooked);
+        } catch (IOException | RuntimeException gone) {
             // the terminal went away: nothing to restore
         }
     }
@@ -250,7 +275,7 @@ final class ShellClient {
             Thread.currentThread().interrupt();
             status = 130;
         } finally {
-            terminal.setAttributes(raw);
+            terminal.setAttr(raw);
             pauseKeys(false);
         }
         Frames.writeNumber(out, Frames.FOREGROUND_DONE, status);
