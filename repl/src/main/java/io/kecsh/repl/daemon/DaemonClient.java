@@ -52,7 +52,9 @@ public final class DaemonClient {
         try {
             Map<String, String> env = System.getenv();
             Path home = home(env);
-            if (Eligibility.source(args, env, home) == null) return NOT_SERVED;
+            // the shell only on a terminal (stdin and stdout): piped into, it reads lines as it always did, in-process
+            boolean shell = Eligibility.shell(args, env, home) && System.console() != null;
+            if (!shell && Eligibility.source(args, env, home) == null) return NOT_SERVED;
             Launch launch = Launch.ofThisProcess();
             if (launch == null) return NOT_SERVED;
             DaemonKey key = DaemonKey.of(home, launch.jar(), launch.jvmOptions(), System.getProperty("user.dir"), env);
@@ -61,7 +63,7 @@ public final class DaemonClient {
                 startInBackground(key, launch, env);
                 return NOT_SERVED;
             }
-            return relay(channel, key, args);
+            return shell ? ShellClient.relay(channel, key, args) : relay(channel, key, args);
         } catch (IOException | RuntimeException e) {
             return NOT_SERVED; // whatever went wrong here, the command still runs, in-process
         }

@@ -4,6 +4,7 @@ import io.kecsh.repl.cli.CommandContext;
 import io.kecsh.repl.cli.FixedWorkload;
 import io.kecsh.repl.cli.KecshCommand;
 import io.kecsh.repl.sandbox.HomeSandbox;
+import io.kecsh.repl.shell.ShellLauncher;
 import io.kecsh.runtime.files.PrivateFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -178,6 +179,11 @@ public final class DaemonServer {
                 return;
             }
             Frames.Frame request = Frames.read(in);
+            Frames.Frame terminal = null;
+            if (request != null && request.type() == Frames.TERMINAL && !control) {
+                terminal = request;
+                request = Frames.read(in);
+            }
             if (request == null) return;
             switch (request.type()) {
                 case Frames.STATUS -> {
@@ -194,7 +200,7 @@ public final class DaemonServer {
                 }
                 case Frames.ARGS -> {
                     if (control) Frames.write(out, Frames.REFUSED, "control connection");
-                    else run(Frames.splitArgs(request.text()), in, out);
+                    else run(Frames.splitArgs(request.text()), terminal, in, out);
                 }
                 default -> Frames.write(out, Frames.REFUSED, "unknown request");
             }
@@ -203,7 +209,9 @@ public final class DaemonServer {
         }
     }
 
-    private void run(String[] args, DataInputStream in, DataOutputStream out) throws IOException {
+    /** {@code terminal}: the client's {@link Frames#TERMINAL} frame when the command is the shell on its terminal; else null. */
+    private void run(String[] args, Frames.Frame terminal, DataInputStream in, DataOutputStream out)
+            throws IOException {
         synchronized (activity) {
             if (stopping) {
                 Frames.write(out, Frames.REFUSED, "stopping");
@@ -215,7 +223,8 @@ public final class DaemonServer {
         }
         Thread runner = Thread.currentThread();
         ClientStdin stdin = new ClientStdin(out);
-        Thread reader = new Thread(() -> readClient(in, stdin, runner), runner.getName() + "-client");
+        RemoteTerminal remote = terminal == null ? null : new RemoteTerminal(terminal.text(), out);
+        Thread reader = new Thread(() -> readClient(in, stdin, remote, runner), runner.getName() + "-client");
         reader.setDaemon(true);
         try {
             Frames.write(out, Frames.STARTED, new byte[0]);
@@ -227,7 +236,10 @@ public final class DaemonServer {
             PrintStream pe = new PrintStream(stderr, true, charset);
             int code;
             try {
-                code = KecshCommand.execute(args, CommandContext.system(po, pe, stdin));
+                CommandContext context = CommandContext.system(po, pe, stdin);
+                // the same shell as in-process, on the client's terminal
+                if (remote != null) context = context.withShell(new ShellLauncher(remote.terminal(), remote));
+                code = KecshCommand.execute(args, context);
             } catch (Throwable uncaught) { // as the JVM's own handler would in-process: the trace, exit 1
                 pe.print("Exception in thread \"main\" ");
                 uncaught.printStackTrace(pe);
@@ -249,21 +261,37 @@ public final class DaemonServer {
     }
 
     /** The client's frames during a run: stdin, and its interrupt or its going away, which interrupt the run. */
-    private void readClient(DataInputStream in, ClientStdin stdin, Thread runner) {
+    private void readClient(DataInputStream in, ClientStdin stdin, RemoteTerminal remote, Thread runner) {
         try {
             while (true) {
                 Frames.Frame f = Frames.read(in);
                 if (f == null) break;
-                if (f.type() == Frames.STDIN) stdin.answer(f.body());
-                else if (f.type() == Frames.INTERRUPT) break;
+                if (f.type() == Frames.INTERRUPT) break;
+                if (remote == null) {
+                    if (f.type() == Frames.STDIN) stdin.answer(f.body());
+                    continue;
+                }
+                switch (f.type()) {
+                    case Frames.STDIN -> remote.keys(f.body());
+                    case Frames.SIZE -> remote.resize(f.text());
+                    case Frames.FOREGROUND_DONE -> remote.foregroundDone(f.number());
+                    default -> {
+                        // nothing else comes from a shell's client
+                    }
+                }
             }
         } catch (IOException ended) {
             // as a close
         }
         stdin.answer(new byte[0]);
-        if (!runner.isAlive()) return;
-        runner.interrupt();
         try {
+            if (remote != null) {
+                // the shell ends by itself on the end of its input, saving its history: no interrupt unless it must
+                remote.hangUp();
+                runner.join(INTERRUPT_GRACE.toMillis());
+            }
+            if (!runner.isAlive()) return;
+            runner.interrupt();
             runner.join(INTERRUPT_GRACE.toMillis());
         } catch (InterruptedException e) {
             return;
@@ -308,7 +336,7 @@ public final class DaemonServer {
     }
 
     /** Bytes written become frames of one type. */
-    private static final class FrameOutputStream extends OutputStream {
+    static final class FrameOutputStream extends OutputStream {
         private final DataOutputStream out;
         private final byte type;
 

@@ -31,8 +31,7 @@ final class Eligibility {
 
     /** The script text the command runs ({@code -e}'s expression, {@code run}'s file), or null when it must run in-process. */
     static String source(String[] args, Map<String, String> environment, Path home) {
-        String off = environment.get(OFF_VARIABLE);
-        if (off != null && !off.isBlank() && !off.equals("0") && !off.equalsIgnoreCase("false")) return null;
+        if (off(environment)) return null;
         if (home == null || Files.exists(home.resolve(".kecsh").resolve("models"))) return null;
         String source = null;
         boolean run = false;
@@ -71,6 +70,31 @@ final class Eligibility {
         if (source == null) return null;
         for (String word : SHARED_STATE) if (source.contains(word)) return null;
         return source;
+    }
+
+    /**
+     * Whether the command line is the interactive shell with only options the daemon knows (no command, no
+     * {@code -e}), not turned off, in a home without model overlays. Whether there is a terminal is the client's to say.
+     */
+    static boolean shell(String[] args, Map<String, String> environment, Path home) {
+        if (off(environment)
+                || home == null
+                || Files.exists(home.resolve(".kecsh").resolve("models"))) return false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (FLAGS.contains(a) || optionWithValue(a)) continue;
+            if (VALUED.contains(a) && i + 1 < args.length) {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean off(Map<String, String> environment) {
+        String off = environment.get(OFF_VARIABLE);
+        return off != null && !off.isBlank() && !off.equals("0") && !off.equalsIgnoreCase("false");
     }
 
     private static boolean optionWithValue(String a) {

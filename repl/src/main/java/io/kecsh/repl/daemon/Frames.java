@@ -25,6 +25,15 @@ final class Frames {
     static final byte STATUS = 'S';
     /** {@code kecsh daemon stop}: the daemon ends once its runs have. */
     static final byte STOP = 'Q';
+    /**
+     * Before {@link #ARGS}: the command is the shell, on the client's terminal (type, encoding, columns, rows;
+     * NUL-separated). Its keys then come unasked in {@link #STDIN} frames, an empty one when the terminal is gone.
+     */
+    static final byte TERMINAL = 'T';
+    /** The client's terminal was resized: columns and rows, NUL-separated. */
+    static final byte SIZE = 'W';
+    /** The exit status (four-byte int) of a {@link #FOREGROUND} command. */
+    static final byte FOREGROUND_DONE = 'D';
 
     // daemon -> client
     /** The daemon took the command line and runs it: from here on, a broken connection is not a reason to rerun it. */
@@ -38,6 +47,13 @@ final class Frames {
     static final byte STDIN_WANTED = 'i';
     /** The exit code (four-byte int): the last frame of a run. */
     static final byte EXIT = 'x';
+    /**
+     * The shell hands the terminal to a command (the pager, {@code :edit}'s editor), which the client runs with its
+     * own terminal: "inherit" or "pipe" (then {@link #FOREGROUND_TEXT} follows, its stdin) and the argv, NUL-separated.
+     */
+    static final byte FOREGROUND = 'f';
+    /** The standard input of a {@link #FOREGROUND} command in "pipe" mode. */
+    static final byte FOREGROUND_TEXT = 't';
 
     private Frames() {}
 

@@ -78,7 +78,7 @@ public final class KecshShell {
         this.terminal = terminal;
         this.out = terminal.writer();
         this.progress = new ProgressDisplay(terminal);
-        this.pager = new Pager(terminal, out, options.pager());
+        this.pager = new Pager(terminal, out, options.pager(), options.foreground());
         this.liveIds = new LiveIds(
                 model,
                 () -> session().getSession().getOps(),
@@ -315,11 +315,8 @@ public final class KecshShell {
     int runEditor(Path file) {
         terminal.pause();
         try {
-            Process editor = new ProcessBuilder(
-                            "/bin/sh", "-c", options.editor() + " \"$1\"", "kecsh-edit", file.toString())
-                    .inheritIO()
-                    .start();
-            return editor.waitFor();
+            return options.foreground()
+                    .run(List.of("/bin/sh", "-c", options.editor() + " \"$1\"", "kecsh-edit", file.toString()), null);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     ":edit: cannot start the editor '" + options.editor() + "': " + e.getMessage(), e);

@@ -1,9 +1,8 @@
 package io.kecsh.repl.shell;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jline.terminal.Terminal;
 
 /**
@@ -15,11 +14,13 @@ final class Pager {
     private final Terminal terminal;
     private final PrintWriter out;
     private final String command;
+    private final Foreground foreground;
 
-    Pager(Terminal terminal, PrintWriter out, String command) {
+    Pager(Terminal terminal, PrintWriter out, String command, Foreground foreground) {
         this.terminal = terminal;
         this.out = out;
         this.command = command;
+        this.foreground = foreground;
     }
 
     /** Prints the text (which ends with a newline or not), paged when it is longer than the screen. */
@@ -43,17 +44,8 @@ final class Pager {
         out.flush();
         terminal.pause();
         try {
-            Process pager = new ProcessBuilder("/bin/sh", "-c", command)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            try (OutputStream in = pager.getOutputStream()) {
-                in.write(text.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException quitEarly) {
-                // the user left the pager before reading it all
-            }
             // 127: the shell found no such command; the text is printed instead
-            return pager.waitFor() != 127;
+            return foreground.run(List.of("/bin/sh", "-c", command), text) != 127;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -25,6 +25,22 @@ import org.jline.terminal.impl.DumbTerminal;
 public final class ShellLauncher implements InteractiveShell {
     private static final int DUMB_ROWS = 40;
 
+    /** The terminal made elsewhere (the warm daemon's, over its client's socket); null for the process's own. */
+    private final Terminal given;
+
+    private final Foreground foreground;
+
+    /** The shell on this process's terminal. */
+    public ShellLauncher() {
+        this(null, Foreground.LOCAL);
+    }
+
+    /** The shell on a terminal made elsewhere, with the pager and editor run where that terminal is. */
+    public ShellLauncher(Terminal terminal, Foreground foreground) {
+        this.given = terminal;
+        this.foreground = foreground;
+    }
+
     @Override
     public int run(
             CompletableFuture<Kecsh> starting, Settings settings, GlobalOptions options, CommandContext context) {
@@ -36,6 +52,7 @@ public final class ShellLauncher implements InteractiveShell {
                     .region(settings.region(Cloud.KINGSOFT, context.installedModel()))
                     .bannerFor(kecsh -> String.join(System.lineSeparator(), Banner.lines(kecsh, options)))
                     .printer(value -> ResultRenderer.render(value, options.output(), width(terminal, context)))
+                    .foreground(foreground)
                     .build();
             return new KecshShell(starting, shellOptions, terminal).run();
         } catch (IOException e) {
@@ -44,7 +61,8 @@ public final class ShellLauncher implements InteractiveShell {
     }
 
     /** The process's own terminal; a context with other streams (a test, an embedding) gets a dumb one on them. */
-    private static Terminal terminal(CommandContext context) throws IOException {
+    private Terminal terminal(CommandContext context) throws IOException {
+        if (given != null) return sized(given, context);
         if (context.in() == System.in && context.out() == System.out)
             return sized(TerminalBuilder.builder().system(true).dumb(true).build(), context);
         Terminal dumb =

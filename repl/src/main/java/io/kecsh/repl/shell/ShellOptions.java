@@ -31,6 +31,7 @@ public final class ShellOptions {
     private final Duration liveIdFirstWait;
     private final String editor;
     private final String pager;
+    private final Foreground foreground;
 
     private ShellOptions(Builder b) {
         this.historyFile = b.historyFile;
@@ -44,6 +45,7 @@ public final class ShellOptions {
         this.liveIdFirstWait = b.liveIdFirstWait;
         this.editor = b.editor;
         this.pager = b.pager;
+        this.foreground = b.foreground;
     }
 
     public static Builder builder() {
@@ -99,6 +101,10 @@ public final class ShellOptions {
     public String pager() {
         return pager;
     }
+    /** Where the pager and the editor run: this process, or the client of a shell the warm daemon serves. */
+    public Foreground foreground() {
+        return foreground;
+    }
 
     public static final class Builder {
         private Path historyFile =
@@ -113,6 +119,7 @@ public final class ShellOptions {
         private Duration liveIdFirstWait = Duration.ofSeconds(1);
         private String editor = firstSet(System.getenv("VISUAL"), System.getenv("EDITOR"), "vi");
         private String pager = firstSet(System.getenv("PAGER"), "less -FRX");
+        private Foreground foreground = Foreground.LOCAL;
 
         /** null keeps no history file (in memory only). */
         public Builder historyFile(Path p) {
@@ -168,6 +175,11 @@ public final class ShellOptions {
         /** The pager for long output (default: $PAGER, then less -FRX); null for none. */
         public Builder pager(String command) {
             pager = command;
+            return this;
+        }
+
+        public Builder foreground(Foreground f) {
+            foreground = f;
             return this;
         }
 

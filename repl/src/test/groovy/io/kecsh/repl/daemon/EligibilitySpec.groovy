@@ -44,12 +44,32 @@ class EligibilitySpec extends Specification {
         ['-e', "System.setProperty('a', 'b')"]                       | [:]                        || false
     }
 
+    def "the shell goes to the daemon with the global options kecsh knows; a command, -e, --no-daemon or an unknown word keep it in-process"() {
+        expect:
+        Eligibility.shell(args as String[], env, home) == served
+
+        where:
+        args                                                  | env                    || served
+        []                                                    | [:]                    || true
+        ['--region', 'cn-shanghai-2', '--sandbox']            | [:]                    || true
+        ['--profile=p', '--output', 'json', '--debug']        | [:]                    || true
+        []                                                    | [KECSH_NO_DAEMON: '1'] || false
+        ['--no-daemon']                                       | [:]                    || false
+        ['--region']                                          | [:]                    || false
+        ['-e', '1']                                           | [:]                    || false
+        ['sandbox']                                           | [:]                    || false
+        ['--help']                                            | [:]                    || false
+        ['--version']                                         | [:]                    || false
+        ['--unknown']                                         | [:]                    || false
+    }
+
     def "model overlays in the home keep every run in-process (the model is loaded once per JVM)"() {
         given:
         Files.createDirectories(home.resolve('.kecsh').resolve('models'))
 
         expect:
         Eligibility.source(['-e', '1'] as String[], [:], home) == null
+        !Eligibility.shell([] as String[], [:], home)
     }
 
     def "the key: another directory or environment is another daemon, but not what a shell changes by itself; the salt and directory are private"() {

@@ -138,6 +138,7 @@ class CompletionPtyIT extends Specification {
             TERM       : 'xterm-256color',
             LANG       : 'C.UTF-8',
             SHELL      : '/bin/sh',
+            KECSH_NO_DAEMON: '1',                            // the shell in its own JVM (ShellDaemonPtyIT: through the daemon)
         ])
         pb.redirectErrorStream(true)
         process = pb.start()

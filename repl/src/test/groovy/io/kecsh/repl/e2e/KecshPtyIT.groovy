@@ -169,6 +169,7 @@ class KecshPtyIT extends Specification {
             TERM       : 'xterm-256color',
             LANG       : 'C.UTF-8',
             SHELL      : '/bin/sh',                          // what script(1) runs the command with
+            KECSH_NO_DAEMON: '1',                            // the shell in its own JVM (ShellDaemonPtyIT: through the daemon)
         ])
         pb.redirectErrorStream(true)
         process = pb.start()
