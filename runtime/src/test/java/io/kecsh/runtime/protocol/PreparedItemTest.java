@@ -50,6 +50,28 @@ class PreparedItemTest {
     }
 
     @Test
+    void describeRegions_withPreparedItems_writesTheSameBodyAsPlainMaps_inJsonAndXml_everyTime() {
+        Operation op = MODEL.requireOperation("DescribeRegions");
+        List<Object> plain = List.of(
+                Map.of("Region", "cn-beijing-6", "RegionName", "北京6区(VPC)"),
+                Map.of("Region", "cn-shanghai-2", "RegionName", "上海2区(VPC)"));
+        List<Object> prepared = plain.stream()
+                .map(r -> (Object) PreparedItem.of((Map<String, ?>) r))
+                .toList();
+        for (boolean json : new boolean[] {true, false}) {
+            String expected =
+                    new String(writer.success(op, Map.of("RegionSet", plain), "req-1", json), StandardCharsets.UTF_8);
+            for (int round = 0; round < 2; round++) {
+                assertEquals(
+                        expected,
+                        new String(
+                                writer.success(op, Map.of("RegionSet", prepared), "req-1", json),
+                                StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void of_copiesTheItem_soChangingTheSourceLaterChangesNothing() {
         Map<String, Object> source = instance("i-1", "web-1");
         PreparedItem item = PreparedItem.of(source);

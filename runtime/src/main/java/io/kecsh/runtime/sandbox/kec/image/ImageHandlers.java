@@ -20,8 +20,9 @@ public final class ImageHandlers {
     private ImageHandlers() {}
 
     public static void register(HandlerRegistry handlers) {
+        ImageViews views = new ImageViews(); // this sandbox's kept image views
         handlers.on("CreateImage", ImageHandlers::createImage)
-                .on("DescribeImages", ImageHandlers::describeImages)
+                .on("DescribeImages", (r, state) -> describeImages(r, state, views))
                 .on("RemoveImages", ImageHandlers::removeImages)
                 .on("ModifyImageAttribute", ImageHandlers::modifyImageAttribute)
                 .on("ImportImage", ImageHandlers::importImage);
@@ -46,12 +47,12 @@ public final class ImageHandlers {
         return Map.of("ImageId", image.id);
     }
 
-    static Map<String, Object> describeImages(SandboxRequest r, SandboxState state) {
+    static Map<String, Object> describeImages(SandboxRequest r, SandboxState state, ImageViews views) {
         RegionImages images = images(r, state);
         List<Image> listed = r.string("ImageId")
                 .map(id -> List.of(Lookup.image(r, images, "ImageId", id, true)))
                 .orElseGet(images::describeAll);
-        return Map.of("ImagesSet", listed.stream().map(ImageView::of).toList());
+        return Map.of("ImagesSet", listed.stream().map(views::of).toList());
     }
 
     static Map<String, Object> removeImages(SandboxRequest r, SandboxState state) {
