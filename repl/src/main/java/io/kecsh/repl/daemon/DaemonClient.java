@@ -117,12 +117,7 @@ public final class DaemonClient {
         InputStream stdin = new FileInputStream(FileDescriptor.in);
         try {
             while (true) {
-                Frames.Frame f;
-                try {
-                    f = Frames.read(in);
-                } catch (IOException broken) {
-                    f = null;
-                }
+                Frames.Frame f = Frames.readOrEnd(in);
                 if (f == null) {
                     stderr.write(("kecsh: the background JVM ended during the run; it was not run again "
                                     + "(kecsh --no-daemon runs in this process)\n")

@@ -89,6 +89,15 @@ final class Frames {
     }
 
     /** The next frame; null at the end of the stream (the other side closed). */
+    /** The next frame, or null when the other side went away, whether cleanly or with the connection broken. */
+    static Frame readOrEnd(DataInputStream in) {
+        try {
+            return read(in);
+        } catch (IOException broken) {
+            return null;
+        }
+    }
+
     static Frame read(DataInputStream in) throws IOException {
         int type = in.read();
         if (type < 0) return null;

@@ -163,12 +163,7 @@ final class ShellClient {
     /** What the daemon sends until the shell's exit code. */
     private int copyOutput() throws IOException {
         while (true) {
-            Frames.Frame f;
-            try {
-                f = Frames.read(in);
-            } catch (IOException broken) {
-                f = null;
-            }
+            Frames.Frame f = Frames.readOrEnd(in);
             if (f == null) {
                 restore();
                 stderr.write(("\nkecsh: the background JVM ended during the shell "

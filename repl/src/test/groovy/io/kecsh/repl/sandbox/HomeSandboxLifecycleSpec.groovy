@@ -39,10 +39,7 @@ class HomeSandboxLifecycleSpec extends HomeSandboxSpecification {
 
     def "a reset is refused while a kecsh still uses the sandbox: its calls would fail"() {
         given: 'a script still running'
-        Process busy = start([:], '', '-e', "instances.list().size(); Thread.sleep(60000)")
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
-        while (!Files.exists(dir.resolve('endpoint')) && System.nanoTime() < deadline) Thread.sleep(100)
-        Thread.sleep(2000)
+        Process busy = startBusy()
 
         when:
         def reset = kecsh('sandbox', 'reset')
@@ -87,10 +84,7 @@ class HomeSandboxLifecycleSpec extends HomeSandboxSpecification {
 
     def "an overlay changed while another kecsh uses the home sandbox: it is not stopped under that kecsh, and the banner says why"() {
         given: 'a script still running on the sandbox'
-        Process busy = start([:], '', '-e', "instances.list().size(); Thread.sleep(60000)")
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
-        while (!Files.exists(dir.resolve('endpoint')) && System.nanoTime() < deadline) Thread.sleep(100)
-        Thread.sleep(2000)
+        Process busy = startBusy()
         long serving = endpoint().getProperty('pid') as long
 
         when:

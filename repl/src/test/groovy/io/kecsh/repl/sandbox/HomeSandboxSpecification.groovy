@@ -51,6 +51,15 @@ abstract class HomeSandboxSpecification extends Specification {
         [code: p.exitValue(), out: out.toString(StandardCharsets.UTF_8), err: err.toString(StandardCharsets.UTF_8)]
     }
 
+    /** A kecsh that has made its call and then holds the home sandbox for a minute (a script still running). */
+    Process startBusy() {
+        Process busy = start([:], '', '-e', "instances.list().size(); Thread.sleep(60000)")
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
+        while (!Files.exists(dir.resolve('endpoint')) && System.nanoTime() < deadline) Thread.sleep(100)
+        Thread.sleep(2000)
+        busy
+    }
+
     Map<String, Object> kecsh(Map<String, String> env = [:], String... args) {
         finish(start(env, '', args))
     }
