@@ -3,13 +3,11 @@ package io.kecsh.runtime.sandbox.state;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * The values of a plain-data object's public fields (an {@link Instance}, a {@link NetworkInterface})
@@ -77,28 +75,37 @@ public final class FieldSnapshot {
                 if (k == UNSAFE || v == UNSAFE) return UNSAFE;
                 out.put(k, v);
             }
-            return Collections.unmodifiableMap(out);
+            return out; // as the list: kept here only
         }
         return UNSAFE;
     }
 
-    /** The kept copy against a live value: same order, same classes, equal scalars. */
+    /**
+     * The kept copy against a live value: same order, same classes, equal scalars. The kept copies
+     * are ArrayLists and LinkedHashMaps, and the live ones usually too: their classes are compared
+     * before asking for an interface ({@code instanceof List}), which on JDK 17 is a search of the
+     * class's interfaces through one cache that threads checking different ones keep overwriting.
+     */
     static boolean same(Object kept, Object live) {
         if (kept == UNSAFE) return false;
         if (kept == live) return true;
         if (kept == null || live == null) return false;
         if (kept instanceof ArrayList<?> a) {
-            if (!(live instanceof List<?> b) || a.size() != b.size()) return false;
-            if (b instanceof RandomAccess) { // by index: no iterator for every list of every view checked
+            if (live.getClass() == ArrayList.class) {
+                ArrayList<?> b = (ArrayList<?>) live;
+                if (a.size() != b.size()) return false;
                 for (int k = 0; k < a.size(); k++) if (!same(a.get(k), b.get(k))) return false;
                 return true;
             }
+            if (!(live instanceof List<?> b) || a.size() != b.size()) return false;
             Iterator<?> i = b.iterator();
             for (Object item : a) if (!same(item, i.next())) return false;
             return true;
         }
-        if (kept instanceof Map<?, ?> a) {
-            if (!(live instanceof Map<?, ?> b) || a.size() != b.size()) return false;
+        if (kept instanceof LinkedHashMap<?, ?> a) {
+            if (live.getClass() != LinkedHashMap.class && !(live instanceof Map<?, ?>)) return false;
+            Map<?, ?> b = (Map<?, ?>) live;
+            if (a.size() != b.size()) return false;
             if (a.isEmpty()) return true;
             Iterator<? extends Map.Entry<?, ?>> i = b.entrySet().iterator();
             for (Map.Entry<?, ?> e : a.entrySet()) {
