@@ -15,7 +15,9 @@ import java.util.Objects;
  * changed: every field is compared, so a field added to the class is covered without a word here.
  * Lists and maps are copied (they change in place); records of plain values are kept as they are
  * (they cannot change). A field holding anything else — a value that might change behind its own
- * reference — makes the snapshot match nothing, which only costs the cache a rebuild.
+ * reference — makes the snapshot match nothing, which only costs the cache a rebuild. How the
+ * fields are read (in plain Java for the classes checked on every page, else by reflection):
+ * {@link FieldLayout}.
  */
 public final class FieldSnapshot {
     private static final ClassValue<Boolean> PLAIN_RECORD = new ClassValue<>() {
