@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * value is never quoted or used as a name.
  */
 final class RawJson implements SerializableString {
+    /** Nothing: written as a value, it makes the generator write only the separator before a value. */
+    static final RawJson EMPTY = new RawJson(new byte[0]);
+
     private final byte[] utf8;
 
     RawJson(byte[] utf8) {

@@ -50,6 +50,32 @@ class PreparedItemTest {
     }
 
     @Test
+    void success_aLongPageOfPreparedItems_isTheSameJsonAsPlainMaps_andLeavesNothingForTheNextAnswer() {
+        Operation op = MODEL.requireOperation("DescribeInstances");
+        List<Object> plain = new ArrayList<>();
+        List<Object> prepared = new ArrayList<>();
+        for (int k = 0; k < 150; k++) { // more items than the writer's first room for kept bytes
+            Map<String, Object> item = instance("i-" + k, "web-" + k);
+            plain.add(item);
+            prepared.add(PreparedItem.of(item));
+        }
+        Map<String, Object> around = new LinkedHashMap<>();
+        around.put("Marker", 300L);
+        around.put("InstanceCount", 150L);
+        around.put("InstancesSet", plain);
+        String expected = new String(writer.success(op, around, "req-1", true), StandardCharsets.UTF_8);
+        around.put("InstancesSet", prepared);
+        for (int round = 0; round < 2; round++) {
+            assertEquals(expected, new String(writer.success(op, around, "req-1", true), StandardCharsets.UTF_8));
+        }
+        around.put("InstancesSet", List.of());
+        around.put("InstanceCount", 0L);
+        assertEquals(
+                "{\"RequestId\":\"req-2\",\"Marker\":300,\"InstanceCount\":0,\"InstancesSet\":[]}",
+                new String(writer.success(op, around, "req-2", true), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void describeRegions_withPreparedItems_writesTheSameBodyAsPlainMaps_inJsonAndXml_everyTime() {
         Operation op = MODEL.requireOperation("DescribeRegions");
         List<Object> plain = List.of(

@@ -1,17 +1,13 @@
 package io.kecsh.runtime.sandbox.state;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * The values of a plain-data object's public fields (an {@link Instance}, a {@link NetworkInterface})
@@ -19,20 +15,11 @@ import java.util.RandomAccess;
  * changed: every field is compared, so a field added to the class is covered without a word here.
  * Lists and maps are copied (they change in place); records of plain values are kept as they are
  * (they cannot change). A field holding anything else — a value that might change behind its own
- * reference — makes the snapshot match nothing, which only costs the cache a rebuild.
+ * reference — makes the snapshot match nothing, which only costs the cache a rebuild. How the
+ * fields are read (in plain Java for the classes checked on every page, else by reflection):
+ * {@link FieldLayout}.
  */
 public final class FieldSnapshot {
-    private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
-        @Override
-        protected Field[] computeValue(Class<?> type) {
-            List<Field> fields = new ArrayList<>();
-            for (Field f : type.getFields()) {
-                int m = f.getModifiers();
-                if (!Modifier.isStatic(m) && !Modifier.isTransient(m)) fields.add(f);
-            }
-            return fields.toArray(new Field[0]);
-        }
-    };
     private static final ClassValue<Boolean> PLAIN_RECORD = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -61,44 +48,14 @@ public final class FieldSnapshot {
 
     /** The object's fields now. */
     public static FieldSnapshot of(Object plainData) {
-        Field[] fields = FIELDS.get(plainData.getClass());
-        Object[] values = new Object[fields.length];
-        for (int k = 0; k < fields.length; k++) values[k] = copy(read(fields[k], plainData));
+        Object[] values = FieldLayout.of(plainData.getClass()).read(plainData);
+        for (int k = 0; k < values.length; k++) values[k] = copy(values[k]);
         return new FieldSnapshot(plainData, values);
     }
 
     /** True when {@code plainData} is the object this was taken of and no field has changed since. */
     public boolean matches(Object plainData) {
-        if (plainData != owner) return false;
-        Field[] fields = FIELDS.get(plainData.getClass());
-        for (int k = 0; k < fields.length; k++) {
-            if (!matches(values[k], fields[k], plainData)) return false;
-        }
-        return true;
-    }
-
-    /**
-     * Primitive fields read by their own accessor and compared unboxed: through {@link Field#get}
-     * alone, one call site met every kind of field accessor and was a third of the views' check.
-     */
-    private static boolean matches(Object kept, Field field, Object from) {
-        try {
-            Class<?> type = field.getType();
-            if (type == long.class) return kept instanceof Long v && v == field.getLong(from);
-            if (type == boolean.class) return kept instanceof Boolean v && v == field.getBoolean(from);
-            if (type == int.class) return kept instanceof Integer v && v == field.getInt(from);
-            return same(kept, field.get(from));
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("a public field cannot be read: " + field, e);
-        }
-    }
-
-    private static Object read(Field field, Object from) {
-        try {
-            return field.get(from);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("a public field cannot be read: " + field, e);
-        }
+        return plainData == owner && FieldLayout.of(plainData.getClass()).matches(values, plainData);
     }
 
     private static Object copy(Object value) {
@@ -120,28 +77,37 @@ public final class FieldSnapshot {
                 if (k == UNSAFE || v == UNSAFE) return UNSAFE;
                 out.put(k, v);
             }
-            return Collections.unmodifiableMap(out);
+            return out; // as the list: kept here only
         }
         return UNSAFE;
     }
 
-    /** The kept copy against a live value: same order, same classes, equal scalars. */
-    private static boolean same(Object kept, Object live) {
+    /**
+     * The kept copy against a live value: same order, same classes, equal scalars. The kept copies
+     * are ArrayLists and LinkedHashMaps, and the live ones usually too: their classes are compared
+     * before asking for an interface ({@code instanceof List}), which on JDK 17 is a search of the
+     * class's interfaces through one cache that threads checking different ones keep overwriting.
+     */
+    static boolean same(Object kept, Object live) {
         if (kept == UNSAFE) return false;
         if (kept == live) return true;
         if (kept == null || live == null) return false;
         if (kept instanceof ArrayList<?> a) {
-            if (!(live instanceof List<?> b) || a.size() != b.size()) return false;
-            if (b instanceof RandomAccess) { // by index: no iterator for every list of every view checked
+            if (live.getClass() == ArrayList.class) {
+                ArrayList<?> b = (ArrayList<?>) live;
+                if (a.size() != b.size()) return false;
                 for (int k = 0; k < a.size(); k++) if (!same(a.get(k), b.get(k))) return false;
                 return true;
             }
+            if (!(live instanceof List<?> b) || a.size() != b.size()) return false;
             Iterator<?> i = b.iterator();
             for (Object item : a) if (!same(item, i.next())) return false;
             return true;
         }
-        if (kept instanceof Map<?, ?> a) {
-            if (!(live instanceof Map<?, ?> b) || a.size() != b.size()) return false;
+        if (kept instanceof LinkedHashMap<?, ?> a) {
+            if (live.getClass() != LinkedHashMap.class && !(live instanceof Map<?, ?>)) return false;
+            Map<?, ?> b = (Map<?, ?>) live;
+            if (a.size() != b.size()) return false;
             if (a.isEmpty()) return true;
             Iterator<? extends Map.Entry<?, ?>> i = b.entrySet().iterator();
             for (Map.Entry<?, ?> e : a.entrySet()) {
