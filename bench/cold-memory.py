@@ -7,7 +7,8 @@ Runs `bench/client-bench cold N --endpoint URL` (DescribeInstances, MaxResults 1
 round, the sets in turn, R rounds, and prints per set the median wall, CPU (user+sys of the JVM) and peak
 RSS (VmHWM, read by the bench from /proc/self/status at its end). The keys come from KSYUN_ACCESS_KEY /
 KSYUN_SECRET_KEY (what `kecsh sandbox` prints); run the sandbox in another process so that its memory is not
-counted. Default flag sets: the JVM's defaults and the ones bench/README.md recommends for the launcher.
+counted. Default flag sets: the JVM's defaults, the launcher's (the fifth: a one-shot run's) and the smallest
+measured (bench/README.md, "Memory of a cold run").
 """
 import argparse, os, re, resource, statistics, subprocess, sys, time
 
@@ -18,6 +19,7 @@ DEFAULT_SETS = [
     "-XX:+UseSerialGC -Xms16m",
     "-XX:+UseSerialGC -Xms16m -XX:TieredStopAtLevel=1",
     "-XX:+UseSerialGC -Xms16m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:CICompilerCount=2",
+    "-XX:+UseSerialGC -Xms8m -Xmn2m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData",
 ]
 
 def main():

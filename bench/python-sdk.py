@@ -20,7 +20,7 @@ daemon handling. Every mode runs the two sides in turn, pair after pair, and pri
   calls     bench/client-bench calls N against kscore_side.py calls N (DescribeInstances MaxResults 10,
             sequential and 8 threads): calls/s and CPU per call;
   cold      N DescribeInstances from a cold process: bench/client-bench cold N (the runtime client, with the
-            launcher's memory flags, and with C1 only as well), `kecsh -e` looping N calls in its own JVM, and
+            launcher's flags for a one-shot run, and with C2 as the shell's), `kecsh -e` looping N calls in its own JVM, and
             kscore's loop: peak RSS;
   page      every instance of the endpoint: kscore's Marker loop (MaxResults 1000), bench/client-bench page
             (the paginator) and `kecsh -e 'instances.list().size()'`, the two JVMs under -Xmx128m;
@@ -45,6 +45,7 @@ CLIENT_BENCH = os.path.join(HERE, "bench", "client-bench")
 SIDE = os.path.join(HERE, "bench", "kscore_side.py")
 KEYS = ("KSYUN_", "ALIBABA_CLOUD_", "KECSH_")
 LAUNCHER_MEMORY = "-XX:+UseSerialGC -Xms16m"  # what ./kecsh gives the JVM (see the launcher)
+LAUNCHER_ONE_SHOT = LAUNCHER_MEMORY + " -XX:TieredStopAtLevel=1"  # … and a one-shot run (-e, run, …): C1 only
 
 
 def clean_env(home):
@@ -139,11 +140,11 @@ def calls(o, env):
 def cold(o, env):
     loop = f"{o.calls}.times {{ kec.DescribeInstances(MaxResults: 10) }}; null"
     sides = [("kscore loop", side(o, env, "cold", o.calls), env),
-             ("kecsh runtime client", [CLIENT_BENCH, "cold", str(o.calls), "--endpoint", o.endpoint],
+             # the launcher's flags for a one-shot run (C1 only), and for the shell's and the daemon's JVMs (C2)
+             ("kecsh runtime client, one-shot", [CLIENT_BENCH, "cold", str(o.calls), "--endpoint", o.endpoint],
+              dict(env, BENCH_JAVA_OPTS=LAUNCHER_ONE_SHOT)),
+             ("… with C2 (the shell's flags)", [CLIENT_BENCH, "cold", str(o.calls), "--endpoint", o.endpoint],
               dict(env, BENCH_JAVA_OPTS=LAUNCHER_MEMORY)),
-             # the flags "Memory of a cold run" recommends for one-shot runs (C1 only), not the launcher's yet
-             ("… C1 only (TieredStopAtLevel=1)", [CLIENT_BENCH, "cold", str(o.calls), "--endpoint", o.endpoint],
-              dict(env, BENCH_JAVA_OPTS=LAUNCHER_MEMORY + " -XX:TieredStopAtLevel=1")),
              ("kecsh -e loop, own JVM", [KECSH, "--endpoint", o.endpoint, "-e", loop], dict(env, KECSH_NO_DAEMON="1"))]
     _timing.run([KECSH, "--version"], env)  # the launcher's archive, trained before the first measured run
     print(f"cold run of {o.calls} DescribeInstances (MaxResults 10), {o.rounds} rounds in turn, {_timing.load()}")

@@ -235,7 +235,10 @@ public final class DaemonClient {
         return Long.toString(DaemonServer.DEFAULT_IDLE_SECONDS);
     }
 
-    /** How this JVM was started: the java binary, its options before {@code -jar}, and the jar. */
+    /**
+     * How this JVM was started: the java binary, its options before {@code -jar} (less the launcher's one-shot
+     * flags: the daemon keeps C2), and the jar.
+     */
     record Launch(String java, List<String> jvmOptions, String jar) {
         static Launch ofThisProcess() {
             ProcessHandle.Info info = ProcessHandle.current().info();
@@ -247,7 +250,7 @@ public final class DaemonClient {
             if (jarAt < 0 || jarAt + 1 >= all.size()) return null;
             return new Launch(
                     java,
-                    List.copyOf(all.subList(0, jarAt)),
+                    OneShotFlags.leftOut(all.subList(0, jarAt)),
                     Path.of(all.get(jarAt + 1)).toAbsolutePath().toString());
         }
     }
