@@ -68,6 +68,19 @@ class ListingPagesSandboxSpec extends KecshSandboxSpecification {
         (kecsh.eval("networkInterfaces.stream(status: 'Bind', pageSize: 7).collect { it.id }") as List).size() == 61
     }
 
+    def "templates.list() gives every template, past DescribeModels' default page of 10"() {
+        when:
+        def names = kecsh.eval('''
+            def key = keys { create 'deploy' }
+            (0..10).each { int n -> templates { create name: "t-$n", type: 'S4.2B', key: key } }
+            templates.list()*.name
+        ''') as List<String>
+
+        then:
+        names.toSet() == (0..10).collect { "t-$it" as String }.toSet()
+        names.size() == 11
+    }
+
     def "a page size outside the model's range is one line naming it, before anything is sent"() {
         when:
         kecsh.eval("networkInterfaces.stream(pageSize: 2).each { }")

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -56,6 +57,11 @@ class BodyReader { // not final: a test counts its reads
         JsonNode tree = (format == BodyFormat.JSON ? json : xml).readTree(body);
         if (tree == null || tree.isMissingNode()) throw new IOException("empty body");
         return plain(tree);
+    }
+
+    /** A parser over a JSON body, configured as {@link #read} reads one (exact numbers, no source in locations). */
+    JsonParser jsonParser(byte[] body) throws IOException {
+        return json.createParser(body);
     }
 
     private static Object plain(JsonNode node) {

@@ -169,6 +169,13 @@ final class MemberTyper {
         return true;
     }
 
+    /** A plain value typed by its member when parsing, where no message needs its path. */
+    Object value(Object raw, Member member) {
+        return value(raw, member, UNNAMED);
+    }
+
+    private static final Where UNNAMED = Where.root("");
+
     /** One value typed by its member (null member: unknown to the model, kept as it came). */
     Object value(Object raw, Member member, Where path) {
         if (raw == null) return null;

@@ -13,6 +13,8 @@
  * <p>The pipeline, one class per step: {@code BodyFormat} (which format) → {@code BodyReader}
  * (Jackson: bytes to a plain tree) → {@code XmlShapes} (XML only: the JSON shape, by the model) →
  * {@code MemberTyper} (types and freezes by the model) → {@link io.kecsh.runtime.protocol.Response};
- * {@code ErrorDocuments} recognises errors; {@code XmlBodyWriter} and Jackson write bodies.
+ * {@code ErrorDocuments} recognises errors; {@code XmlBodyWriter} and Jackson write bodies. A JSON
+ * success answer skips the tree: {@code JsonAnswerReader} types it from Jackson's tokens by the
+ * same rules (a body that is not one well-formed object goes the tree's way, which reports it).
  */
 package io.kecsh.runtime.protocol;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.JsonParser;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpResponse;
 import io.kecsh.runtime.model.Operation;
@@ -28,6 +29,12 @@ class ResponseParserReadOnceTest {
         Object read(byte[] body, BodyFormat format) throws IOException {
             reads++;
             return super.read(body, format);
+        }
+
+        @Override
+        JsonParser jsonParser(byte[] body) throws IOException {
+            reads++; // a JSON answer typed from the parser's tokens is read through this instead
+            return super.jsonParser(body);
         }
     }
 

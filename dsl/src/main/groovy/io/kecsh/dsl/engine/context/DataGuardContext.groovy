@@ -66,6 +66,10 @@ class DataGuardContext extends ResourceContext {
         }
     }
 
+    /**
+     * The region's data-guard groups. Materialised: DescribeDataGuardGroup takes no page size or token and
+     * answers every group at once (a region holds few).
+     */
     List<DataGuardInfo> list(Map criteria = [:]) {
         Map<String, Object> params = [:]
         criteria.each { k, v ->

@@ -92,7 +92,10 @@ class ImagesContext extends ResourceContext {
         gone
     }
 
-    /** The region's images; {@code list(name: ~/^web/)}, {@code list(mine: true)}. */
+    /**
+     * The region's images; {@code list(name: ~/^web/)}, {@code list(mine: true)}. Materialised: DescribeImages
+     * takes no page size or token and answers every image at once, so the list holds what that one answer held.
+     */
     List<ImageInfo> list(Map criteria = [:]) {
         criteria.keySet().each { k ->
             if (!(k in ['name', 'mine', 'platform'])) {

@@ -22,7 +22,10 @@ class SnapshotsContext extends ResourceContext {
         super(session)
     }
 
-    /** Snapshots in the region: {@code list(volume: 'ksc-…-vda')}, {@code list(instance: 'db')}. */
+    /**
+     * Snapshots in the region: {@code list(volume: 'ksc-…-vda')}, {@code list(instance: 'db')}. Materialised:
+     * DescribeLocalVolumeSnapshots takes no page size or token and answers every snapshot at once.
+     */
     @Verb(action = 'DescribeLocalVolumeSnapshots', names = ['volume=LocalVolumeName', 'instance=InstanceName'])
     List list(Map criteria = [:]) {
         listed(Verbs.of(SnapshotsContext, 'list'), criteria)

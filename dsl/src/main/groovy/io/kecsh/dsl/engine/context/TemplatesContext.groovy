@@ -39,9 +39,26 @@ class TemplatesContext extends ResourceContext {
         list().find { it.id == id } ?: new TemplateInfo(id: id, name: args.name as String)
     }
 
+    /**
+     * Every launch template of the region, read into one list (materialised: a region holds at most
+     * 50). DescribeModels answers 10 by default and no Marker: 50 are asked for, and a further page
+     * (by offset) only while InstanceCount, the total, says more remain — so a server that ignored
+     * Marker could not keep the loop going.
+     */
     List<TemplateInfo> list() {
-        ((List<Map<String, Object>>) (session.ops.call('DescribeModels', [:]).ModelSet ?: [])).collect { TemplateInfo.from(it) }
+        List<TemplateInfo> all = []
+        while (true) {
+            Map<String, Object> page = session.ops.call('DescribeModels', [MaxResults: TEMPLATES_A_PAGE, Marker: all.size()])
+            List<Map<String, Object>> set = (List<Map<String, Object>>) (page.ModelSet ?: [])
+            set.each { all << TemplateInfo.from(it) }
+            Object total = page.InstanceCount
+            boolean more = set.size() == TEMPLATES_A_PAGE && total instanceof Number && all.size() < ((Number) total).longValue()
+            if (!more) return all
+        }
     }
+
+    /** The region's cap on templates (see the note in kec's paginators.json): one call holds them all. */
+    private static final int TEMPLATES_A_PAGE = 50
 
     @Verb(action = 'TerminateModels', argument = 'ModelId')
     boolean delete(Object templates) {
