@@ -40,6 +40,11 @@ final class AnswerOutput extends OutputStream {
         count += length;
     }
 
+    @Override
+    public void write(byte[] b) {
+        write(b, 0, b.length);
+    }
+
     /** Sends what was gathered in one write. */
     @Override
     public void flush() throws IOException {
@@ -51,7 +56,6 @@ final class AnswerOutput extends OutputStream {
     }
 
     private void room(int length) {
-        if (count + length > buffer.length)
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, count + length));
+        if (count + length > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, count + length));
     }
 }

@@ -3,11 +3,12 @@ package io.kecsh.runtime.sandbox.server;
 import io.kecsh.runtime.http.HttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /**
@@ -16,14 +17,21 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
  * The Date line is made once a second, not for every answer.
  */
 final class AnswerWriter {
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
     /** Status lines of the statuses the sandbox answers, made once ("HTTP/1.1 200 OK\r\n"). */
-    private static final String[] STATUS_LINES = new String[600];
+    private static final byte[][] STATUS_LINES = new byte[600][];
 
-    private volatile DateLine date = new DateLine(0, "");
+    private volatile DateLine date = new DateLine(0, new byte[0]);
 
-    private record DateLine(long second, String line) {}
+    /**
+     * "Content-Type: …" lines as bytes, by value: every answer has one of the sandbox's few types
+     * (the writer's constant strings, whose hash is kept). Bounded, since a value could come from anywhere.
+     */
+    private final Map<String, byte[]> contentTypeLines = new ConcurrentHashMap<>();
+
+    private record DateLine(long second, byte[] line) {}
 
     /**
      * @param closeFirst the handler asked for the connection to close (a body not read to its end):
@@ -31,14 +39,9 @@ final class AnswerWriter {
      * @param connection the Connection header's value at the end ("close", "keep-alive"), or null for none
      * @param withBody false for HEAD, whose answer has the length but not the body
      */
-    void write(
-            AnswerOutput out,
-            HttpResponse answer,
-            boolean closeFirst,
-            String connection,
-            boolean withBody)
+    void write(AnswerOutput out, HttpResponse answer, boolean closeFirst, String connection, boolean withBody)
             throws IOException {
-        out.writeAscii(statusLine(answer.status()));
+        out.write(statusLine(answer.status()));
         if (closeFirst) out.writeAscii("Connection: close\r\n");
         String contentType = null;
         for (Map.Entry<String, String> h : answer.headers().entries()) {
@@ -48,11 +51,11 @@ final class AnswerWriter {
             }
             header(out, h.getKey(), h.getValue());
         }
-        out.writeAscii(dateLine());
+        out.write(dateLine());
         out.writeAscii("Content-Length: ");
         out.writeAscii(Integer.toString(answer.bodyLength()));
         out.writeAscii("\r\n");
-        if (contentType != null) header(out, "Content-Type", contentType);
+        if (contentType != null) contentType(out, contentType);
         if (connection != null) header(out, "Connection", connection);
         out.writeAscii("\r\n");
         if (withBody) answer.writeBodyTo(out);
@@ -63,6 +66,19 @@ final class AnswerWriter {
     static void writeContinue(AnswerOutput out) throws IOException {
         out.writeAscii("HTTP/1.1 100 Continue\r\n\r\n");
         out.flush();
+    }
+
+    private void contentType(AnswerOutput out, String value) {
+        byte[] line = contentTypeLines.get(value);
+        if (line == null) {
+            if (contentTypeLines.size() >= 16 || !isAscii(value)) {
+                header(out, "Content-Type", value);
+                return;
+            }
+            line = ("Content-Type: " + value + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            contentTypeLines.put(value, line);
+        }
+        out.write(line);
     }
 
     private static void header(AnswerOutput out, String name, String value) {
@@ -84,24 +100,25 @@ final class AnswerWriter {
         return true;
     }
 
-    private static String statusLine(int status) {
-        if (status < 100 || status >= STATUS_LINES.length) return "HTTP/1.1 " + status + " \r\n";
-        String line = STATUS_LINES[status];
+    private static byte[] statusLine(int status) {
+        if (status < 100 || status >= STATUS_LINES.length)
+            return ("HTTP/1.1 " + status + " \r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] line = STATUS_LINES[status];
         if (line == null) {
             String reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ROOT);
-            line = "HTTP/1.1 " + status + " " + (reason == null ? "" : reason) + "\r\n";
+            line = ("HTTP/1.1 " + status + " " + (reason == null ? "" : reason) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
             STATUS_LINES[status] = line; // a benign race: every thread makes the same line
         }
         return line;
     }
 
-    private String dateLine() {
+    private byte[] dateLine() {
         long second = System.currentTimeMillis() / 1000;
         DateLine current = date;
         if (current.second() != second) {
-            current = new DateLine(
-                    second, "Date: " + HTTP_DATE.format(ZonedDateTime.ofInstant(
-                            java.time.Instant.ofEpochSecond(second), ZoneOffset.UTC)) + "\r\n");
+            String text = "Date: " + HTTP_DATE.format(Instant.ofEpochSecond(second)) + "\r\n";
+            current = new DateLine(second, text.getBytes(StandardCharsets.US_ASCII));
             date = current;
         }
         return current.line();

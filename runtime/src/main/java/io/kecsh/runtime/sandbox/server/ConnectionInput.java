@@ -3,6 +3,7 @@ package io.kecsh.runtime.sandbox.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A connection's bytes, buffered: lines for the head and the chunk sizes, raw bytes for bodies.
@@ -60,11 +61,6 @@ final class ConnectionInput {
         return in.read(into, offset, length);
     }
 
-    /** Whether bytes of a next request are already here (then its answer need not be sent alone). */
-    boolean hasBuffered() {
-        return position < limit;
-    }
-
     /** Moves what is unread to the front (growing the buffer when it is full) and reads more; false at the end. */
     private boolean fill() throws IOException {
         if (position > 0) {
@@ -72,7 +68,7 @@ final class ConnectionInput {
             limit -= position;
             position = 0;
         }
-        if (limit == buffer.length) buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+        if (limit == buffer.length) buffer = Arrays.copyOf(buffer, buffer.length * 2);
         int n = in.read(buffer, limit, buffer.length - limit);
         if (n < 0) return false;
         limit += n;

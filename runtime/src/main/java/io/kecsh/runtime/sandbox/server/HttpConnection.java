@@ -1,7 +1,6 @@
 package io.kecsh.runtime.sandbox.server;
 
 import io.kecsh.runtime.http.Headers;
-import io.kecsh.runtime.http.HttpRequest;
 import io.kecsh.runtime.http.HttpResponse;
 import java.io.IOException;
 import java.net.Socket;
@@ -16,7 +15,12 @@ import java.nio.charset.StandardCharsets;
 final class HttpConnection implements Runnable {
     /** The statuses after which HttpCore always closed the connection (its ResponseConnControl). */
     private static boolean closesAfter(int status) {
-        return status == 400 || status == 408 || status == 411 || status == 413 || status == 414 || status == 501
+        return status == 400
+                || status == 408
+                || status == 411
+                || status == 413
+                || status == 414
+                || status == 501
                 || status == 503;
     }
 

@@ -27,7 +27,10 @@ record RequestHead(
     boolean connectionSays(String token) {
         for (Map.Entry<String, String> h : headers) {
             if (!h.getKey().equalsIgnoreCase("Connection")) continue;
-            for (String element : h.getValue().split(",")) {
+            String value = h.getValue();
+            if (value.equalsIgnoreCase(token)) return true; // the usual one-token value, without a split
+            if (value.indexOf(',') < 0) continue;
+            for (String element : value.split(",")) {
                 if (element.trim().equalsIgnoreCase(token)) return true;
             }
         }
