@@ -3,6 +3,7 @@ package io.kecsh.runtime.sandbox.server;
 import io.kecsh.runtime.http.Headers;
 import io.kecsh.runtime.http.HttpResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -23,6 +24,9 @@ final class HttpConnection implements Runnable {
                 || status == 501
                 || status == 503;
     }
+
+    /** At most this much is read past before a close (a body over the limit is not read whole). */
+    private static final long LINGER_BYTES = 1024 * 1024;
 
     private final Socket socket;
     private final Dispatcher dispatcher;
@@ -46,14 +50,25 @@ final class HttpConnection implements Runnable {
         this.onClose = onClose;
     }
 
+    /** What is left of the connection after an answer. */
+    private enum Next {
+        /** Read the next request. */
+        KEEP,
+        /** The answer said close: close once the client's unread bytes are read past. */
+        CLOSE,
+        /** A planned dropped connection, or the client's own end: close now. */
+        DROP
+    }
+
     @Override
     public void run() {
         try (socket) {
             ConnectionInput in = new ConnectionInput(socket.getInputStream());
             AnswerOutput out = new AnswerOutput(socket.getOutputStream());
-            while (serve(in, out)) {
-                // next request on the same connection
-            }
+            Next next;
+            do next = serve(in, out);
+            while (next == Next.KEEP);
+            if (next == Next.CLOSE) closeAfterAnswer();
         } catch (IOException | RuntimeException gone) {
             // the client went away, the read timed out, or the server is closing: nothing to answer
         } finally {
@@ -61,8 +76,23 @@ final class HttpConnection implements Runnable {
         }
     }
 
-    /** Serves one request; false when the connection is to be closed. */
-    private boolean serve(ConnectionInput in, AnswerOutput out) throws IOException {
+    /**
+     * Ends the sending side, then reads past what the client still sends (a refused 200 KB line, a
+     * body not read) before closing: a socket closed with unread bytes is reset, and a reset can
+     * discard the answer before the client reads it. Bounded in bytes and time.
+     */
+    private void closeAfterAnswer() throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(2_000);
+        byte[] discard = new byte[8192];
+        InputStream in = socket.getInputStream();
+        long left = LINGER_BYTES;
+        int n;
+        while (left > 0 && (n = in.read(discard)) >= 0) left -= n;
+    }
+
+    /** Serves one request and says what is left of the connection. */
+    private Next serve(ConnectionInput in, AnswerOutput out) throws IOException {
         RequestHead head;
         try {
             head = heads.read(in);
@@ -72,15 +102,15 @@ final class HttpConnection implements Runnable {
                     Headers.of("Content-Type", "text/plain; charset=UTF-8"),
                     refused.getMessage().getBytes(StandardCharsets.UTF_8));
             writer.write(out, answer, true, null, true);
-            return false;
+            return Next.CLOSE;
         }
-        if (head == null) return false;
+        if (head == null) return Next.DROP;
         String expect = head.first("Expect");
         if (expect != null) {
             if (!expect.equalsIgnoreCase("100-continue")) {
                 writer.write(out, new HttpResponse(417, Headers.empty(), new byte[0]), false, null, true);
                 // the body was not read: only a connection without one can carry a next request
-                return head.bodyLength() == 0 && !head.connectionSays("close");
+                return head.bodyLength() == 0 && !head.connectionSays("close") ? Next.KEEP : Next.CLOSE;
             }
             if (head.bodyLength() != 0) AnswerWriter.writeContinue(out);
         }
@@ -89,7 +119,7 @@ final class HttpConnection implements Runnable {
         try {
             answer = dispatcher.handle(SandboxRequests.toRequest(head, () -> bodies.read(head, in)));
         } catch (DropConnection drop) {
-            return false;
+            return Next.DROP;
         } catch (MalformedRequest bad) {
             String accept = head.first("Accept");
             answer = dispatcher.malformed(bad.part(), accept != null && accept.contains("json"));
@@ -105,7 +135,7 @@ final class HttpConnection implements Runnable {
         }
         String connection = connectionHeader(head, answer.status(), closeFirst);
         writer.write(out, answer, closeFirst, connection, !head.isHead());
-        return !closeFirst && !"close".equals(connection);
+        return closeFirst || "close".equals(connection) ? Next.CLOSE : Next.KEEP;
     }
 
     /** The Connection header HttpCore added at the end of an answer, or null. */
