@@ -21,8 +21,9 @@
  *   <li><b>Requests that are not HTTP</b> (no request line, a header without a colon, an invalid or
  *       doubled Content-Length, an HTTP version other than 1.x, a Transfer-Encoding other than
  *       chunked: 501) and <b>oversized heads</b> (a line
- *       over 64 KB, more than 200 headers) are answered by HttpCore itself before any request
- *       exists: {@code 400}, {@code 505} or {@code 431} with a plain-text reason, and the connection
+ *       over 64 KB, more than 200 headers) are answered by the HTTP front itself before any request
+ *       exists ({@code server.RequestHeadReader}, as HttpCore's server answered them before it):
+ *       {@code 400}, {@code 505} or {@code 431} with a plain-text reason, and the connection
  *       closed. There is no API call to shape an envelope for.</li>
  * </ul>
  */

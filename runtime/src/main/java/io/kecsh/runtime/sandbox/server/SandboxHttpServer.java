@@ -1,42 +1,30 @@
 package io.kecsh.runtime.sandbox.server;
 
-import io.kecsh.runtime.http.Headers;
-import io.kecsh.runtime.http.HttpRequest;
-import io.kecsh.runtime.http.HttpResponse;
-import io.kecsh.runtime.http.MalformedText;
-import io.kecsh.runtime.http.QueryParam;
-import io.kecsh.runtime.http.StrictFormText;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
-import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
-import org.apache.hc.core5.http.impl.routing.RequestRouter;
-import org.apache.hc.core5.http.io.HttpRequestHandler;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * HttpCore 5's classic server on loopback, serving every modelled API on one port: any Host is
+ * The sandbox's HTTP/1.1 server on loopback, serving every modelled API on one port: any Host is
  * accepted (clients keep their real host names only when a proxy or DNS points them here; with an
  * endpoint override they send 127.0.0.1), and routing is the dispatcher's job.
+ *
+ * <p>Written on plain sockets, one thread per connection, rather than HttpCore 5's classic server:
+ * its request parsing, entity and stream wrappers, router and response formatting were about a
+ * sixth of the sandbox's CPU per request (bench/README.md, "The HTTP front by hand"). The parts:
+ * {@link RequestHeadReader} (line and headers, within the limits below), {@link RequestBodyReader}
+ * (Content-Length and chunked bodies), {@link SandboxRequests} (the dispatcher's request),
+ * {@link AnswerWriter} (status line, headers, body) and {@link HttpConnection} (the keep-alive loop).
  */
 public final class SandboxHttpServer implements AutoCloseable {
     /** Request line and header line limit (a signed query of every parameter fits many times over). */
@@ -45,172 +33,103 @@ public final class SandboxHttpServer implements AutoCloseable {
     static final int MAX_HEADERS = 200;
     /** A form body larger than this is refused rather than held in memory. */
     static final int MAX_BODY = 8 * 1024 * 1024;
+    /** A connection idle this long between or within requests is closed (HttpCore's socket timeout here). */
+    private static final int READ_TIMEOUT_MILLIS = 2 * 60 * 1000;
 
-    private final HttpServer server;
-    /** The few Content-Types answered (JSON, XML), each parsed once rather than on every answer. */
-    private final Map<String, ContentType> contentTypes = new ConcurrentHashMap<>();
+    private final int requestedPort;
+    private final Dispatcher dispatcher;
+    private final RequestHeadReader heads = new RequestHeadReader(MAX_LINE, MAX_HEADERS);
+    private final RequestBodyReader bodies = new RequestBodyReader(MAX_BODY, MAX_LINE);
+    private final AnswerWriter writer = new AnswerWriter();
+    /** Open connections, closed with the server so that no thread waits out its read timeout. */
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+
+    private final ExecutorService workers = Executors.newCachedThreadPool(threads("sandbox-http-"));
+    private volatile ServerSocket listener;
+    private volatile boolean closed;
 
     public SandboxHttpServer(int port, Dispatcher dispatcher) {
-        HttpRequestHandler handler = (request, response, context) -> {
-            HttpResponse answer;
-            try {
-                answer = dispatcher.handle(toRequest(request));
-            } catch (DropConnection drop) {
-                throw new ConnectionClosedException("planned dropped connection");
-            } catch (MalformedRequest bad) {
-                Header accept = request.getFirstHeader("Accept");
-                answer = dispatcher.malformed(
-                        bad.part(), accept != null && accept.getValue().contains("json"));
-                // a body not read to its end leaves the stream unusable: answer, then close
-                if (bad.closeConnection()) response.setHeader("Connection", "close");
-            }
-            response.setCode(answer.status());
-            for (Map.Entry<String, String> h : answer.headers().entries()) {
-                if (!h.getKey().equalsIgnoreCase("Content-Type")) response.addHeader(h.getKey(), h.getValue());
-            }
-            response.setEntity(new AnswerEntity(answer, contentType(answer.contentType())));
-        };
-        this.server = ServerBootstrap.bootstrap()
-                .setLocalAddress(InetAddress.getLoopbackAddress())
-                .setListenerPort(port)
-                .setSocketConfig(
-                        SocketConfig.custom().setSoTimeout(Timeout.ofMinutes(2)).build())
-                // bounds on what one request may make the server hold: a longer line or more headers is refused
-                .setHttp1Config(Http1Config.custom()
-                        .setMaxLineLength(MAX_LINE)
-                        .setMaxHeaderCount(MAX_HEADERS)
-                        .build())
-                .setRequestRouter(RequestRouter.<HttpRequestHandler>builder()
-                        .addRoute(RequestRouter.LOCAL_AUTHORITY, "*", handler)
-                        .resolveAuthority(RequestRouter.LOCAL_AUTHORITY_RESOLVER)
-                        .build())
-                .create();
-    }
-
-    private ContentType contentType(String value) {
-        ContentType known = contentTypes.get(value);
-        if (known != null) return known;
-        ContentType parsed = ContentType.parse(value);
-        if (contentTypes.size() < 16) contentTypes.put(value, parsed);
-        return parsed;
+        this.requestedPort = port;
+        this.dispatcher = dispatcher;
     }
 
     public SandboxHttpServer start() {
         try {
-            server.start();
+            ServerSocket socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort));
+            listener = socket;
         } catch (IOException e) {
+            workers.shutdown();
             throw new IllegalStateException("the sandbox cannot listen on loopback: " + e.getMessage(), e);
         }
+        Thread accepting = threads("sandbox-http-listener-").newThread(this::accept);
+        accepting.start();
         return this;
     }
 
+    private void accept() {
+        ServerSocket socket = listener;
+        while (!closed) {
+            Socket connection;
+            try {
+                connection = socket.accept();
+            } catch (IOException e) {
+                if (closed || socket.isClosed()) return;
+                continue; // one failed accept (the client gave up) does not stop the server
+            }
+            try {
+                connection.setTcpNoDelay(true); // an answer is one write: send it now
+                connection.setSoTimeout(READ_TIMEOUT_MILLIS);
+                connections.add(connection);
+                if (closed) throw new IOException("closing");
+                workers.execute(new HttpConnection(
+                        connection, dispatcher, heads, bodies, writer, () -> connections.remove(connection)));
+            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+                connections.remove(connection);
+                closeQuietly(connection);
+            }
+        }
+    }
+
     public int port() {
-        return server.getLocalPort();
+        ServerSocket socket = listener;
+        return socket == null ? -1 : socket.getLocalPort();
     }
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port() + "/");
     }
 
-    static HttpRequest toRequest(ClassicHttpRequest request) throws IOException {
-        // the request target as sent (origin form "/path?query"; an absolute URI keeps its path and query)
-        String target = request.getRequestUri();
-        if (target == null || target.isEmpty()) throw new MalformedRequest("(request URI)", false);
-        int scheme = target.indexOf("://");
-        if (scheme > 0 && target.charAt(0) != '/') {
-            int slash = target.indexOf('/', scheme + 3);
-            int question = target.indexOf('?', scheme + 3);
-            int start = slash < 0 ? question : question < 0 ? slash : Math.min(slash, question);
-            target = start < 0 ? "/" : target.substring(start);
-        }
-        int question = target.indexOf('?');
-        String rawPath = question < 0 ? target : target.substring(0, question);
-        String rawQuery = question < 0 ? null : target.substring(question + 1);
-        int fragment = rawQuery == null ? -1 : rawQuery.indexOf('#');
-        if (fragment >= 0) rawQuery = rawQuery.substring(0, fragment);
-        String queryText = rawQuery;
-        List<QueryParam> query = strictly(() -> StrictFormText.pairs(queryText));
-        Header[] received = request.getHeaders();
-        List<Map.Entry<String, String>> entries = new ArrayList<>(received.length);
-        for (Header h : received) entries.add(Map.entry(h.getName(), h.getValue()));
-        Headers headers = Headers.of(entries);
-        HttpEntity entity = request.getEntity();
-        byte[] body;
-        try {
-            if (entity != null && entity.getContentLength() > MAX_BODY)
-                throw new MalformedRequest("(request body)", true);
-            body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_BODY);
-            if (body.length >= MAX_BODY) throw new MalformedRequest("(request body)", true);
-        } catch (IOException e) {
-            throw new MalformedRequest("(request body)", true); // a chunk size that is not hex, a body cut short
-        }
-        String host = headers.first("Host").orElse("127.0.0.1");
-        int colon = host.lastIndexOf(':');
-        String hostName = colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
-        int port = -1;
-        if (colon > 0 && !host.endsWith("]")) {
-            try {
-                port = Integer.parseInt(host.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new MalformedRequest("(Host header)", false);
-            }
-        }
-        String path = rawPath.isEmpty() || rawPath.charAt(0) != '/'
-                ? "/"
-                : strictly(() -> StrictFormText.decode(rawPath, "(request URI)"));
-        return new HttpRequest(request.getMethod(), "http", hostName, port, path, query, headers, body);
-    }
-
-    /** An answer's body as HttpCore writes it: straight from the response, without a copy of it first. */
-    private static final class AnswerEntity extends AbstractHttpEntity {
-        private final HttpResponse answer;
-
-        AnswerEntity(HttpResponse answer, ContentType contentType) {
-            super(contentType, null);
-            this.answer = answer;
-        }
-
-        @Override
-        public long getContentLength() {
-            return answer.bodyLength();
-        }
-
-        @Override
-        public InputStream getContent() {
-            return new ByteArrayInputStream(answer.body());
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            answer.writeBodyTo(out);
-            out.flush(); // as HttpCore's ByteArrayEntity does
-        }
-
-        @Override
-        public boolean isRepeatable() {
-            return true;
-        }
-
-        @Override
-        public boolean isStreaming() {
-            return false;
-        }
-
-        @Override
-        public void close() {}
-    }
-
-    /** Text that does not read strictly is answered as a malformed request naming the part. */
-    private static <T> T strictly(Supplier<T> reading) {
-        try {
-            return reading.get();
-        } catch (MalformedText bad) {
-            throw new MalformedRequest(bad.part(), false);
-        }
-    }
-
+    /** Stops listening, ends every connection (a request under way loses its answer) and waits for the threads. */
     @Override
     public void close() {
-        server.close(CloseMode.GRACEFUL);
+        closed = true;
+        ServerSocket socket = listener;
+        if (socket != null) closeQuietly(socket);
+        for (Socket connection : connections) closeQuietly(connection);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing: nothing left to tell
+        }
+    }
+
+    /** Daemon threads: a sandbox left open in a test or the shell never keeps the JVM alive. */
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }
