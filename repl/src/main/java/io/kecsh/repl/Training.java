@@ -3,6 +3,7 @@ package io.kecsh.repl;
 import io.kecsh.repl.cli.CommandContext;
 import io.kecsh.repl.cli.FixedWorkload;
 import io.kecsh.repl.cli.KecshCommand;
+import io.kecsh.repl.daemon.ClientRehearsal;
 import io.kecsh.repl.shell.ShellLauncher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * so no configuration, credentials or history of theirs is read or written), a fixed expression
  * through the command line (picocli, Groovy's compiler, the DSL's compile-time checks, the
  * validator, one client call over HTTP, the table renderer), an offline validation with its
- * did-you-mean, and the shell on a dumb terminal fed a few fixed lines (JLine, the shell's parser, :help).
+ * did-you-mean, the shell on a dumb terminal fed a few fixed lines (JLine, the shell's parser, :help), and the
+ * client of the warm daemon, which every start runs first ({@link ClientRehearsal}).
  * Its output goes nowhere; it always exits 0, since a failed training only means a smaller archive.
  * Not a command: {@code java -cp kecsh.jar io.kecsh.repl.Training}.
  */
@@ -41,6 +43,9 @@ public final class Training {
                     .build();
             KecshCommand.execute(new String[] {"--sandbox"}, shell);
         });
+        // every start runs the client first: Main, and the client of the warm daemon for -e and for the shell
+        Main.class.getName();
+        ClientRehearsal.run();
         System.exit(0);
     }
 }

@@ -52,8 +52,7 @@ public final class DaemonClient {
         try {
             Map<String, String> env = System.getenv();
             Path home = home(env);
-            // the shell only on a terminal (stdin and stdout): piped into, it reads lines as it always did, in-process
-            boolean shell = Eligibility.shell(args, env, home) && System.console() != null;
+            boolean shell = shell(args, env, home);
             if (!shell && Eligibility.source(args, env, home) == null) return NOT_SERVED;
             Launch launch = Launch.ofThisProcess();
             if (launch == null) return NOT_SERVED;
@@ -67,6 +66,11 @@ public final class DaemonClient {
         } catch (IOException | RuntimeException e) {
             return NOT_SERVED; // whatever went wrong here, the command still runs, in-process
         }
+    }
+
+    /** The shell only on a terminal (stdin and stdout): piped into, it reads lines as it always did, in-process. */
+    static boolean shell(String[] args, Map<String, String> env, Path home) {
+        return Eligibility.shell(args, env, home) && System.console() != null;
     }
 
     static Path home(Map<String, String> env) {
@@ -86,7 +90,7 @@ public final class DaemonClient {
         }
     }
 
-    private static int relay(SocketChannel channel, DaemonKey key, String[] args) throws IOException {
+    static int relay(SocketChannel channel, DaemonKey key, String[] args) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(ChannelStreams.in(channel), 65536));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel)));
         Frames.write(out, Frames.HELLO, key.hex());

@@ -39,19 +39,28 @@ record DaemonKey(Path directory, String hex, String jar) {
         return home.resolve(".kecsh").resolve("daemon");
     }
 
+    // No string concatenation (+) nor lambdas on the client's path: each shape of either spins classes at run time that
+    // the launcher's archive does not keep, a few milliseconds of every start's CPU (bench/README.md, "The shell's
+    // prompt").
+
     Path socket() {
-        return directory.resolve(hex.substring(0, 24) + ".sock");
+        return directory.resolve(hex.substring(0, 24).concat(".sock"));
     }
 
     Path lock() {
-        return directory.resolve(hex.substring(0, 24) + ".lock");
+        return directory.resolve(hex.substring(0, 24).concat(".lock"));
     }
 
     /** The jar as it is on disk now: a daemon whose jar changed under it refuses and ends. */
     static String jarStamp(String jar) throws IOException {
         Path p = Path.of(jar);
-        return p.toAbsolutePath() + "|" + Files.size(p) + "|"
-                + Files.getLastModifiedTime(p).toMillis();
+        return new StringBuilder()
+                .append(p.toAbsolutePath())
+                .append('|')
+                .append(Files.size(p))
+                .append('|')
+                .append(Files.getLastModifiedTime(p).toMillis())
+                .toString();
     }
 
     static DaemonKey of(Path home, String jar, List<String> jvmOptions, String cwd, Map<String, String> environment)
@@ -71,9 +80,13 @@ record DaemonKey(Path directory, String hex, String jar) {
                 .append('\0');
         for (String option : jvmOptions) material.append(option).append('\1');
         material.append('\0');
-        new TreeMap<>(environment).forEach((k, v) -> {
-            if (!VOLATILE.contains(k)) material.append(k).append('=').append(v).append('\1');
-        });
+        for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
+            if (VOLATILE.contains(variable.getKey())) continue;
+            material.append(variable.getKey())
+                    .append('=')
+                    .append(variable.getValue())
+                    .append('\1');
+        }
         sha.update(material.toString().getBytes(StandardCharsets.UTF_8));
         StringBuilder hex = new StringBuilder();
         for (byte b : sha.digest())
@@ -86,7 +99,8 @@ record DaemonKey(Path directory, String hex, String jar) {
         if (Files.isRegularFile(salt) && Files.size(salt) == 32) return Files.readAllBytes(salt);
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        Path tmp = dir.resolve(SALT + "." + ProcessHandle.current().pid());
+        Path tmp = dir.resolve(
+                SALT.concat(".").concat(Long.toString(ProcessHandle.current().pid())));
         Files.deleteIfExists(tmp);
         try {
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PrivateFiles.FILE));

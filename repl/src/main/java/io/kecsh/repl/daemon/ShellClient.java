@@ -69,6 +69,11 @@ final class ShellClient {
             channel.close();
             return DaemonClient.NOT_SERVED;
         }
+        return relay(channel, key, args, terminal);
+    }
+
+    /** The same on a given terminal: the launcher's archive training ({@link ClientRehearsal}) brings a pty of its own. */
+    static int relay(SocketChannel channel, DaemonKey key, String[] args, Pty terminal) throws IOException {
         ShellClient client;
         try {
             client = new ShellClient(channel, terminal);

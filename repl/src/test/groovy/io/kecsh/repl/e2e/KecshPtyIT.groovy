@@ -21,6 +21,12 @@ class KecshPtyIT extends Specification {
     static final Path LAUNCHER = Path.of('..', 'kecsh').toAbsolutePath().normalize()
     static final Path JAR = Path.of('target', 'kecsh.jar').toAbsolutePath()
     static final String PROMPT = 'kecsh cn-beijing-6> '
+    /**
+     * What every start runs before anything else (Main asks the warm daemon's client first): classes the training
+     * never loaded would be read from the jar and verified again on each start, most of the client's CPU.
+     */
+    static final List<String> FIRST_CLASSES =
+        ['io.kecsh.repl.Main', 'io.kecsh.repl.daemon.DaemonClient', 'io.kecsh.repl.daemon.Eligibility']
     /** The first run trains the start-up archive (10-25 s) before the prompt. */
     static final long DEADLINE_SECONDS = 90
 
@@ -82,6 +88,9 @@ class KecshPtyIT extends Specification {
         PosixFilePermissions.toString(Files.getPosixFilePermissions(history)) == 'rw-------'
         // exactly as typed: no space after the completed value, the one before the closing brace kept
         Files.readAllLines(history).any { it.endsWith(":instances { run type: 'S4.2B', count: 3 }") }
+
+        and: 'the archive the launcher trained holds the classes every start runs first: main and the warm daemon\'s client'
+        loadedFromArchive(home.resolve('cache')).containsAll(FIRST_CLASSES)
     }
 
     def "a line typed key by key is kept as typed: spaces before } and ], no extra space after a completed word; history and :save hold it"() {
@@ -151,6 +160,29 @@ class KecshPtyIT extends Specification {
     /** The non-empty lines shown, the terminal's own echo of Ctrl-C (^C) left aside. */
     private static List<String> shownLines(String text) {
         text.readLines()*.replace('^C', '')*.trim().findAll { it }
+    }
+
+    /**
+     * The classes a short start ({@code --version}) takes from the archive in {@code cache}, with the launcher's flags
+     * for it (bench/README.md, "The shell's prompt"): one JVM of a second or less.
+     */
+    private Set<String> loadedFromArchive(Path cache) {
+        Path archive = Files.list(cache).withCloseable { files ->
+            files.filter { it.fileName.toString() ==~ /kecsh-jdk\d+\.(jsa|aot)/ }.findFirst().orElse(null)
+        }
+        assert archive != null: "the launcher trained no archive in ${cache}"
+        String use = archive.toString().endsWith('.aot') ? "-XX:AOTCache=${archive}" : "-XX:SharedArchiveFile=${archive}"
+        String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+        ProcessBuilder pb = new ProcessBuilder(java, use, '-XX:+UseSerialGC', '-Xms16m', '-Xlog:class+load', '-jar',
+            JAR.toString(), '--version')
+        pb.environment().putAll([HOME: home.toString(), KECSH_NO_DAEMON: '1'])
+        pb.redirectErrorStream(true)
+        Process start = pb.start()
+        List<String> lines = start.inputStream.readLines()
+        assert start.waitFor(60, TimeUnit.SECONDS)
+        lines.collect { it =~ /\] (\S+) source: shared objects file/ }
+            .findAll { Matcher m -> m.find() }
+            .collect { Matcher m -> m.group(1) } as Set
     }
 
     /** The launcher under script(1) on a fresh pty, with no credentials: the home sandbox of the test's home. */
