@@ -77,7 +77,10 @@ class CompletionBench {
         }
         Path home = Files.createTempDirectory('kecsh-bench-pty')
         ProcessBuilder pb = new ProcessBuilder('script', '-qfec', "'${launcher}'".toString(), '/dev/null')
-        pb.environment().putAll([HOME: home.toString(), KECSH_CACHE: home.resolve('cache').toString(), TERM: 'xterm-256color', LANG: 'C.UTF-8', SHELL: '/bin/sh'])
+        // KECSH_NO_DAEMON: the first shell of a home runs in its own JVM anyway; without it, it would also
+        // start a warm daemon left idling for half an hour on the cores the next benchmark measures
+        pb.environment().putAll([HOME: home.toString(), KECSH_CACHE: home.resolve('cache').toString(), TERM: 'xterm-256color', LANG: 'C.UTF-8', SHELL: '/bin/sh',
+                                 KECSH_NO_DAEMON: '1'])
         pb.environment().remove('KSYUN_ACCESS_KEY_ID')
         pb.redirectErrorStream(true)
         Process p = pb.start()
@@ -116,6 +119,12 @@ class CompletionBench {
         type(':quit\r')
         p.waitFor(30, TimeUnit.SECONDS)
         p.destroyForcibly()
+        // the shell started this throw-away home's shared sandbox: stop it too
+        ProcessBuilder stop = new ProcessBuilder(launcher.toString(), 'sandbox', 'stop').redirectErrorStream(true)
+        stop.environment().putAll(pb.environment())
+        Process q = stop.start()
+        q.inputStream.text
+        q.waitFor(30, TimeUnit.SECONDS)
     }
 
     static double pct(List<Long> nanos, int p) {
