@@ -97,11 +97,7 @@ final class HttpConnection implements Runnable {
         try {
             head = heads.read(in);
         } catch (HttpFrontError refused) {
-            HttpResponse answer = new HttpResponse(
-                    refused.status(),
-                    Headers.of("Content-Type", "text/plain; charset=UTF-8"),
-                    refused.getMessage().getBytes(StandardCharsets.UTF_8));
-            writer.write(out, answer, true, null, true);
+            writer.write(out, plainText(refused.status(), refused.getMessage()), true, null, true);
             return Next.CLOSE;
         }
         if (head == null) return Next.DROP;
@@ -128,14 +124,19 @@ final class HttpConnection implements Runnable {
         } catch (RuntimeException failed) {
             // as HttpCore answered a handler's failure: 500 with its message, not a reset
             String message = failed.getMessage() != null ? failed.getMessage() : failed.toString();
-            answer = new HttpResponse(
-                    500,
-                    Headers.of("Content-Type", "text/plain; charset=UTF-8"),
-                    message.getBytes(StandardCharsets.UTF_8));
+            answer = plainText(500, message);
         }
         String connection = connectionHeader(head, answer.status(), closeFirst);
         writer.write(out, answer, closeFirst, connection, !head.isHead());
         return closeFirst || "close".equals(connection) ? Next.CLOSE : Next.KEEP;
+    }
+
+    /** An answer the front makes itself (a refused head, a handler's failure): its status and one line of text. */
+    private static HttpResponse plainText(int status, String message) {
+        return new HttpResponse(
+                status,
+                Headers.of("Content-Type", "text/plain; charset=UTF-8"),
+                message.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The Connection header HttpCore added at the end of an answer, or null. */
