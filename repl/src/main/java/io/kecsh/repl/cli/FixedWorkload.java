@@ -44,9 +44,14 @@ public final class FixedWorkload {
         } catch (RuntimeException | LinkageError ignored) {
             // what ran until then is warm
         } finally {
-            try (Stream<Path> all = Files.walk(home)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteThrowAwayHome(home);
+        }
+    }
+
+    /** Deletes a throw-away home made for a fixed workload, with whatever the workload left in it. */
+    public static void deleteThrowAwayHome(Path home) throws IOException {
+        try (Stream<Path> all = Files.walk(home)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

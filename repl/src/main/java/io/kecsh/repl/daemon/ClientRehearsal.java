@@ -1,5 +1,6 @@
 package io.kecsh.repl.daemon;
 
+import io.kecsh.repl.cli.FixedWorkload;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -82,12 +83,11 @@ public final class ClientRehearsal {
     }
 
     private static void delete(Path home) {
-        if (home != null) deleteTree(home.toFile());
-    }
-
-    private static void deleteTree(File f) {
-        File[] children = f.listFiles();
-        if (children != null) for (File c : children) deleteTree(c);
-        f.delete();
+        if (home == null) return;
+        try {
+            FixedWorkload.deleteThrowAwayHome(home);
+        } catch (IOException ignored) {
+            // a temporary directory left behind: the training's only other output is the archive
+        }
     }
 }
