@@ -32,6 +32,9 @@ public final class FixedWorkload {
     /** A failed step ends the workload quietly: a colder JVM is its only cost. */
     public static void run(Steps steps) throws IOException {
         Path home = Files.createTempDirectory("kecsh-fixed-workload");
+        // a JVM that ends in the middle (a warm daemon stopped while it warms up) deletes the home all the same
+        Thread onExit = new Thread(() -> deleteQuietly(home), "kecsh-fixed-workload-cleanup");
+        Runtime.getRuntime().addShutdownHook(onExit);
         try (PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
             steps.run(CommandContext.builder()
                     .out(nowhere)
@@ -44,7 +47,27 @@ public final class FixedWorkload {
         } catch (RuntimeException | LinkageError ignored) {
             // what ran until then is warm
         } finally {
+            removeHook(onExit);
             deleteThrowAwayHome(home);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            // the hook runs (or ran) instead
+        }
+    }
+
+    /** From a shutdown hook: the workload may still be writing into the home, so a file may come or go meanwhile. */
+    private static void deleteQuietly(Path home) {
+        for (int attempt = 0; attempt < 3 && Files.exists(home); attempt++) {
+            try {
+                deleteThrowAwayHome(home);
+            } catch (IOException | RuntimeException raced) {
+                // the next attempt
+            }
         }
     }
 

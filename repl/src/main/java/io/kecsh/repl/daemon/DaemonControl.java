@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code kecsh daemon status | stop}: asks every warm daemon of a home over its socket. */
+/**
+ * {@code kecsh daemon status | stop}: asks every warm daemon of a home over its socket, those still starting too (a
+ * daemon binds its socket before its warm-up, so that a stop right after the first {@code kecsh -e} reaches it).
+ */
 public final class DaemonControl {
     /** What a control connection says instead of a key: it may ask for status or stop, never run anything. */
     static final String HELLO = "control";
@@ -24,7 +27,7 @@ public final class DaemonControl {
         return askAll(home, Frames.STATUS);
     }
 
-    /** Asks each daemon to end (after its runs); one line per daemon. */
+    /** Asks each daemon to end (after its runs; one still starting at once); one line per daemon. */
     public static List<String> stop(Path home) {
         return askAll(home, Frames.STOP);
     }

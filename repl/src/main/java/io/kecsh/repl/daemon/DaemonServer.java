@@ -35,8 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * socket in {@code ~/.kecsh/daemon} (0700; the socket and the lock 0600; no TCP port). Each run is a
  * fresh {@code KecshCommand} with its own Kecsh, Groovy class loader and binding, on a thread of its
  * own with its client's streams, so two clients run at once. It compiles and runs a fixed script
- * against an embedded sandbox before it listens (the first compile is most of a cold {@code -e}),
- * writes nothing but its socket and lock (no log: scripts and the environment hold secrets), and
+ * against an embedded sandbox before it serves runs (the first compile is most of a cold {@code -e}),
+ * but listens from its start: {@code kecsh daemon status} and {@code stop} reach it while it warms up
+ * (a stop then ends it at once), and a run that comes meanwhile is refused, so that its client runs it
+ * itself rather than wait. It writes nothing but its socket and lock (no log: scripts and the
+ * environment hold secrets), and
  * ends after {@value #IDLE_VARIABLE} seconds without a run (default 30 minutes, as the home sandbox),
  * on {@code kecsh daemon stop}, or when its jar changes on disk.
  * Not a command: {@code java -cp kecsh.jar io.kecsh.repl.daemon.DaemonServer KEY IDLE_SECONDS}.
@@ -61,6 +64,9 @@ public final class DaemonServer {
     private final Object activity = new Object();
     private int active;
     private Instant lastUsed = Instant.now();
+    /** Until its warm-up has run: runs are refused (their clients run them in their own JVM), status and stop served. */
+    private boolean starting = true;
+
     private boolean stopping;
     private ServerSocketChannel server;
 
@@ -88,13 +94,15 @@ public final class DaemonServer {
         if (lock == null) System.exit(0); // another daemon of this key is starting or running
         long parent = args.length > 2 ? Long.parseLong(args[2]) : -1;
         DaemonServer daemon = new DaemonServer(key, Duration.ofSeconds(Long.parseLong(args[1])), home);
+        // At once, not after the warm-up: a daemon nobody can reach while it starts cannot be stopped, and would idle
+        daemon.listen();
         // The client that started it runs its command in-process meanwhile: the warm-up waits for it, not to take its
         // CPU.
         ProcessHandle.of(parent)
                 .ifPresent(p ->
                         p.onExit().completeOnTimeout(p, 60, TimeUnit.SECONDS).join());
         warmUp();
-        daemon.serve();
+        daemon.ready();
     }
 
     /** The fixed workload (as the launcher's training: nothing of the user's), so the first client's run is warm. */
@@ -104,16 +112,30 @@ public final class DaemonServer {
         });
     }
 
-    private void serve() throws IOException {
-        RoutedStreams.install(charset);
+    /** Binds the key's socket and accepts on a thread of its own: control connections are served from now on. */
+    private void listen() throws IOException {
         Path socket = key.socket();
         Files.deleteIfExists(socket); // a killed daemon's: this one holds the key's lock
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Files.setPosixFilePermissions(socket, PrivateFiles.FILE);
+        new Thread(this::accept, "kecsh-daemon-accept").start();
+    }
+
+    /** Warm: runs are served from now on, and the idle time counts from here. A stop that came meanwhile ends it. */
+    private void ready() {
+        RoutedStreams.install(charset);
+        synchronized (activity) {
+            if (stopping) end();
+            starting = false;
+            lastUsed = Instant.now();
+        }
         Thread idleWatch = new Thread(this::watchIdle, "kecsh-daemon-idle");
         idleWatch.setDaemon(true);
         idleWatch.start();
+    }
+
+    private void accept() {
         while (true) {
             SocketChannel client;
             try {
@@ -197,6 +219,10 @@ public final class DaemonServer {
                             Frames.OUT,
                             "stopping " + ProcessHandle.current().pid() + "\n");
                     Frames.writeNumber(out, Frames.EXIT, 0);
+                    // no run can be in it yet: the rest of its warm-up would only be waited for
+                    synchronized (activity) {
+                        if (starting) end();
+                    }
                 }
                 case Frames.ARGS -> {
                     if (control) Frames.write(out, Frames.REFUSED, "control connection");
@@ -213,8 +239,9 @@ public final class DaemonServer {
     private void run(String[] args, Frames.Frame terminal, DataInputStream in, DataOutputStream out)
             throws IOException {
         synchronized (activity) {
-            if (stopping) {
-                Frames.write(out, Frames.REFUSED, "stopping");
+            if (stopping || starting) {
+                // the client runs it in its own JVM, at once, as it did before any daemon listened
+                Frames.write(out, Frames.REFUSED, stopping ? "stopping" : "starting");
                 return;
             }
             active++;
@@ -328,6 +355,11 @@ public final class DaemonServer {
 
     private String status() {
         synchronized (activity) {
+            if (starting)
+                return "daemon " + ProcessHandle.current().pid() + " in " + System.getProperty("user.dir")
+                        + ", starting since " + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + " (until it is warm, runs go to their own JVM), idle stop after " + idle.toSeconds()
+                        + " s";
             return "daemon " + ProcessHandle.current().pid() + " in " + System.getProperty("user.dir") + ", up since "
                     + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", " + served.get()
                     + " run(s) served, "

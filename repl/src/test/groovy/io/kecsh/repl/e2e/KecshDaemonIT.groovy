@@ -17,7 +17,7 @@ import spock.lang.TempDir
  * sandbox over real HTTP: each command is run once in-process ({@code KECSH_NO_DAEMON=1}) and once
  * served by the daemon (its count of runs served must move), and stdout, stderr and the exit code
  * must be the same bytes. Then two clients at once, Ctrl-C and SIGTERM on the client, a jar
- * rebuilt under a running daemon, the modes of its files and a password typed in a script searched
+ * rebuilt under a running daemon, status, a run and a stop while a daemon still starts, the modes of its files and a password typed in a script searched
  * for in every file under ~/.kecsh. The archive is off (KECSH_NO_CDS): its training is
  * KecshSecretsIT's, and would only slow these runs down.
  */
@@ -168,6 +168,38 @@ class KecshDaemonIT extends Specification {
 
         cleanup:
         kecsh(own, 'daemon', 'stop')
+    }
+
+    def "a daemon still starting is named by status and stopped by stop at once; a run meanwhile is served in its own JVM"() {
+        given: 'a first -e in a home of its own, still running (in its own JVM): the daemon it started waits for it to end'
+        // a short name: the socket's path must stay within the 107 bytes of a Unix socket's address
+        Map<String, String> own = [HOME: Files.createDirectories(work.resolve('warm')).toString()]
+        Path dir = Path.of(own.HOME).resolve('.kecsh').resolve('daemon')
+        Process first = start(own, ['-e', 'System.in.newReader().readLine().toUpperCase()'])
+        def startingLine = /daemon (\d+) in .*, starting since /
+
+        when: 'status while it starts, a run while it starts, then the first -e ends and a stop comes at once'
+        String starting = null
+        eventually(60) { (starting = status(own)) =~ startingLine }
+        long pid = (starting =~ startingLine)[0][1] as long
+        def meanwhile = kecsh(own, '-e', "ProcessHandle.current().pid() + ' ' + 6 * 7")
+        List<Path> sockets = Files.list(dir).withCloseable { it.filter { it.fileName.toString().endsWith('.sock') }.toList() }
+        first.outputStream.withCloseable { it.write('first\n'.getBytes(StandardCharsets.UTF_8)) }
+        def firstResult = finish(first)
+        def stop = kecsh(own, 'daemon', 'stop')
+
+        then: 'the run was not kept waiting for the warm-up nor given to a second daemon, and the daemon ends without its warm-up'
+        meanwhile.code == 0
+        meanwhile.out ==~ /(?!${pid} )\d+ 42\n/
+        sockets.size() == 1
+        firstResult.code == 0 && firstResult.out == 'FIRST\n'
+        stop.code == 0
+        stop.out == "kecsh: stopping ${pid}\n"
+        eventually(60) { !ProcessHandle.of(pid).map { it.alive }.orElse(false) }
+        Files.list(dir).withCloseable { it.noneMatch { it.fileName.toString().endsWith('.sock') } }
+
+        cleanup:
+        first?.destroyForcibly()
     }
 
     def "the daemon's directory is 0700, its files 0600, and a password typed in a script is in none of them"() {
