@@ -17,15 +17,25 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every page of a list action, fetched lazily: one page in memory at a time, and a caller that
- * stops early (break, {@code stream().limit}, {@code findFirst}) fetches no further page. Driven
- * by the model's paginator: input token, output token, page-size key, result key, end token.
+ * Every page of a list action, fetched lazily and driven by the model's paginator: input token,
+ * output token, page-size key, result key, end token.
+ *
+ * <p>A read (Describe…, List…, Get…, never an action the model marks as changing anything) reads one
+ * page ahead: once the caller reaches the second half of a page's items, the next page is fetched
+ * on its own thread while the caller works through the rest, so that a walk of many pages does not
+ * wait for the cloud between them. At most two pages are held at a time (the one being read, the one
+ * ahead). A caller that stops within the first half of a page (break, {@code stream().limit},
+ * {@code findFirst}) fetches no further page; one that stops in the second half may have had the next
+ * one fetched, unread. A failure of the page ahead is thrown when the caller reaches that page, as it
+ * would have been had the page been fetched then (the client's retries already spent). A caller that
+ * only takes pages without reading their items (a waiter's poll) fetches them one after another.
  */
 public final class Pages implements Iterable<Map<String, Object>> {
     private final Invoker invoker;
     private final Operation operation;
     private final Paginator paginator;
     private final Map<String, Object> params;
+    private final boolean readsAhead;
 
     public Pages(Invoker invoker, Operation operation, Paginator paginator, Map<String, ?> params) {
         this.invoker = invoker;
@@ -37,6 +47,14 @@ public final class Pages implements Iterable<Map<String, Object>> {
             Member limit = operation.params().get(paginator.limitKey());
             if (limit != null) limit.max().ifPresent(max -> this.params.put(paginator.limitKey(), max.longValue()));
         }
+        this.readsAhead = isRead(operation);
+    }
+
+    /** Only reads may be asked for before the caller needs them: the model's own flag and the action's verb both say so. */
+    static boolean isRead(Operation operation) {
+        String name = operation.name();
+        return !operation.mutating()
+                && (name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get"));
     }
 
     @Override
@@ -56,29 +74,56 @@ public final class Pages implements Iterable<Map<String, Object>> {
         });
     }
 
+    /**
+     * Pages in order. Everything is read and written by the walking thread except through
+     * {@link #readAhead}, which a page's items may call from wherever they are read, hence the locks.
+     */
     private final class PageIterator implements Iterator<Map<String, Object>> {
         private Object token;
         private boolean done;
         private Map<String, Object> next;
+        /** The page after the last one handed out, already asked for; null when it is not. */
+        private PageAhead ahead;
+        /** How many pages were handed out: a page's items start the read-ahead only while theirs is the last. */
+        private int handedOut;
 
         @Override
-        public boolean hasNext() {
+        public synchronized boolean hasNext() {
             if (next == null && !done) next = fetch();
             return next != null;
         }
 
         @Override
-        public Map<String, Object> next() {
+        public synchronized Map<String, Object> next() {
             if (!hasNext()) throw new NoSuchElementException("no more pages of " + operation.name());
             Map<String, Object> page = next;
             next = null;
-            return page;
+            handedOut++;
+            return readsAhead && !done ? withReadAhead(page, handedOut) : page;
+        }
+
+        /** The page with its items replaced by ones that start the next page's fetch halfway through. */
+        private Map<String, Object> withReadAhead(Map<String, Object> page, int number) {
+            if (!(page.get(paginator.resultKey()) instanceof List<?> items) || items.isEmpty()) return page;
+            Map<String, Object> out = new LinkedHashMap<>(page);
+            out.put(paginator.resultKey(), new ReadAheadItems<>(items, () -> readAhead(number)));
+            return out;
+        }
+
+        private synchronized void readAhead(int number) {
+            if (number != handedOut || ahead != null || next != null || done) return;
+            ahead = new PageAhead(invoker, operation.name(), call());
         }
 
         private Map<String, Object> fetch() {
-            Map<String, Object> call = new LinkedHashMap<>(params);
-            if (token != null) call.put(paginator.inputToken(), token);
-            Map<String, Object> page = invoker.invoke(operation.name(), call);
+            Map<String, Object> page;
+            if (ahead != null) {
+                PageAhead fetching = ahead;
+                ahead = null;
+                page = fetching.join();
+            } else {
+                page = invoker.invoke(operation.name(), call());
+            }
             Object sent = token;
             Object returned = TreePath.value(page, paginator.outputToken());
             Object items = page.get(paginator.resultKey());
@@ -88,6 +133,13 @@ public final class Pages implements Iterable<Map<String, Object>> {
             token = returned;
             if (empty && sent != null) return null; // a trailing empty page adds nothing
             return page;
+        }
+
+        /** The call for the page after the last one read. */
+        private Map<String, Object> call() {
+            Map<String, Object> call = new LinkedHashMap<>(params);
+            if (token != null) call.put(paginator.inputToken(), token);
+            return call;
         }
     }
 

@@ -104,7 +104,7 @@ class InstancesContext extends ResourceContext {
     /**
      * Every instance of the region (the recycle bin aside), read into one list: it materialises, as
      * {@link #where} does, so that the verbs after it act on that list. For a large inventory walk
-     * {@link #stream} or {@link #each} instead, which hold one page at a time. {@code list(pageSize: 100)}
+     * {@link #stream} or {@link #each} instead, which hold two pages at most. {@code list(pageSize: 100)}
      * sets DescribeInstances' MaxResults (5-1000, the model's range; default the largest).
      */
     InstanceGroup list(Map options = [:]) {
