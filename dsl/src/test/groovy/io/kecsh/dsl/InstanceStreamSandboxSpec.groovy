@@ -54,6 +54,14 @@ class InstanceStreamSandboxSpec extends KecshSandboxSpecification {
         walked == listed
         walked.toSet().size() == 250
         describeCalls() - before == 25
+
+        when: 'list() reads them whole, each next page asked for from the token of the one before'
+        before = describeCalls()
+        def whole = kecsh.eval('instances.list(pageSize: 10)*.id') as List<String>
+
+        then:
+        whole == listed
+        describeCalls() - before == 25
     }
 
     def "a walk that stops in the first half of a page asks for no further page"() {
@@ -139,6 +147,17 @@ class InstanceStreamSandboxSpec extends KecshSandboxSpecification {
         e.line == 2
         e.message.startsWith('script.groovy:2: ')
         e.message.contains('LimitExceeded')
+
+        when: 'list(), which asks for page 3 from the token of page 2, the same'
+        kecsh.sandbox.faults().clear().passNext('DescribeInstances', 2).throttleNext('DescribeInstances', 50)
+        before = describeCalls()
+        kecsh.eval("def n = 0\ninstances.list(pageSize: 10)")
+
+        then:
+        KecshScriptException listed = thrown()
+        listed.line == 2
+        listed.message == e.message
+        describeCalls() - before == 2 + triesOfOnePage
     }
 
     def "the stream is lazy and re-readable: a second iteration sees the cloud as it is then"() {

@@ -1,7 +1,9 @@
 package io.kecsh.dsl.result
 
 import groovy.transform.CompileStatic
+import io.kecsh.runtime.paginate.Pages
 import java.util.function.Predicate
+import java.util.function.Supplier
 import java.util.stream.Stream
 import java.util.stream.StreamSupport
 
@@ -31,6 +33,14 @@ class InstanceStream implements Iterable<InstanceInfo> {
     @Override
     Iterator<InstanceInfo> iterator() {
         new Walk()
+    }
+
+    /**
+     * Every item, read into one list: what {@code list()} keeps. The walk is known to go to the end, so
+     * each next page is asked for as soon as the page before has told its token ({@link Pages#readingEveryPage}).
+     */
+    List<InstanceInfo> readAll() {
+        Pages.readingEveryPage({ -> toList() } as Supplier<List<InstanceInfo>>)
     }
 
     /** A {@link Stream} over the same pages, for {@code filter}/{@code map}/{@code limit} in Java's manner. */

@@ -1,7 +1,9 @@
 package io.kecsh.dsl.result
 
 import groovy.transform.CompileStatic
+import io.kecsh.runtime.paginate.Pages
 import java.util.function.Function
+import java.util.function.Supplier
 import java.util.stream.Stream
 import java.util.stream.StreamSupport
 
@@ -32,6 +34,14 @@ class PagedItems<T> implements Iterable<T> {
     @Override
     Iterator<T> iterator() {
         new Walk()
+    }
+
+    /**
+     * Every item, read into one list: what {@code list()} keeps. The walk is known to go to the end, so
+     * each next page is asked for as soon as the page before has told its token ({@link Pages#readingEveryPage}).
+     */
+    List<T> readAll() {
+        Pages.readingEveryPage({ -> toList() } as Supplier<List<T>>)
     }
 
     /** A {@link Stream} over the same pages, for {@code filter}/{@code map}/{@code limit} in Java's manner. */

@@ -1,12 +1,12 @@
 package io.kecsh.runtime.paginate;
 
 import io.kecsh.runtime.error.TransportException;
-import io.kecsh.runtime.invoke.Invoker;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * One page fetched on its own daemon thread while the walk still reads the page before it. The
@@ -19,9 +19,9 @@ final class PageAhead {
     private final String operation;
     private final FutureTask<Map<String, Object>> call;
 
-    PageAhead(Invoker invoker, String operation, Map<String, Object> params) {
+    PageAhead(String operation, Supplier<Map<String, Object>> page) {
         this.operation = operation;
-        this.call = new FutureTask<>(() -> invoker.invoke(operation, params));
+        this.call = new FutureTask<>(page::get);
         Thread t = new Thread(call, "kecsh-page-ahead-" + operation);
         t.setDaemon(true);
         t.start();

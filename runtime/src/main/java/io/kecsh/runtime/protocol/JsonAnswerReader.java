@@ -2,6 +2,7 @@ package io.kecsh.runtime.protocol;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.kecsh.runtime.invoke.EarlyMember;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.text.NumberText;
@@ -54,12 +55,16 @@ final class JsonAnswerReader {
     LinkedHashMap<String, Object> root(JsonParser p, Member output) throws IOException {
         Map<String, Member> members = output.members();
         LinkedHashMap<String, Object> root = new LinkedHashMap<>();
+        EarlyMember watch = EarlyMember.current();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
             Member member = members.get(name);
             boolean plain = member == null || ENVELOPE_NAMES.contains(name.toLowerCase(Locale.ROOT));
-            root.put(name, plain ? plain(p) : new Typed(value(p, member)));
+            Object value = plain ? plain(p) : new Typed(value(p, member));
+            root.put(name, value);
+            // a paginator's next token, told before the page's items are read (EarlyMember says why)
+            if (watch != null && value instanceof Typed t) watch.read(name, t.value());
         }
         return root;
     }

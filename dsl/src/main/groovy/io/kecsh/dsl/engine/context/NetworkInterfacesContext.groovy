@@ -77,7 +77,7 @@ class NetworkInterfacesContext extends ResourceContext {
      * {@link #each}, which hold two pages at most.
      */
     List<NetworkInterfaceInfo> list(Map criteria = [:]) {
-        paged('list', criteria, null).toList()
+        paged('list', criteria, null).readAll()
     }
 
     /**

@@ -21,7 +21,7 @@ class VolumesContext extends SnapshotsContext {
     @Override
     @Verb(action = 'DescribeLocalVolumes', names = ['instance=InstanceName'])
     List list(Map criteria = [:]) {
-        paged(declared('list'), criteria, null).toList()
+        paged(declared('list'), criteria, null).readAll()
     }
 
     /**
