@@ -4,6 +4,7 @@ import io.kecsh.runtime.auth.Credentials;
 import io.kecsh.runtime.client.ClientConfig;
 import io.kecsh.runtime.client.CloudClient;
 import io.kecsh.runtime.config.Cloud;
+import io.kecsh.runtime.paginate.Pages;
 import io.kecsh.runtime.sandbox.Sandbox;
 import io.kecsh.runtime.sandbox.SandboxOptions;
 import io.kecsh.runtime.sandbox.state.RegionState;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       on them, so this is the client's own CPU; the sandbox's is not counted).</li>
  *   <li>{@code cold [N]}: N DescribeInstances from a cold JVM: seconds and the process's peak RSS (VmHWM),
  *       the figure to compare with a Python SDK's loop of the same calls.</li>
- *   <li>{@code page}: every instance through the paginator (DescribeInstances, MaxResults 1000): count,
+ *   <li>{@code page}: every instance through the paginator (DescribeInstances, MaxResults 1000), each
+ *       item read as a caller reads them (so the next page is fetched while a page is read): count,
  *       seconds, largest heap in use (run it with -Xmx128m and an endpoint holding 100,000 instances).</li>
  * </ul>
  * Against {@code --endpoint URL} (keys from KSYUN_ACCESS_KEY / KSYUN_SECRET_KEY: a {@code kecsh sandbox}
@@ -176,11 +178,20 @@ public final class ClientBench {
         long t0 = System.nanoTime();
         long count = 0;
         long maxHeap = 0;
-        for (Map<String, Object> page : client.pages("DescribeInstances", Map.of("MaxResults", 1000))) {
-            Object set = page.get("InstancesSet");
-            if (set instanceof List<?> l) count += l.size();
-            maxHeap = Math.max(maxHeap, heapMiB());
-        }
+        // every page read, as list() reads them: each next page asked for from the token of the one before
+        long[] seen = Pages.readingEveryPage(() -> {
+            long n = 0;
+            long heap = 0;
+            for (Map<String, Object> page : client.pages("DescribeInstances", Map.of("MaxResults", 1000))) {
+                if (page.get("InstancesSet") instanceof List<?> l) {
+                    for (Object instance : l) if (instance != null) n++;
+                }
+                heap = Math.max(heap, heapMiB());
+            }
+            return new long[] {n, heap};
+        });
+        count = seen[0];
+        maxHeap = seen[1];
         System.out.printf(
                 "paginator: %d instances in %.2f s, largest heap in use seen %d MiB (max %d MiB), peak RSS %s%n",
                 count,

@@ -1,5 +1,6 @@
 package io.kecsh.runtime.paginate;
 
+import io.kecsh.runtime.invoke.EarlyMember;
 import io.kecsh.runtime.invoke.Invoker;
 import io.kecsh.runtime.invoke.TreePath;
 import io.kecsh.runtime.model.Member;
@@ -13,19 +14,34 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every page of a list action, fetched lazily: one page in memory at a time, and a caller that
- * stops early (break, {@code stream().limit}, {@code findFirst}) fetches no further page. Driven
- * by the model's paginator: input token, output token, page-size key, result key, end token.
+ * Every page of a list action, fetched lazily and driven by the model's paginator: input token,
+ * output token, page-size key, result key, end token.
+ *
+ * <p>A read (Describe…, List…, Get…, never an action the model marks as changing anything) reads one
+ * page ahead: once the caller reaches the second half of a page's items, the next page is fetched
+ * on its own thread while the caller works through the rest. A caller that stops within the first
+ * half of a page (break, {@code stream().limit}, {@code findFirst}) fetches no further page; one that
+ * stops in the second half may have had the next one fetched, unread. A walk known to read every page
+ * ({@link #readingEveryPage}: a listing read into one list) asks for the next page as soon as the
+ * token of the one it waits for has been read, so that the cloud builds one page while the client
+ * types the one before. Either way at most one page is asked for beyond the one the caller reads or
+ * waits for. A failure of a page fetched ahead is thrown when the caller reaches that page, as it
+ * would have been had the page been fetched then (the client's retries already spent). A caller that
+ * only takes pages without reading their items (a waiter's poll) fetches them one after another.
  */
 public final class Pages implements Iterable<Map<String, Object>> {
     private final Invoker invoker;
     private final Operation operation;
     private final Paginator paginator;
     private final Map<String, Object> params;
+    private final boolean readsAhead;
+    /** Set while {@link #readingEveryPage} runs on a thread. */
+    private static final ThreadLocal<Boolean> WHOLE_WALKS = new ThreadLocal<>();
 
     public Pages(Invoker invoker, Operation operation, Paginator paginator, Map<String, ?> params) {
         this.invoker = invoker;
@@ -36,6 +52,30 @@ public final class Pages implements Iterable<Map<String, Object>> {
         if (paginator.limitKey() != null && !this.params.containsKey(paginator.limitKey())) {
             Member limit = operation.params().get(paginator.limitKey());
             if (limit != null) limit.max().ifPresent(max -> this.params.put(paginator.limitKey(), max.longValue()));
+        }
+        this.readsAhead = isRead(operation);
+    }
+
+    /** Only reads may be asked for before the caller needs them: the model's own flag and the action's verb both say so. */
+    static boolean isRead(Operation operation) {
+        String name = operation.name();
+        return !operation.mutating()
+                && (name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get"));
+    }
+
+    /**
+     * Runs {@code walk}, which reads every page of the walks it begins on this thread to the end (a
+     * listing read into one list): their next page is asked for as soon as a page's token has been
+     * read, while the page is still being typed, so that the cloud builds one page while the client
+     * reads the one before. Walks begun elsewhere wait for their items' second half.
+     */
+    public static <T> T readingEveryPage(Supplier<T> walk) {
+        Boolean before = WHOLE_WALKS.get();
+        WHOLE_WALKS.set(Boolean.TRUE);
+        try {
+            return walk.get();
+        } finally {
+            if (before == null) WHOLE_WALKS.remove();
         }
     }
 
@@ -56,10 +96,28 @@ public final class Pages implements Iterable<Map<String, Object>> {
         });
     }
 
+    /**
+     * Pages in order, for one walking thread. The page-ahead threads and a page's items (which may be
+     * read anywhere) reach the walk's state only through {@link #tokenRead} and {@link #readAhead},
+     * under {@code lock}; the walker never holds the lock while it waits for a page.
+     */
     private final class PageIterator implements Iterator<Map<String, Object>> {
+        /** Begun inside {@link #readingEveryPage}: the walk goes to the end, so the next page may be asked for at once. */
+        private final boolean wholeWalk = readsAhead && WHOLE_WALKS.get() != null;
+
         private Object token;
         private boolean done;
         private Map<String, Object> next;
+
+        private final Object lock = new Object();
+        /** How many pages were handed out: a page's items start the read-ahead only while theirs is the last. */
+        private int handedOut;
+        /** The page after the last one handed out, already asked for; null when it is not. */
+        private PageAhead ahead;
+        /** In a whole walk, the page after {@link #ahead}, asked for as soon as ahead's token was read. */
+        private PageAhead following;
+        /** The walker waits for page {@code handedOut + 1}: it holds no page but the one it is done with. */
+        private boolean waiting;
 
         @Override
         public boolean hasNext() {
@@ -72,22 +130,91 @@ public final class Pages implements Iterable<Map<String, Object>> {
             if (!hasNext()) throw new NoSuchElementException("no more pages of " + operation.name());
             Map<String, Object> page = next;
             next = null;
-            return page;
+            int number;
+            synchronized (lock) {
+                number = ++handedOut;
+            }
+            return readsAhead && !done ? withReadAhead(page, number) : page;
+        }
+
+        /** The page with its items replaced by ones that start the next page's fetch halfway through. */
+        private Map<String, Object> withReadAhead(Map<String, Object> page, int number) {
+            if (!(page.get(paginator.resultKey()) instanceof List<?> items) || items.isEmpty()) return page;
+            Map<String, Object> out = new LinkedHashMap<>(page);
+            out.put(paginator.resultKey(), new ReadAheadItems<>(items, () -> readAhead(number)));
+            return out;
+        }
+
+        private void readAhead(int number) {
+            synchronized (lock) {
+                if (number != handedOut || ahead != null || waiting || done) return;
+                ahead = fetchAhead(number + 1, token);
+            }
+        }
+
+        /**
+         * Page {@code number}'s next token, read before the rest of it: in a whole walk whose walker
+         * already waits for that page, the page after it is asked for now, while this one is typed.
+         * At most one page is then ahead of the one the walker waits for.
+         */
+        private void tokenRead(int number, Object sent, Object returned) {
+            if (!wholeWalk || ends(returned, sent)) return;
+            synchronized (lock) {
+                if (number != handedOut + 1 || !waiting || following != null || done) return;
+                following = fetchAhead(number + 1, returned);
+            }
+        }
+
+        private PageAhead fetchAhead(int number, Object from) {
+            return new PageAhead(operation.name(), () -> invoke(number, from));
+        }
+
+        /** Page {@code number}, asked for with {@code from}, telling {@link #tokenRead} its token early in a whole walk. */
+        private Map<String, Object> invoke(int number, Object from) {
+            Map<String, Object> call = new LinkedHashMap<>(params);
+            if (from != null) call.put(paginator.inputToken(), from);
+            if (!wholeWalk || paginator.outputToken().contains(".")) return invoker.invoke(operation.name(), call);
+            return EarlyMember.watching(
+                    paginator.outputToken(),
+                    returned -> tokenRead(number, from, returned),
+                    () -> invoker.invoke(operation.name(), call));
         }
 
         private Map<String, Object> fetch() {
-            Map<String, Object> call = new LinkedHashMap<>(params);
-            if (token != null) call.put(paginator.inputToken(), token);
-            Map<String, Object> page = invoker.invoke(operation.name(), call);
+            PageAhead fetching;
+            int number;
+            synchronized (lock) {
+                fetching = ahead;
+                ahead = null;
+                waiting = true;
+                number = handedOut + 1;
+            }
+            Map<String, Object> page;
+            try {
+                page = fetching != null ? fetching.join() : invoke(number, token);
+            } finally {
+                synchronized (lock) {
+                    waiting = false;
+                }
+            }
             Object sent = token;
             Object returned = TreePath.value(page, paginator.outputToken());
             Object items = page.get(paginator.resultKey());
             boolean empty = !(items instanceof List<?> l) || l.isEmpty();
             // stop on: no token, the documented end value, an empty page, or a token that did not move
-            done = returned == null || sameToken(returned, paginator.endToken()) || empty || sameToken(returned, sent);
+            done = ends(returned, sent) || empty;
             token = returned;
+            synchronized (lock) {
+                // the page after this one, if it was asked for already (a whole walk), and the walk goes on
+                ahead = done ? null : following;
+                following = null;
+            }
             if (empty && sent != null) return null; // a trailing empty page adds nothing
             return page;
+        }
+
+        private boolean ends(Object returned, Object sent) {
+            return returned == null || sameToken(returned, paginator.endToken()) || sameToken(returned, sent);
         }
     }
 

@@ -2,6 +2,7 @@ package io.kecsh.runtime.protocol;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.kecsh.runtime.invoke.EarlyMember;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.MemberType;
 import io.kecsh.runtime.text.NumberText;
@@ -36,6 +37,8 @@ final class JsonAnswerReader {
             Set.of("error", "code", "message", "msg", "type", "success", "status", "requestid", "responsemetadata");
 
     private final MemberTyper typer;
+    /** The last layout of each structure's names in this answer: the next one is most likely the same. */
+    private final java.util.IdentityHashMap<Member, CompactMap.Layout> layouts = new java.util.IdentityHashMap<>();
 
     JsonAnswerReader(String operation) {
         this.typer = MemberTyper.forParsing(operation);
@@ -54,12 +57,16 @@ final class JsonAnswerReader {
     LinkedHashMap<String, Object> root(JsonParser p, Member output) throws IOException {
         Map<String, Member> members = output.members();
         LinkedHashMap<String, Object> root = new LinkedHashMap<>();
+        EarlyMember watch = EarlyMember.current();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
             Member member = members.get(name);
             boolean plain = member == null || ENVELOPE_NAMES.contains(name.toLowerCase(Locale.ROOT));
-            root.put(name, plain ? plain(p) : new Typed(value(p, member)));
+            Object value = plain ? plain(p) : new Typed(value(p, member));
+            root.put(name, value);
+            // a paginator's next token, told before the page's items are read (EarlyMember says why)
+            if (watch != null && value instanceof Typed t) watch.read(name, t.value());
         }
         return root;
     }
@@ -97,18 +104,74 @@ final class JsonAnswerReader {
         return typer.value(plain(p), member);
     }
 
+    /**
+     * A structure whose names are all the model's, each once, with no null value: a {@link CompactMap}
+     * over the layout the structures of this answer share. Anything else goes on as a LinkedHashMap
+     * from where it stopped being plain ({@link #mapFrom}).
+     */
     private Map<String, Object> structure(JsonParser p, Member structure) throws IOException {
         Map<String, Member> members = structure.members();
-        LinkedHashMap<String, Object> typed = new LinkedHashMap<>();
-        boolean unsettled = false;
+        CompactMap.Layout known = layouts.get(structure);
+        String[] names = new String[members.size()];
+        Object[] values = new Object[members.size()];
+        int n = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
             Member member = members.get(name);
-            Object value = member != null ? value(p, member) : new Plain(plain(p));
+            boolean followsLayout = known != null && n < known.names.length && known.names[n].equals(name);
+            if (member == null || n == names.length || (!followsLayout && repeats(names, n, name))) {
+                return mapFrom(p, members, names, values, n, name, member, false, null);
+            }
+            Object value = value(p, member);
+            if (value == null) return mapFrom(p, members, names, values, n, name, member, true, null);
+            names[n] = name;
+            values[n++] = value;
+        }
+        if (known == null || !known.is(names, n)) {
+            known = CompactMap.Layout.of(names, n);
+            if (known == null) return mapFrom(p, members, names, values, n, null, null, false, null);
+            layouts.put(structure, known);
+        }
+        return new CompactMap(known, n == values.length ? values : java.util.Arrays.copyOf(values, n));
+    }
+
+    private static boolean repeats(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) if (names[i].equals(name)) return true;
+        return false;
+    }
+
+    /**
+     * The structure as a LinkedHashMap, as it was always read: the {@code count} members read so far,
+     * then {@code name} (its value read already when {@code valueRead}), then the rest of the object.
+     * A {@code name} of null: the object is read to its end.
+     */
+    private Map<String, Object> mapFrom(
+            JsonParser p,
+            Map<String, Member> members,
+            String[] names,
+            Object[] values,
+            int count,
+            String name,
+            Member member,
+            boolean valueRead,
+            Object value)
+            throws IOException {
+        LinkedHashMap<String, Object> typed = new LinkedHashMap<>();
+        boolean unsettled = false;
+        for (int i = 0; i < count; i++) {
             // a repeated name keeps its first place and its last value, as Jackson's tree does
-            typed.put(name, value);
-            unsettled |= member == null || value == null;
+            typed.put(names[i], values[i]);
+        }
+        while (name != null) {
+            Object read = valueRead ? value : member != null ? value(p, member) : new Plain(plain(p));
+            valueRead = false;
+            typed.put(name, read);
+            unsettled |= member == null || read == null;
+            if (p.nextToken() != JsonToken.FIELD_NAME) break;
+            name = p.currentName();
+            p.nextToken();
+            member = members.get(name);
         }
         return unsettled ? settled(typed, members) : ImmutableTree.wrapMap(typed);
     }

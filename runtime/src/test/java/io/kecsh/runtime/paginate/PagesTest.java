@@ -1,14 +1,23 @@
 package io.kecsh.runtime.paginate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kecsh.runtime.invoke.Invoker;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Paginator;
 import io.kecsh.runtime.model.ServiceModel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PagesTest {
@@ -20,7 +29,8 @@ class PagesTest {
 
     /** A DescribeInstances that pages `total` instances as the document says: Marker offset, 0 at the end. */
     private static final class FakeDescribe {
-        final List<Map<String, Object>> calls = new ArrayList<>();
+        // the page ahead is asked for on its own thread
+        final List<Map<String, Object>> calls = Collections.synchronizedList(new ArrayList<>());
         final int total;
 
         FakeDescribe(int total) {
@@ -105,5 +115,94 @@ class PagesTest {
         assertEquals(
                 0,
                 new Pages(fake::invoke, DESCRIBE, PAGINATOR, Map.of()).items().count());
+    }
+
+    @Test
+    void theNextPage_isAskedFor_whileTheCallerStillReadsThisOne() throws InterruptedException {
+        CountDownLatch secondAskedFor = new CountDownLatch(1);
+        FakeDescribe fake = new FakeDescribe(30);
+        Invoker watched = (action, params) -> {
+            if (params.containsKey("Marker")) secondAskedFor.countDown();
+            return fake.invoke(action, params);
+        };
+        var items = new Pages(watched::invoke, DESCRIBE, PAGINATOR, Map.of("MaxResults", 10))
+                .items()
+                .iterator();
+        for (int i = 0; i < 9; i++) items.next();
+        // the last item of the first page is still unread; a walk without read-ahead would wait for it
+        assertTrue(secondAskedFor.await(10, TimeUnit.SECONDS), "page 2 asked for before page 1 was read out");
+        int rest = 0;
+        while (items.hasNext()) {
+            items.next();
+            rest++;
+        }
+        assertEquals(21, rest);
+        assertEquals(3, fake.calls.size(), "no page asked for twice, none past the end");
+    }
+
+    @Test
+    void aWalkThatStopsInTheFirstHalfOfAPage_asksForNothingFurther_andOneInTheSecondAtMostOnePage() {
+        FakeDescribe fake = new FakeDescribe(100);
+        var firstHalf = new Pages(fake::invoke, DESCRIBE, PAGINATOR, Map.of("MaxResults", 10))
+                .items()
+                .limit(15) // all of page 1, the first half of page 2
+                .toList();
+        assertEquals(15, firstHalf.size());
+        assertEquals(2, fake.calls.size());
+
+        FakeDescribe other = new FakeDescribe(100);
+        new Pages(other::invoke, DESCRIBE, PAGINATOR, Map.of("MaxResults", 10))
+                .items()
+                .limit(17)
+                .toList();
+        assertTrue(other.calls.size() <= 3, other.calls.size() + " calls");
+    }
+
+    @Test
+    void atMostOnePageIsAhead_ofTheOneBeingRead() {
+        FakeDescribe fake = new FakeDescribe(200);
+        AtomicInteger read = new AtomicInteger();
+        new Pages(fake::invoke, DESCRIBE, PAGINATOR, Map.of("MaxResults", 10))
+                .items()
+                .forEach(item -> {
+                    int page = read.getAndIncrement() / 10 + 1;
+                    assertTrue(fake.calls.size() <= page + 1, fake.calls.size() + " calls while reading page " + page);
+                });
+        assertEquals(200, read.get());
+        assertEquals(20, fake.calls.size());
+    }
+
+    @Test
+    void aFailureOfThePageAhead_isThrownWhenTheWalkReachesIt_asItWas() {
+        RuntimeException refused = new IllegalStateException("page 3 refused");
+        FakeDescribe fake = new FakeDescribe(50);
+        Invoker third = (action, params) -> {
+            if (params.get("Marker") instanceof Number m && m.intValue() == 20) throw refused;
+            return fake.invoke(action, params);
+        };
+        List<Object> seen = new ArrayList<>();
+        var items = new Pages(third::invoke, DESCRIBE, PAGINATOR, Map.of("MaxResults", 10))
+                .items()
+                .iterator();
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> {
+            while (items.hasNext()) seen.add(items.next());
+        });
+        assertSame(refused, thrown);
+        assertEquals(20, seen.size(), "every item of pages 1 and 2, then the failure");
+        assertTrue(
+                List.of(thrown.getStackTrace()).stream()
+                        .anyMatch(f -> f.getMethodName().contains("aFailureOfThePageAhead")),
+                "the walker's frames are in the failure's stack, for a script's line");
+    }
+
+    @Test
+    void onlyReads_everReadAhead() {
+        ServiceModel model = ServiceModel.bundled();
+        assertTrue(Pages.isRead(DESCRIBE));
+        assertFalse(Pages.isRead(model.requireOperation("RunInstances")));
+        model.services()
+                .forEach(service -> service.operations().forEach(op -> {
+                    if (op.mutating()) assertFalse(Pages.isRead(op), op.name());
+                }));
     }
 }

@@ -110,13 +110,19 @@ class JsonAnswerReaderTest {
     private static Object ordered(Object value) {
         if (value instanceof Map<?, ?> map) {
             List<Object> entries = new ArrayList<>();
-            map.forEach(
-                    (k, v) -> entries.add(List.of(k, ordered(v), v.getClass().getSimpleName())));
+            map.forEach((k, v) -> entries.add(List.of(k, ordered(v), kind(v))));
             return entries;
         }
         if (value instanceof List<?> list)
             return list.stream().map(JsonAnswerReaderTest::ordered).toList();
         return value;
+    }
+
+    /** A scalar's class; a container's kind (a typed structure may be a CompactMap or a LinkedHashMap, both unmodifiable). */
+    private static String kind(Object v) {
+        if (v instanceof Map<?, ?>) return "map";
+        if (v instanceof List<?>) return "list";
+        return v.getClass().getSimpleName();
     }
 
     private static HttpResponse json(String body) {

@@ -104,7 +104,7 @@ class InstancesContext extends ResourceContext {
     /**
      * Every instance of the region (the recycle bin aside), read into one list: it materialises, as
      * {@link #where} does, so that the verbs after it act on that list. For a large inventory walk
-     * {@link #stream} or {@link #each} instead, which hold one page at a time. {@code list(pageSize: 100)}
+     * {@link #stream} or {@link #each} instead, which hold two pages at most. {@code list(pageSize: 100)}
      * sets DescribeInstances' MaxResults (5-1000, the model's range; default the largest).
      */
     InstanceGroup list(Map options = [:]) {
@@ -294,7 +294,7 @@ class InstancesContext extends ResourceContext {
         Map<String, Object> c = criteria ?: [:]
         Map<String, Object> request = CRITERIA.request(c, session.ops.model.requireOperation(declared('where').action))
         if (pageSize != null) request.MaxResults = pageSize
-        List<InstanceInfo> found = streamOf(request, CRITERIA.ids(c), c).toList()
+        List<InstanceInfo> found = streamOf(request, CRITERIA.ids(c), c).readAll()
         if (c.tags == null) return new InstanceGroup(found)
         // DescribeInstances neither returns nor filters tags: the tag service says which have them
         InstanceTags.fill(session, found)
@@ -316,7 +316,7 @@ class InstancesContext extends ResourceContext {
 
     /** Every page of where's action (DescribeInstances), all kept. */
     private List<InstanceInfo> read(Map<String, Object> request, List<String> ids) {
-        streamOf(request, ids, [:]).toList()
+        streamOf(request, ids, [:]).readAll()
     }
 
     /**

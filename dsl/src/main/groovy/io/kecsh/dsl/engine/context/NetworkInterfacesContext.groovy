@@ -74,14 +74,14 @@ class NetworkInterfacesContext extends ResourceContext {
      * read into one list: {@code id:}/{@code ids:}, {@code zone:}, {@code status:} (Bind | UnBind),
      * {@code vpc:}, {@code subnet:}, {@code securityGroup:}, {@code instance:} (an id or instances),
      * {@code instanceType:} (kec), {@code ip:}. For a large inventory walk {@link #stream} or
-     * {@link #each}, which hold one page at a time.
+     * {@link #each}, which hold two pages at most.
      */
     List<NetworkInterfaceInfo> list(Map criteria = [:]) {
-        paged('list', criteria, null).toList()
+        paged('list', criteria, null).readAll()
     }
 
     /**
-     * The interfaces {@link #list} gives, read lazily one page at a time as they are iterated
+     * The interfaces {@link #list} gives, read lazily page by page as they are iterated
      * ({@link PagedItems}): constant memory at any inventory size. Takes list's criteria and
      * {@code pageSize:} (interfaces a call, the model's MaxResults range; the largest by default).
      */
@@ -91,7 +91,7 @@ class NetworkInterfacesContext extends ResourceContext {
         paged('stream', rest, size)
     }
 
-    /** {@code networkInterfaces.each { NetworkInterfaceInfo n -> … }}: every interface, one page in memory at a time. */
+    /** {@code networkInterfaces.each { NetworkInterfaceInfo n -> … }}: every interface, two pages in memory at most. */
     void each(Closure<?> action) {
         stream().each(action)
     }

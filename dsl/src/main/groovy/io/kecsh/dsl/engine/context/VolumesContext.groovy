@@ -16,16 +16,16 @@ class VolumesContext extends SnapshotsContext {
     /**
      * Local volumes in the region, every page of DescribeLocalVolumes read into one list:
      * {@code list(instance: 'db')}. For a large inventory walk {@link #stream} or {@link #each},
-     * which hold one page at a time.
+     * which hold two pages at most.
      */
     @Override
     @Verb(action = 'DescribeLocalVolumes', names = ['instance=InstanceName'])
     List list(Map criteria = [:]) {
-        paged(declared('list'), criteria, null).toList()
+        paged(declared('list'), criteria, null).readAll()
     }
 
     /**
-     * The volumes {@link #list} gives, read lazily one page at a time as they are iterated
+     * The volumes {@link #list} gives, read lazily page by page as they are iterated
      * ({@link PagedItems}): constant memory at any inventory size. Takes list's criteria and
      * {@code pageSize:} (volumes a call, the model's MaxResults range; the largest by default).
      */
@@ -36,7 +36,7 @@ class VolumesContext extends SnapshotsContext {
         paged(declared('stream'), rest, size)
     }
 
-    /** {@code volumes.each { VolumeInfo v -> … }}: every local volume, one page in memory at a time. */
+    /** {@code volumes.each { VolumeInfo v -> … }}: every local volume, two pages in memory at most. */
     void each(Closure<?> action) {
         stream().each(action)
     }

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Faults to play, per action, for reliability tests of the client and the DSL: the next calls may
@@ -28,6 +29,8 @@ public final class FaultPlan {
     private final Map<String, Deque<Fault>> queued = new ConcurrentHashMap<>();
     private final Map<String, Duration> latency = new ConcurrentHashMap<>();
     private volatile RandomFaults random;
+    /** Every call of each action that reached the plan, faulted or not; {@link #clear} keeps them. */
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
     /** The next {@code times} calls of the action answer this documented error. */
     public FaultPlan failNext(String action, String code, int times) {
@@ -74,6 +77,7 @@ public final class FaultPlan {
 
     /** The fault to play on this call of the action: a queued one (used up), else a random one if drawn. */
     public Optional<Fault> next(String action) {
+        calls.computeIfAbsent(action, a -> new LongAdder()).increment();
         Deque<Fault> q = queued.get(action);
         if (q != null) {
             synchronized (q) {
@@ -83,6 +87,15 @@ public final class FaultPlan {
         }
         RandomFaults r = random;
         return r == null ? Optional.empty() : r.draw(action);
+    }
+
+    /**
+     * How many calls of the action the sandbox has received (signed and known, whatever was played on
+     * them): what a test counts to see which pages a walk asked for, and when.
+     */
+    public long calls(String action) {
+        LongAdder n = calls.get(action);
+        return n == null ? 0 : n.sum();
     }
 
     public Optional<Duration> latencyOf(String action) {
