@@ -109,6 +109,22 @@ class ParallelSandboxSpec extends KecshSandboxSpecification {
         shortestGapMs(describesAt) >= 900   // one a second (less a little for the clock): unpaced polls follow each other at once
     }
 
+    def "perSecond spaces the pages of a listing, the pages read ahead too: no page is asked for before its slot"() {
+        given:
+        kecsh.eval("instances { run type: 'S4.2B', count: 30, name: 'pg' }")
+        describesAt.clear()
+
+        when:
+        ParallelResults r = kecsh.eval("""
+            parallel(regions: ['cn-beijing-6'], perSecond: 5) { instances.list(pageSize: 10).size() }
+        """) as ParallelResults
+
+        then:
+        r.values == ['cn-beijing-6': 30]
+        describesAt.size() >= 3   // three pages of ten (and the empty fourth, or not)
+        shortestGapMs(describesAt) >= 180   // one each 200 ms: a page read ahead went within milliseconds of the one before
+    }
+
     def "a wrong option is one line with a did-you-mean"() {
         when:
         kecsh.eval("parallel(region: ['cn-beijing-6']) { }")

@@ -42,6 +42,18 @@ public final class Pages implements Iterable<Map<String, Object>> {
     private final boolean readsAhead;
     /** Set while {@link #readingEveryPage} runs on a thread. */
     private static final ThreadLocal<Boolean> WHOLE_WALKS = new ThreadLocal<>();
+    /** Set while {@link #pacedBy} runs on a thread. */
+    private static final ThreadLocal<Pacing> PACING = new ThreadLocal<>();
+
+    /** What each page's call of a walk waits for first, and whether a walk was begun under it. */
+    private static final class Pacing {
+        final Runnable beforeEachCall;
+        boolean taken;
+
+        Pacing(Runnable beforeEachCall) {
+            this.beforeEachCall = beforeEachCall;
+        }
+    }
 
     public Pages(Invoker invoker, Operation operation, Paginator paginator, Map<String, ?> params) {
         this.invoker = invoker;
@@ -79,6 +91,26 @@ public final class Pages implements Iterable<Map<String, Object>> {
         }
     }
 
+    /**
+     * Runs {@code begin}, which begins walks on this thread: each of them runs {@code beforeEachCall}
+     * right before each of its page calls, on whichever thread makes the call, so that a rate limit
+     * holds for a page read ahead too (taking its slot when the walker reaches the page would let
+     * the call go before it). Returns whether {@code begin} began a walk at all; when it did not (the
+     * pages come from elsewhere), the caller paces them itself.
+     */
+    public static boolean pacedBy(Runnable beforeEachCall, Runnable begin) {
+        Pacing before = PACING.get();
+        Pacing pacing = new Pacing(Objects.requireNonNull(beforeEachCall, "beforeEachCall"));
+        PACING.set(pacing);
+        try {
+            begin.run();
+        } finally {
+            if (before == null) PACING.remove();
+            else PACING.set(before);
+        }
+        return pacing.taken;
+    }
+
     @Override
     public Iterator<Map<String, Object>> iterator() {
         return new PageIterator();
@@ -104,6 +136,8 @@ public final class Pages implements Iterable<Map<String, Object>> {
     private final class PageIterator implements Iterator<Map<String, Object>> {
         /** Begun inside {@link #readingEveryPage}: the walk goes to the end, so the next page may be asked for at once. */
         private final boolean wholeWalk = readsAhead && WHOLE_WALKS.get() != null;
+        /** Begun inside {@link #pacedBy}: what each page's call waits for first; null: nothing. */
+        private final Runnable pace = takePacing();
 
         private Object token;
         private boolean done;
@@ -173,6 +207,7 @@ public final class Pages implements Iterable<Map<String, Object>> {
         private Map<String, Object> invoke(int number, Object from) {
             Map<String, Object> call = new LinkedHashMap<>(params);
             if (from != null) call.put(paginator.inputToken(), from);
+            if (pace != null) pace.run();
             if (!wholeWalk || paginator.outputToken().contains(".")) return invoker.invoke(operation.name(), call);
             return EarlyMember.watching(
                     paginator.outputToken(),
@@ -216,6 +251,13 @@ public final class Pages implements Iterable<Map<String, Object>> {
         private boolean ends(Object returned, Object sent) {
             return returned == null || sameToken(returned, paginator.endToken()) || sameToken(returned, sent);
         }
+    }
+
+    private static Runnable takePacing() {
+        Pacing pacing = PACING.get();
+        if (pacing == null) return null;
+        pacing.taken = true;
+        return pacing.beforeEachCall;
     }
 
     private static boolean sameToken(Object a, Object b) {

@@ -6,10 +6,12 @@ import io.kecsh.dsl.engine.ForwardingOperations
 import io.kecsh.runtime.model.Operation
 import io.kecsh.runtime.model.Service
 import io.kecsh.runtime.model.Waiter
+import io.kecsh.runtime.paginate.Pages
 import io.kecsh.runtime.waiter.WaitOptions
 
 /**
- * Operations whose calls, each page of a listing, and each call of a waiter's polls first take a
+ * Operations whose calls, each page of a listing (right before its call, on whichever thread makes it:
+ * a page read ahead too), and each call of a waiter's polls first take a
  * slot from {@link EndpointRates} for their endpoint (service and region): a wait on a fleet polls
  * DescribeInstances as often as its interval says, and those calls count against the same limit.
  */
@@ -37,16 +39,19 @@ class RateLimitedOperations extends ForwardingOperations {
     Iterable<Map<String, Object>> pages(String action, Map<String, ?> params) {
         String endpoint = endpoint(action)
         Iterable<Map<String, Object>> inner = delegate.pages(action, params)
-        // a listing fetches its next page when asked whether there is one: the slot is taken then
+        Runnable slot = { -> rates.acquire(endpoint) } as Runnable
         return { ->
-            Iterator<Map<String, Object>> it = inner.iterator()
+            Iterator<Map<String, Object>> walk = null
+            // the client's pages take the slot right before each page's call, a page read ahead included
+            if (Pages.pacedBy(slot, { -> walk = inner.iterator() } as Runnable)) return walk
+            // pages from elsewhere (a plan's view): a slot when asked whether there is a next one, which fetches it
             boolean[] slotTaken = [false] as boolean[]
             [hasNext: { ->
-                if (!slotTaken[0]) { rates.acquire(endpoint); slotTaken[0] = true }
-                it.hasNext()
+                if (!slotTaken[0]) { slot.run(); slotTaken[0] = true }
+                walk.hasNext()
             },
              next   : { ->
-                 Map<String, Object> page = it.next()
+                 Map<String, Object> page = walk.next()
                  slotTaken[0] = false
                  page
              }] as Iterator<Map<String, Object>>
