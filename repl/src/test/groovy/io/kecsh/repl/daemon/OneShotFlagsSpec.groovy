@@ -10,8 +10,9 @@ import spock.lang.TempDir
 
 /**
  * The launcher's JIT choice: C1 only for a one-shot run, C2 for the shell, {@code kecsh sandbox} and the
- * daemon a one-shot run starts. The real {@code ./kecsh} is run by {@code sh} with a {@code java} that only
- * writes down its arguments (no JVM is started), beside an empty jar so that it does not build one.
+ * daemon a one-shot run starts; and SIGINT given back to the shell when it was started ignored. The real
+ * {@code ./kecsh} is run by {@code sh} with a {@code java} that only writes down its arguments and, when asked,
+ * its ignored signals (no JVM is started), beside an empty jar so that it does not build one.
  */
 class OneShotFlagsSpec extends Specification {
     static final Path LAUNCHER = Path.of(System.getProperty('kecsh.launcher', '../kecsh')).toAbsolutePath().normalize()
@@ -30,7 +31,9 @@ class OneShotFlagsSpec extends Specification {
         Files.write(root.resolve('repl/target/kecsh.jar'), new byte[0])
         Path bin = Files.createDirectories(root.resolve('jdk/bin'))
         Files.writeString(root.resolve('jdk/release'), 'JAVA_VERSION="17.0.15"\n')
-        Files.writeString(bin.resolve('java'), '#!/bin/sh\nprintf \'%s\\n\' "$*" >> "$JAVA_LOG"\n')
+        // it also writes down which signals it was started with ignored (SigIgn), when asked to
+        Files.writeString(bin.resolve('java'), '#!/bin/sh\nprintf \'%s\\n\' "$*" >> "$JAVA_LOG"\n'
+                + '[ -z "$JAVA_SIGNALS" ] || grep SigIgn "/proc/$$/status" >> "$JAVA_SIGNALS"\n')
         Files.setPosixFilePermissions(bin.resolve('java'), PosixFilePermissions.fromString('rwx------'))
         Files.createDirectories(root.resolve('home'))
         log = root.resolve('java.log')
@@ -93,10 +96,33 @@ class OneShotFlagsSpec extends Specification {
         ['-e', '1']  || true
     }
 
+    def "the shell gets Ctrl-C back when started with SIGINT ignored (a background job of a script); a one-shot run keeps it ignored"() {
+        given:
+        Path signals = root.resolve("signals-${args.size()}")
+
+        when: 'the launcher is started as a background job is: SIGINT ignored'
+        launch([KECSH_NO_CDS: '1', JAVA_SIGNALS: signals.toString()], args, true)
+
+        then:
+        sigintIgnored(Files.readString(signals)) == ignored
+
+        where:
+        args        || ignored
+        []          || false
+        ['-e', '1'] || true
+    }
+
+    /** SIGINT (2) is bit 1 of the SigIgn mask. */
+    private static boolean sigintIgnored(String sigIgnLine) {
+        (Long.parseLong(sigIgnLine.trim().split(/\s+/)[1], 16) & 2L) != 0
+    }
+
     /** Runs the launcher; the fake java's invocations, one line each. */
-    private List<String> launch(Map<String, String> env, List<String> args) {
+    private List<String> launch(Map<String, String> env, List<String> args, boolean sigintIgnored = false) {
         Files.deleteIfExists(log)
-        ProcessBuilder pb = new ProcessBuilder(['sh', root.resolve('kecsh').toString()] + args)
+        List<String> launcher = ['sh', root.resolve('kecsh').toString()] + args
+        // trap '' INT ignores the signal, and exec keeps it ignored, as a non-interactive shell does for a job it puts in the background
+        ProcessBuilder pb = new ProcessBuilder(sigintIgnored ? ['sh', '-c', 'trap "" INT; exec "$@"', 'sh'] + launcher : launcher)
         pb.environment().clear()
         pb.environment().putAll([PATH: System.getenv('PATH'), HOME: root.resolve('home').toString(),
                                  JAVA_HOME: root.resolve('jdk').toString(), JAVA_LOG: log.toString()] + env)
