@@ -131,7 +131,8 @@ class KecshDaemonIT extends Specification {
         startDaemon()
 
         when:
-        Process interrupted = start([:], ['-e', "println 'started'; System.out.flush(); Thread.sleep(120000); println 'not reached'"])
+        // SIGINT at its default, as at a terminal, even when this suite runs with it ignored (a background job): env execs the launcher
+        Process interrupted = start(['env', '--default-signal=INT', LAUNCHER.toString()], [:], ['-e', "println 'started'; System.out.flush(); Thread.sleep(120000); println 'not reached'"])
         awaitLine(interrupted, 'started')
         signal(interrupted, 'INT')
         def intResult = finish(interrupted)
