@@ -101,7 +101,12 @@ public final class DaemonServer {
         ProcessHandle.of(parent)
                 .ifPresent(p ->
                         p.onExit().completeOnTimeout(p, 60, TimeUnit.SECONDS).join());
-        warmUp();
+        try {
+            warmUp();
+        } catch (IOException | RuntimeException | Error failed) {
+            // its accept thread would keep a daemon that never became warm alive, refusing every run, with no idle stop
+            daemon.end();
+        }
         daemon.ready();
     }
 
