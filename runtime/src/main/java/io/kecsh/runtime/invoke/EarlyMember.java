@@ -40,6 +40,12 @@ public final class EarlyMember {
 
     /** Called by a reader for each root member it has read, typed. */
     public void read(String member, Object value) {
-        if (name.equals(member) && value != null) seen.accept(value);
+        if (!name.equals(member) || value == null) return;
+        try {
+            seen.accept(value);
+        } catch (RuntimeException | Error notStarted) {
+            // a page that could not be asked for early (no thread to be had) is asked for when it is needed: the
+            // answer being read is not the worse for it
+        }
     }
 }

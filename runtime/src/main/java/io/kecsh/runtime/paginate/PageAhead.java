@@ -27,6 +27,11 @@ final class PageAhead {
         t.start();
     }
 
+    /** Stops asking for a page nobody will read (the walk failed or moved on from another token); a no-op once it is done. */
+    void cancel() {
+        call.cancel(true);
+    }
+
     /**
      * The page, or the very failure the call ended with (the client's retries already spent, as in
      * a walk without read-ahead), its stack continued by the walker's so that a script's line is

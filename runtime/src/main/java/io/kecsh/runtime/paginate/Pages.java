@@ -6,6 +6,8 @@ import io.kecsh.runtime.invoke.TreePath;
 import io.kecsh.runtime.model.Member;
 import io.kecsh.runtime.model.Operation;
 import io.kecsh.runtime.model.Paginator;
+import io.kecsh.runtime.protocol.Response;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +152,8 @@ public final class Pages implements Iterable<Map<String, Object>> {
         private PageAhead ahead;
         /** In a whole walk, the page after {@link #ahead}, asked for as soon as ahead's token was read. */
         private PageAhead following;
+        /** The token {@link #following} was asked for with: kept only if the page's final answer says the same. */
+        private Object followingFrom;
         /** The walker waits for page {@code handedOut + 1}: it holds no page but the one it is done with. */
         private boolean waiting;
 
@@ -174,9 +178,12 @@ public final class Pages implements Iterable<Map<String, Object>> {
         /** The page with its items replaced by ones that start the next page's fetch halfway through. */
         private Map<String, Object> withReadAhead(Map<String, Object> page, int number) {
             if (!(page.get(paginator.resultKey()) instanceof List<?> items) || items.isEmpty()) return page;
+            ReadAheadItems<?> seen = new ReadAheadItems<>(items, () -> readAhead(number));
+            // still the client's Response (its toString names no value, it keeps its request id and serialises)
+            if (page instanceof Response response) return response.viewing(paginator.resultKey(), seen);
             Map<String, Object> out = new LinkedHashMap<>(page);
-            out.put(paginator.resultKey(), new ReadAheadItems<>(items, () -> readAhead(number)));
-            return out;
+            out.put(paginator.resultKey(), seen);
+            return Collections.unmodifiableMap(out);
         }
 
         private void readAhead(int number) {
@@ -196,6 +203,7 @@ public final class Pages implements Iterable<Map<String, Object>> {
             synchronized (lock) {
                 if (number != handedOut + 1 || !waiting || following != null || done) return;
                 following = fetchAhead(number + 1, returned);
+                followingFrom = returned;
             }
         }
 
@@ -227,25 +235,38 @@ public final class Pages implements Iterable<Map<String, Object>> {
             Map<String, Object> page;
             try {
                 page = fetching != null ? fetching.join() : invoke(number, token);
-            } finally {
+            } catch (RuntimeException | Error failed) {
+                // the walk ends here (or its caller retries it from the start): nothing asked for ahead goes on
                 synchronized (lock) {
                     waiting = false;
+                    cancel(following);
+                    following = null;
                 }
+                throw failed;
             }
             Object sent = token;
             Object returned = TreePath.value(page, paginator.outputToken());
             Object items = page.get(paginator.resultKey());
             boolean empty = !(items instanceof List<?> l) || l.isEmpty();
-            // stop on: no token, the documented end value, an empty page, or a token that did not move
-            done = ends(returned, sent) || empty;
-            token = returned;
             synchronized (lock) {
-                // the page after this one, if it was asked for already (a whole walk), and the walk goes on
-                ahead = done ? null : following;
+                waiting = false;
+                // stop on: no token, the documented end value, an empty page, or a token that did not move
+                done = ends(returned, sent) || empty;
+                token = returned;
+                // the page after this one, if it was asked for already (a whole walk) with the token this page
+                // ended with (a retried attempt may have told another first), and the walk goes on
+                boolean keep = !done && following != null && sameToken(followingFrom, returned);
+                if (!keep) cancel(following);
+                ahead = keep ? following : null;
                 following = null;
+                followingFrom = null;
             }
             if (empty && sent != null) return null; // a trailing empty page adds nothing
             return page;
+        }
+
+        private static void cancel(PageAhead page) {
+            if (page != null) page.cancel();
         }
 
         private boolean ends(Object returned, Object sent) {

@@ -5,6 +5,9 @@ import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -83,6 +86,22 @@ public final class Response extends AbstractMap<String, Object> implements Seria
         } catch (IllegalArgumentException foreignValue) {
             throw new InvalidObjectException(foreignValue.getMessage());
         }
+    }
+
+    /**
+     * This answer with the list under {@code member} read through {@code view}, a list that shows exactly the same
+     * items (a paginator's, which tell it when a reader reaches them): same operation, request id and
+     * {@link #toString()}; serialised as the view serialises (the paginator's as the plain list).
+     *
+     * @throws IllegalArgumentException when {@code member} holds no list of as many items
+     */
+    public Response viewing(String member, List<?> view) {
+        if (!(members.get(member) instanceof List<?> items) || items.size() != view.size())
+            throw new IllegalArgumentException(
+                    operation + ": " + member + " is not a list of " + view.size() + " items");
+        Map<String, Object> viewed = new LinkedHashMap<>(members);
+        viewed.put(member, view);
+        return new Response(operation, Collections.unmodifiableMap(viewed), dryRun);
     }
 
     /** The action this answers, e.g. {@code DescribeInstances}. */

@@ -1,11 +1,19 @@
 package io.kecsh.runtime.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kecsh.runtime.paginate.Pages;
+import io.kecsh.runtime.protocol.Response;
 import io.kecsh.runtime.sandbox.state.RegionState;
 import io.kecsh.runtime.testing.OneInstance;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -69,6 +77,33 @@ class WholeWalkReadAheadSandboxTest {
         assertTrue(((List<?>) first.get("InstancesSet")).size() == 10);
         sleep();
         assertEquals(1, f.sandbox.faults().calls("DescribeInstances") - before);
+    }
+
+    @Test
+    void aPageThatReadsAhead_isStillTheClientsResponse_namingNoValue_andSerialisesAsTheItemsItShows() throws Exception {
+        launch(25);
+        Map<String, Object> first = f.client
+                .pages("DescribeInstances", Map.of("MaxResults", 10))
+                .iterator()
+                .next();
+        Response page = assertInstanceOf(Response.class, first, "a page is the client's Response");
+        String firstId = (String) id(((List<?>) page.get("InstancesSet")).get(0)); // a first-half item: no page ahead
+        long before = f.sandbox.faults().calls("DescribeInstances");
+
+        assertNotNull(page.requestId());
+        assertFalse(page.toString().contains(firstId), page.toString()); // values may be secrets: names only
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(page); // a Jenkins checkpoint
+        }
+        Object back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+        }
+        assertEquals(page, back);
+        assertEquals(page.hashCode(), back.hashCode());
+        sleep();
+        assertEquals(0, f.sandbox.faults().calls("DescribeInstances") - before, "comparing and saving fetch nothing");
     }
 
     private static Object id(Object instance) {
