@@ -154,6 +154,13 @@ public final class Pages implements Iterable<Map<String, Object>> {
         private PageAhead following;
         /** The token {@link #following} was asked for with: kept only if the page's final answer says the same. */
         private Object followingFrom;
+        /**
+         * The token of page {@code handedOut + 1}, told while the walker still held the page before (that page is
+         * {@link #ahead}, on its way): the page after it is asked for from it once the walker waits for it.
+         */
+        private Object toldEarly;
+        /** Which page {@link #toldEarly} is the token of; 0: none. */
+        private int toldEarlyFor;
         /** The walker waits for page {@code handedOut + 1}: it holds no page but the one it is done with. */
         private boolean waiting;
 
@@ -195,13 +202,19 @@ public final class Pages implements Iterable<Map<String, Object>> {
 
         /**
          * Page {@code number}'s next token, read before the rest of it: in a whole walk whose walker
-         * already waits for that page, the page after it is asked for now, while this one is typed.
-         * At most one page is then ahead of the one the walker waits for.
+         * already waits for that page, the page after it is asked for now, while this one is typed; if the
+         * walker still holds the page before, once it waits for this one ({@link #fetch}). At most one page is
+         * then ahead of the one the walker waits for.
          */
         private void tokenRead(int number, Object sent, Object returned) {
             if (!wholeWalk || ends(returned, sent)) return;
             synchronized (lock) {
-                if (number != handedOut + 1 || !waiting || following != null || done) return;
+                if (number != handedOut + 1 || following != null || done) return;
+                if (!waiting) {
+                    toldEarly = returned;
+                    toldEarlyFor = number;
+                    return;
+                }
                 following = fetchAhead(number + 1, returned);
                 followingFrom = returned;
             }
@@ -231,6 +244,13 @@ public final class Pages implements Iterable<Map<String, Object>> {
                 ahead = null;
                 waiting = true;
                 number = handedOut + 1;
+                // the page on its way told its token while the walker held the one before: ask for the next now
+                if (fetching != null && toldEarlyFor == number && following == null && !done) {
+                    following = fetchAhead(number + 1, toldEarly);
+                    followingFrom = toldEarly;
+                }
+                toldEarly = null;
+                toldEarlyFor = 0;
             }
             Map<String, Object> page;
             try {

@@ -13,6 +13,7 @@ import io.kecsh.runtime.model.Paginator;
 import io.kecsh.runtime.model.ServiceModel;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,60 @@ class PagesTest {
                         .map(i -> (Object) ((Map<?, ?>) i).get("InstanceId"))
                         .toList());
         assertEquals(IntStream.range(0, 30).mapToObj(i -> "i-" + i).toList(), ids);
+    }
+
+    @Test
+    void aWholeWalk_asksForThePageAfterNext_whenItWaits_ifThatPageToldItsTokenWhileTheWalkerHeldTheOneBefore()
+            throws InterruptedException {
+        FakeDescribe fake = new FakeDescribe(40);
+        CountDownLatch secondPageGoes = new CountDownLatch(1);
+        AtomicInteger answered = new AtomicInteger();
+        Invoker invoker = (action, params) -> {
+            if (params.get("Marker") != null && ((Number) params.get("Marker")).intValue() == 10) {
+                try {
+                    secondPageGoes.await(10, TimeUnit.SECONDS); // page 2 answers once the walker holds page 1
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Map<String, Object> page = fake.invoke(action, params);
+            EarlyMember watch = EarlyMember.current();
+            if (watch != null) watch.read("Marker", page.get("Marker"));
+            answered.incrementAndGet();
+            return page;
+        };
+        List<Object> ids = Pages.readingEveryPage(() -> {
+            Iterator<Map<String, Object>> pages =
+                    new Pages(invoker, DESCRIBE, PAGINATOR, Map.of("MaxResults", 10)).iterator();
+            List<Object> seen = new ArrayList<>(items(pages.next()));
+            secondPageGoes.countDown();
+            awaitTrue(() -> answered.get() == 2); // page 2 told its token while the walker held page 1
+            Map<String, Object> second = pages.next(); // waits for page 2 (already there): page 3 is asked for now
+            awaitTrue(() -> fake.calls.size() == 3);
+            assertEquals(3, fake.calls.size(), "page 3 asked for before any item of page 2 was read");
+            seen.addAll(items(second));
+            pages.forEachRemaining(p -> seen.addAll(items(p)));
+            return seen;
+        });
+        assertEquals(IntStream.range(0, 40).mapToObj(i -> "i-" + i).toList(), ids);
+        assertEquals(4, fake.calls.size(), "each page asked for once");
+    }
+
+    private static List<Object> items(Map<String, Object> page) {
+        return ((List<?>) page.get("InstancesSet"))
+                .stream().map(i -> (Object) ((Map<?, ?>) i).get("InstanceId")).toList();
+    }
+
+    /** Polls for at most 2 s: long enough for a thread that was started, short enough for a test that fails. */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
