@@ -1,5 +1,9 @@
 package io.kecsh.repl.e2e
 
+import static io.kecsh.repl.e2e.TheBuild.JAR
+import static io.kecsh.repl.e2e.TheBuild.LAUNCHER
+import static io.kecsh.repl.e2e.TheBuild.PROMPT
+
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
@@ -14,9 +18,6 @@ import spock.lang.TempDir
  * parameter's value. Bound to integration-test, after package has built the jar.
  */
 class CompletionPtyIT extends Specification {
-    static final Path LAUNCHER = KecshPtyIT.LAUNCHER
-    static final Path JAR = KecshPtyIT.JAR
-    static final String PROMPT = KecshPtyIT.PROMPT
 
     @TempDir
     Path home

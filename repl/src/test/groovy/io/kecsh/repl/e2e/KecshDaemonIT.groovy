@@ -1,5 +1,8 @@
 package io.kecsh.repl.e2e
 
+import static io.kecsh.repl.e2e.TheBuild.JAR
+import static io.kecsh.repl.e2e.TheBuild.LAUNCHER
+
 import io.kecsh.runtime.sandbox.Sandbox
 import io.kecsh.runtime.sandbox.SandboxOptions
 import java.nio.charset.StandardCharsets
@@ -22,8 +25,6 @@ import spock.lang.TempDir
  * KecshSecretsIT's, and would only slow these runs down.
  */
 class KecshDaemonIT extends Specification {
-    static final Path LAUNCHER = Path.of(System.getProperty('kecsh.launcher', '../kecsh')).toAbsolutePath().normalize()
-    static final Path JAR = Path.of('target', 'kecsh.jar').toAbsolutePath()
     static final long HANG_SECONDS = 180
 
     @Shared

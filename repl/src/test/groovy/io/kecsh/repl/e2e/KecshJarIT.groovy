@@ -1,5 +1,7 @@
 package io.kecsh.repl.e2e
 
+import static io.kecsh.repl.e2e.TheBuild.JAR
+
 import io.kecsh.runtime.sandbox.Sandbox
 import io.kecsh.runtime.sandbox.SandboxOptions
 import java.nio.charset.StandardCharsets
@@ -25,7 +27,6 @@ class KecshJarIT extends Specification {
     @TempDir
     Path home
 
-    static final Path JAR = Path.of('target', 'kecsh.jar')
 
     Map<String, Object> kecsh(String... args) {
         kecshWithInput('', args)

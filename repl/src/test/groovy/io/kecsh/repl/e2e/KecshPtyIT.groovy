@@ -1,5 +1,9 @@
 package io.kecsh.repl.e2e
 
+import static io.kecsh.repl.e2e.TheBuild.JAR
+import static io.kecsh.repl.e2e.TheBuild.LAUNCHER
+import static io.kecsh.repl.e2e.TheBuild.PROMPT
+
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
@@ -18,9 +22,6 @@ import spock.lang.TempDir
  * the launcher runs. Every wait reads the stream until the text appears, under one deadline.
  */
 class KecshPtyIT extends Specification {
-    static final Path LAUNCHER = Path.of('..', 'kecsh').toAbsolutePath().normalize()
-    static final Path JAR = Path.of('target', 'kecsh.jar').toAbsolutePath()
-    static final String PROMPT = 'kecsh cn-beijing-6> '
     /**
      * What every start runs before anything else (Main asks the warm daemon's client first): classes the training
      * never loaded would be read from the jar and verified again on each start, most of the client's CPU.

@@ -1,5 +1,9 @@
 package io.kecsh.repl.e2e
 
+import static io.kecsh.repl.e2e.TheBuild.JAR
+import static io.kecsh.repl.e2e.TheBuild.LAUNCHER
+import static io.kecsh.repl.e2e.TheBuild.PROMPT
+
 import io.kecsh.runtime.auth.Credentials
 import io.kecsh.runtime.client.ClientConfig
 import io.kecsh.runtime.client.CloudClient
@@ -30,10 +34,7 @@ import spock.lang.TempDir
  */
 class KecshSecretsIT extends Specification {
     /** The repository's launcher; -Dkecsh.launcher=… runs another one (an older one, to see this test fail). */
-    static final Path LAUNCHER = Path.of(System.getProperty('kecsh.launcher', '../kecsh')).toAbsolutePath().normalize()
-    static final Path JAR = Path.of('target', 'kecsh.jar').toAbsolutePath()
     static final long HANG_SECONDS = 120
-    static final String PROMPT = 'kecsh cn-beijing-6> '
 
     @Shared
     @AutoCleanup

@@ -1,5 +1,9 @@
 package io.kecsh.repl.e2e
 
+import static io.kecsh.repl.e2e.TheBuild.JAR
+import static io.kecsh.repl.e2e.TheBuild.LAUNCHER
+import static io.kecsh.repl.e2e.TheBuild.PROMPT
+
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
@@ -18,9 +22,6 @@ import spock.lang.TempDir
  * training is another test's.
  */
 class ShellDaemonPtyIT extends Specification {
-    static final Path LAUNCHER = Path.of('..', 'kecsh').toAbsolutePath().normalize()
-    static final Path JAR = Path.of('target', 'kecsh.jar').toAbsolutePath()
-    static final String PROMPT = 'kecsh cn-beijing-6> '
     static final long DEADLINE_SECONDS = 90
 
     @TempDir
