@@ -17,14 +17,23 @@ import java.util.function.Supplier;
  */
 final class PageAhead {
     private final String operation;
+    /** The token the page is asked for with. */
+    private final Object from;
+
     private final FutureTask<Map<String, Object>> call;
 
-    PageAhead(String operation, Supplier<Map<String, Object>> page) {
+    PageAhead(String operation, Object from, Supplier<Map<String, Object>> page) {
         this.operation = operation;
+        this.from = from;
         this.call = new FutureTask<>(page::get);
         Thread t = new Thread(call, "kecsh-page-ahead-" + operation);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The token this page was asked for with. */
+    Object from() {
+        return from;
     }
 
     /** Stops asking for a page nobody will read (the walk failed or moved on from another token); a no-op once it is done. */

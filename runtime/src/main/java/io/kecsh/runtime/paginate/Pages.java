@@ -152,8 +152,6 @@ public final class Pages implements Iterable<Map<String, Object>> {
         private PageAhead ahead;
         /** In a whole walk, the page after {@link #ahead}, asked for as soon as ahead's token was read. */
         private PageAhead following;
-        /** The token {@link #following} was asked for with: kept only if the page's final answer says the same. */
-        private Object followingFrom;
         /**
          * The token of page {@code handedOut + 1}, told while the walker still held the page before (that page is
          * {@link #ahead}, on its way): the page after it is asked for from it once the walker waits for it.
@@ -216,12 +214,11 @@ public final class Pages implements Iterable<Map<String, Object>> {
                     return;
                 }
                 following = fetchAhead(number + 1, returned);
-                followingFrom = returned;
             }
         }
 
         private PageAhead fetchAhead(int number, Object from) {
-            return new PageAhead(operation.name(), () -> invoke(number, from));
+            return new PageAhead(operation.name(), from, () -> invoke(number, from));
         }
 
         /** Page {@code number}, asked for with {@code from}, telling {@link #tokenRead} its token early in a whole walk. */
@@ -247,7 +244,6 @@ public final class Pages implements Iterable<Map<String, Object>> {
                 // the page on its way told its token while the walker held the one before: ask for the next now
                 if (fetching != null && toldEarlyFor == number && following == null && !done) {
                     following = fetchAhead(number + 1, toldEarly);
-                    followingFrom = toldEarly;
                 }
                 toldEarly = null;
                 toldEarlyFor = 0;
@@ -275,11 +271,10 @@ public final class Pages implements Iterable<Map<String, Object>> {
                 token = returned;
                 // the page after this one, if it was asked for already (a whole walk) with the token this page
                 // ended with (a retried attempt may have told another first), and the walk goes on
-                boolean keep = !done && following != null && sameToken(followingFrom, returned);
+                boolean keep = !done && following != null && sameToken(following.from(), returned);
                 if (!keep) cancel(following);
                 ahead = keep ? following : null;
                 following = null;
-                followingFrom = null;
             }
             if (empty && sent != null) return null; // a trailing empty page adds nothing
             return page;

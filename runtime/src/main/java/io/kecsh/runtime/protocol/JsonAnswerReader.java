@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ final class JsonAnswerReader {
 
     private final MemberTyper typer;
     /** The last layout of each structure's names in this answer: the next one is most likely the same. */
-    private final java.util.IdentityHashMap<Member, CompactMap.Layout> layouts = new java.util.IdentityHashMap<>();
+    private final IdentityHashMap<Member, CompactMap.Layout> layouts = new IdentityHashMap<>();
 
     JsonAnswerReader(String operation) {
         this.typer = MemberTyper.forParsing(operation);
@@ -121,19 +123,19 @@ final class JsonAnswerReader {
             Member member = members.get(name);
             boolean followsLayout = known != null && n < known.names.length && known.names[n].equals(name);
             if (member == null || n == names.length || (!followsLayout && repeats(names, n, name))) {
-                return mapFrom(p, members, names, values, n, name, member, false, null);
+                return mapFrom(p, members, names, values, n, name, member, false);
             }
             Object value = value(p, member);
-            if (value == null) return mapFrom(p, members, names, values, n, name, member, true, null);
+            if (value == null) return mapFrom(p, members, names, values, n, name, member, true);
             names[n] = name;
             values[n++] = value;
         }
         if (known == null || !known.is(names, n)) {
             known = CompactMap.Layout.of(names, n);
-            if (known == null) return mapFrom(p, members, names, values, n, null, null, false, null);
+            if (known == null) return mapFrom(p, members, names, values, n, null, null, false);
             layouts.put(structure, known);
         }
-        return new CompactMap(known, n == values.length ? values : java.util.Arrays.copyOf(values, n));
+        return new CompactMap(known, n == values.length ? values : Arrays.copyOf(values, n));
     }
 
     private static boolean repeats(String[] names, int count, String name) {
@@ -143,7 +145,7 @@ final class JsonAnswerReader {
 
     /**
      * The structure as a LinkedHashMap, as it was always read: the {@code count} members read so far,
-     * then {@code name} (its value read already when {@code valueRead}), then the rest of the object.
+     * then {@code name} (its value already read, and null, when {@code readAsNull}), then the rest of the object.
      * A {@code name} of null: the object is read to its end.
      */
     private Map<String, Object> mapFrom(
@@ -154,8 +156,7 @@ final class JsonAnswerReader {
             int count,
             String name,
             Member member,
-            boolean valueRead,
-            Object value)
+            boolean readAsNull)
             throws IOException {
         LinkedHashMap<String, Object> typed = new LinkedHashMap<>();
         boolean unsettled = false;
@@ -164,8 +165,8 @@ final class JsonAnswerReader {
             typed.put(names[i], values[i]);
         }
         while (name != null) {
-            Object read = valueRead ? value : member != null ? value(p, member) : new Plain(plain(p));
-            valueRead = false;
+            Object read = readAsNull ? null : member != null ? value(p, member) : new Plain(plain(p));
+            readAsNull = false;
             typed.put(name, read);
             unsettled |= member == null || read == null;
             if (p.nextToken() != JsonToken.FIELD_NAME) break;
